@@ -1,0 +1,29 @@
+// Password hashing (Argon2id via libsodium) and the MLPS level-3 password policy.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace guiyan::auth {
+
+// Initialises libsodium; call once before any other function here. Throws on failure.
+void init_crypto();
+
+// Argon2id hash in libsodium's self-describing string form. At most two hashes run at once
+// (each takes ~64 MiB), the others wait.
+std::string hash_password(const std::string& password);
+
+// True when `password` matches `hash` (same concurrency bound as hashing).
+bool verify_password(const std::string& password, const std::string& hash);
+
+// nullopt when the password meets the policy (≥ 8 characters from at least 3 of: upper-case,
+// lower-case, digits, symbols); otherwise the reason in Chinese.
+std::optional<std::string> password_policy_violation(const std::string& password);
+
+// A random URL-safe token with 256 bits of entropy.
+std::string random_token();
+
+// The hex BLAKE2b hash of a token, as stored in the database.
+std::string token_hash(const std::string& token);
+
+}  // namespace guiyan::auth

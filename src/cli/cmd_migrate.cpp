@@ -1,0 +1,67 @@
+// guiyan migrate and guiyan demo.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "service/demo_data.h"
+#include "store/migrations.h"
+
+namespace guiyan::cli {
+
+void add_db_option(CLI::App& sub, Config& cfg) {
+  sub.add_option("--db", cfg.db, "database URL: sqlite:PATH (default sqlite:./guiyan.db)")
+      ->capture_default_str();
+}
+
+std::unique_ptr<store::Db> open_migrated(const Config& cfg, int pool_size) {
+  auto db = store::open_db(cfg.db, pool_size);
+  store::migrate(*db);
+  return db;
+}
+
+void add_migrate_command(CLI::App& app, Config& cfg, Action& action) {
+  auto* sub = app.add_subcommand("migrate", "Apply pending schema migrations (or show --status)");
+  add_db_option(*sub, cfg);
+  auto status = std::make_shared<bool>(false);
+  sub->add_flag("--status", *status, "only list migrations and whether each is applied");
+  sub->callback([&cfg, &action, status] {
+    action = [&cfg, status] {
+      auto db = store::open_db(cfg.db, 1);
+      if (!*status) {
+        int n = store::migrate(*db, [](const store::Migration& m) {
+          std::cout << "已应用迁移 " << m.version << " " << m.name << "\n";
+        });
+        std::cout << (n == 0 ? "数据库已是最新结构" : "完成") << "\n";
+      }
+      for (const auto& m : store::migration_status(*db)) {
+        std::cout << m.version << "\t" << m.name << "\t"
+                  << (m.applied_at ? *m.applied_at : std::string("待应用")) << "\n";
+      }
+      return 0;
+    };
+  });
+}
+
+void add_demo_command(CLI::App& app, Config& cfg, Action& action) {
+  auto* sub = app.add_subcommand("demo", "Create the demo data set when the database is empty");
+  add_db_option(*sub, cfg);
+  auto city = std::make_shared<std::string>("421000");
+  sub->add_option("--city", *city, "prefecture code of the demo city (default 421000 荆州市)");
+  sub->callback([&cfg, &action, city] {
+    action = [&cfg, city] {
+      auto db = open_migrated(cfg, 2);
+      auto accounts = service::create_demo_data(*db, *city);
+      if (accounts.empty()) {
+        std::cout << "数据库中已有账号，未重复创建演示数据。忘记密码可用 guiyan user passwd 重置。\n";
+        return 0;
+      }
+      std::cout << "已创建演示数据。以下演示账号的密码只显示这一次，请妥善保存：\n";
+      for (const auto& a : accounts) {
+        std::cout << "  " << a.username << "\t" << a.password << "\t" << a.role << "\t"
+                  << a.region_name << "\n";
+      }
+      return 0;
+    };
+  });
+}
+
+}  // namespace guiyan::cli

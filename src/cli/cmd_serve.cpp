@@ -1,0 +1,61 @@
+// guiyan serve.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "http/api_context.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "store/migrations.h"
+
+namespace guiyan::cli {
+
+void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
+  auto* sub = app.add_subcommand("serve", "Serve the JSON API (/api/v1) and the web console");
+  sub->add_option("--listen", cfg.listen, "HOST:PORT to listen on")->capture_default_str();
+  add_db_option(*sub, cfg);
+  sub->add_option("--web", cfg.web, "folder of the built web console")->capture_default_str();
+  sub->add_option("--workers", cfg.workers, "request worker threads")->capture_default_str();
+  sub->add_option("--session-idle-minutes", cfg.session_idle_minutes,
+                  "minutes of inactivity after which a session expires")
+      ->capture_default_str();
+  sub->add_option("--log-level", cfg.log_level, "error, info or debug")->capture_default_str();
+  sub->callback([&cfg, &action] {
+    action = [&cfg] {
+      auto [host, port] = split_listen(cfg.listen);
+      if (cfg.session_idle_minutes < 1) throw std::runtime_error("会话空闲时长至少1分钟");
+      auto db = store::open_db(cfg.db, cfg.workers + 2);
+      int applied = store::migrate(*db);
+      int version = 0;
+      {
+        auto conn = db->acquire();
+        version = store::schema_version(*conn);
+      }
+      http::ApiContext ctx{*db, {}, GUIYAN_VERSION, false};
+      ctx.auth.idle_timeout = std::chrono::minutes{cfg.session_idle_minutes};
+      http::Router api = http::build_api(ctx);
+      http::StaticFiles web(cfg.web);
+      bool debug = cfg.log_level == "debug";
+      http::ServerOptions options;
+      options.address = host;
+      options.port = port;
+      options.workers = cfg.workers;
+      auto handler = [&](http::Request& req) {
+        http::Response resp = req.path.rfind("/api/", 0) == 0 ? api.dispatch(req) : web.serve(req);
+        if (debug) {
+          std::cerr << req.remote_ip << " " << req.method << " " << req.path << " " << resp.status
+                    << "\n";
+        }
+        return resp;
+      };
+      http::serve(options, handler, [&] {
+        std::cout << "归雁已启动：http://" << cfg.listen << "/  （数据库 " << db->kind()
+                  << "，结构版本 " << version << (applied ? "，本次应用了迁移" : "") << "）"
+                  << std::endl;
+      });
+      std::cout << "归雁已停止" << std::endl;
+      return 0;
+    };
+  });
+}
+
+}  // namespace guiyan::cli

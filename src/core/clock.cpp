@@ -1,0 +1,48 @@
+#include "core/clock.h"
+
+#include <cstdio>
+
+namespace guiyan::core {
+
+TimePoint now() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::string to_iso(TimePoint t) {
+  auto days = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::year_month_day ymd{days};
+  std::chrono::hh_mm_ss hms{t - days};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
+                long(hms.minutes().count()), long(hms.seconds().count()));
+  return buf;
+}
+
+std::string now_iso() { return to_iso(now()); }
+
+std::optional<TimePoint> parse_iso(std::string_view text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  std::string str(text);
+  int n = 0;
+  if (str.size() == 10) {
+    if (std::sscanf(str.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10) {
+      return std::nullopt;
+    }
+  } else if (str.size() == 20) {
+    if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &s, &n) !=
+            6 ||
+        n != 20) {
+      return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
+  }
+  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month(unsigned(mo)),
+                                  std::chrono::day(unsigned(d))};
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 || s < 0) return std::nullopt;
+  return TimePoint{std::chrono::sys_days{ymd}} + std::chrono::hours{h} +
+         std::chrono::minutes{mi} + std::chrono::seconds{s};
+}
+
+}  // namespace guiyan::core

@@ -1,0 +1,22 @@
+// Wall-clock time as the product stores it: ISO 8601 UTC text with second precision.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace guiyan::core {
+
+using TimePoint = std::chrono::sys_seconds;
+
+// The current time, truncated to seconds.
+TimePoint now();
+// Formats t as "YYYY-MM-DDTHH:MM:SSZ".
+std::string to_iso(TimePoint t);
+// The current time as to_iso would format it.
+std::string now_iso();
+// Parses "YYYY-MM-DDTHH:MM:SSZ" (or a bare "YYYY-MM-DD" as midnight UTC); nullopt when malformed.
+std::optional<TimePoint> parse_iso(std::string_view text);
+
+}  // namespace guiyan::core

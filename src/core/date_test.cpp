@@ -1,0 +1,80 @@
+#include "core/date.h"
+
+#include <gtest/gtest.h>
+
+namespace guiyan::core {
+namespace {
+
+TEST(Date, LeapYears) {
+  EXPECT_TRUE(is_leap_year(2000));
+  EXPECT_TRUE(is_leap_year(2024));
+  EXPECT_FALSE(is_leap_year(1900));
+  EXPECT_FALSE(is_leap_year(2023));
+  EXPECT_EQ(days_in_month(2024, 2), 29);
+  EXPECT_EQ(days_in_month(2023, 2), 28);
+  EXPECT_EQ(days_in_month(2023, 4), 30);
+  EXPECT_EQ(days_in_month(2023, 12), 31);
+  EXPECT_EQ(days_in_month(2023, 0), 0);
+  EXPECT_EQ(days_in_month(2023, 13), 0);
+}
+
+TEST(Date, ParsesCompactDates) {
+  EXPECT_EQ(Date::parse("19491231"), (Date{1949, 12, 31}));
+  EXPECT_EQ(Date::parse("20000229"), (Date{2000, 2, 29}));
+  EXPECT_EQ(Date::parse("18000101"), (Date{1800, 1, 1}));
+  EXPECT_EQ(Date::parse("00010101"), (Date{1, 1, 1}));
+}
+
+TEST(Date, RejectsMalformedOrUnrealDates) {
+  for (const char* text :
+       {"19000229", "20230229", "20230231", "20231301", "20230100", "20230001", "00000101",
+        "2023011", "202301011", "2023-1-1", "2023010a", "", "２０２３０１０１"}) {
+    EXPECT_EQ(Date::parse(text), std::nullopt) << text;
+  }
+}
+
+TEST(Date, Validity) {
+  EXPECT_TRUE((Date{2024, 2, 29}).is_valid());
+  EXPECT_FALSE((Date{2023, 2, 29}).is_valid());
+  EXPECT_FALSE((Date{0, 1, 1}).is_valid());
+  EXPECT_FALSE((Date{10000, 1, 1}).is_valid());
+  EXPECT_FALSE((Date{2023, 6, 31}).is_valid());
+  EXPECT_FALSE((Date{}).is_valid());
+}
+
+TEST(Date, FormatsIso) {
+  EXPECT_EQ((Date{1949, 12, 31}).to_iso(), "1949-12-31");
+  EXPECT_EQ((Date{2026, 1, 5}).to_iso(), "2026-01-05");
+  EXPECT_EQ((Date{987, 3, 4}).to_iso(), "0987-03-04");
+}
+
+TEST(Date, ComparesChronologically) {
+  EXPECT_LT((Date{2026, 11, 22}), (Date{2026, 11, 23}));
+  EXPECT_LT((Date{2026, 1, 31}), (Date{2026, 2, 1}));
+  EXPECT_LT((Date{2025, 12, 31}), (Date{2026, 1, 1}));
+  EXPECT_GT((Date{2026, 11, 23}), (Date{2026, 11, 22}));
+  EXPECT_EQ((Date{2026, 11, 22}), (Date{2026, 11, 22}));
+  EXPECT_NE((Date{2026, 11, 22}), (Date{2026, 11, 21}));
+}
+
+TEST(Date, AgeInCompletedYears) {
+  Date birth{1990, 3, 7};
+  EXPECT_EQ(birth.age_on({2026, 3, 6}), 35);
+  EXPECT_EQ(birth.age_on({2026, 3, 7}), 36);
+  EXPECT_EQ(birth.age_on({1990, 3, 7}), 0);
+  EXPECT_EQ(birth.age_on({1990, 3, 6}), -1);
+  EXPECT_LT(birth.age_on({1989, 12, 31}), 0);
+  EXPECT_EQ((Date{1905, 11, 22}).age_on({2026, 11, 22}), 121);
+  EXPECT_EQ((Date{1905, 11, 23}).age_on({2026, 11, 22}), 120);
+}
+
+TEST(Date, LeapDayBirthdays) {
+  Date birth{2000, 2, 29};
+  EXPECT_EQ(birth.age_on({2001, 2, 28}), 0);
+  EXPECT_EQ(birth.age_on({2001, 3, 1}), 1);
+  EXPECT_EQ(birth.age_on({2004, 2, 28}), 3);
+  EXPECT_EQ(birth.age_on({2004, 2, 29}), 4);
+}
+
+}  // namespace
+}  // namespace guiyan::core

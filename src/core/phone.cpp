@@ -1,0 +1,307 @@
+#include "core/phone.h"
+
+#include <utility>
+#include <vector>
+
+namespace guiyan::core {
+namespace {
+
+// Text helpers. The same block appears in id_number.cpp, credit_code.cpp and phone.cpp: the
+// library was scoped to one file per identifier, so there is no shared text module yet.
+
+// Decodes UTF-8 and folds full-width forms (U+FF01-U+FF5E, U+3000) to ASCII; each malformed
+// byte becomes U+FFFD, so re-encoding always yields valid UTF-8.
+std::u32string decode_folded(std::string_view text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    int extra = lead < 0x80   ? 0
+                : lead < 0xC2 ? -1
+                : lead < 0xE0 ? 1
+                : lead < 0xF0 ? 2
+                : lead < 0xF5 ? 3
+                              : -1;
+    bool ok = extra >= 0 && i + extra < text.size();
+    char32_t cp = extra > 0 ? lead & (0x3F >> extra) : lead;
+    for (int k = 1; ok && k <= extra; ++k) {
+      auto next = static_cast<unsigned char>(text[i + k]);
+      ok = (next & 0xC0) == 0x80;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    static constexpr char32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    ok = ok && cp >= kMin[extra] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+    if (!ok) cp = 0xFFFD;
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+    if (cp == 0x3000) cp = U' ';
+    out.push_back(cp);
+    i += ok ? extra + 1 : 1;
+  }
+  return out;
+}
+
+// Encodes code points as UTF-8.
+std::string encode_utf8(std::u32string_view text) {
+  static constexpr unsigned kLead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+  std::string out;
+  for (char32_t cp : text) {
+    int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    out += static_cast<char>(kLead[n] | (cp >> (6 * (n - 1))));
+    for (int k = n - 2; k >= 0; --k) out += static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F));
+  }
+  return out;
+}
+
+// True for ASCII whitespace, no-break space, zero-width space and the byte-order mark.
+bool is_space(char32_t c) {
+  return c == U' ' || (c >= U'\t' && c <= U'\r') || c == 0xA0 || c == 0x200B || c == 0xFEFF;
+}
+
+// `text` without leading and trailing spaces (see is_space).
+std::u32string trim(std::u32string text) {
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && is_space(text[begin])) ++begin;
+  while (end > begin && is_space(text[end - 1])) --end;
+  return text.substr(begin, end - begin);
+}
+
+// A character as a user message shows it: "空格", "控制字符" or the character in quotes.
+std::string describe(char32_t c) {
+  if (is_space(c)) return "空格";
+  if (c < 0x20 || c == 0x7F) return "控制字符";
+  return "“" + encode_utf8(std::u32string(1, c)) + "”";
+}
+
+// End of the shared text helpers.
+
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+
+// Hyphens, dashes and the minus sign that people type between digit groups.
+bool is_dash(char32_t c) {
+  return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63;
+}
+
+constexpr char32_t kZhuan = 0x8F6C;  // "转", introduces an extension
+
+constexpr std::pair<std::string_view, std::string_view> kHubeiCities[] = {
+    {"027", "武汉"},  {"0710", "襄阳"},           {"0711", "鄂州"}, {"0712", "孝感"},
+    {"0713", "黄冈"}, {"0714", "黄石"},           {"0715", "咸宁"}, {"0716", "荆州"},
+    {"0717", "宜昌"}, {"0718", "恩施"},           {"0719", "十堰"}, {"0722", "随州"},
+    {"0724", "荆门"}, {"0728", "仙桃/潜江/天门"},
+};
+
+// Mobile number segments (first three digits) in current use, as inclusive ranges.
+constexpr std::pair<int, int> kMobileSegments[] = {
+    {130, 139}, {145, 149}, {150, 153}, {155, 159}, {162, 162},
+    {165, 167}, {170, 178}, {180, 189}, {190, 193}, {195, 199},
+};
+
+PhoneResult failure(std::string normalized, std::string code, std::string reason) {
+  PhoneResult result;
+  result.normalized = std::move(normalized);
+  result.reason_code = std::move(code);
+  result.reason = std::move(reason);
+  return result;
+}
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> parts(1);
+  for (char c : text) {
+    if (c == separator) {
+      parts.emplace_back();
+    } else {
+      parts.back() += c;
+    }
+  }
+  return parts;
+}
+
+std::string without(std::string text, char removed) {
+  std::erase(text, removed);
+  return text;
+}
+
+// Length of an extension marker ("转", "ext" or "ext.", any case) starting at `i`, else 0.
+std::size_t marker_length(const std::u32string& text, std::size_t i) {
+  if (text[i] == kZhuan) return 1;
+  auto lower = [](char32_t c) { return c >= U'A' && c <= U'Z' ? c + (U'a' - U'A') : c; };
+  if (i + 2 >= text.size() || lower(text[i]) != U'e' || lower(text[i + 1]) != U'x' ||
+      lower(text[i + 2]) != U't') {
+    return 0;
+  }
+  return i + 3 < text.size() && text[i + 3] == U'.' ? 4 : 3;
+}
+
+PhoneResult check_mobile(const std::string& shown, const std::string& number, bool has_marker) {
+  if (has_marker) return failure(shown, "character", "手机号不能带分机号");
+  std::string digits = without(number, '-');
+  if (digits.size() != 11) {
+    return failure(shown, "length",
+                   "手机号应为11位，当前为" + std::to_string(digits.size()) + "位");
+  }
+  int segment = std::stoi(digits.substr(0, 3));
+  bool in_use = false;
+  for (auto [low, high] : kMobileSegments) in_use = in_use || (segment >= low && segment <= high);
+  if (!in_use) return failure(shown, "prefix", "手机号段" + digits.substr(0, 3) + "不是在用号段");
+  PhoneResult result;
+  result.valid = true;
+  result.normalized = digits;
+  result.kind = "mobile";
+  return result;
+}
+
+// `number` holds digits and single inner dashes and starts with 0; `bracketed` is the text the
+// input had in brackets, if any; `marker_ext` is the extension after a 转/ext marker.
+PhoneResult check_landline(const std::string& shown, const std::string& number,
+                           const std::string& bracketed, bool has_marker,
+                           const std::string& marker_ext) {
+  std::vector<std::string> groups = split(number, '-');
+  const std::string& first = groups[0];
+  if (first.size() < 3) return failure(shown, "area_code", "区号" + first + "不完整");
+  if (first[1] == '0') return failure(shown, "area_code", "区号不能以00开头");
+  if (first[1] == '1' && first[2] != '0') {
+    return failure(shown, "area_code", "区号" + first.substr(0, 3) + "无效（北京为010）");
+  }
+  // 010 and 02x are three digits long; every other area code has four.
+  std::size_t area_length = first[1] == '1' || first[1] == '2' ? 3 : 4;
+  if (first.size() < area_length) {
+    return failure(shown, "area_code",
+                   "区号" + first + "不完整，应为" + std::to_string(area_length) + "位");
+  }
+  std::string area = first.substr(0, area_length);
+  if (!bracketed.empty() && bracketed[0] == '0' && bracketed != area) {
+    return failure(shown, "area_code", "括号中的区号" + bracketed + "不正确，应为" + area);
+  }
+  std::vector<std::string> rest;
+  if (first.size() > area_length) rest.push_back(first.substr(area_length));
+  rest.insert(rest.end(), groups.begin() + 1, groups.end());
+  if (rest.empty()) return failure(shown, "local_number", "缺少本地号码");
+  std::string local = rest[0];
+  std::size_t next = 1;
+  // A local number may be written in two groups, as in 027-8765-4321.
+  if (local.size() >= 3 && local.size() <= 4 && rest.size() > 1 &&
+      local.size() + rest[1].size() >= 7 && local.size() + rest[1].size() <= 8) {
+    local += rest[1];
+    next = 2;
+  }
+  if (rest.size() > next + 1) return failure(shown, "character", "电话号码中的“-”过多");
+  bool has_extension = has_marker;
+  std::string extension = marker_ext;
+  if (rest.size() == next + 1) {
+    if (has_marker) return failure(shown, "character", "电话号码含有两个分机号");
+    has_extension = true;
+    extension = rest[next];
+  }
+  if (local.size() < 7 || local.size() > 8) {
+    return failure(shown, "local_number",
+                   "本地号码应为7或8位，当前为" + std::to_string(local.size()) + "位");
+  }
+  if (local[0] == '0' || local[0] == '1') {
+    return failure(shown, "local_number", "本地号码" + local + "不能以0或1开头");
+  }
+  if (has_extension && (extension.empty() || extension.size() > 6)) {
+    return failure(shown, "length",
+                   "分机号应为1至6位数字，当前为" + std::to_string(extension.size()) + "位");
+  }
+  PhoneResult result;
+  result.valid = true;
+  result.kind = "landline";
+  result.area_code = area;
+  result.local_number = local;
+  result.extension = extension;
+  result.normalized = area + "-" + local + (extension.empty() ? "" : "-" + extension);
+  result.city = std::string(hubei_city(area));
+  return result;
+}
+
+}  // namespace
+
+std::string_view hubei_city(std::string_view area_code) {
+  for (const auto& [code, city] : kHubeiCities) {
+    if (code == area_code) return city;
+  }
+  return {};
+}
+
+PhoneResult check_phone(std::string_view input) {
+  std::u32string text = trim(decode_folded(input));
+  for (char32_t& c : text) {
+    if (is_dash(c)) c = U'-';
+  }
+  std::string shown = encode_utf8(text);
+  if (text.empty()) return failure(shown, "empty", "电话号码不能为空");
+
+  // Find an extension marker, then check every character: the main part may hold digits,
+  // spaces, dashes, brackets and "+"; the extension only digits and spaces.
+  std::size_t marker_at = text.size(), marker_len = 0;
+  for (std::size_t i = 0; i < text.size() && marker_len == 0; ++i) {
+    marker_len = marker_length(text, i);
+    if (marker_len != 0) marker_at = i;
+  }
+  std::string main_part, marker_ext;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i >= marker_at && i < marker_at + marker_len) continue;
+    char32_t c = text[i];
+    bool in_main = i < marker_at;
+    bool allowed = is_digit(c) || is_space(c) ||
+                   (in_main && (c == U'-' || c == U'(' || c == U')' || c == U'+'));
+    if (!allowed) {
+      return failure(
+          shown, "character",
+          "电话号码含有不允许的字符" + describe(c) + "(第" + std::to_string(i + 1) + "位)");
+    }
+    if (!is_space(c)) (in_main ? main_part : marker_ext) += static_cast<char>(c);
+  }
+
+  // Brackets may only wrap a leading area code or country code, "(0716)8514460", or follow
+  // the country code, "+86(27)87654321".
+  std::string number = main_part, bracketed;
+  std::size_t open = number.find('('), close = number.find(')');
+  if (open != std::string::npos || close != std::string::npos) {
+    std::size_t country = number.starts_with("+86") ? 3 : number.starts_with("0086") ? 4 : 0;
+    if ((open != 0 && open != country) || close == std::string::npos || close < open + 2 ||
+        number.find('(', open + 1) != std::string::npos ||
+        number.find(')', close + 1) != std::string::npos) {
+      return failure(shown, "character", "电话号码中的括号位置不正确");
+    }
+    bracketed = number.substr(open + 1, close - open - 1);
+    number = number.substr(0, open) + bracketed + number.substr(close + 1);
+  }
+  if (number.find('+', 1) != std::string::npos) {
+    return failure(shown, "character", "“+”只能出现在号码开头");
+  }
+
+  bool international = false;
+  if (number.starts_with("+")) {
+    if (!number.starts_with("+86")) {
+      return failure(shown, "prefix", "仅支持中国大陆号码（国家代码+86）");
+    }
+    number.erase(0, 3);
+    international = true;
+  } else if (number.starts_with("0086")) {
+    number.erase(0, 4);
+    international = true;
+  } else if (number.starts_with("86")) {
+    std::string digits = without(number, '-');
+    if (digits.size() == 13 && digits[2] == '1') {
+      number.erase(0, 2);
+      international = true;
+    }
+  }
+  if (international) {
+    while (number.starts_with("-")) number.erase(0, 1);
+  }
+  if (number.empty()) return failure(shown, "length", "电话号码不完整");
+  if (number.starts_with("-") || number.ends_with("-") || number.find("--") != std::string::npos) {
+    return failure(shown, "character", "电话号码中的“-”位置不正确");
+  }
+  // International form drops the landline trunk 0: +86 27 8765 4321, +86 10 6234 5678.
+  bool mobile_shape = number[0] == '1' && (number.size() < 2 || number[1] != '0');
+  if (international && number[0] != '0' && !mobile_shape) number.insert(0, "0");
+  if (number[0] == '1') return check_mobile(shown, number, marker_len != 0);
+  if (number[0] != '0') return failure(shown, "area_code", "固定电话号码缺少区号");
+  return check_landline(shown, number, bracketed, marker_len != 0, marker_ext);
+}
+
+}  // namespace guiyan::core

@@ -1,0 +1,33 @@
+// Mainland China phone number validation: mobile numbers and landlines with area codes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace guiyan::core {
+
+struct PhoneResult {
+  bool valid = false;
+  // When valid: the 11 mobile digits, or "0716-8514460" / "0716-8514460-123" for a landline.
+  // Otherwise the input trimmed of surrounding whitespace with full-width characters folded.
+  std::string normalized;
+  // Empty when valid; otherwise "empty", "character", "length", "prefix", "area_code" or
+  // "local_number".
+  std::string reason_code;
+  // Chinese message naming the problem; empty when valid.
+  std::string reason;
+  // The fields below are filled only when valid.
+  std::string kind;          // "mobile" or "landline"
+  std::string area_code;     // landline only, e.g. "0716"
+  std::string local_number;  // landline only, 7 or 8 digits
+  std::string extension;     // landline only, may be empty
+  std::string city;          // landline with a Hubei area code only, e.g. "荆州"
+};
+
+// Validates a mobile number (optionally with +86, 0086 or 86) or a landline with area code.
+PhoneResult check_phone(std::string_view input);
+
+// Hubei city (or cities) served by `area_code` such as "0716"; empty outside Hubei.
+std::string_view hubei_city(std::string_view area_code);
+
+}  // namespace guiyan::core

@@ -1,0 +1,74 @@
+#include "http/api_context.h"
+
+#include <charconv>
+
+#include "http/api_error.h"
+
+namespace guiyan::http {
+namespace {
+
+std::optional<int64_t> parse_int(const std::string& s) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::string session_token(const Request& req) {
+  std::string auth = req.header("authorization");
+  if (auth.rfind("Bearer ", 0) == 0) return auth.substr(7);
+  return req.cookie("guiyan_session");
+}
+
+service::Principal authenticate(const ApiContext& ctx, const Request& req) {
+  auto p = service::authenticate(ctx.db, session_token(req), req.remote_ip, core::now(), ctx.auth);
+  if (!p) throw ApiError(401, "unauthenticated", "未登录或登录已过期，请重新登录");
+  return *p;
+}
+
+Response json_response(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+int64_t path_id(const Request& req, const std::string& name) {
+  auto it = req.params.find(name);
+  auto v = it == req.params.end() ? std::nullopt : parse_int(it->second);
+  if (!v || *v <= 0) throw not_found();
+  return *v;
+}
+
+std::optional<int64_t> int_param(const Request& req, const std::string& name) {
+  std::string s = req.query_param(name);
+  if (s.empty()) return std::nullopt;
+  auto v = parse_int(s);
+  if (!v) throw bad_request(name, "参数“" + name + "”应为整数");
+  return v;
+}
+
+std::pair<int64_t, int64_t> page_params(const Request& req) {
+  int64_t limit = int_param(req, "limit").value_or(50);
+  int64_t offset = int_param(req, "offset").value_or(0);
+  if (limit < 1 || limit > 500) throw bad_request("limit", "每页条数应在1到500之间");
+  if (offset < 0) throw bad_request("offset", "偏移量不能为负数");
+  return {limit, offset};
+}
+
+Router build_api(ApiContext& ctx) {
+  Router r;
+  add_health_routes(r, ctx);
+  add_auth_routes(r, ctx);
+  add_region_routes(r, ctx);
+  add_user_routes(r, ctx);
+  add_role_routes(r, ctx);
+  add_department_routes(r, ctx);
+  add_audit_routes(r, ctx);
+  return r;
+}
+
+}  // namespace guiyan::http

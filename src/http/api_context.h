@@ -1,0 +1,52 @@
+// What every handler needs: the database, settings, and helpers to authenticate and answer.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "http/message.h"
+#include "http/router.h"
+#include "service/auth_service.h"
+#include "service/principal.h"
+#include "store/db.h"
+
+namespace guiyan::http {
+
+struct ApiContext {
+  store::Db& db;
+  service::AuthSettings auth;
+  std::string version;
+  bool secure_cookie = false;  // add Secure to the session cookie (behind HTTPS)
+};
+
+// The principal of the request's session (cookie or bearer token); throws ApiError 401.
+service::Principal authenticate(const ApiContext& ctx, const Request& req);
+
+// The session token the request carries (bearer first, then cookie), or "".
+std::string session_token(const Request& req);
+
+// A JSON response.
+Response json_response(int status, const nlohmann::json& body);
+
+// Parses a path parameter as a positive id; 404 when it is not one.
+int64_t path_id(const Request& req, const std::string& name = "id");
+
+// limit (1–500, default 50) and offset (≥ 0) from the query string; 400 when malformed.
+std::pair<int64_t, int64_t> page_params(const Request& req);
+
+// An optional integer query parameter; 400 when present but not an integer.
+std::optional<int64_t> int_param(const Request& req, const std::string& name);
+
+// Registers each resource's routes.
+void add_health_routes(Router& r, ApiContext& ctx);
+void add_auth_routes(Router& r, ApiContext& ctx);
+void add_region_routes(Router& r, ApiContext& ctx);
+void add_user_routes(Router& r, ApiContext& ctx);
+void add_role_routes(Router& r, ApiContext& ctx);
+void add_department_routes(Router& r, ApiContext& ctx);
+void add_audit_routes(Router& r, ApiContext& ctx);
+
+// A router with every API route under /api/v1.
+Router build_api(ApiContext& ctx);
+
+}  // namespace guiyan::http

@@ -1,0 +1,87 @@
+#include "http/router.h"
+
+#include <nlohmann/json.hpp>
+
+#include "http/api_error.h"
+#include "store/db.h"
+
+namespace guiyan::http {
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (slash > start) out.emplace_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+bool match(const std::vector<std::string>& pattern, const std::vector<std::string>& parts,
+           std::map<std::string, std::string>* params) {
+  if (pattern.size() != parts.size()) return false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string& p = pattern[i];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+      (*params)[p.substr(1, p.size() - 2)] = parts[i];
+    } else if (p != parts[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Response error_response(int status, const std::string& code, const std::string& message,
+                        const std::string& field) {
+  nlohmann::json err{{"code", code}, {"message", message}};
+  if (!field.empty()) err["field"] = field;
+  Response r;
+  r.status = status;
+  r.body = nlohmann::json{{"error", err}}.dump();
+  return r;
+}
+
+void Router::add(std::string method, std::string pattern, Handler handler) {
+  auto segments = split_path(pattern);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments),
+                     std::move(handler)});
+}
+
+Response Router::dispatch(Request& req) const {
+  auto parts = split_path(req.path);
+  bool path_matched = false;
+  for (const Route& r : routes_) {
+    std::map<std::string, std::string> params;
+    if (!match(r.segments, parts, &params)) continue;
+    path_matched = true;
+    if (r.method != req.method) continue;
+    req.params = std::move(params);
+    try {
+      return r.handler(req);
+    } catch (const ApiError& e) {
+      return error_response(e.status(), e.code(), e.what(), e.field());
+    } catch (const store::DbError& e) {
+      if (e.kind() == store::DbErrorKind::busy || e.kind() == store::DbErrorKind::unavailable) {
+        return error_response(503, "database_unavailable", "数据库暂时不可用，请稍后重试");
+      }
+      return error_response(500, "internal", "服务器内部错误，请联系管理员");
+    } catch (const std::exception&) {
+      return error_response(500, "internal", "服务器内部错误，请联系管理员");
+    }
+  }
+  if (path_matched) return error_response(405, "method_not_allowed", "不支持该请求方法");
+  return error_response(404, "no_such_endpoint", "接口不存在：" + req.path);
+}
+
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
+}
+
+}  // namespace guiyan::http

@@ -1,0 +1,61 @@
+#include "service/data_scope.h"
+
+#include <gtest/gtest.h>
+
+using namespace guiyan::service;
+
+TEST(DataScope, RegionPrefixFollowsTheCodeLevel) {
+  EXPECT_EQ(region_prefix("420000"), "42");
+  EXPECT_EQ(region_prefix("421000"), "4210");
+  EXPECT_EQ(region_prefix("421022"), "421022");
+  EXPECT_EQ(region_prefix("429004"), "429004");  // 仙桃, directly under the province
+  EXPECT_EQ(region_prefix("421022100"), "421022100");
+}
+
+TEST(DataScope, WithinMatchesSubtreesOnly) {
+  EXPECT_TRUE(region_within("421022100001", "421000"));
+  EXPECT_TRUE(region_within("421022", "421022"));
+  EXPECT_FALSE(region_within("421081", "421022"));
+  EXPECT_FALSE(region_within("420100", "421000"));
+  EXPECT_TRUE(region_within("429004", "420000"));
+}
+
+Principal county_clerk() {
+  Principal p;
+  p.user_id = 7;
+  p.region_code = "421022";  // 公安县
+  p.scopes = {{"own_region_down", {}}};
+  return p;
+}
+
+TEST(DataScope, InScopeUnionsTheRoles) {
+  Principal p = county_clerk();
+  EXPECT_TRUE(in_scope(p, "421022100001"));
+  EXPECT_FALSE(in_scope(p, "421081"));
+  p.scopes.push_back({"regions", {"421081"}});
+  EXPECT_TRUE(in_scope(p, "421081001"));
+  p.scopes = {{"own_records", {}}};
+  EXPECT_FALSE(in_scope(p, "421022"));
+  EXPECT_TRUE(in_scope(p, "421081", 7));
+  p.scopes = {{"own_region", {}}};
+  EXPECT_TRUE(in_scope(p, "421022"));
+  EXPECT_FALSE(in_scope(p, "421022100"));
+  p.scopes = {{"none", {}}};
+  EXPECT_FALSE(in_scope(p, "421022"));
+  p.scopes = {};
+  EXPECT_FALSE(in_scope(p, "421022"));
+}
+
+TEST(DataScope, ConditionBindsARange) {
+  guiyan::store::SqlBuilder sql;
+  Principal p = county_clerk();
+  p.region_code = "421000";
+  EXPECT_EQ(scope_condition(p, sql, "u.region_code"),
+            "((u.region_code >= $1 AND u.region_code < $2))");
+  EXPECT_EQ(std::get<std::string>(sql.params()[0]), "4210");
+  EXPECT_EQ(std::get<std::string>(sql.params()[1]), "4211");
+  p.scopes = {};
+  EXPECT_EQ(scope_condition(p, sql, "u.region_code"), "1=0");
+  p.scopes = {{"own_records", {}}, {"all", {}}};
+  EXPECT_EQ(scope_condition(p, sql, "u.region_code", "u.created_by"), "1=1");
+}

@@ -1,0 +1,26 @@
+#include "service/permissions.h"
+
+namespace guiyan::service {
+
+const std::vector<PermissionInfo>& permission_catalog() {
+  static const std::vector<PermissionInfo> all = {
+      {"user:read", "查看用户", "用户管理"},
+      {"user:write", "新增、修改、停用用户，重置密码，解锁", "用户管理"},
+      {"user:grant", "为用户分配角色", "用户管理"},
+      {"role:read", "查看角色", "角色管理"},
+      {"role:write", "新增、修改、删除角色", "角色管理"},
+      {"department:read", "查看部门", "部门管理"},
+      {"department:write", "新增、修改部门", "部门管理"},
+      {"audit:read", "查看审计日志", "安全审计"},
+  };
+  return all;
+}
+
+bool is_known_permission(const std::string& key) {
+  for (const auto& p : permission_catalog()) {
+    if (p.key == key) return true;
+  }
+  return false;
+}
+
+}  // namespace guiyan::service

@@ -1,0 +1,78 @@
+#include "service/region_service.h"
+
+#include "http/api_error.h"
+
+namespace guiyan::service {
+
+bool region_exists(store::Conn& c, const std::string& code) {
+  return store::query_int(c, "SELECT COUNT(*) FROM region WHERE code = $1", {code}) > 0;
+}
+
+std::optional<std::string> region_name(store::Conn& c, const std::string& code) {
+  auto r = store::query_one(c, "SELECT name FROM region WHERE code = $1", {code});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+nlohmann::json region_children(store::Db& db, const std::string& parent) {
+  auto conn = db.acquire();
+  std::vector<store::Row> rows;
+  const char* cols =
+      "SELECT r.code, r.name, r.level, r.parent_code, "
+      "EXISTS (SELECT 1 FROM region c WHERE c.parent_code = r.code) FROM region r ";
+  if (parent.empty()) {
+    rows = store::query(*conn, std::string(cols) + "WHERE r.parent_code IS NULL ORDER BY r.code");
+  } else {
+    if (!region_exists(*conn, parent)) throw http::not_found("行政区划");
+    rows = store::query(*conn, std::string(cols) + "WHERE r.parent_code = $1 ORDER BY r.code",
+                        {parent});
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : rows) {
+    items.push_back({{"code", r.text(0)},
+                     {"name", r.text(1)},
+                     {"level", r.i64(2)},
+                     {"parent_code", r.is_null(3) ? nlohmann::json() : nlohmann::json(r.text(3))},
+                     {"has_children", r.i64(4) != 0}});
+  }
+  return {{"items", items}};
+}
+
+nlohmann::json region_with_path(store::Db& db, const std::string& code) {
+  auto conn = db.acquire();
+  nlohmann::json path = nlohmann::json::array();
+  nlohmann::json self;
+  std::string cur = code;
+  for (int depth = 0; !cur.empty() && depth < 6; ++depth) {
+    auto r = store::query_one(*conn,
+                              "SELECT code, name, level, parent_code FROM region WHERE code = $1",
+                              {cur});
+    if (!r) break;
+    if (depth == 0) {
+      self = {{"code", r->text(0)},
+              {"name", r->text(1)},
+              {"level", r->i64(2)},
+              {"parent_code", r->is_null(3) ? nlohmann::json() : nlohmann::json(r->text(3))}};
+    }
+    nlohmann::json step = {{"code", r->text(0)}, {"name", r->text(1)}, {"level", r->i64(2)}};
+    path.insert(path.begin(), std::move(step));
+    cur = r->text(3);
+  }
+  if (self.is_null()) throw http::not_found("行政区划");
+  self["path"] = path;
+  return self;
+}
+
+nlohmann::json industries(store::Db& db) {
+  auto conn = db.acquire();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : store::query(*conn, "SELECT code, name, parent FROM industry ORDER BY "
+                                           "COALESCE(parent, code), parent IS NOT NULL, code")) {
+    items.push_back({{"code", r.text(0)},
+                     {"name", r.text(1)},
+                     {"parent", r.is_null(2) ? nlohmann::json() : nlohmann::json(r.text(2))}});
+  }
+  return {{"items", items}};
+}
+
+}  // namespace guiyan::service

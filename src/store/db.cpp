@@ -1,0 +1,71 @@
+#include "store/db.h"
+
+#include "store/sqlite/sqlite_db.h"
+
+namespace guiyan::store {
+
+std::string Dialect::expand(std::string_view sql) const {
+  std::string out(sql);
+  const std::string key = "{{ID_PK}}";
+  for (size_t pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos)) {
+    out.replace(pos, key.size(), identity_pk);
+    pos += identity_pk.size();
+  }
+  return out;
+}
+
+std::unique_ptr<Db> open_db(const std::string& url, int pool_size) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string path = url.substr(7);
+    if (path.empty()) throw DbError(DbErrorKind::other, "数据库地址 sqlite: 后缺少文件路径");
+    return open_sqlite(path, pool_size);
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    throw DbError(DbErrorKind::unavailable,
+                  "PostgreSQL 后端尚未构建（not built yet），请使用 sqlite:路径");
+  }
+  throw DbError(DbErrorKind::other,
+                "无法识别的数据库地址“" + url + "”，应为 sqlite:路径 或 postgresql://…");
+}
+
+std::vector<Row> query(Conn& c, std::string_view sql, const Params& params) {
+  std::vector<Row> rows;
+  c.run(sql, params, [&](const Row& r) { rows.push_back(r); });
+  return rows;
+}
+
+std::optional<Row> query_one(Conn& c, std::string_view sql, const Params& params) {
+  std::optional<Row> first;
+  c.run(sql, params, [&](const Row& r) {
+    if (!first) first = r;
+  });
+  return first;
+}
+
+int64_t query_int(Conn& c, std::string_view sql, const Params& params, int64_t fallback) {
+  auto r = query_one(c, sql, params);
+  if (!r || r->is_null(0)) return fallback;
+  return r->i64(0);
+}
+
+int64_t exec(Conn& c, std::string_view sql, const Params& params) {
+  return c.run(sql, params, nullptr);
+}
+
+Tx::Tx(Conn& c) : conn_(c) { conn_.exec_script(conn_.dialect().begin_write); }
+
+Tx::~Tx() {
+  if (done_) return;
+  try {
+    conn_.exec_script("ROLLBACK");
+  } catch (...) {
+    // The connection may already be broken; the backend discards the transaction then.
+  }
+}
+
+void Tx::commit() {
+  conn_.exec_script("COMMIT");
+  done_ = true;
+}
+
+}  // namespace guiyan::store

@@ -1,0 +1,98 @@
+// The database interface every backend implements, and helpers built on it.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/value.h"
+
+namespace guiyan::store {
+
+// What went wrong in the database, independent of the backend.
+enum class DbErrorKind { unique_violation, foreign_key, check_violation, busy, unavailable, other };
+
+// Thrown by every backend; `constraint` names the violated constraint or column when known.
+class DbError : public std::runtime_error {
+ public:
+  DbError(DbErrorKind kind, const std::string& what, std::string constraint = {})
+      : std::runtime_error(what), kind_(kind), constraint_(std::move(constraint)) {}
+  DbErrorKind kind() const { return kind_; }
+  const std::string& constraint() const { return constraint_; }
+
+ private:
+  DbErrorKind kind_;
+  std::string constraint_;
+};
+
+// The differences between SQL dialects that the common SQL cannot hide.
+struct Dialect {
+  std::string name;              // "sqlite" or "postgresql"
+  std::string begin_write;       // statement that starts a write transaction
+  std::string identity_pk;       // column type of an auto-increment primary key
+  // Replaces {{ID_PK}} placeholders in migration SQL with this dialect's spelling.
+  std::string expand(std::string_view sql) const;
+};
+
+using RowFn = std::function<void(const Row&)>;
+
+// One connection. Not thread-safe: one thread uses a connection at a time.
+// SQL is written with $1, $2 … placeholders on every backend.
+class Conn {
+ public:
+  virtual ~Conn() = default;
+  // Runs one statement with params, calls on_row (may be empty) per row; returns rows changed.
+  virtual int64_t run(std::string_view sql, const Params& params, const RowFn& on_row) = 0;
+  // Runs several ;-separated statements without parameters.
+  virtual void exec_script(std::string_view sql) = 0;
+  // The dialect of this connection's database.
+  virtual const Dialect& dialect() const = 0;
+};
+
+// Returns a connection to its pool when destroyed.
+using ConnLease = std::unique_ptr<Conn, std::function<void(Conn*)>>;
+
+// A database: a pool of connections of one backend.
+class Db {
+ public:
+  virtual ~Db() = default;
+  // Borrows a connection; blocks while all are in use; throws DbError(unavailable) on failure.
+  virtual ConnLease acquire() = 0;
+  // The dialect of this database.
+  virtual const Dialect& dialect() const = 0;
+  // "sqlite" or "postgresql".
+  const std::string& kind() const { return dialect().name; }
+};
+
+// Opens the database a URL names: "sqlite:PATH" (PostgreSQL URLs give a clear error until built).
+std::unique_ptr<Db> open_db(const std::string& url, int pool_size);
+
+// All rows of a query.
+std::vector<Row> query(Conn& c, std::string_view sql, const Params& params = {});
+// The first row of a query, or nullopt.
+std::optional<Row> query_one(Conn& c, std::string_view sql, const Params& params = {});
+// The integer in the first column of the first row, or `fallback` when there is no row.
+int64_t query_int(Conn& c, std::string_view sql, const Params& params = {}, int64_t fallback = 0);
+// Runs a statement that returns no rows; returns rows changed.
+int64_t exec(Conn& c, std::string_view sql, const Params& params = {});
+
+// A transaction: begun on construction, rolled back on destruction unless committed.
+class Tx {
+ public:
+  // Begins a write transaction (SQLite: BEGIN IMMEDIATE, so the one writer is taken up front).
+  explicit Tx(Conn& c);
+  ~Tx();
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+  // Commits; the destructor then does nothing.
+  void commit();
+
+ private:
+  Conn& conn_;
+  bool done_ = false;
+};
+
+}  // namespace guiyan::store

@@ -1,0 +1,224 @@
+#include "store/sqlite/sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace guiyan::store {
+namespace {
+
+const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY"};
+
+DbError to_error(sqlite3* db, int rc, std::string_view sql) {
+  int ext = sqlite3_extended_errcode(db);
+  std::string msg = sqlite3_errmsg(db);
+  std::string constraint;
+  if (auto colon = msg.find("failed: "); colon != std::string::npos) {
+    constraint = msg.substr(colon + 8);
+  }
+  DbErrorKind kind = DbErrorKind::other;
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    kind = DbErrorKind::unique_violation;
+  } else if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) {
+    kind = DbErrorKind::foreign_key;
+  } else if (ext == SQLITE_CONSTRAINT_CHECK || ext == SQLITE_CONSTRAINT_NOTNULL ||
+             ext == SQLITE_CONSTRAINT_TRIGGER) {
+    kind = DbErrorKind::check_violation;
+  } else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+    kind = DbErrorKind::busy;
+  } else if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_IOERR ||
+             (rc & 0xff) == SQLITE_FULL) {
+    kind = DbErrorKind::unavailable;
+  }
+  return DbError(kind, "sqlite: " + msg + " in: " + std::string(sql.substr(0, 200)), constraint);
+}
+
+class SqliteConn final : public Conn {
+ public:
+  explicit SqliteConn(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw DbError(DbErrorKind::unavailable, "无法打开数据库文件 " + path + "：" + msg);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 10000);
+    exec_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        "PRAGMA temp_store=MEMORY;");
+  }
+
+  ~SqliteConn() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  int64_t run(std::string_view sql, const Params& params, const RowFn& on_row) override {
+    sqlite3_stmt* stmt = prepare(sql);
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt};
+    bind(stmt, params, sql);
+    int columns = sqlite3_column_count(stmt);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) throw to_error(db_, rc, sql);
+      if (!on_row) continue;
+      std::vector<Value> values;
+      values.reserve(columns);
+      for (int i = 0; i < columns; ++i) values.push_back(column(stmt, i));
+      on_row(Row(std::move(values)));
+    }
+    return sqlite3_changes(db_);
+  }
+
+  void exec_script(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      sqlite3_free(err);
+      throw to_error(db_, rc, sql);
+    }
+  }
+
+  const Dialect& dialect() const override { return kSqliteDialect; }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    std::string native = sqlite_placeholders(sql);
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, native.c_str(), static_cast<int>(native.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) throw to_error(db_, rc, sql);
+    cache_.emplace(std::move(key), stmt);
+    return stmt;
+  }
+
+  void bind(sqlite3_stmt* stmt, const Params& params, std::string_view sql) {
+    int expected = sqlite3_bind_parameter_count(stmt);
+    if (expected > static_cast<int>(params.size())) {
+      throw DbError(DbErrorKind::other, "missing SQL parameters in: " + std::string(sql));
+    }
+    for (int i = 0; i < expected; ++i) {
+      const Value& v = params[i];
+      int rc = SQLITE_OK;
+      if (auto p = std::get_if<int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, i + 1, *p);
+      } else if (auto p = std::get_if<double>(&v)) {
+        rc = sqlite3_bind_double(stmt, i + 1, *p);
+      } else if (auto p = std::get_if<std::string>(&v)) {
+        rc = sqlite3_bind_text(stmt, i + 1, p->data(), static_cast<int>(p->size()),
+                               SQLITE_TRANSIENT);
+      } else {
+        rc = sqlite3_bind_null(stmt, i + 1);
+      }
+      if (rc != SQLITE_OK) throw to_error(db_, rc, sql);
+    }
+  }
+
+  static Value column(sqlite3_stmt* stmt, int i) {
+    switch (sqlite3_column_type(stmt, i)) {
+      case SQLITE_INTEGER:
+        return Value{static_cast<int64_t>(sqlite3_column_int64(stmt, i))};
+      case SQLITE_FLOAT:
+        return Value{sqlite3_column_double(stmt, i)};
+      case SQLITE_NULL:
+        return Value{Null{}};
+      default: {
+        auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+        return Value{std::string(p ? p : "", sqlite3_column_bytes(stmt, i))};
+      }
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+class SqliteDb final : public Db {
+ public:
+  SqliteDb(std::string path, int pool_size) : path_(std::move(path)), max_(pool_size) {
+    // Open one connection now so a bad path fails at start, not at the first request.
+    idle_.push_back(std::make_unique<SqliteConn>(path_));
+    open_ = 1;
+  }
+
+  ConnLease acquire() override {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !idle_.empty() || open_ < max_; });
+    std::unique_ptr<Conn> c;
+    if (!idle_.empty()) {
+      c = std::move(idle_.back());
+      idle_.pop_back();
+    } else {
+      ++open_;
+      lock.unlock();
+      try {
+        c = std::make_unique<SqliteConn>(path_);
+      } catch (...) {
+        std::lock_guard relock(mu_);
+        --open_;
+        cv_.notify_one();
+        throw;
+      }
+    }
+    return ConnLease(c.release(), [this](Conn* p) { give_back(p); });
+  }
+
+  const Dialect& dialect() const override { return kSqliteDialect; }
+
+ private:
+  void give_back(Conn* p) {
+    std::lock_guard lock(mu_);
+    idle_.emplace_back(p);
+    cv_.notify_one();
+  }
+
+  std::string path_;
+  int max_;
+  int open_ = 0;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Conn>> idle_;
+};
+
+}  // namespace
+
+std::string sqlite_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  char quote = 0;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char ch = sql[i];
+    if (quote) {
+      if (ch == quote) quote = 0;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+    } else if (ch == '$' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      ch = '?';
+    }
+    out.push_back(ch);
+  }
+  return out;
+}
+
+std::unique_ptr<Db> open_sqlite(const std::string& path, int pool_size) {
+  return std::make_unique<SqliteDb>(path, pool_size < 1 ? 1 : pool_size);
+}
+
+}  // namespace guiyan::store

@@ -1,0 +1,80 @@
+// The command line as operators and scripts use it.
+#include "api/api_env.h"
+
+using namespace guiyan::testing;
+
+TEST(Cli, CheckPrintsJsonAndExitsByVerdict) {
+  std::string out;
+  EXPECT_EQ(run_guiyan({"check", "id-number", "11010519491231002x"}, "", &out), 0);
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["normalized"], "11010519491231002X");
+  EXPECT_EQ(j["gender"], "female");
+  EXPECT_EQ(j["birth_date"], "1949-12-31");
+  EXPECT_EQ(run_guiyan({"check", "id-number", "110105194912310021"}, "", &out), 1);
+  EXPECT_EQ(nlohmann::json::parse(out)["reason_code"], "check");
+  EXPECT_EQ(run_guiyan({"check", "id-number", "420102198001011234"}, "", &out), 1);
+  EXPECT_EQ(run_guiyan({"check", "phone", "+86 138-0000-1234"}, "", &out), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["normalized"], "13800001234");
+  EXPECT_EQ(run_guiyan({"check", "credit-code", "91350100M000100Y4I"}, "", &out), 1);
+}
+
+TEST(Cli, UserAddRefusesWeakPasswordsAndUnknownRoles) {
+  ServerProcess s;
+  EXPECT_NE(s.cli({"user", "add", "weak", "--role", "clerk", "--region", "421000",
+                   "--password-stdin"}, "short\n"), 0);
+  EXPECT_NE(s.cli({"user", "add", "nobody", "--role", "emperor", "--region", "421000",
+                   "--password-stdin"}, kPassword + "\n"), 0);
+  EXPECT_NE(s.cli({"user", "add", "nowhere", "--role", "clerk", "--region", "999999",
+                   "--password-stdin"}, kPassword + "\n"), 0);
+  EXPECT_EQ(s.cli({"user", "add", "fine", "--role", "clerk", "--region", "421000",
+                   "--password-stdin"}, kPassword + "\n"), 0);
+  std::string out;
+  EXPECT_EQ(s.cli({"user", "roles", "fine", "--set", "leader", "--set", "clerk"}, "", &out), 0);
+  EXPECT_EQ(out, "leader\nclerk\n");
+}
+
+TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
+  ServerProcess s;
+  std::string out;
+  ASSERT_EQ(s.cli({"demo"}, "", &out), 0);
+  // "  jz_clerk\tPASSWORD\tclerk\t荆州市"
+  auto pos = out.find("jz_clerk\t");
+  ASSERT_NE(pos, std::string::npos) << out;
+  std::string password = out.substr(pos + 9, out.find('\t', pos + 9) - pos - 9);
+  EXPECT_NE(out.find("ga_leader"), std::string::npos);  // 公安县
+  EXPECT_NE(out.find("jl_auditor"), std::string::npos);  // 监利市
+  std::string again;
+  ASSERT_EQ(s.cli({"demo"}, "", &again), 0);
+  EXPECT_EQ(again.find("jz_clerk"), std::string::npos);
+  s.start();
+  HttpClient c(s.port());
+  auto login = c.post("/api/v1/auth/login", {{"username", "jz_clerk"}, {"password", password}});
+  EXPECT_EQ(login.status, 200) << login.body;
+}
+
+TEST(Cli, MigrateStatusListsEveryMigrationApplied) {
+  ServerProcess s;
+  std::string out;
+  ASSERT_EQ(s.cli({"migrate", "--status"}, "", &out), 0);
+  EXPECT_NE(out.find("1\taccounts\t2"), std::string::npos) << out;
+  EXPECT_NE(out.find("2\treference_data\t2"), std::string::npos) << out;
+  EXPECT_EQ(out.find("待应用"), std::string::npos);
+}
+
+TEST(Cli, PostgresqlUrlSaysNotBuiltYet) {
+  std::string out;
+  EXPECT_NE(run_guiyan({"migrate", "--db", "postgresql://u@localhost/g"}, "", &out), 0);
+  EXPECT_NE(out.find("PostgreSQL 后端尚未构建"), std::string::npos) << out;
+  EXPECT_NE(run_guiyan({"migrate", "--db", "mysql://x"}, "", &out), 0);
+  EXPECT_NE(out.find("无法识别的数据库地址"), std::string::npos) << out;
+}
+
+TEST(Cli, HelpDescribesEverySubcommand) {
+  std::string out;
+  EXPECT_EQ(run_guiyan({"--help"}, "", &out), 0);
+  for (const char* sub : {"serve", "migrate", "demo", "user", "check"}) {
+    EXPECT_NE(out.find(sub), std::string::npos) << sub;
+  }
+  EXPECT_EQ(run_guiyan({"user", "add", "--help"}, "", &out), 0);
+  EXPECT_NE(out.find("--password-stdin"), std::string::npos);
+}

@@ -1,0 +1,154 @@
+#include "support/server_process.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+#include "support/http_client.h"
+
+namespace guiyan::testing {
+namespace {
+
+// Runs argv with stdin fed from `input`; returns exit status, stdout into *out.
+int run_process(const std::vector<std::string>& argv, const std::string& input, std::string* out,
+                bool with_stderr = false) {
+  int in_pipe[2], out_pipe[2];
+  if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0) throw std::runtime_error("pipe");
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in_pipe[0], 0);
+    dup2(out_pipe[1], 1);
+    if (with_stderr) dup2(out_pipe[1], 2);
+    close(in_pipe[1]);
+    close(out_pipe[0]);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  if (!input.empty()) {
+    ssize_t ignored = write(in_pipe[1], input.data(), input.size());
+    (void)ignored;
+  }
+  close(in_pipe[1]);
+  std::string data;
+  char buf[4096];
+  for (ssize_t n; (n = read(out_pipe[0], buf, sizeof buf)) > 0;) data.append(buf, n);
+  close(out_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (out) *out = data;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+int run_guiyan(const std::vector<std::string>& args, const std::string& input, std::string* out) {
+  std::vector<std::string> argv = {GUIYAN_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, input, out, true);
+}
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  ::close(fd);
+  return port;
+}
+
+ServerProcess::ServerProcess() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "guiyan-api-XXXXXX").string();
+  dir_ = mkdtemp(tmpl.data());
+  db_url_ = "sqlite:" + dir_ + "/guiyan.db";
+  if (cli({"migrate"}) != 0) throw std::runtime_error("migrate failed");
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) stop();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+int ServerProcess::cli(const std::vector<std::string>& args, const std::string& input,
+                       std::string* out) const {
+  std::vector<std::string> argv = {GUIYAN_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  argv.push_back("--db");
+  argv.push_back(db_url_);
+  return run_process(argv, input, out);
+}
+
+void ServerProcess::add_user(const std::string& name, const std::string& role,
+                             const std::string& region, const std::string& department,
+                             const std::string& password) const {
+  if (cli({"user", "add", name, "--role", role, "--region", region, "--department", department,
+           "--password-stdin"},
+          password + "\n") != 0) {
+    throw std::runtime_error("user add failed for " + name);
+  }
+}
+
+void ServerProcess::start(const std::vector<std::string>& extra_args) {
+  port_ = free_port();
+  std::vector<std::string> argv = {GUIYAN_BIN, "serve", "--listen",
+                                   "127.0.0.1:" + std::to_string(port_), "--db", db_url_,
+                                   "--web", std::string(GUIYAN_SOURCE_DIR) + "/web/dist"};
+  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  pid_ = fork();
+  if (pid_ == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  HttpClient client(port_);
+  for (int i = 0; i < 300; ++i) {
+    try {
+      if (client.get("/api/v1/health").status == 200) return;
+    } catch (const std::exception&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  throw std::runtime_error("server did not start");
+}
+
+void ServerProcess::signal_stop() {
+  if (pid_ > 0) kill(pid_, SIGTERM);
+}
+
+int ServerProcess::wait() {
+  if (pid_ <= 0) return -1;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int ServerProcess::stop() {
+  signal_stop();
+  return wait();
+}
+
+}  // namespace guiyan::testing

@@ -1,0 +1,48 @@
+// Starts the real guiyan binary on a free loopback port with a fresh database, for API tests.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace guiyan::testing {
+
+class ServerProcess {
+ public:
+  // Creates a temporary folder and database (migrated); does not start serving yet.
+  ServerProcess();
+  // Stops the server (SIGTERM) and removes the folder.
+  ~ServerProcess();
+  // Runs `guiyan ARGS --db URL` to completion, feeding `input` on standard input; returns the exit
+  // status and puts standard output into *out when given.
+  int cli(const std::vector<std::string>& args, const std::string& input = "",
+          std::string* out = nullptr) const;
+  // Creates an account through the command line.
+  void add_user(const std::string& name, const std::string& role, const std::string& region,
+                const std::string& department, const std::string& password) const;
+  // Starts `guiyan serve` and waits until /api/v1/health answers.
+  void start(const std::vector<std::string>& extra_args = {});
+  // Sends SIGTERM and waits for the process; returns its exit status.
+  int stop();
+  // Sends SIGTERM without waiting.
+  void signal_stop();
+  // Waits for the process to exit; returns its exit status.
+  int wait();
+  int port() const { return port_; }
+  const std::string& db_url() const { return db_url_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::string db_url_;
+  int port_ = 0;
+  int pid_ = -1;
+};
+
+// Runs the guiyan binary with exactly `args`; standard output and error go to *out.
+int run_guiyan(const std::vector<std::string>& args, const std::string& input = "",
+               std::string* out = nullptr);
+
+// A TCP port on 127.0.0.1 that nothing listens on right now.
+int free_port();
+
+}  // namespace guiyan::testing
