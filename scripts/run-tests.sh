@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one line: "N passed, N failed".
+# Usage: scripts/run-tests.sh BUILD_DIR ASAN_BUILD_DIR
+set -uo pipefail
+build="${1:-build}"
+asan="${2:-build-asan}"
+top="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$top"
+mkdir -p test-output
+passed=0
+failed=0
+suites_failed=()
+
+# Runs a GoogleTest binary and adds its counts.
+gtest() {
+  local name="$1"; shift
+  local log="test-output/$name.log"
+  echo "== $name"
+  "$@" --gtest_brief=1 >"$log" 2>&1
+  local rc=$?
+  local p f
+  p=$(grep -Eo '^\[  PASSED  \] [0-9]+' "$log" | grep -Eo '[0-9]+$' || echo 0)
+  f=$(grep -Eo '^\[  FAILED  \] [0-9]+ tests?' "$log" | grep -Eo '[0-9]+' | head -1 || echo 0)
+  p=${p:-0}; f=${f:-0}
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi  # a crash or sanitizer report
+  echo "   $p passed, $f failed"
+  if [ "$rc" != 0 ]; then tail -40 "$log"; suites_failed+=("$name"); fi
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+gtest unit "$build/unit_tests"
+gtest api "$build/api_tests"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+gtest unit-asan "$asan/unit_tests"
+gtest api-asan "$asan/api_tests"
+
+echo "== browser"
+log=test-output/browser.log
+GUIYAN_BIN="$top/$build/guiyan" node --test --test-reporter=tap tests/browser/*.test.mjs >"$log" 2>&1
+rc=$?
+p=$(grep -Eo '^# pass [0-9]+' "$log" | grep -Eo '[0-9]+' || echo 0)
+f=$(grep -Eo '^# fail [0-9]+' "$log" | grep -Eo '[0-9]+' || echo 0)
+p=${p:-0}; f=${f:-0}
+if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+echo "   $p passed, $f failed"
+if [ "$rc" != 0 ]; then tail -60 "$log"; suites_failed+=(browser); fi
+passed=$((passed + p)); failed=$((failed + f))
+
+if [ ${#suites_failed[@]} -gt 0 ]; then
+  echo "failing suites: ${suites_failed[*]} (logs in test-output/)"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,90 @@
+#include "store/migrations.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/db.h"
+
+using namespace guiyan::store;
+
+namespace {
+
+std::string temp_db() {
+  static int n = 0;
+  auto p = std::filesystem::path(::testing::TempDir()) /
+           ("migrations_test_" + std::to_string(getpid()) + "_" + std::to_string(++n) + ".db");
+  std::filesystem::remove(p);
+  return p.string();
+}
+
+bool table_exists(Conn& c, const std::string& name) {
+  return query_int(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1",
+                   {name}) > 0;
+}
+
+}  // namespace
+
+TEST(Migrations, AFailingMigrationLeavesTheDatabaseAsItWas) {
+  auto db = open_db("sqlite:" + temp_db(), 1);
+  std::vector<Migration> list(3);
+  list[0] = {1, "first", "CREATE TABLE a (x INTEGER)", {}, {}};
+  list[1] = {2, "broken", "CREATE TABLE b (x INTEGER); INSERT INTO a VALUES (1); SELECT nope()",
+             {}, {}};
+  list[2] = {3, "never", "CREATE TABLE c (x INTEGER)", {}, {}};
+  EXPECT_THROW(migrate_with(*db, list), DbError);
+  auto conn = db->acquire();
+  EXPECT_EQ(schema_version(*conn), 1);
+  EXPECT_TRUE(table_exists(*conn, "a"));
+  EXPECT_FALSE(table_exists(*conn, "b"));  // the whole of migration 2 rolled back
+  EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM a"), 0);
+  EXPECT_FALSE(table_exists(*conn, "c"));
+}
+
+TEST(Migrations, AC_StepFailureRollsBackItsSqlToo) {
+  auto db = open_db("sqlite:" + temp_db(), 1);
+  std::vector<Migration> list(1);
+  list[0] = {1, "with_step", "CREATE TABLE t (x INTEGER)", {},
+             [](Conn& c) {
+               exec(c, "INSERT INTO t VALUES (1)");
+               throw DbError(DbErrorKind::other, "step failed");
+             }};
+  EXPECT_THROW(migrate_with(*db, list), DbError);
+  auto conn = db->acquire();
+  EXPECT_FALSE(table_exists(*conn, "t"));
+  EXPECT_EQ(schema_version(*conn), 0);
+}
+
+TEST(Migrations, ShippedMigrationsApplyOnceAndLoadReferenceData) {
+  auto db = open_db("sqlite:" + temp_db(), 1);
+  int first = migrate(*db);
+  EXPECT_EQ(first, static_cast<int>(all_migrations().size()));
+  EXPECT_EQ(migrate(*db), 0);
+  auto conn = db->acquire();
+  EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM region"), 28651);
+  EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM region WHERE level = 5"), 27057);
+  EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM industry"), 117);
+  EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM role WHERE builtin = 1"), 5);
+}
+
+TEST(Migrations, DialectSpecificSqlRunsOnlyOnItsDialect) {
+  auto db = open_db("sqlite:" + temp_db(), 1);
+  std::vector<Migration> list(1);
+  list[0] = {1, "dialects", "CREATE TABLE t (x INTEGER)",
+             {{"postgresql", "THIS IS NOT SQL"}, {"sqlite", "INSERT INTO t VALUES (7)"}}, {}};
+  migrate_with(*db, list);
+  auto conn = db->acquire();
+  EXPECT_EQ(query_int(*conn, "SELECT x FROM t"), 7);
+}
+
+TEST(Migrations, TheAuditLogRefusesChangesInTheDatabaseItself) {
+  auto db = open_db("sqlite:" + temp_db(), 1);
+  migrate(*db);
+  auto conn = db->acquire();
+  exec(*conn,
+       "INSERT INTO audit_log (at, username, ip, action, entity, entity_id) "
+       "VALUES ('2026-01-01T00:00:00Z', 'u', 'ip', 'create', 'user', '1')");
+  EXPECT_THROW(exec(*conn, "UPDATE audit_log SET username = 'x'"), DbError);
+  EXPECT_THROW(exec(*conn, "DELETE FROM audit_log"), DbError);
+  EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM audit_log WHERE username = 'u'"), 1);
+}

@@ -1,0 +1,121 @@
+// Client for the Guiyan JSON API (docs/api.md). Every call goes through request():
+// the session cookie is sent (credentials 'same-origin'), a 401 sends the user to the
+// login page, and any other error shows the server's Chinese error.message.
+import { ElMessage } from 'element-plus'
+
+const BASE = '/api/v1'
+
+export class ApiError extends Error {
+  constructor(status, code, message, field) {
+    super(message)
+    this.status = status
+    this.code = code
+    this.field = field
+  }
+}
+
+let onUnauthorized = () => {}
+
+// Installed by main.js: called when an authenticated call answers 401.
+export function setUnauthorizedHandler(fn) {
+  onUnauthorized = fn
+}
+
+function buildQuery(query) {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.append(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+// options: query (object), body (JSON), silent (no ElMessage), noRedirect (do not leave on 401)
+export async function request(method, path, options = {}) {
+  const { query, body, silent = false, noRedirect = false } = options
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } }
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json'
+    init.body = JSON.stringify(body)
+  }
+  let response
+  try {
+    response = await fetch(BASE + path + buildQuery(query), init)
+  } catch (e) {
+    const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+    if (!silent) ElMessage.error(err.message)
+    throw err
+  }
+  let data = null
+  const text = await response.text()
+  if (text) {
+    try {
+      data = JSON.parse(text)
+    } catch (e) {
+      data = null
+    }
+  }
+  if (response.ok) return data ?? {}
+
+  const info = (data && data.error) || {}
+  const err = new ApiError(
+    response.status,
+    info.code || `http_${response.status}`,
+    info.message || defaultMessage(response.status),
+    info.field
+  )
+  if (response.status === 401 && !noRedirect) {
+    onUnauthorized(err)
+    if (!silent) ElMessage.warning(err.message || '登录已失效，请重新登录')
+    throw err
+  }
+  if (!silent) ElMessage.error(err.message)
+  throw err
+}
+
+function defaultMessage(status) {
+  if (status === 401) return '登录已失效，请重新登录'
+  if (status === 403) return '没有执行此操作的权限'
+  if (status === 404) return '记录不存在'
+  if (status >= 500) return `服务器错误（HTTP ${status}），请稍后重试`
+  return `请求失败（HTTP ${status}）`
+}
+
+export const get = (path, query, options = {}) => request('GET', path, { ...options, query })
+export const post = (path, body, options = {}) => request('POST', path, { ...options, body: body ?? {} })
+export const patch = (path, body, options = {}) => request('PATCH', path, { ...options, body })
+export const del = (path, options = {}) => request('DELETE', path, options)
+
+// Endpoint helpers, one per route of docs/api.md.
+export const api = {
+  health: () => get('/health', null, { silent: true }),
+  login: (username, password) =>
+    post('/auth/login', { username, password }, { silent: true, noRedirect: true }),
+  logout: () => post('/auth/logout', {}, { silent: true, noRedirect: true }),
+  me: () => get('/auth/me', null, { silent: true, noRedirect: true }),
+
+  regions: (parent) => get('/regions', { parent }),
+  region: (code, options) => get(`/regions/${encodeURIComponent(code)}`, null, options),
+
+  users: (query) => get('/users', query),
+  user: (id) => get(`/users/${id}`),
+  createUser: (body) => post('/users', body),
+  updateUser: (id, body) => patch(`/users/${id}`, body),
+  setPassword: (id, password) => post(`/users/${id}/password`, { password }),
+  unlockUser: (id) => post(`/users/${id}/unlock`, {}),
+
+  roles: () => get('/roles'),
+  createRole: (body) => post('/roles', body),
+  updateRole: (id, body) => patch(`/roles/${id}`, body),
+  deleteRole: (id) => del(`/roles/${id}`),
+  permissions: () => get('/permissions'),
+
+  departments: (query) => get('/departments', query),
+  departmentKinds: () => get('/departments/kinds'),
+  createDepartment: (body) => post('/departments', body),
+  updateDepartment: (id, body) => patch(`/departments/${id}`, body),
+
+  audit: (query) => get('/audit', query)
+}

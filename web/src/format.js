@@ -1,0 +1,132 @@
+// Labels and formatting shared by the pages.
+
+export const LEVEL_NAMES = { 1: '省', 2: '市', 3: '县', 4: '乡镇街道', 5: '村社区' }
+
+export function levelName(level) {
+  return LEVEL_NAMES[level] || `第${level}级`
+}
+
+export const DATA_SCOPES = [
+  { key: 'all', name: '全部数据' },
+  { key: 'regions', name: '指定区域' },
+  { key: 'own_region', name: '本区域' },
+  { key: 'own_region_down', name: '本区域及下级' },
+  { key: 'own_records', name: '仅本人' }
+]
+
+export function dataScopeName(key) {
+  return DATA_SCOPES.find((s) => s.key === key)?.name || key || '—'
+}
+
+// Me.data_scope as a list of {kind, regions}: docs/api.md describes one object, and an
+// account with several roles may be answered with one entry per role; both are accepted.
+export function scopeList(scope) {
+  if (!scope) return []
+  return (Array.isArray(scope) ? scope : [scope]).filter((s) => s && s.kind)
+}
+
+function oneScopeText(scope, own, regionNames) {
+  switch (scope.kind) {
+    case 'all':
+      return '全部数据'
+    case 'regions': {
+      const codes = scope.regions || []
+      if (!codes.length) return '指定区域（未指定）'
+      return codes.map((c) => regionNames[c] || c).join('、')
+    }
+    case 'own_region':
+      return `仅${own}本级`
+    case 'own_region_down':
+      return `${own}及下辖区域`
+    case 'own_records':
+      return '仅本人经办的数据'
+    default:
+      return scope.name || scope.kind
+  }
+}
+
+// The account's data scope in words, e.g. "荆州市及下辖区域".
+// regionNames maps codes to names for the 'regions' kind (codes are shown when unknown).
+export function dataScopeText(scope, region, regionNames = {}) {
+  const list = scopeList(scope)
+  if (!list.length) return '未设置'
+  if (list.some((s) => s.kind === 'all')) return '全部数据'
+  const own = region?.name || '本区域'
+  const texts = [...new Set(list.map((s) => oneScopeText(s, own, regionNames)))]
+  return texts.join('；')
+}
+
+// Region codes named by 'regions' scopes.
+export function scopeRegionCodes(scope) {
+  return [...new Set(scopeList(scope).flatMap((s) => (s.kind === 'regions' ? s.regions || [] : [])))]
+}
+
+export const USER_STATUS = {
+  active: { name: '正常', type: 'success' },
+  disabled: { name: '停用', type: 'info' },
+  locked: { name: '锁定', type: 'danger' }
+}
+
+export const AUDIT_ACTIONS = [
+  { key: 'create', name: '新增' },
+  { key: 'update', name: '修改' },
+  { key: 'delete', name: '删除' },
+  { key: 'login', name: '登录' },
+  { key: 'login_failed', name: '登录失败' },
+  { key: 'logout', name: '退出登录' },
+  { key: 'view_unmasked', name: '查看明文' },
+  { key: 'export', name: '导出' }
+]
+
+export function auditActionName(key) {
+  return AUDIT_ACTIONS.find((a) => a.key === key)?.name || key
+}
+
+export const AUDIT_ENTITIES = [
+  { key: 'user', name: '用户' },
+  { key: 'role', name: '角色' },
+  { key: 'department', name: '部门' },
+  { key: 'session', name: '会话' }
+]
+
+export function auditEntityName(key) {
+  return AUDIT_ENTITIES.find((a) => a.key === key)?.name || key
+}
+
+const pad = (n) => String(n).padStart(2, '0')
+
+// ISO 8601 UTC time → local "YYYY-MM-DD HH:mm:ss".
+export function formatTime(iso) {
+  if (!iso) return '—'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+// A local Date → ISO 8601 UTC without milliseconds ("2026-11-22T04:34:00Z").
+export function toIsoUtc(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+// The password policy the server enforces; checked here only to help the clerk.
+export const PASSWORD_HINT = '至少8位，包含大写字母、小写字母、数字、符号中的三类'
+
+export function passwordProblem(pw) {
+  if (!pw || pw.length < 8) return '密码至少8位'
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length
+  if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的三类'
+  return ''
+}
+
+export const PERMISSION_GROUP_NAMES = {
+  system: '系统管理',
+  user: '用户管理',
+  role: '角色管理',
+  department: '部门管理',
+  audit: '审计日志',
+  business: '业务'
+}
+
+export function permissionGroupName(group) {
+  return PERMISSION_GROUP_NAMES[group] || group || '其他'
+}

@@ -1,0 +1,48 @@
+// Routes of the console. meta.perm names the permission a page needs; the layout shows the
+// 无权限 page in its place when the account lacks it, and the menu leaves it out.
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { session, loadMe } from './session.js'
+import MainLayout from './layouts/MainLayout.vue'
+import LoginPage from './pages/LoginPage.vue'
+import ForbiddenPage from './pages/ForbiddenPage.vue'
+
+export const routes = [
+  { path: '/login', name: 'login', component: LoginPage, meta: { public: true, title: '登录' } },
+  {
+    path: '/',
+    component: MainLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '首页' } },
+      { path: 'regions', name: 'regions', component: () => import('./pages/RegionsPage.vue'), meta: { title: '行政区划' } },
+      { path: 'system/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { title: '用户管理', perm: 'user:read' } },
+      { path: 'system/roles', name: 'roles', component: () => import('./pages/RolesPage.vue'), meta: { title: '角色管理', perm: 'role:read' } },
+      { path: 'system/departments', name: 'departments', component: () => import('./pages/DepartmentsPage.vue'), meta: { title: '部门管理', perm: 'department:read' } },
+      { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计日志', perm: 'audit:read' } },
+      { path: 'forbidden', name: 'forbidden', component: ForbiddenPage, meta: { title: '无权限' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } }
+    ]
+  }
+]
+
+export const router = createRouter({
+  // Hash history: deep links work whatever the server answers for unknown paths.
+  history: createWebHashHistory(),
+  routes
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  if (!session.me) {
+    try {
+      await loadMe()
+    } catch (e) {
+      return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+    }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  const title = to.meta.title
+  document.title = title ? `${title} - 归雁` : '归雁 · 楚商回乡 返乡创业服务平台'
+})

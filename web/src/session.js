@@ -1,0 +1,26 @@
+// The signed-in account (GET /api/v1/auth/me), shared by the whole console.
+import { reactive } from 'vue'
+import { api } from './api.js'
+
+export const session = reactive({
+  me: null
+})
+
+export async function loadMe() {
+  session.me = await api.me()
+  return session.me
+}
+
+export function setMe(me) {
+  session.me = me
+}
+
+export function clearSession() {
+  session.me = null
+}
+
+export function hasPerm(key) {
+  if (!key) return true
+  const perms = session.me?.permissions || []
+  return perms.includes(key)
+}
