@@ -14,9 +14,9 @@ TEST(Password, HashVerifiesOnlyTheSamePassword) {
 
 TEST(Password, PolicyNeedsEightCharactersFromThreeClasses) {
   EXPECT_EQ(password_policy_violation("Ab1!"), "密码至少8位");
-  EXPECT_TRUE(password_policy_violation("abcdefgh1"));     // two classes
-  EXPECT_FALSE(password_policy_violation("abcdefg1A"));    // lower, digit, upper
-  EXPECT_FALSE(password_policy_violation("abcdefg1!"));    // lower, digit, symbol
+  EXPECT_TRUE(password_policy_violation("abcdefgh1"));      // two classes
+  EXPECT_FALSE(password_policy_violation("abcdefg1A"));     // lower, digit, upper
+  EXPECT_FALSE(password_policy_violation("abcdefg1!"));     // lower, digit, symbol
   EXPECT_FALSE(password_policy_violation("密码密码ab1!"));  // Chinese counts as a symbol
   EXPECT_TRUE(password_policy_violation("ABCDEFGH"));
 }

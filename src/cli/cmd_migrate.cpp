@@ -51,7 +51,8 @@ void add_demo_command(CLI::App& app, Config& cfg, Action& action) {
       auto db = open_migrated(cfg, 2);
       auto accounts = service::create_demo_data(*db, *city);
       if (accounts.empty()) {
-        std::cout << "数据库中已有账号，未重复创建演示数据。忘记密码可用 guiyan user passwd 重置。\n";
+        std::cout
+            << "数据库中已有账号，未重复创建演示数据。忘记密码可用 guiyan user passwd 重置。\n";
         return 0;
       }
       std::cout << "已创建演示数据。以下演示账号的密码只显示这一次，请妥善保存：\n";

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "service/audit.h"
 #include "service/department_service.h"
 #include "service/principal.h"
-#include "service/audit.h"
 #include "service/user_service.h"
 #include "store/user_repo.h"
 
@@ -42,8 +42,10 @@ void add_user_command(CLI::App& app, Config& cfg, Action& action) {
 
   auto* add = user->add_subcommand("add", "Create an account");
   add->add_option("username", a->username, "login name")->required();
-  add->add_option("--role", a->roles, "role key (repeatable): sysadmin, secadmin, auditor, "
-                                      "leader, clerk or a defined one")->required();
+  add->add_option("--role", a->roles,
+                  "role key (repeatable): sysadmin, secadmin, auditor, "
+                  "leader, clerk or a defined one")
+      ->required();
   add->add_option("--region", a->region, "region code the account belongs to")->required();
   add->add_option("--department", a->department,
                   "department name in that region (created when missing)");
@@ -83,14 +85,14 @@ void add_user_command(CLI::App& app, Config& cfg, Action& action) {
     action = [&cfg, a] {
       auto db = open_migrated(cfg, 2);
       int64_t id = must_find_user(*db, a->username);
-      service::set_password(*db, service::Actor::system("cli"), nullptr, id,
-                            read_password_stdin());
+      service::set_password(*db, service::Actor::system("cli"), nullptr, id, read_password_stdin());
       std::cout << "已重置用户 " << a->username << " 的密码，其登录会话已全部失效\n";
       return 0;
     };
   });
 
-  auto* roles = user->add_subcommand("roles", "Show an account's roles, or replace them with --set");
+  auto* roles =
+      user->add_subcommand("roles", "Show an account's roles, or replace them with --set");
   roles->add_option("username", a->username)->required();
   auto set = std::make_shared<std::vector<std::string>>();
   roles->add_option("--set", *set, "role keys to give the account (replaces the current ones)");
@@ -103,14 +105,19 @@ void add_user_command(CLI::App& app, Config& cfg, Action& action) {
         auto conn = db->acquire();
         store::Tx tx(*conn);
         for (const auto& key : *set) {
-          if (!store::role_id_by_key(*conn, key)) throw std::runtime_error("角色“" + key + "”不存在");
+          if (!store::role_id_by_key(*conn, key))
+            throw std::runtime_error("角色“" + key + "”不存在");
         }
         auto before = *store::find_user(*conn, id);
         store::set_user_roles(*conn, id, *set);
         auto after = *store::find_user(*conn, id);
         service::audit(*conn, service::Actor::system("cli"),
-                       {"update", "user", std::to_string(id), after.region_code,
-                        {{"roles", before.roles}}, {{"roles", after.roles}}});
+                       {"update",
+                        "user",
+                        std::to_string(id),
+                        after.region_code,
+                        {{"roles", before.roles}},
+                        {{"roles", after.roles}}});
         tx.commit();
       }
       auto conn = db->acquire();

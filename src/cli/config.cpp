@@ -1,9 +1,10 @@
 #include "cli/config.h"
 
+#include <toml++/toml.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 namespace guiyan::cli {
 

@@ -32,7 +32,8 @@ TEST(Config, BadFileAndTypesAreExplained) {
 }
 
 TEST(Config, SplitsListenAddresses) {
-  EXPECT_EQ(split_listen("127.0.0.1:8080"), (std::pair<std::string, unsigned short>{"127.0.0.1", 8080}));
+  EXPECT_EQ(split_listen("127.0.0.1:8080"),
+            (std::pair<std::string, unsigned short>{"127.0.0.1", 8080}));
   EXPECT_EQ(split_listen("[::1]:80").first, "::1");
   EXPECT_THROW(split_listen("8080"), std::runtime_error);
   EXPECT_THROW(split_listen("host:99999"), std::runtime_error);

@@ -19,7 +19,9 @@ std::string to_iso(TimePoint t) {
   return buf;
 }
 
-std::string now_iso() { return to_iso(now()); }
+std::string now_iso() {
+  return to_iso(now());
+}
 
 std::optional<TimePoint> parse_iso(std::string_view text) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
@@ -30,8 +32,7 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
       return std::nullopt;
     }
   } else if (str.size() == 20) {
-    if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &s, &n) !=
-            6 ||
+    if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 ||
         n != 20) {
       return std::nullopt;
     }
@@ -41,8 +42,8 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
   std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month(unsigned(mo)),
                                   std::chrono::day(unsigned(d))};
   if (!ymd.ok() || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 || s < 0) return std::nullopt;
-  return TimePoint{std::chrono::sys_days{ymd}} + std::chrono::hours{h} +
-         std::chrono::minutes{mi} + std::chrono::seconds{s};
+  return TimePoint{std::chrono::sys_days{ymd}} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+         std::chrono::seconds{s};
 }
 
 }  // namespace guiyan::core

@@ -3,75 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/text.h"
+
 namespace guiyan::core {
 namespace {
-
-// Text helpers. The same block appears in id_number.cpp, credit_code.cpp and phone.cpp: the
-// library was scoped to one file per identifier, so there is no shared text module yet.
-
-// Decodes UTF-8 and folds full-width forms (U+FF01-U+FF5E, U+3000) to ASCII; each malformed
-// byte becomes U+FFFD, so re-encoding always yields valid UTF-8.
-std::u32string decode_folded(std::string_view text) {
-  std::u32string out;
-  for (std::size_t i = 0; i < text.size();) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    int extra = lead < 0x80   ? 0
-                : lead < 0xC2 ? -1
-                : lead < 0xE0 ? 1
-                : lead < 0xF0 ? 2
-                : lead < 0xF5 ? 3
-                              : -1;
-    bool ok = extra >= 0 && i + extra < text.size();
-    char32_t cp = extra > 0 ? lead & (0x3F >> extra) : lead;
-    for (int k = 1; ok && k <= extra; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      ok = (next & 0xC0) == 0x80;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    static constexpr char32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    ok = ok && cp >= kMin[extra] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
-    if (!ok) cp = 0xFFFD;
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
-    if (cp == 0x3000) cp = U' ';
-    out.push_back(cp);
-    i += ok ? extra + 1 : 1;
-  }
-  return out;
-}
-
-// Encodes code points as UTF-8.
-std::string encode_utf8(std::u32string_view text) {
-  static constexpr unsigned kLead[] = {0, 0, 0xC0, 0xE0, 0xF0};
-  std::string out;
-  for (char32_t cp : text) {
-    int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    out += static_cast<char>(kLead[n] | (cp >> (6 * (n - 1))));
-    for (int k = n - 2; k >= 0; --k) out += static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F));
-  }
-  return out;
-}
-
-// True for ASCII whitespace, no-break space, zero-width space and the byte-order mark.
-bool is_space(char32_t c) {
-  return c == U' ' || (c >= U'\t' && c <= U'\r') || c == 0xA0 || c == 0x200B || c == 0xFEFF;
-}
-
-// `text` without leading and trailing spaces (see is_space).
-std::u32string trim(std::u32string text) {
-  std::size_t begin = 0, end = text.size();
-  while (begin < end && is_space(text[begin])) ++begin;
-  while (end > begin && is_space(text[end - 1])) --end;
-  return text.substr(begin, end - begin);
-}
-
-// A character as a user message shows it: "空格", "控制字符" or the character in quotes.
-std::string describe(char32_t c) {
-  if (is_space(c)) return "空格";
-  if (c < 0x20 || c == 0x7F) return "控制字符";
-  return "“" + encode_utf8(std::u32string(1, c)) + "”";
-}
-
-// End of the shared text helpers.
 
 bool is_digit(char32_t c) {
   return c >= U'0' && c <= U'9';

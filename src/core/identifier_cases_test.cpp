@@ -17,6 +17,7 @@
 #include "core/id_number.h"
 #include "core/identifier_json.h"
 #include "core/phone.h"
+#include "core/text.h"
 
 #ifndef GUIYAN_CORE_TESTDATA_DIR
 #define GUIYAN_CORE_TESTDATA_DIR "src/core/testdata"
@@ -43,18 +44,6 @@ struct CaseFile {
   std::vector<Case> cases;
   std::vector<std::string> errors;  // unreadable file or malformed lines
 };
-
-std::vector<std::string> split(std::string_view text, char separator) {
-  std::vector<std::string> parts(1);
-  for (char c : text) {
-    if (c == separator) {
-      parts.emplace_back();
-    } else {
-      parts.back() += c;
-    }
-  }
-  return parts;
-}
 
 // Parses one case line; returns an error message, or an empty string on success.
 std::string parse_case(const std::string& line, Case& out) {

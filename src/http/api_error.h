@@ -35,6 +35,8 @@ inline ApiError not_found(const std::string& what = "记录") {
   return ApiError(404, "not_found", what + "不存在或不在您的数据范围内");
 }
 // 403: the account lacks a permission.
-inline ApiError forbidden() { return ApiError(403, "forbidden", "您没有执行此操作的权限"); }
+inline ApiError forbidden() {
+  return ApiError(403, "forbidden", "您没有执行此操作的权限");
+}
 
 }  // namespace guiyan::http

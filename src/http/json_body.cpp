@@ -41,7 +41,9 @@ JsonBody::JsonBody(const std::string& body) {
   if (!doc_.is_object()) throw bad_request("", "请求内容应为 JSON 对象", "invalid_json");
 }
 
-bool JsonBody::has(const std::string& name) const { return doc_.contains(name); }
+bool JsonBody::has(const std::string& name) const {
+  return doc_.contains(name);
+}
 
 const nlohmann::json* JsonBody::field(const std::string& name) {
   read_.insert(name);
@@ -66,8 +68,8 @@ std::optional<std::string> JsonBody::opt_str(const std::string& name, const std:
     throw bad_request(name, "字段“" + name + "”（" + label + "）不能为空", "required");
   }
   if (utf8_length(s) > max_chars) {
-    throw bad_request(name,
-                      label + "过长：最多 " + std::to_string(max_chars) + " 个字符", "too_long");
+    throw bad_request(name, label + "过长：最多 " + std::to_string(max_chars) + " 个字符",
+                      "too_long");
   }
   return s;
 }
@@ -87,7 +89,7 @@ std::optional<bool> JsonBody::opt_bool(const std::string& name, const std::strin
 }
 
 std::optional<std::vector<std::string>> JsonBody::opt_str_list(const std::string& name,
-                                                              const std::string& label) {
+                                                               const std::string& label) {
   const auto* v = field(name);
   if (!v) return std::nullopt;
   if (!v->is_array()) throw type_error(name, label, "字符串数组");

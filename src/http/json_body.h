@@ -28,7 +28,7 @@ class JsonBody {
   std::optional<bool> opt_bool(const std::string& name, const std::string& label);
   // An optional array of strings.
   std::optional<std::vector<std::string>> opt_str_list(const std::string& name,
-                                                      const std::string& label);
+                                                       const std::string& label);
   // Throws 400 naming the first field the handler did not read.
   void finish() const;
 

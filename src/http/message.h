@@ -10,8 +10,8 @@
 namespace guiyan::http {
 
 struct Request {
-  std::string method;  // "GET", "POST" …
-  std::string path;    // decoded path without the query string
+  std::string method;                          // "GET", "POST" …
+  std::string path;                            // decoded path without the query string
   std::map<std::string, std::string> query;    // decoded query parameters (last one wins)
   std::map<std::string, std::string> headers;  // lower-case names
   std::map<std::string, std::string> params;   // path parameters the router matched

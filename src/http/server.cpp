@@ -18,23 +18,40 @@ struct Traits : public restinio::default_traits_t {
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 423: return "Locked";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 423:
+      return "Locked";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
   }
 }
 
@@ -122,9 +139,9 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
       Response resp;
       try {
         if (req->body().size() > options.max_body_bytes) {
-          resp = error_response(413, "body_too_large",
-                                "请求内容过大（上限 " +
-                                    std::to_string(options.max_body_bytes / 1024) + " KB）");
+          resp = error_response(
+              413, "body_too_large",
+              "请求内容过大（上限 " + std::to_string(options.max_body_bytes / 1024) + " KB）");
         } else if (convert(req, &ours, &resp)) {
           resp = handler(ours);
         }
@@ -150,19 +167,21 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
       .max_field_count(options.max_header_fields)
       .max_body_size(std::max<std::uint64_t>(options.max_body_bytes * 8, 8 << 20));
 
-  auto server = restinio::run_async<Traits>(
-      restinio::own_io_context(),
-      restinio::server_settings_t<Traits>{}
-          .address(options.address)
-          .port(options.port)
-          .request_handler(on_request)
-          .max_pipelined_requests(options.max_pipelined)
-          .incoming_http_msg_limits(limits)
-          .max_parallel_connections(options.max_connections)
-          .read_next_http_message_timelimit(options.idle_timeout)
-          .handle_request_timeout(options.request_timeout)
-          .socket_options_setter([](auto& opts) { opts.set_option(asio::ip::tcp::no_delay{true}); }),
-      static_cast<std::size_t>(std::max(1, options.io_threads)));
+  auto server =
+      restinio::run_async<Traits>(restinio::own_io_context(),
+                                  restinio::server_settings_t<Traits>{}
+                                      .address(options.address)
+                                      .port(options.port)
+                                      .request_handler(on_request)
+                                      .max_pipelined_requests(options.max_pipelined)
+                                      .incoming_http_msg_limits(limits)
+                                      .max_parallel_connections(options.max_connections)
+                                      .read_next_http_message_timelimit(options.idle_timeout)
+                                      .handle_request_timeout(options.request_timeout)
+                                      .socket_options_setter([](auto& opts) {
+                                        opts.set_option(asio::ip::tcp::no_delay{true});
+                                      }),
+                                  static_cast<std::size_t>(std::max(1, options.io_threads)));
   if (on_listening) on_listening();
 
   int sig = 0;

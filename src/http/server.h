@@ -13,13 +13,13 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
   int io_threads = 2;
-  int workers = 8;                          // handlers may block on the database
-  size_t max_body_bytes = 1 << 20;          // larger bodies get 413
-  size_t max_header_bytes = 16 << 10;       // per header value and for the URL
+  int workers = 8;                     // handlers may block on the database
+  size_t max_body_bytes = 1 << 20;     // larger bodies get 413
+  size_t max_header_bytes = 16 << 10;  // per header value and for the URL
   size_t max_header_fields = 100;
   size_t max_connections = 4096;
   size_t max_pipelined = 16;
-  std::chrono::seconds idle_timeout{60};    // a keep-alive connection with no request
+  std::chrono::seconds idle_timeout{60};  // a keep-alive connection with no request
   std::chrono::seconds request_timeout{60};
 };
 

@@ -69,8 +69,8 @@ Response StaticFiles::serve(const Request& req) {
   r.content_type = content_type_for(rel);
   r.body = req.method == "HEAD" ? std::string{} : *content;
   bool hashed = rel.rfind("assets/", 0) == 0 && !fallback;
-  r.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable"
-                                                 : "no-cache");
+  r.headers.emplace_back("Cache-Control",
+                         hashed ? "public, max-age=31536000, immutable" : "no-cache");
   if (rel == "index.html") {
     r.headers.emplace_back("Content-Security-Policy",
                            "default-src 'self'; style-src 'self' 'unsafe-inline'; "

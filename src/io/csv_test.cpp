@@ -7,8 +7,7 @@ using guiyan::io::split_csv_line;
 TEST(Csv, SplitsPlainAndQuotedFields) {
   EXPECT_EQ(split_csv_line("420000,湖北省,,1"),
             (std::vector<std::string>{"420000", "湖北省", "", "1"}));
-  EXPECT_EQ(split_csv_line(R"(a,"b,c","d""e")"),
-            (std::vector<std::string>{"a", "b,c", "d\"e"}));
+  EXPECT_EQ(split_csv_line(R"(a,"b,c","d""e")"), (std::vector<std::string>{"a", "b,c", "d\"e"}));
 }
 
 TEST(Csv, ForEachSkipsBlankLinesAndStripsCr) {

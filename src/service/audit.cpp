@@ -9,13 +9,13 @@ void audit(store::Conn& c, const Actor& who, const AuditEntry& e) {
     if (j.is_null()) return store::Null{};
     return j.dump();
   };
-  store::exec(c,
-              "INSERT INTO audit_log (at, user_id, username, ip, action, entity, entity_id, "
-              "region_code, before_json, after_json) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-              {core::now_iso(), store::nullable(who.user_id), who.username, who.ip, e.action,
-               e.entity, e.entity_id, store::nullable(e.region_code), json_or_null(e.before),
-               json_or_null(e.after)});
+  store::exec(
+      c,
+      "INSERT INTO audit_log (at, user_id, username, ip, action, entity, entity_id, "
+      "region_code, before_json, after_json) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+      {core::now_iso(), store::nullable(who.user_id), who.username, who.ip, e.action, e.entity,
+       e.entity_id, store::nullable(e.region_code), json_or_null(e.before), json_or_null(e.after)});
 }
 
 }  // namespace guiyan::service

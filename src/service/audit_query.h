@@ -11,12 +11,12 @@
 namespace guiyan::service {
 
 struct AuditQuery {
-  std::string user;       // username
+  std::string user;  // username
   std::string entity;
   std::string entity_id;
   std::string action;
-  std::string from;       // ISO date or time, inclusive
-  std::string to;         // ISO date (whole day included) or time, exclusive
+  std::string from;  // ISO date or time, inclusive
+  std::string to;    // ISO date (whole day included) or time, exclusive
   int64_t limit = 50;
   std::optional<int64_t> before_id;
 };

@@ -25,7 +25,8 @@ std::string hhmm_local(core::TimePoint t) {
 
 std::optional<Principal> load_principal(store::Conn& c, int64_t user_id) {
   auto u = store::query_one(
-      c, "SELECT id, username, display_name, region_code, department_id FROM app_user WHERE id = $1",
+      c,
+      "SELECT id, username, display_name, region_code, department_id FROM app_user WHERE id = $1",
       {user_id});
   if (!u) return std::nullopt;
   Principal p;
@@ -72,8 +73,8 @@ LoginResult login(store::Db& db, const std::string& username, const std::string&
   if (!u) {
     auth::verify_password(password, dummy_hash());
     store::Tx tx(*conn);
-    audit(*conn, who, {"login_failed", "session", "", std::nullopt, nullptr,
-                       {{"reason", "unknown_user"}}});
+    audit(*conn, who,
+          {"login_failed", "session", "", std::nullopt, nullptr, {{"reason", "unknown_user"}}});
     tx.commit();
     throw bad;
   }
@@ -101,8 +102,7 @@ LoginResult login(store::Db& db, const std::string& username, const std::string&
       detail["failures"] = failures;
       if (failures >= settings.max_failed_logins) {
         std::string until = core::to_iso(now + settings.lockout);
-        store::exec(*conn,
-                    "UPDATE app_user SET failed_logins = 0, locked_until = $2 WHERE id = $1",
+        store::exec(*conn, "UPDATE app_user SET failed_logins = 0, locked_until = $2 WHERE id = $1",
                     {id, until});
         detail["locked_until"] = until;
       }
@@ -121,8 +121,8 @@ LoginResult login(store::Db& db, const std::string& username, const std::string&
   out.token = auth::random_token();
   auto expires = now + settings.idle_timeout;
   out.expires_at = core::to_iso(expires);
-  store::exec(*conn,
-              "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1", {id});
+  store::exec(*conn, "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1",
+              {id});
   store::exec(*conn,
               "INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at, ip) "
               "VALUES ($1, $2, $3, $3, $4, $5)",

@@ -13,9 +13,9 @@
 namespace guiyan::service {
 
 struct AuthSettings {
-  std::chrono::minutes idle_timeout{30};      // a session unused this long expires
-  std::chrono::hours max_lifetime{12};        // and any session after this long
-  int max_failed_logins = 5;                  // failures in a row that lock the account
+  std::chrono::minutes idle_timeout{30};  // a session unused this long expires
+  std::chrono::hours max_lifetime{12};    // and any session after this long
+  int max_failed_logins = 5;              // failures in a row that lock the account
   std::chrono::minutes lockout{15};
 };
 

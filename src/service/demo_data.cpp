@@ -58,9 +58,9 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
   Actor actor = Actor::system("demo");
   std::vector<DemoAccount> accounts;
   const std::vector<std::pair<std::string, std::string>> city_departments = {
-      {"人力资源和社会保障局", "hrss"},   {"招商服务中心", "investment"},
-      {"农业农村局", "agriculture"},       {"工商业联合会", "commerce_federation"},
-      {"教育局", "education"},             {"楚商回乡返乡创业联席会议办公室", "joint_office"}};
+      {"人力资源和社会保障局", "hrss"}, {"招商服务中心", "investment"},
+      {"农业农村局", "agriculture"},    {"工商业联合会", "commerce_federation"},
+      {"教育局", "education"},          {"楚商回乡返乡创业联席会议办公室", "joint_office"}};
   const std::vector<std::string> roles = {"sysadmin", "secadmin", "auditor", "leader", "clerk"};
   for (size_t i = 0; i < regions.size(); ++i) {
     const auto& [code, name] = regions[i];
@@ -72,7 +72,9 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
       auto d = create_department(db, actor, nullptr, in);
       if (kind == "hrss") hrss_id = d["id"].get<int64_t>();
     }
-    if (i == 0) create_department(db, actor, nullptr, {"湖北银行" + name.substr(0, 6) + "分行", "bank", code});
+    if (i == 0)
+      create_department(db, actor, nullptr,
+                        {"湖北银行" + name.substr(0, 6) + "分行", "bank", code});
     for (const auto& role : roles) {
       NewUser u;
       u.username = prefix_for(code, static_cast<int>(i)) + "_" + role;

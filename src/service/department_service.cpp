@@ -45,9 +45,10 @@ const char* kSelect =
     "FROM department d LEFT JOIN region r ON r.code = d.region_code ";
 
 nlohmann::json to_json(const store::Row& r) {
-  return {{"id", r.i64(0)},          {"name", r.text(1)},        {"kind", r.text(2)},
-          {"kind_name", kind_name(r.text(2))}, {"region_code", r.text(3)},
-          {"region_name", r.text(4)}, {"user_count", r.i64(5)}};
+  return {{"id", r.i64(0)},           {"name", r.text(1)},
+          {"kind", r.text(2)},        {"kind_name", kind_name(r.text(2))},
+          {"region_code", r.text(3)}, {"region_name", r.text(4)},
+          {"user_count", r.i64(5)}};
 }
 
 nlohmann::json must_find(store::Conn& c, const Principal* by, int64_t id) {
@@ -106,8 +107,8 @@ nlohmann::json list_departments(store::Db& db, const Principal& p, const std::st
   auto conn = db.acquire();
   int64_t total =
       store::query_int(*conn, "SELECT COUNT(*) FROM department d WHERE " + where, sql.params());
-  std::string page = " ORDER BY d.region_code, d.id LIMIT " + sql.bind(limit) + " OFFSET " +
-                     sql.bind(offset);
+  std::string page =
+      " ORDER BY d.region_code, d.id LIMIT " + sql.bind(limit) + " OFFSET " + sql.bind(offset);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r :
        store::query(*conn, std::string(kSelect) + "WHERE " + where + page, sql.params())) {

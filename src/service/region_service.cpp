@@ -44,9 +44,8 @@ nlohmann::json region_with_path(store::Db& db, const std::string& code) {
   nlohmann::json self;
   std::string cur = code;
   for (int depth = 0; !cur.empty() && depth < 6; ++depth) {
-    auto r = store::query_one(*conn,
-                              "SELECT code, name, level, parent_code FROM region WHERE code = $1",
-                              {cur});
+    auto r = store::query_one(
+        *conn, "SELECT code, name, level, parent_code FROM region WHERE code = $1", {cur});
     if (!r) break;
     if (depth == 0) {
       self = {{"code", r->text(0)},
@@ -66,8 +65,9 @@ nlohmann::json region_with_path(store::Db& db, const std::string& code) {
 nlohmann::json industries(store::Db& db) {
   auto conn = db.acquire();
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : store::query(*conn, "SELECT code, name, parent FROM industry ORDER BY "
-                                           "COALESCE(parent, code), parent IS NOT NULL, code")) {
+  for (const auto& r : store::query(*conn,
+                                    "SELECT code, name, parent FROM industry ORDER BY "
+                                    "COALESCE(parent, code), parent IS NOT NULL, code")) {
     items.push_back({{"code", r.text(0)},
                      {"name", r.text(1)},
                      {"parent", r.is_null(2) ? nlohmann::json() : nlohmann::json(r.text(2))}});

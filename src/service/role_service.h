@@ -12,7 +12,7 @@
 namespace guiyan::service {
 
 struct RoleInput {
-  std::optional<std::string> key;   // only on create
+  std::optional<std::string> key;  // only on create
   std::optional<std::string> name;
   std::optional<std::string> data_scope;
   std::optional<std::vector<std::string>> regions;

@@ -127,8 +127,8 @@ store::UserRecord create_user(store::Db& db, const Actor& actor, const Principal
   check_placement(*conn, by, u.region_code, u.department_id);
   check_roles(*conn, u.roles);
   store::Tx tx(*conn);
-  if (store::query_int(*conn, "SELECT COUNT(*) FROM app_user WHERE username = $1",
-                       {u.username}) > 0) {
+  if (store::query_int(*conn, "SELECT COUNT(*) FROM app_user WHERE username = $1", {u.username}) >
+      0) {
     throw ApiError(409, "duplicate", "用户名“" + u.username + "”已被使用", "username");
   }
   store::UserRecord rec;
@@ -169,7 +169,8 @@ store::UserRecord update_user(store::Db& db, const Principal& p, int64_t id, con
               {id, c.display_name.value_or(before.display_name), store::nullable(department),
                region, int64_t{c.disabled.value_or(before.disabled)}});
   if (c.roles) store::set_user_roles(*conn, id, *c.roles);
-  if (c.disabled.value_or(false)) store::exec(*conn, "DELETE FROM session WHERE user_id = $1", {id});
+  if (c.disabled.value_or(false))
+    store::exec(*conn, "DELETE FROM session WHERE user_id = $1", {id});
   auto after = *store::find_user(*conn, id);
   std::string now = core::now_iso();
   audit(*conn, Actor::of(p),
@@ -193,8 +194,7 @@ void set_password(store::Db& db, const Actor& actor, const Principal* by, int64_
               {id, hash, core::now_iso()});
   store::exec(*conn, "DELETE FROM session WHERE user_id = $1", {id});
   audit(*conn, actor,
-        {"update", "user", std::to_string(id), u.region_code, nullptr,
-         {{"password", "changed"}}});
+        {"update", "user", std::to_string(id), u.region_code, nullptr, {{"password", "changed"}}});
   tx.commit();
 }
 

@@ -52,7 +52,9 @@ int64_t exec(Conn& c, std::string_view sql, const Params& params) {
   return c.run(sql, params, nullptr);
 }
 
-Tx::Tx(Conn& c) : conn_(c) { conn_.exec_script(conn_.dialect().begin_write); }
+Tx::Tx(Conn& c) : conn_(c) {
+  conn_.exec_script(conn_.dialect().begin_write);
+}
 
 Tx::~Tx() {
   if (done_) return;

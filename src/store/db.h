@@ -30,9 +30,9 @@ class DbError : public std::runtime_error {
 
 // The differences between SQL dialects that the common SQL cannot hide.
 struct Dialect {
-  std::string name;              // "sqlite" or "postgresql"
-  std::string begin_write;       // statement that starts a write transaction
-  std::string identity_pk;       // column type of an auto-increment primary key
+  std::string name;         // "sqlite" or "postgresql"
+  std::string begin_write;  // statement that starts a write transaction
+  std::string identity_pk;  // column type of an auto-increment primary key
   // Replaces {{ID_PK}} placeholders in migration SQL with this dialect's spelling.
   std::string expand(std::string_view sql) const;
 };

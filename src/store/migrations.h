@@ -14,9 +14,9 @@ namespace guiyan::store {
 struct Migration {
   int version = 0;
   std::string name;
-  std::string sql;                                  // common SQL ({{ID_PK}} expanded)
+  std::string sql;                                               // common SQL ({{ID_PK}} expanded)
   std::vector<std::pair<std::string, std::string>> dialect_sql;  // (dialect name, SQL)
-  std::function<void(Conn&)> step;                  // runs after the SQL, same transaction
+  std::function<void(Conn&)> step;  // runs after the SQL, same transaction
 };
 
 // What `guiyan migrate` shows per migration.

@@ -29,8 +29,8 @@ TEST(Migrations, AFailingMigrationLeavesTheDatabaseAsItWas) {
   auto db = open_db("sqlite:" + temp_db(), 1);
   std::vector<Migration> list(3);
   list[0] = {1, "first", "CREATE TABLE a (x INTEGER)", {}, {}};
-  list[1] = {2, "broken", "CREATE TABLE b (x INTEGER); INSERT INTO a VALUES (1); SELECT nope()",
-             {}, {}};
+  list[1] = {
+      2, "broken", "CREATE TABLE b (x INTEGER); INSERT INTO a VALUES (1); SELECT nope()", {}, {}};
   list[2] = {3, "never", "CREATE TABLE c (x INTEGER)", {}, {}};
   EXPECT_THROW(migrate_with(*db, list), DbError);
   auto conn = db->acquire();
@@ -44,8 +44,7 @@ TEST(Migrations, AFailingMigrationLeavesTheDatabaseAsItWas) {
 TEST(Migrations, AC_StepFailureRollsBackItsSqlToo) {
   auto db = open_db("sqlite:" + temp_db(), 1);
   std::vector<Migration> list(1);
-  list[0] = {1, "with_step", "CREATE TABLE t (x INTEGER)", {},
-             [](Conn& c) {
+  list[0] = {1, "with_step", "CREATE TABLE t (x INTEGER)", {}, [](Conn& c) {
                exec(c, "INSERT INTO t VALUES (1)");
                throw DbError(DbErrorKind::other, "step failed");
              }};
@@ -70,8 +69,11 @@ TEST(Migrations, ShippedMigrationsApplyOnceAndLoadReferenceData) {
 TEST(Migrations, DialectSpecificSqlRunsOnlyOnItsDialect) {
   auto db = open_db("sqlite:" + temp_db(), 1);
   std::vector<Migration> list(1);
-  list[0] = {1, "dialects", "CREATE TABLE t (x INTEGER)",
-             {{"postgresql", "THIS IS NOT SQL"}, {"sqlite", "INSERT INTO t VALUES (7)"}}, {}};
+  list[0] = {1,
+             "dialects",
+             "CREATE TABLE t (x INTEGER)",
+             {{"postgresql", "THIS IS NOT SQL"}, {"sqlite", "INSERT INTO t VALUES (7)"}},
+             {}};
   migrate_with(*db, list);
   auto conn = db->acquire();
   EXPECT_EQ(query_int(*conn, "SELECT x FROM t"), 7);

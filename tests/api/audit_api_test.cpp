@@ -35,8 +35,8 @@ TEST(AuditApi, AWriteIsRecordedWithWhoWhereBeforeAndAfter) {
 TEST(AuditApi, LoginsAndFailuresAreRecorded) {
   auto& env = ApiEnv::get();
   env.login("jl_clerk", "Wrong#pass9");
-  auto log = env.client().get("/api/v1/audit?user=jl_clerk&action=login_failed",
-                              env.token("city_aud"));
+  auto log =
+      env.client().get("/api/v1/audit?user=jl_clerk&action=login_failed", env.token("city_aud"));
   ASSERT_EQ(log.status, 200);
   ASSERT_FALSE(log.json()["items"].empty());
   EXPECT_EQ(log.json()["items"][0]["after"]["reason"], "wrong_password");
@@ -58,7 +58,8 @@ TEST(AuditApi, CursorPagingAndDateFilters) {
   auto first = env.client().get("/api/v1/audit?limit=2", aud).json();
   ASSERT_EQ(first["items"].size(), 2u);
   int64_t next = first["next_before_id"];
-  auto second = env.client().get("/api/v1/audit?limit=2&before_id=" + std::to_string(next), aud).json();
+  auto second =
+      env.client().get("/api/v1/audit?limit=2&before_id=" + std::to_string(next), aud).json();
   ASSERT_FALSE(second["items"].empty());
   EXPECT_LT(second["items"][0]["id"].get<int64_t>(), next);
   EXPECT_TRUE(env.client().get("/api/v1/audit?to=2000-01-01", aud).json()["items"].empty());

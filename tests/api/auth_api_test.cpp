@@ -38,7 +38,8 @@ TEST(AuthApi, WrongPasswordAndUnknownUserGetTheSameAnswer) {
 TEST(AuthApi, FiveFailuresLockTheAccountUntilUnlocked) {
   auto& env = ApiEnv::get();
   env.server().add_user("lock_me", "clerk", "421022", "公安县人社局", kPassword);
-  for (int i = 1; i <= 4; ++i) EXPECT_EQ(env.login("lock_me", "Bad#pass" + std::to_string(i)).status, 401);
+  for (int i = 1; i <= 4; ++i)
+    EXPECT_EQ(env.login("lock_me", "Bad#pass" + std::to_string(i)).status, 401);
   auto fifth = env.login("lock_me", "Bad#pass5");
   EXPECT_EQ(fifth.status, 423) << fifth.body;
   EXPECT_EQ(fifth.json()["error"]["code"], "account_locked");
@@ -72,8 +73,8 @@ TEST(AuthApi, LogoutEndsTheSession) {
 
 TEST(AuthApi, EveryResourceNeedsASession) {
   auto& env = ApiEnv::get();
-  for (const char* path : {"/api/v1/auth/me", "/api/v1/users", "/api/v1/regions",
-                           "/api/v1/audit", "/api/v1/roles", "/api/v1/departments"}) {
+  for (const char* path : {"/api/v1/auth/me", "/api/v1/users", "/api/v1/regions", "/api/v1/audit",
+                           "/api/v1/roles", "/api/v1/departments"}) {
     auto r = env.client().get(path);
     EXPECT_EQ(r.status, 401) << path;
     EXPECT_EQ(r.json()["error"]["message"], "未登录或登录已过期，请重新登录") << path;

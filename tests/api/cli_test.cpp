@@ -20,14 +20,22 @@ TEST(Cli, CheckPrintsJsonAndExitsByVerdict) {
 
 TEST(Cli, UserAddRefusesWeakPasswordsAndUnknownRoles) {
   ServerProcess s;
-  EXPECT_NE(s.cli({"user", "add", "weak", "--role", "clerk", "--region", "421000",
-                   "--password-stdin"}, "short\n"), 0);
+  EXPECT_NE(
+      s.cli({"user", "add", "weak", "--role", "clerk", "--region", "421000", "--password-stdin"},
+            "short\n"),
+      0);
   EXPECT_NE(s.cli({"user", "add", "nobody", "--role", "emperor", "--region", "421000",
-                   "--password-stdin"}, kPassword + "\n"), 0);
-  EXPECT_NE(s.cli({"user", "add", "nowhere", "--role", "clerk", "--region", "999999",
-                   "--password-stdin"}, kPassword + "\n"), 0);
-  EXPECT_EQ(s.cli({"user", "add", "fine", "--role", "clerk", "--region", "421000",
-                   "--password-stdin"}, kPassword + "\n"), 0);
+                   "--password-stdin"},
+                  kPassword + "\n"),
+            0);
+  EXPECT_NE(
+      s.cli({"user", "add", "nowhere", "--role", "clerk", "--region", "999999", "--password-stdin"},
+            kPassword + "\n"),
+      0);
+  EXPECT_EQ(
+      s.cli({"user", "add", "fine", "--role", "clerk", "--region", "421000", "--password-stdin"},
+            kPassword + "\n"),
+      0);
   std::string out;
   EXPECT_EQ(s.cli({"user", "roles", "fine", "--set", "leader", "--set", "clerk"}, "", &out), 0);
   EXPECT_EQ(out, "leader\nclerk\n");
@@ -41,7 +49,7 @@ TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
   auto pos = out.find("jz_clerk\t");
   ASSERT_NE(pos, std::string::npos) << out;
   std::string password = out.substr(pos + 9, out.find('\t', pos + 9) - pos - 9);
-  EXPECT_NE(out.find("ga_leader"), std::string::npos);  // 公安县
+  EXPECT_NE(out.find("ga_leader"), std::string::npos);   // 公安县
   EXPECT_NE(out.find("jl_auditor"), std::string::npos);  // 监利市
   std::string again;
   ASSERT_EQ(s.cli({"demo"}, "", &again), 0);

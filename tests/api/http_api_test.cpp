@@ -29,7 +29,8 @@ TEST(HttpApi, BadBodiesGetClearChineseErrors) {
       {"{\"username\":\"a\"}", "required", "password"},
       {"{\"username\":\"a\",\"password\":\"b\",\"admin\":true}", "unknown_field", "admin"},
       {"{\"username\":\"\xc3\x28\",\"password\":\"b\"}", "invalid_utf8", ""},
-      {"{\"username\":\"" + std::string(100, 'a') + "\",\"password\":\"b\"}", "too_long", "username"},
+      {"{\"username\":\"" + std::string(100, 'a') + "\",\"password\":\"b\"}", "too_long",
+       "username"},
   };
   for (const auto& k : cases) {
     auto r = c.request("POST", "/api/v1/auth/login", k.body);

@@ -57,6 +57,7 @@ TEST(OpenApi, EveryRouteIsDescribedAndEveryDescriptionIsARoute) {
     EXPECT_TRUE(doc.count(r)) << r.first << " " << r.second << " is not in docs/openapi.yaml";
   }
   for (const auto& d : doc) {
-    EXPECT_TRUE(registered.count(d)) << d.first << " " << d.second << " is documented but not served";
+    EXPECT_TRUE(registered.count(d))
+        << d.first << " " << d.second << " is documented but not served";
   }
 }

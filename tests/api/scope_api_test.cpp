@@ -14,7 +14,9 @@ std::set<std::string> usernames(const HttpResult& r) {
 
 int64_t user_id(const std::string& name) {
   auto& env = ApiEnv::get();
-  return env.client().get("/api/v1/users?q=" + name, env.token("city_sys")).json()["items"][0]["id"];
+  return env.client()
+      .get("/api/v1/users?q=" + name, env.token("city_sys"))
+      .json()["items"][0]["id"];
 }
 
 }  // namespace
@@ -97,19 +99,23 @@ TEST(ScopeApi, ListedRegionsScopeAndTheUnionOfRoles) {
                                  {"region_code", "421022"}},
                                 env.token("city_sys"));
   ASSERT_EQ(made.status, 201) << made.body;
-  auto grant = env.client().patch("/api/v1/users/" + std::to_string(made.json()["id"].get<int64_t>()),
-                                  {{"roles", {"jl_viewer"}}}, sec);
+  auto grant =
+      env.client().patch("/api/v1/users/" + std::to_string(made.json()["id"].get<int64_t>()),
+                         {{"roles", {"jl_viewer"}}}, sec);
   ASSERT_EQ(grant.status, 200) << grant.body;
   auto seen = usernames(env.client().get("/api/v1/users?limit=500", env.token("viewer1")));
   EXPECT_TRUE(seen.count("jl_clerk"));
   EXPECT_FALSE(seen.count("ga_clerk"));  // its own county is not listed
   // Built-in roles cannot be edited; a role in use cannot be deleted.
   auto roles = env.client().get("/api/v1/roles", sec).json()["items"];
-  EXPECT_EQ(env.client().patch("/api/v1/roles/" + std::to_string(roles[0]["id"].get<int64_t>()),
-                               {{"name", "x"}}, sec).status, 409);
-  auto del = env.client().request("DELETE", "/api/v1/roles/" +
-                                  std::to_string(role.json()["id"].get<int64_t>()), "",
-                                  {"Authorization: Bearer " + sec});
+  EXPECT_EQ(env.client()
+                .patch("/api/v1/roles/" + std::to_string(roles[0]["id"].get<int64_t>()),
+                       {{"name", "x"}}, sec)
+                .status,
+            409);
+  auto del = env.client().request(
+      "DELETE", "/api/v1/roles/" + std::to_string(role.json()["id"].get<int64_t>()), "",
+      {"Authorization: Bearer " + sec});
   EXPECT_EQ(del.status, 409);
   EXPECT_EQ(del.json()["error"]["code"], "role_in_use");
 }
@@ -128,8 +134,8 @@ TEST(ScopeApi, DepartmentsAreScopedToo) {
                                {{"name", "公安县招商服务中心"}, {"region_code", "421022"}},
                                env.token("ga_sys"));
   EXPECT_EQ(dup.status, 409);
-  auto out = env.client().post("/api/v1/departments",
-                               {{"name", "监利市某局"}, {"region_code", "421088"}},
-                               env.token("ga_sys"));
+  auto out =
+      env.client().post("/api/v1/departments", {{"name", "监利市某局"}, {"region_code", "421088"}},
+                        env.token("ga_sys"));
   EXPECT_EQ(out.status, 400);
 }

@@ -37,9 +37,8 @@ void send_all(int fd, const std::string& bytes) {
 }  // namespace
 
 nlohmann::json HttpResult::json() const {
-  return nlohmann::json::parse(body, nullptr, false).is_discarded()
-             ? nlohmann::json()
-             : nlohmann::json::parse(body);
+  return nlohmann::json::parse(body, nullptr, false).is_discarded() ? nlohmann::json()
+                                                                    : nlohmann::json::parse(body);
 }
 
 std::vector<HttpResult> parse_responses(const std::string& data) {
@@ -54,8 +53,8 @@ std::vector<HttpResult> parse_responses(const std::string& data) {
     size_t line = head.find("\r\n");
     while (line != std::string::npos) {
       size_t next = head.find("\r\n", line + 2);
-      std::string h = head.substr(line + 2, next == std::string::npos ? std::string::npos
-                                                                      : next - line - 2);
+      std::string h =
+          head.substr(line + 2, next == std::string::npos ? std::string::npos : next - line - 2);
       auto colon = h.find(':');
       if (colon != std::string::npos) {
         std::string name = h.substr(0, colon);
@@ -100,8 +99,8 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& h : headers) req += h + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH") {
-    req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\n";
+    req +=
+        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   }
   req += "\r\n" + body;
   auto all = raw(req, 1);

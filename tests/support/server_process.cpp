@@ -109,9 +109,9 @@ void ServerProcess::add_user(const std::string& name, const std::string& role,
 
 void ServerProcess::start(const std::vector<std::string>& extra_args) {
   port_ = free_port();
-  std::vector<std::string> argv = {GUIYAN_BIN, "serve", "--listen",
-                                   "127.0.0.1:" + std::to_string(port_), "--db", db_url_,
-                                   "--web", std::string(GUIYAN_SOURCE_DIR) + "/web/dist"};
+  std::vector<std::string> argv = {
+      GUIYAN_BIN, "serve", "--listen", "127.0.0.1:" + std::to_string(port_),
+      "--db",     db_url_, "--web",    std::string(GUIYAN_SOURCE_DIR) + "/web/dist"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ == 0) {

@@ -26,12 +26,12 @@ nlohmann::json me_json(store::Db& db, const service::Principal& p) {
   }
   nlohmann::json dept = nullptr;
   if (p.department_id) {
-    auto d = store::query_one(*conn, "SELECT name FROM department WHERE id = $1",
-                              {*p.department_id});
+    auto d =
+        store::query_one(*conn, "SELECT name FROM department WHERE id = $1", {*p.department_id});
     if (d) dept = {{"id", *p.department_id}, {"name", d->text(0)}};
   }
-  auto region = store::query_one(*conn, "SELECT name, level FROM region WHERE code = $1",
-                                 {p.region_code});
+  auto region =
+      store::query_one(*conn, "SELECT name, level FROM region WHERE code = $1", {p.region_code});
   nlohmann::json scopes = nlohmann::json::array();
   for (const auto& s : p.scopes) {
     scopes.push_back({{"kind", s.kind}, {"name", scope_name(s.kind)}, {"regions", s.regions}});
@@ -50,8 +50,9 @@ nlohmann::json me_json(store::Db& db, const service::Principal& p) {
 }
 
 std::string cookie(const ApiContext& ctx, const std::string& value, long max_age) {
-  return "guiyan_session=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age) + (ctx.secure_cookie ? "; Secure" : "");
+  return "guiyan_session=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+         (ctx.secure_cookie ? "; Secure" : "");
 }
 
 }  // namespace

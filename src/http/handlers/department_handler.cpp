@@ -33,8 +33,7 @@ void add_department_routes(Router& r, ApiContext& ctx) {
     auto p = authenticate(ctx, req);
     JsonBody body(req.body);
     auto in = read_department(body);
-    return json_response(201,
-                         service::create_department(ctx.db, service::Actor::of(p), &p, in));
+    return json_response(201, service::create_department(ctx.db, service::Actor::of(p), &p, in));
   });
   r.add("PATCH", "/api/v1/departments/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);

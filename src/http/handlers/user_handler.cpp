@@ -18,9 +18,8 @@ void add_user_routes(Router& r, ApiContext& ctx) {
   });
   r.add("GET", "/api/v1/users/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    return json_response(200,
-                         service::user_json(service::get_user(ctx.db, p, path_id(req)),
-                                            core::now_iso()));
+    return json_response(
+        200, service::user_json(service::get_user(ctx.db, p, path_id(req)), core::now_iso()));
   });
   r.add("POST", "/api/v1/users", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
@@ -47,8 +46,8 @@ void add_user_routes(Router& r, ApiContext& ctx) {
     c.disabled = body.opt_bool("disabled", "停用");
     c.roles = body.opt_str_list("roles", "角色");
     body.finish();
-    return json_response(200, service::user_json(service::update_user(ctx.db, p, id, c),
-                                                 core::now_iso()));
+    return json_response(
+        200, service::user_json(service::update_user(ctx.db, p, id, c), core::now_iso()));
   });
   r.add("POST", "/api/v1/users/{id}/password", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
@@ -61,8 +60,8 @@ void add_user_routes(Router& r, ApiContext& ctx) {
   });
   r.add("POST", "/api/v1/users/{id}/unlock", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    return json_response(200, service::user_json(service::unlock_user(ctx.db, p, path_id(req)),
-                                                 core::now_iso()));
+    return json_response(
+        200, service::user_json(service::unlock_user(ctx.db, p, path_id(req)), core::now_iso()));
   });
 }
 

@@ -1,0 +1,29 @@
+// Text helpers shared by the identifier checks: UTF-8 decoding with full-width folding, trimming.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guiyan::core {
+
+// Decodes UTF-8 and folds full-width forms (U+FF01-U+FF5E, U+3000) to ASCII; each malformed
+// byte becomes U+FFFD, so re-encoding always yields valid UTF-8.
+std::u32string decode_folded(std::string_view text);
+
+// Encodes code points as UTF-8.
+std::string encode_utf8(std::u32string_view text);
+
+// True for ASCII whitespace, no-break space, zero-width space and the byte-order mark.
+bool is_space(char32_t c);
+
+// `text` without leading and trailing spaces (see is_space).
+std::u32string trim(std::u32string text);
+
+// A character as a user message shows it: "空格", "控制字符" or the character in quotes.
+std::string describe(char32_t c);
+
+// Splits text at every separator (n separators give n + 1 parts, empty ones included).
+std::vector<std::string> split(std::string_view text, char separator);
+
+}  // namespace guiyan::core
