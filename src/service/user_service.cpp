@@ -92,9 +92,10 @@ nlohmann::json list_users(store::Db& db, const Principal& p, const UserQuery& q)
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "u.region_code");
   if (!q.q.empty()) {
-    std::string like = "%" + q.q + "%";
-    where += " AND (u.username LIKE " + sql.bind(like) + " OR u.display_name LIKE " +
-             sql.bind(like) + ")";
+    // LOWER on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
+    std::string like = sql.bind("%" + q.q + "%");
+    where +=
+        " AND (LOWER(u.username) LIKE LOWER(" + like + ") OR u.display_name LIKE " + like + ")";
   }
   if (!q.region.empty()) where += " AND " + subtree_condition(sql, "u.region_code", q.region);
   if (q.department_id) where += " AND u.department_id = " + sql.bind(*q.department_id);

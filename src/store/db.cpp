@@ -1,5 +1,6 @@
 #include "store/db.h"
 
+#include "store/postgres/pg_db.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace guiyan::store {
@@ -21,8 +22,7 @@ std::unique_ptr<Db> open_db(const std::string& url, int pool_size) {
     return open_sqlite(path, pool_size);
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    throw DbError(DbErrorKind::unavailable,
-                  "PostgreSQL 后端尚未构建（not built yet），请使用 sqlite:路径");
+    return open_postgres(url, pool_size);
   }
   throw DbError(DbErrorKind::other,
                 "无法识别的数据库地址“" + url + "”，应为 sqlite:路径 或 postgresql://…");

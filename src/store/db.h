@@ -30,9 +30,10 @@ class DbError : public std::runtime_error {
 
 // The differences between SQL dialects that the common SQL cannot hide.
 struct Dialect {
-  std::string name;         // "sqlite" or "postgresql"
-  std::string begin_write;  // statement that starts a write transaction
-  std::string identity_pk;  // column type of an auto-increment primary key
+  std::string name;            // "sqlite" or "postgresql"
+  std::string begin_write;     // statement that starts a write transaction
+  std::string identity_pk;     // column type of an auto-increment primary key
+  std::string migration_lock;  // run first in a migration's transaction ("" when BEGIN suffices)
   // Replaces {{ID_PK}} placeholders in migration SQL with this dialect's spelling.
   std::string expand(std::string_view sql) const;
 };
@@ -67,7 +68,7 @@ class Db {
   const std::string& kind() const { return dialect().name; }
 };
 
-// Opens the database a URL names: "sqlite:PATH" (PostgreSQL URLs give a clear error until built).
+// Opens the database a URL names: "sqlite:PATH" or "postgresql://user@host:port/db".
 std::unique_ptr<Db> open_db(const std::string& url, int pool_size);
 
 // All rows of a query.

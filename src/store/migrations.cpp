@@ -63,8 +63,12 @@ std::vector<Migration> all_migrations() {
 }
 
 int schema_version(Conn& c) {
-  ensure_table(c);
-  return static_cast<int>(query_int(c, "SELECT MAX(version) FROM schema_migrations", {}, 0));
+  try {
+    return static_cast<int>(query_int(c, "SELECT MAX(version) FROM schema_migrations", {}, 0));
+  } catch (const DbError& e) {
+    if (e.kind() == DbErrorKind::unavailable) throw;
+    return 0;  // no table yet: nothing applied
+  }
 }
 
 std::vector<MigrationState> migration_status(Db& db) {
@@ -86,10 +90,16 @@ std::vector<MigrationState> migration_status(Db& db) {
 int migrate_with(Db& db, const std::vector<Migration>& list,
                  const std::function<void(const Migration&)>& log) {
   auto conn = db.acquire();
-  ensure_table(*conn);
+  {
+    Tx tx(*conn);
+    if (!conn->dialect().migration_lock.empty()) conn->exec_script(conn->dialect().migration_lock);
+    ensure_table(*conn);
+    tx.commit();
+  }
   int applied = 0;
   for (const Migration& m : list) {
     Tx tx(*conn);
+    if (!conn->dialect().migration_lock.empty()) conn->exec_script(conn->dialect().migration_lock);
     // Checked inside the write transaction, so two processes never apply the same step.
     if (query_int(*conn, "SELECT COUNT(*) FROM schema_migrations WHERE version = $1",
                   {int64_t{m.version}}) > 0) {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "api/api_env.h"
+#include "support/postgres_server.h"
 
 using namespace guiyan::testing;
 
@@ -12,7 +13,7 @@ TEST(HttpApi, HealthReportsDatabaseAndSchema) {
   auto r = ApiEnv::get().client().get("/api/v1/health");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.json()["status"], "ok");
-  EXPECT_EQ(r.json()["database"], "sqlite");
+  EXPECT_EQ(r.json()["database"], testing_on_postgres() ? "postgresql" : "sqlite");
   EXPECT_GE(r.json()["schema_version"].get<int>(), 3);
   EXPECT_FALSE(r.json()["version"].get<std::string>().empty());
 }

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "support/http_client.h"
+#include "support/postgres_server.h"
 
 namespace guiyan::testing {
 namespace {
@@ -78,7 +79,8 @@ int free_port() {
 ServerProcess::ServerProcess() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "guiyan-api-XXXXXX").string();
   dir_ = mkdtemp(tmpl.data());
-  db_url_ = "sqlite:" + dir_ + "/guiyan.db";
+  db_url_ = testing_on_postgres() ? PostgresServer::shared().create_database()
+                                  : "sqlite:" + dir_ + "/guiyan.db";
   if (cli({"migrate"}) != 0) throw std::runtime_error("migrate failed");
 }
 

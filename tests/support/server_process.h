@@ -8,7 +8,8 @@ namespace guiyan::testing {
 
 class ServerProcess {
  public:
-  // Creates a temporary folder and database (migrated); does not start serving yet.
+  // Creates a temporary folder and database (migrated): SQLite, or a new database on the test
+  // PostgreSQL server when GUIYAN_TEST_DB=postgresql. Does not start serving yet.
   ServerProcess();
   // Stops the server (SIGTERM) and removes the folder.
   ~ServerProcess();

@@ -76,7 +76,7 @@ CREATE TABLE session (
   expires_at TEXT NOT NULL,
   ip TEXT NOT NULL
 );
-CREATE INDEX session_user ON session (user_id);
+CREATE INDEX session_by_user ON session (user_id);
 
 CREATE TABLE audit_log (
   id {{ID_PK}},

@@ -10,7 +10,8 @@
 namespace guiyan::store {
 namespace {
 
-const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY"};
+// BEGIN IMMEDIATE takes the one writer lock up front, which also serialises migrations.
+const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY", ""};
 
 DbError to_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = sqlite3_extended_errcode(db);
