@@ -37,6 +37,7 @@ void load_toml(Config& cfg, const std::string& path, bool required) {
   str("web", cfg.web);
   num("session_idle_minutes", cfg.session_idle_minutes);
   num("workers", cfg.workers);
+  num("db_pool", cfg.db_pool);
 }
 
 void load_env(Config& cfg) {
@@ -51,8 +52,9 @@ void load_env(Config& cfg) {
   try {
     if (auto v = get("GUIYAN_SESSION_IDLE_MINUTES")) cfg.session_idle_minutes = std::stoi(v);
     if (auto v = get("GUIYAN_WORKERS")) cfg.workers = std::stoi(v);
+    if (auto v = get("GUIYAN_DB_POOL")) cfg.db_pool = std::stoi(v);
   } catch (const std::exception&) {
-    throw std::runtime_error("环境变量 GUIYAN_SESSION_IDLE_MINUTES / GUIYAN_WORKERS 应为整数");
+    throw std::runtime_error("环境变量 GUIYAN_SESSION_IDLE_MINUTES / GUIYAN_WORKERS / GUIYAN_DB_POOL 应为整数");
   }
 }
 

@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "http/api_error.h"
@@ -66,11 +67,24 @@ Response Router::dispatch(Request& req) const {
     } catch (const ApiError& e) {
       return error_response(e.status(), e.code(), e.what(), e.field());
     } catch (const store::DbError& e) {
-      if (e.kind() == store::DbErrorKind::busy || e.kind() == store::DbErrorKind::unavailable) {
-        return error_response(503, "database_unavailable", "数据库暂时不可用，请稍后重试");
+      switch (e.kind()) {
+        case store::DbErrorKind::busy:
+        case store::DbErrorKind::unavailable:
+          return error_response(503, "database_unavailable", "数据库暂时不可用，请稍后重试");
+        case store::DbErrorKind::unique_violation:
+          return error_response(409, "duplicate", "该记录已存在，请勿重复提交");
+        case store::DbErrorKind::foreign_key:
+          return error_response(409, "conflict", "关联的记录不存在或仍被引用");
+        case store::DbErrorKind::check_violation:
+          return error_response(400, "invalid", "数据不符合要求，请检查后重试");
+        default:
+          std::cerr << "internal error: " << req.method << " " << req.path << ": " << e.what()
+                    << std::endl;
+          return error_response(500, "internal", "服务器内部错误，请联系管理员");
       }
-      return error_response(500, "internal", "服务器内部错误，请联系管理员");
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+      std::cerr << "internal error: " << req.method << " " << req.path << ": " << e.what()
+                << std::endl;
       return error_response(500, "internal", "服务器内部错误，请联系管理员");
     }
   }

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <stdexcept>
 
 namespace guiyan::testing {
@@ -29,6 +30,7 @@ void send_all(int fd, const std::string& bytes) {
   size_t sent = 0;
   while (sent < bytes.size()) {
     ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return;  // the server may close early (e.g. an oversized body); read what it said
     sent += static_cast<size_t>(n);
   }
@@ -87,6 +89,7 @@ std::vector<HttpResult> HttpClient::raw(const std::string& bytes, size_t expecte
   for (;;) {
     if (parse_responses(data).size() >= expected) break;
     ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n < 0 && errno == EINTR) continue;  // a child process of the test ended, say
     if (n <= 0) break;
     data.append(buf, static_cast<size_t>(n));
   }

@@ -84,6 +84,11 @@ ServerProcess::ServerProcess() {
   if (cli({"migrate"}) != 0) throw std::runtime_error("migrate failed");
 }
 
+ServerProcess::ServerProcess(std::string db_url) : db_url_(std::move(db_url)) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "guiyan-api-XXXXXX").string();
+  dir_ = mkdtemp(tmpl.data());
+}
+
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop();
   std::error_code ec;

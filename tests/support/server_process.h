@@ -11,6 +11,8 @@ class ServerProcess {
   // Creates a temporary folder and database (migrated): SQLite, or a new database on the test
   // PostgreSQL server when GUIYAN_TEST_DB=postgresql. Does not start serving yet.
   ServerProcess();
+  // Uses an existing database (another ServerProcess's), so two servers share it.
+  explicit ServerProcess(std::string db_url);
   // Stops the server (SIGTERM) and removes the folder.
   ~ServerProcess();
   // Runs `guiyan ARGS --db URL` to completion, feeding `input` on standard input; returns the exit

@@ -118,6 +118,8 @@ class PgConn final : public Conn {
       std::string msg = PQerrorMessage(conn_);
       throw DbError(DbErrorKind::unavailable, "无法连接 PostgreSQL 数据库：" + msg);
     }
+    // Server notices (e.g. "already exists, skipping") are not errors: keep them off stderr.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     // Times are text in UTC on every backend; numbers and ordering as the SQLite backend has.
     PGresult* res = PQexec(conn_, "SET TIME ZONE 'UTC'");
     PQclear(res);
