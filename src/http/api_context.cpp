@@ -68,6 +68,7 @@ Router build_api(ApiContext& ctx) {
   add_role_routes(r, ctx);
   add_department_routes(r, ctx);
   add_audit_routes(r, ctx);
+  add_person_routes(r, ctx);
   return r;
 }
 

@@ -45,6 +45,7 @@ void add_user_routes(Router& r, ApiContext& ctx);
 void add_role_routes(Router& r, ApiContext& ctx);
 void add_department_routes(Router& r, ApiContext& ctx);
 void add_audit_routes(Router& r, ApiContext& ctx);
+void add_person_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.
 Router build_api(ApiContext& ctx);

@@ -26,10 +26,11 @@ size_t utf8_length(std::string_view s) {
   return n;
 }
 
-JsonBody::JsonBody(const std::string& body) {
+nlohmann::json parse_json_object(const std::string& body) {
   if (body.empty()) throw bad_request("", "请求内容为空，应为 JSON 对象", "invalid_json");
+  nlohmann::json doc;
   try {
-    doc_ = nlohmann::json::parse(body);
+    doc = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     if (what.find("UTF-8") != std::string::npos || what.find("utf-8") != std::string::npos) {
@@ -38,8 +39,11 @@ JsonBody::JsonBody(const std::string& body) {
     throw bad_request("", "请求内容不是有效的 JSON（第 " + std::to_string(e.byte) + " 字节附近）",
                       "invalid_json");
   }
-  if (!doc_.is_object()) throw bad_request("", "请求内容应为 JSON 对象", "invalid_json");
+  if (!doc.is_object()) throw bad_request("", "请求内容应为 JSON 对象", "invalid_json");
+  return doc;
 }
+
+JsonBody::JsonBody(const std::string& body) : doc_(parse_json_object(body)) {}
 
 bool JsonBody::has(const std::string& name) const {
   return doc_.contains(name);

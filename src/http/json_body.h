@@ -38,6 +38,9 @@ class JsonBody {
   std::set<std::string> read_;
 };
 
+// Parses `body` as a JSON object; throws ApiError 400 (invalid_json / invalid_utf8) otherwise.
+nlohmann::json parse_json_object(const std::string& body);
+
 // Counts UTF-8 characters (code points) of valid UTF-8 text.
 size_t utf8_length(std::string_view s);
 

@@ -12,6 +12,12 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"department:read", "查看部门", "部门管理"},
       {"department:write", "新增、修改部门", "部门管理"},
       {"audit:read", "查看审计日志", "安全审计"},
+      {"person:read", "查看返乡人员（脱敏）", "返乡人员"},
+      {"person:write", "登记、修改返乡人员，记录服务", "返乡人员"},
+      {"person:unmask", "查看完整身份证号和电话（留痕）", "返乡人员"},
+      {"person:import", "导入人员台账", "返乡人员"},
+      {"person:export", "导出人员台账", "返乡人员"},
+      {"person:merge", "合并、拆分重复人员", "返乡人员"},
   };
   return all;
 }

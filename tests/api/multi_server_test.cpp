@@ -1,5 +1,6 @@
 // Several guiyan serve processes on one database: nothing that only one process knows changes an
 // answer. Runs on SQLite (two processes on one file) and on PostgreSQL.
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <future>
@@ -74,7 +75,8 @@ TEST(MultiServer, ServersStartingTogetherMigrateOnce) {
   ServerProcess s(url);
   s.start();
   HttpClient c(s.port());
-  EXPECT_EQ(c.get("/api/v1/health").json()["schema_version"], 3);
+  int migrations = static_cast<int>(std::count(out.begin(), out.end(), '\n'));
+  EXPECT_EQ(c.get("/api/v1/health").json()["schema_version"], migrations);
   if (!dir.empty()) std::filesystem::remove_all(dir);
 }
 
@@ -122,10 +124,10 @@ TEST(MultiServer, APostgresqlOutageGivesCleanErrorsAndServiceResumes) {
   EXPECT_GT(unavailable.load(), 0);
   EXPECT_EQ(other.load(), 0) << "answers other than 200 and a clean 503, first: " << other_answer;
 
-  // Resumed: at most one stale pooled connection per worker fails, then everything answers.
+  // Resumed: pooled sessions the restart ended are noticed and replaced, none fails a request.
   int good = 0;
   for (int i = 0; i < 30; ++i) good += c.get("/api/v1/users?q=kept", token).status == 200;
-  EXPECT_GE(good, 20);
+  EXPECT_EQ(good, 30);
   auto kept = c.get("/api/v1/users?q=kept", token);
   ASSERT_EQ(kept.status, 200);
   EXPECT_EQ(kept.json()["total"], 1);  // committed before the outage, still there

@@ -45,9 +45,14 @@ class PgConn final : public Conn {
   explicit PgConn(const std::string& url) : url_(url) { connect(); }
   ~PgConn() override { PQfinish(conn_); }
 
-  // True when the session is usable; tries one reconnect when it is not.
+  // True when the session is usable; tries one reconnect when it is not. PQconsumeInput reads
+  // what the server sent meanwhile without blocking, so a session the server ended (restart,
+  // administrator) is noticed here rather than by the next request.
   bool healthy() {
-    if (conn_ && PQstatus(conn_) == CONNECTION_OK) return true;
+    if (conn_ && PQstatus(conn_) == CONNECTION_OK && PQconsumeInput(conn_) == 1 &&
+        PQstatus(conn_) == CONNECTION_OK) {
+      return true;
+    }
     try {
       connect();
       return true;
@@ -57,6 +62,20 @@ class PgConn final : public Conn {
   }
 
   int64_t run(std::string_view sql, const Params& params, const RowFn& on_row) override {
+    // Outside a transaction a statement that met a dead session did not run: reconnect and try
+    // once more. Inside one, the error stands (the transaction is gone with the session).
+    bool idle = conn_ && PQstatus(conn_) == CONNECTION_OK &&
+                PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    try {
+      return run_once(sql, params, on_row);
+    } catch (const DbError& e) {
+      if (!idle || e.kind() != DbErrorKind::unavailable || PQstatus(conn_) == CONNECTION_OK) throw;
+      connect();
+      return run_once(sql, params, on_row);
+    }
+  }
+
+  int64_t run_once(std::string_view sql, const Params& params, const RowFn& on_row) {
     ensure_connected();
     const std::string& name = prepare(sql, params.size());
     std::vector<std::string> texts(params.size());

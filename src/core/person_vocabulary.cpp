@@ -1,0 +1,126 @@
+#include "core/person_vocabulary.h"
+
+namespace guiyan::core {
+
+const std::vector<Term>& person_statuses() {
+  static const std::vector<Term> t = {
+      {"away", "外出", {"外出务工", "在外务工", "外出中"}},
+      {"returned", "返乡", {"已返乡", "返乡人员", "在家"}},
+      {"employed_home", "返乡就业", {"就地就业", "本地就业", "家门口就业"}},
+      {"started_business", "返乡创业", {"已创业", "自主创业", "创业"}},
+      {"left_again", "再外出", {"再次外出", "重新外出"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& funnel_stages() {
+  static const std::vector<Term> t = {
+      {"identified", "摸得清", {"已摸排", "已登记"}},
+      {"contacted", "联得上", {"已联系", "已对接"}},
+      {"landed", "落得下", {"已落地", "已落实"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& data_sources() {
+  static const std::vector<Term> t = {
+      {"big_data", "大数据", {"大数据比对", "数据比对"}},
+      {"survey", "入户调查", {"网格化", "入户摸排", "网格员"}},
+      {"self_report", "自主填报", {"个人填报", "自主申报"}},
+      {"manual", "手工录入", {"人工录入", "手工"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& help_kinds() {
+  static const std::vector<Term> t = {
+      {"site", "场地", {"场地需求", "厂房", "用地"}},
+      {"loan", "贷款", {"资金", "融资", "创业担保贷款"}},
+      {"training", "培训", {"技能培训", "创业培训"}},
+      {"mentor", "导师", {"创业导师", "指导"}},
+      {"policy", "政策咨询", {"政策", "政策解读"}},
+      {"employees", "招工", {"用工", "招聘"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& service_kinds() {
+  static const std::vector<Term> t = {
+      {"labour_support", "用工保障", {}}, {"errand", "业务帮办", {}},
+      {"startup_coaching", "创业陪跑", {}}, {"policy_advice", "政策咨询", {}},
+      {"training_referral", "培训推荐", {}}, {"loan_matching", "贷款对接", {}},
+      {"job_referral", "岗位推荐", {}},     {"visit", "走访慰问", {}},
+  };
+  return t;
+}
+
+const std::vector<Term>& education_levels() {
+  static const std::vector<Term> t = {
+      {"primary", "小学及以下", {"小学", "文盲", "半文盲"}},
+      {"junior", "初中", {}},
+      {"senior", "高中", {"中专", "职高", "技校", "高中/中专"}},
+      {"college", "大专", {"专科", "高职"}},
+      {"bachelor", "本科", {"大学", "大学本科"}},
+      {"postgraduate", "研究生", {"硕士", "博士", "研究生及以上"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& skill_terms() {
+  static const std::vector<Term> t = {
+      {"electrician", "电工", {}},   {"welder", "焊工", {"电焊", "电焊工"}},
+      {"mason", "泥瓦工", {"瓦工"}}, {"carpenter", "木工", {}},
+      {"driver", "驾驶员", {"司机"}}, {"forklift", "叉车", {"叉车工"}},
+      {"cook", "厨师", {}},          {"caregiver", "护工", {"护理", "养老护理"}},
+      {"sewing", "缝纫工", {"车工", "缝纫"}}, {"waterproofing", "防水工", {}},
+      {"ecommerce", "电商", {"网店", "直播带货"}}, {"farming", "种养殖", {"种植", "养殖"}},
+      {"mechanic", "机修", {"汽修", "维修"}}, {"housekeeping", "家政", {"保洁", "月嫂"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& labour_brands() {
+  static const std::vector<Term> t = {
+      {"honghu_lotus", "洪湖莲藕师", {}}, {"shishou_waterproof", "石首防水工", {}},
+      {"jianli_beryllium", "监利铍铝商", {}}, {"xianning_carer", "咸宁护工", {}},
+      {"ramie_textile", "苎麻纺织工", {}}, {"bamboo_craft", "竹艺师", {}},
+  };
+  return t;
+}
+
+std::optional<std::string> find_term(const std::vector<Term>& terms, std::string_view word) {
+  while (!word.empty() && (word.front() == ' ' || word.front() == '\t')) word.remove_prefix(1);
+  while (!word.empty() && (word.back() == ' ' || word.back() == '\t')) word.remove_suffix(1);
+  for (const auto& t : terms) {
+    if (t.key == word || t.label == word) return t.key;
+    for (const auto& s : t.synonyms) {
+      if (s == word) return t.key;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string term_label(const std::vector<Term>& terms, std::string_view key) {
+  for (const auto& t : terms) {
+    if (t.key == key) return t.label;
+  }
+  return std::string(key);
+}
+
+int funnel_rank(std::string_view stage) {
+  const auto& f = funnel_stages();
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i].key == stage) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int source_rank(std::string_view source) {
+  const auto& s = data_sources();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i].key == source) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace guiyan::core

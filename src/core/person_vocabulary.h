@@ -1,0 +1,44 @@
+// The fixed vocabularies of the people registry: keys stored in the database, Chinese labels
+// shown to users, and the Chinese words offices write in their sheets for each key.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guiyan::core {
+
+struct Term {
+  std::string key;
+  std::string label;                  // what the interface shows
+  std::vector<std::string> synonyms;  // other words sheets use for it
+};
+
+// Status over time: away, returned, employed_home, started_business, left_again.
+const std::vector<Term>& person_statuses();
+// Funnel stages: identified (摸得清), contacted (联得上), landed (落得下), in order.
+const std::vector<Term>& funnel_stages();
+// Where a value came from: big_data, survey, self_report, manual, in rising trust.
+const std::vector<Term>& data_sources();
+// Help a returnee wants: site, loan, training, mentor, policy, employees.
+const std::vector<Term>& help_kinds();
+// Kinds of service records of the case team (1+1+N).
+const std::vector<Term>& service_kinds();
+// Education levels.
+const std::vector<Term>& education_levels();
+// The skills dictionary (editable later; seeded here).
+const std::vector<Term>& skill_terms();
+// The labour brands of the seeds (洪湖莲藕师, 石首防水工 …).
+const std::vector<Term>& labour_brands();
+
+// The key whose key, label or synonym equals `word` (trimmed), or nullopt.
+std::optional<std::string> find_term(const std::vector<Term>& terms, std::string_view word);
+// The label of `key`, or the key itself when unknown.
+std::string term_label(const std::vector<Term>& terms, std::string_view key);
+// The position of a funnel stage (0 identified … 2 landed), or -1.
+int funnel_rank(std::string_view stage);
+// The position of a source in the trust order (0 big_data … 3 manual), or -1.
+int source_rank(std::string_view source);
+
+}  // namespace guiyan::core

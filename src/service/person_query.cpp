@@ -1,0 +1,248 @@
+#include "service/person_query.h"
+
+#include <map>
+
+#include "core/clock.h"
+#include "core/person_fields.h"
+#include "http/api_error.h"
+#include "service/data_scope.h"
+#include "service/person_service.h"
+#include "service/region_service.h"
+#include "store/person_repo.h"
+#include "store/sql_builder.h"
+#include "text/tokenize.h"
+
+namespace guiyan::service {
+namespace {
+
+using http::bad_request;
+
+// "138 0000 1234", "4201-0219…" → the digits (and X) when the query is an identifier.
+std::optional<std::string> compact_identifier(const std::string& q) {
+  std::string out;
+  for (char c : q) {
+    if (c == ' ' || c == '-') continue;
+    if ((c >= '0' && c <= '9') || c == 'x' || c == 'X') {
+      out += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (out.size() < 4) return std::nullopt;
+  return out;
+}
+
+std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql, const std::string& q) {
+  std::vector<text::QueryTerm> terms;
+  if (auto id = compact_identifier(q)) {
+    terms = text::query_terms(*id);
+  } else {
+    terms = text::query_terms(q);
+  }
+  if (terms.empty()) return "1=1";
+  if (d.name == "sqlite") {
+    return "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH " +
+           sql.bind(text::fts5_match(terms)) + ")";
+  }
+  return "p.search_vector @@ to_tsquery('simple', " + sql.bind(text::tsquery(terms)) + ")";
+}
+
+void check_key(const std::vector<core::Term>& terms, const std::string& value, const char* field) {
+  if (!value.empty() && !core::find_term(terms, value)) {
+    throw bad_request(field, std::string("筛选条件“") + field + "”的取值不正确");
+  }
+}
+
+std::string date_years_ago(int years) {
+  auto now = core::now() + std::chrono::hours{8};
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  auto then = ymd - std::chrono::years{years};
+  if (!then.ok()) then = then.year() / then.month() / std::chrono::last;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(then.year()), unsigned(then.month()),
+                unsigned(then.day()));
+  return buf;
+}
+
+struct Where {
+  store::SqlBuilder sql;
+  std::string where;
+  std::string region;  // the subtree counted by region
+};
+
+Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
+  Where w;
+  w.where = scope_condition(p, w.sql, "p.region_code", "p.created_by");
+  w.region = q.region.empty() ? p.region_code : q.region;
+  if (!q.region.empty()) {
+    if (!region_exists(c, q.region)) throw bad_request("region", "区划代码不存在");
+    w.where += " AND " + subtree_condition(w.sql, "p.region_code", q.region);
+  }
+  check_key(core::person_statuses(), q.status, "status");
+  check_key(core::funnel_stages(), q.funnel_stage, "funnel_stage");
+  check_key(core::help_kinds(), q.help, "help");
+  check_key(core::labour_brands(), q.labour_brand, "labour_brand");
+  check_key(core::data_sources(), q.source, "source");
+  if (!q.status.empty()) {
+    w.where += " AND p.status = " + w.sql.bind(*core::find_term(core::person_statuses(), q.status));
+  }
+  if (!q.funnel_stage.empty()) {
+    w.where += " AND p.funnel_stage = " +
+               w.sql.bind(*core::find_term(core::funnel_stages(), q.funnel_stage));
+  }
+  if (!q.labour_brand.empty()) {
+    w.where += " AND p.labour_brand = " +
+               w.sql.bind(*core::find_term(core::labour_brands(), q.labour_brand));
+  }
+  if (!q.source.empty()) {
+    w.where += " AND p.source = " + w.sql.bind(*core::find_term(core::data_sources(), q.source));
+  }
+  if (!q.help.empty()) {
+    std::string key = *core::find_term(core::help_kinds(), q.help);
+    w.where += " AND (',' || COALESCE(p.help_wanted, '') || ',') LIKE " + w.sql.bind("%," + key + ",%");
+  }
+  if (q.age_min) w.where += " AND p.birth_date <= " + w.sql.bind(date_years_ago(*q.age_min));
+  if (q.age_max) w.where += " AND p.birth_date > " + w.sql.bind(date_years_ago(*q.age_max + 1));
+  if (!q.home_on.empty()) {
+    if (q.home_on.size() != 10 || !core::parse_iso(q.home_on)) {
+      throw bad_request("home_on", "日期格式应为 YYYY-MM-DD");
+    }
+    w.where +=
+        " AND (SELECT h.status FROM person_status_history h WHERE h.person_id = p.id AND h.since "
+        "<= " + w.sql.bind(q.home_on) +
+        " ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('returned', 'employed_home', "
+        "'started_business')";
+  }
+  if (!q.q.empty()) w.where += " AND " + search_condition(c.dialect(), w.sql, q.q);
+  return w;
+}
+
+// The code length of the records that identify a child of `region` (villages have 12 …).
+size_t child_code_length(const std::string& region) {
+  if (region.size() == 6) return region.substr(2) == "0000" || region.substr(4) == "00" ? 6 : 9;
+  return 12;
+}
+
+}  // namespace
+
+nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q) {
+  require(p, "person:read");
+  auto conn = db.acquire();
+  Where w = build_where(*conn, p, q);
+  int64_t total = store::query_int(*conn, "SELECT COUNT(*) FROM person p WHERE " + w.where,
+                                   w.sql.params());
+  // Counts per child region of the filter's region, in one grouped query.
+  auto children = region_children(db, w.region)["items"];
+  size_t len = child_code_length(w.region);
+  std::map<std::string, int64_t> per_child;
+  for (const auto& r : store::query(*conn,
+                                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                                        "), COUNT(*) FROM person p WHERE " + w.where +
+                                        " GROUP BY SUBSTR(p.region_code, 1, " +
+                                        std::to_string(len) + ")",
+                                    w.sql.params())) {
+    std::string key = r.text(0);
+    for (const auto& child : children) {
+      std::string code = child["code"];
+      if (region_within(key, code)) {
+        per_child[code] += r.i64(1);
+        break;
+      }
+    }
+  }
+  nlohmann::json by_region = nlohmann::json::array();
+  for (const auto& child : children) {
+    std::string code = child["code"];
+    by_region.push_back({{"code", code}, {"name", child["name"]}, {"count", per_child[code]}});
+  }
+  std::string page = " ORDER BY p.id DESC LIMIT " + w.sql.bind(q.limit) + " OFFSET " +
+                     w.sql.bind(q.offset);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : store::query(
+           *conn, "SELECT " + store::person_columns() + " FROM person p WHERE " + w.where + page,
+           w.sql.params())) {
+    items.push_back(person_json(store::person_from_row(r), false));
+  }
+  return {{"items", items}, {"total", total}, {"by_region", by_region}};
+}
+
+void for_each_person(store::Db& db, const Principal& p, const PersonQuery& q,
+                     const std::function<void(const store::Row&)>& fn) {
+  require(p, "person:read");
+  auto conn = db.acquire();
+  Where w = build_where(*conn, p, q);
+  conn->run("SELECT " + store::person_columns() + " FROM person p WHERE " + w.where +
+                " ORDER BY p.id DESC",
+            w.sql.params(), fn);
+}
+
+nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string& region_in) {
+  require(p, "person:read");
+  std::string region = region_in.empty() ? p.region_code : region_in;
+  auto conn = db.acquire();
+  if (!region_exists(*conn, region)) throw http::not_found("行政区划");
+  store::SqlBuilder sql;
+  std::string where = scope_condition(p, sql, "p.region_code", "p.created_by") + " AND " +
+                      subtree_condition(sql, "p.region_code", region);
+  size_t len = child_code_length(region);
+  auto children = region_children(db, region)["items"];
+  struct Counts {
+    std::map<std::string, int64_t> status, funnel;
+    int64_t total = 0;
+  };
+  std::map<std::string, Counts> per;
+  for (const auto& r : store::query(*conn,
+                                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                                        "), p.status, p.funnel_stage, COUNT(*) FROM person p WHERE " +
+                                        where + " GROUP BY SUBSTR(p.region_code, 1, " +
+                                        std::to_string(len) + "), p.status, p.funnel_stage",
+                                    sql.params())) {
+    for (const auto& child : children) {
+      std::string code = child["code"];
+      if (region_within(r.text(0), code)) {
+        Counts& c = per[code];
+        c.status[r.text(1)] += r.i64(3);
+        c.funnel[r.text(2)] += r.i64(3);
+        c.total += r.i64(3);
+        break;
+      }
+    }
+  }
+  auto rate = [](int64_t part, int64_t whole) -> nlohmann::json {
+    if (whole == 0) return nullptr;
+    return std::round(10000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10000.0;
+  };
+  nlohmann::json rows = nlohmann::json::array();
+  Counts all;
+  for (const auto& child : children) {
+    std::string code = child["code"];
+    Counts& c = per[code];
+    nlohmann::json status = nlohmann::json::object(), funnel = nlohmann::json::object();
+    for (const auto& s : core::person_statuses()) status[s.key] = c.status[s.key];
+    for (const auto& f : core::funnel_stages()) funnel[f.key] = c.funnel[f.key];
+    // The funnel is cumulative: a landed person was contacted and identified too.
+    int64_t landed = c.funnel["landed"], contacted = c.funnel["contacted"] + landed,
+            identified = c.funnel["identified"] + contacted;
+    rows.push_back({{"code", code},
+                    {"name", child["name"]},
+                    {"total", c.total},
+                    {"status", status},
+                    {"funnel", funnel},
+                    {"reached", {{"identified", identified}, {"contacted", contacted}, {"landed", landed}}},
+                    {"contact_rate", rate(contacted, identified)},
+                    {"landing_rate", rate(landed, contacted)}});
+    for (auto& [k, v] : c.status) all.status[k] += v;
+    for (auto& [k, v] : c.funnel) all.funnel[k] += v;
+    all.total += c.total;
+  }
+  int64_t landed = all.funnel["landed"], contacted = all.funnel["contacted"] + landed,
+          identified = all.funnel["identified"] + contacted;
+  return {{"region", region},
+          {"children", rows},
+          {"total", {{"count", all.total},
+                     {"reached", {{"identified", identified}, {"contacted", contacted}, {"landed", landed}}},
+                     {"contact_rate", rate(contacted, identified)},
+                     {"landing_rate", rate(landed, contacted)}}}};
+}
+
+}  // namespace guiyan::service

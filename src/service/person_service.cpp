@@ -1,0 +1,311 @@
+#include "service/person_service.h"
+
+#include "core/clock.h"
+#include "core/person_fields.h"
+#include "core/text.h"
+#include "http/api_error.h"
+#include "service/audit.h"
+#include "service/data_scope.h"
+#include "service/masking.h"
+#include "service/person_write.h"
+#include "service/region_service.h"
+
+namespace guiyan::service {
+namespace {
+
+using http::bad_request;
+
+std::string today_beijing() { return core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10); }
+
+// Validates a JSON body into field values; unknown fields and bad values answer 400.
+PersonValues read_values(store::Conn& c, const Principal& p, const nlohmann::json& body) {
+  if (!body.is_object()) throw bad_request("", "请求内容应为 JSON 对象", "invalid_json");
+  PersonValues values;
+  std::string today = today_beijing();
+  for (const auto& [key, raw] : body.items()) {
+    const core::PersonField* f = core::find_person_field(key);
+    if (!f) throw bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
+    auto v = core::normalize_json(*f, raw, today);
+    if (!v.ok()) throw bad_request(key, v.error);
+    values[key] = v.value;
+  }
+  if (auto it = values.find("region_code"); it != values.end()) {
+    auto code = std::get_if<std::string>(&it->second);
+    if (!code || !region_exists(c, *code)) {
+      throw bad_request("region_code", "户籍地区划代码不存在");
+    }
+    if (!in_scope(p, *code)) {
+      throw bad_request("region_code", "所选区划不在您的数据范围内", "out_of_scope");
+    }
+  }
+  if (auto it = values.find("name"); it != values.end() &&
+                                     std::holds_alternative<store::Null>(it->second)) {
+    throw bad_request("name", "姓名不能为空", "required");
+  }
+  for (const char* required : {"region_code", "status", "funnel_stage"}) {
+    auto it = values.find(required);
+    if (it != values.end() && std::holds_alternative<store::Null>(it->second)) {
+      throw bad_request(required, std::string(core::find_person_field(required)->label) + "不能为空",
+                        "required");
+    }
+  }
+  return values;
+}
+
+void check_unique_id(store::Conn& c, const Principal& p, const PersonValues& values,
+                     int64_t self) {
+  auto it = values.find("id_number");
+  if (it == values.end()) return;
+  auto id = std::get_if<std::string>(&it->second);
+  if (!id) return;
+  auto existing = store::person_id_by_id_number(c, *id);
+  if (!existing || *existing == self) return;
+  auto other = store::find_person(c, *existing);
+  std::string where = other && in_scope(p, other->text("region_code"))
+                          ? "（已登记为 " + other->text("name") + "，编号 " + std::to_string(*existing) + "）"
+                          : "（登记在其他地区，请联系上级部门核实）";
+  throw http::ApiError(409, "duplicate", "该身份证号已登记" + where, "id_number");
+}
+
+nlohmann::json history(store::Conn& c, int64_t id) {
+  nlohmann::json status = nlohmann::json::array(), funnel = nlohmann::json::array();
+  for (const auto& r : store::query(c,
+                                    "SELECT status, since, source, recorded_at FROM "
+                                    "person_status_history WHERE person_id = $1 ORDER BY since, id",
+                                    {id})) {
+    status.push_back({{"status", r.text(0)},
+                      {"status_label", core::term_label(core::person_statuses(), r.text(0))},
+                      {"since", r.text(1)},
+                      {"source", r.text(2)},
+                      {"recorded_at", r.text(3)}});
+  }
+  for (const auto& r : store::query(c,
+                                    "SELECT stage, reached_on, recorded_at FROM "
+                                    "person_funnel_history WHERE person_id = $1 ORDER BY id",
+                                    {id})) {
+    funnel.push_back({{"stage", r.text(0)},
+                      {"stage_label", core::term_label(core::funnel_stages(), r.text(0))},
+                      {"reached_on", r.text(1)},
+                      {"recorded_at", r.text(2)}});
+  }
+  return {{"status", status}, {"funnel", funnel}};
+}
+
+}  // namespace
+
+store::PersonRow person_in_scope(store::Conn& c, const Principal& p, int64_t id) {
+  auto row = store::find_person(c, id);
+  if (!row || !in_scope(p, row->text("region_code"), row->created_by)) {
+    throw http::not_found("人员");
+  }
+  return *row;
+}
+
+nlohmann::json person_json(const store::PersonRow& p, bool unmasked) {
+  nlohmann::json j{{"id", p.id}};
+  for (const auto& f : core::person_fields()) {
+    auto it = p.fields.find(f.name);
+    j[f.name] = core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
+  }
+  if (!unmasked) {
+    if (j["id_number"].is_string()) j["id_number"] = mask_id_number(j["id_number"].get<std::string>());
+    for (const char* k : {"phone", "phone2"}) {
+      if (j[k].is_string()) j[k] = mask_phone(j[k].get<std::string>());
+    }
+  }
+  j["masked"] = !unmasked;
+  j["gender"] = p.gender ? nlohmann::json(*p.gender) : nlohmann::json();
+  j["birth_date"] = p.birth_date ? nlohmann::json(*p.birth_date) : nlohmann::json();
+  j["region_name"] = p.region_name;
+  j["status_label"] = core::term_label(core::person_statuses(), p.text("status"));
+  j["funnel_label"] = core::term_label(core::funnel_stages(), p.text("funnel_stage"));
+  j["labour_brand_label"] =
+      p.text("labour_brand").empty() ? nlohmann::json() : nlohmann::json(core::term_label(core::labour_brands(), p.text("labour_brand")));
+  j["source"] = p.source;
+  j["case_worker_id"] = p.case_worker_id ? nlohmann::json(*p.case_worker_id) : nlohmann::json();
+  j["case_worker_name"] = p.case_worker_name;
+  j["created_at"] = p.created_at;
+  j["updated_at"] = p.updated_at;
+  return j;
+}
+
+nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohmann::json& body) {
+  require(p, "person:write");
+  auto conn = db.acquire();
+  PersonValues values = read_values(*conn, p, body);
+  if (!values.count("name")) throw bad_request("name", "缺少必填字段“name”（姓名）", "required");
+  if (!values.count("region_code")) {
+    throw bad_request("region_code", "缺少必填字段“region_code”（户籍地）", "required");
+  }
+  values.try_emplace("status", std::string("returned"));
+  values.try_emplace("funnel_stage", std::string("identified"));
+  store::Tx tx(*conn);
+  check_unique_id(*conn, p, values, 0);
+  int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
+  auto row = *store::find_person(*conn, id);
+  tx.commit();
+  return person_json(row, false);
+}
+
+nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
+                                 const nlohmann::json& body) {
+  require(p, "person:write");
+  auto conn = db.acquire();
+  store::Tx tx(*conn);
+  auto before = person_in_scope(*conn, p, id);
+  PersonValues values = read_values(*conn, p, body);
+  check_unique_id(*conn, p, values, id);
+  change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
+  auto after = *store::find_person(*conn, id);
+  tx.commit();
+  return person_json(after, false);
+}
+
+nlohmann::json get_person_api(store::Db& db, const Principal& p, int64_t id, bool unmask) {
+  require(p, "person:read");
+  if (unmask) require(p, "person:unmask");
+  auto conn = db.acquire();
+  auto row = person_in_scope(*conn, p, id);
+  if (unmask) {
+    store::Tx tx(*conn);
+    audit(*conn, Actor::of(p), {"view_unmasked", "person", std::to_string(id),
+                                row.text("region_code"), nullptr,
+                                {{"fields", {"id_number", "phone", "phone2"}}}});
+    tx.commit();
+  }
+  return person_json(row, unmask);
+}
+
+nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
+  require(p, "person:read");
+  auto conn = db.acquire();
+  auto row = person_in_scope(*conn, p, id);
+  nlohmann::json services = nlohmann::json::array();
+  for (const auto& r : store::query(*conn,
+                                    "SELECT s.id, s.kind, s.served_on, s.result, s.next_step, "
+                                    "s.next_due, COALESCE(u.display_name, ''), s.created_at FROM "
+                                    "person_service s LEFT JOIN app_user u ON u.id = s.served_by "
+                                    "WHERE s.person_id = $1 ORDER BY s.served_on DESC, s.id DESC",
+                                    {id})) {
+    services.push_back({{"id", r.i64(0)},
+                        {"kind", r.text(1)},
+                        {"kind_label", core::term_label(core::service_kinds(), r.text(1))},
+                        {"served_on", r.text(2)},
+                        {"result", r.text(3)},
+                        {"next_step", r.opt_text(4) ? nlohmann::json(r.text(4)) : nlohmann::json()},
+                        {"next_due", r.opt_text(5) ? nlohmann::json(r.text(5)) : nlohmann::json()},
+                        {"served_by", r.text(6)},
+                        {"created_at", r.text(7)}});
+  }
+  nlohmann::json provenance = nlohmann::json::array();
+  for (const auto& r : store::query(*conn,
+                                    "SELECT fields, source, source_file, source_row, set_at FROM "
+                                    "person_provenance WHERE person_id = $1 ORDER BY id",
+                                    {id})) {
+    // Values are not repeated here: they may be personal data the account sees masked.
+    provenance.push_back({{"fields", core::split(r.text(0), ',')},
+                          {"source", r.text(1)},
+                          {"source_label", core::term_label(core::data_sources(), r.text(1))},
+                          {"file", r.opt_text(2) ? nlohmann::json(r.text(2)) : nlohmann::json()},
+                          {"row", r.opt_i64(3) ? nlohmann::json(*r.opt_i64(3)) : nlohmann::json()},
+                          {"set_at", r.text(4)}});
+  }
+  nlohmann::json conflicts = nlohmann::json::array();
+  for (const auto& r : store::query(*conn,
+                                    "SELECT field, offered_source, source_file, source_row, "
+                                    "recorded_at FROM person_conflict WHERE person_id = $1 ORDER BY id",
+                                    {id})) {
+    conflicts.push_back({{"field", r.text(0)},
+                         {"offered_source", r.text(1)},
+                         {"file", r.opt_text(2) ? nlohmann::json(r.text(2)) : nlohmann::json()},
+                         {"row", r.opt_i64(3) ? nlohmann::json(*r.opt_i64(3)) : nlohmann::json()},
+                         {"recorded_at", r.text(4)}});
+  }
+  nlohmann::json trail = nlohmann::json::array();
+  for (const auto& r : store::query(*conn,
+                                    "SELECT at, username, action FROM audit_log WHERE entity = "
+                                    "'person' AND entity_id = $1 ORDER BY id DESC",
+                                    {std::to_string(id)})) {
+    trail.push_back({{"at", r.text(0)}, {"username", r.text(1)}, {"action", r.text(2)}});
+  }
+  nlohmann::json team{{"case_worker_id", row.case_worker_id ? nlohmann::json(*row.case_worker_id) : nlohmann::json()},
+                      {"case_worker_name", row.case_worker_name},
+                      {"mentor_name", row.text("mentor_name")},
+                      {"services", services.size()}};
+  return {{"person", person_json(row, false)},
+          {"history", history(*conn, id)},
+          {"case_team", team},
+          {"services", services},
+          {"provenance", provenance},
+          {"conflicts", conflicts},
+          {"audit", trail}};
+}
+
+nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
+                               const nlohmann::json& body) {
+  require(p, "person:write");
+  if (!body.is_object()) throw bad_request("", "请求内容应为 JSON 对象", "invalid_json");
+  auto str = [&](const char* key, bool required, size_t max) -> std::optional<std::string> {
+    auto it = body.find(key);
+    if (it == body.end() || it->is_null()) {
+      if (required) throw bad_request(key, std::string("缺少必填字段“") + key + "”", "required");
+      return std::nullopt;
+    }
+    if (!it->is_string() || it->get<std::string>().empty()) {
+      throw bad_request(key, std::string("字段“") + key + "”应为非空字符串", "invalid_type");
+    }
+    if (it->get<std::string>().size() > max * 3) throw bad_request(key, "内容过长", "too_long");
+    return it->get<std::string>();
+  };
+  for (const auto& [key, v] : body.items()) {
+    static const std::set<std::string> known = {"kind", "served_on", "result", "next_step",
+                                                "next_due", "case_worker_id", "mentor_name"};
+    if (!known.count(key)) throw bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
+  }
+  auto kind = core::find_term(core::service_kinds(), *str("kind", true, 20));
+  if (!kind) throw bad_request("kind", "服务类型不在可选范围内");
+  std::string today = today_beijing();
+  std::string served_on = str("served_on", false, 10).value_or(today);
+  if (!core::parse_iso(served_on) || served_on.size() != 10 || served_on > today) {
+    throw bad_request("served_on", "服务日期应为不晚于今天的日期，如 2026-02-01");
+  }
+  auto next_due = str("next_due", false, 10);
+  if (next_due && (!core::parse_iso(*next_due) || next_due->size() != 10)) {
+    throw bad_request("next_due", "下次跟进日期格式应为 YYYY-MM-DD");
+  }
+  std::string result = *str("result", true, 500);
+  auto next_step = str("next_step", false, 500);
+  auto mentor = str("mentor_name", false, 40);
+  std::optional<int64_t> worker;
+  if (auto it = body.find("case_worker_id"); it != body.end() && !it->is_null()) {
+    if (!it->is_number_integer()) throw bad_request("case_worker_id", "服务专员应为用户编号");
+    worker = it->get<int64_t>();
+  }
+  auto conn = db.acquire();
+  store::Tx tx(*conn);
+  auto before = person_in_scope(*conn, p, id);
+  if (worker) {
+    auto u = store::query_one(*conn, "SELECT region_code FROM app_user WHERE id = $1", {*worker});
+    if (!u || !in_scope(p, u->text(0))) {
+      throw bad_request("case_worker_id", "服务专员不存在或不在您的数据范围内");
+    }
+    store::exec(*conn, "UPDATE person SET case_worker_id = $2 WHERE id = $1", {id, *worker});
+  }
+  if (mentor) change_person(*conn, Actor::of(p), p.user_id, before, {{"mentor_name", *mentor}}, {});
+  int64_t sid = store::query_int(
+      *conn,
+      "INSERT INTO person_service (person_id, kind, served_on, served_by, result, next_step, "
+      "next_due, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      {id, *kind, served_on, p.user_id, result, store::nullable(next_step), store::nullable(next_due),
+       core::now_iso()});
+  nlohmann::json after{{"id", sid}, {"kind", *kind}, {"served_on", served_on}, {"result", result},
+                       {"next_step", next_step ? nlohmann::json(*next_step) : nlohmann::json()},
+                       {"next_due", next_due ? nlohmann::json(*next_due) : nlohmann::json()},
+                       {"case_worker_id", worker ? nlohmann::json(*worker) : nlohmann::json()}};
+  audit(*conn, Actor::of(p), {"create", "person_service", std::to_string(sid),
+                              before.text("region_code"), nullptr, after});
+  tx.commit();
+  return after;
+}
+
+}  // namespace guiyan::service

@@ -1,0 +1,157 @@
+#include "service/person_write.h"
+
+#include "core/clock.h"
+#include "core/id_number.h"
+#include "core/person_fields.h"
+#include "core/text.h"
+#include "service/audit.h"
+#include "text/tokenize.h"
+
+namespace guiyan::service {
+namespace {
+
+std::string value_text(const store::Value& v) {
+  if (auto s = std::get_if<std::string>(&v)) return *s;
+  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  return {};
+}
+
+nlohmann::json row_json(const store::PersonRow& p) {
+  // The audit record: every field, unmasked (the audit log is read by auditors only).
+  nlohmann::json j{{"id", p.id}};
+  for (const auto& f : core::person_fields()) {
+    auto it = p.fields.find(f.name);
+    j[f.name] = core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
+  }
+  return j;
+}
+
+void record_history(store::Conn& c, int64_t id, const std::string& field, const store::Value& value,
+                    const PersonValues& values, const Provenance& prov, std::optional<int64_t> by,
+                    const std::string& now) {
+  std::string today = now.substr(0, 10);
+  if (field == "status") {
+    auto since = values.find("status_since");
+    std::string date = since != values.end() && !value_text(since->second).empty()
+                           ? value_text(since->second)
+                           : today;
+    store::exec(c,
+                "INSERT INTO person_status_history (person_id, status, since, source, recorded_by, "
+                "recorded_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                {id, value, date, prov.source, store::nullable(by), now});
+  } else if (field == "funnel_stage") {
+    store::exec(c,
+                "INSERT INTO person_funnel_history (person_id, stage, reached_on, recorded_by, "
+                "recorded_at) VALUES ($1, $2, $3, $4, $5)",
+                {id, value, today, store::nullable(by), now});
+  }
+}
+
+void record_provenance(store::Conn& c, int64_t id, const PersonValues& values,
+                       const Provenance& prov, std::optional<int64_t> by, const std::string& now) {
+  std::string fields;
+  for (const auto& [field, value] : values) fields += (fields.empty() ? "" : ",") + field;
+  if (fields.empty()) return;
+  store::exec(c,
+              "INSERT INTO person_provenance (person_id, fields, source, source_file, source_row, "
+              "set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+              {id, fields, prov.source,
+               prov.file.empty() ? store::Value{store::Null{}} : store::Value{prov.file},
+               store::nullable(prov.row), store::nullable(by), now});
+}
+
+}  // namespace
+
+std::map<std::string, std::string> field_sources(store::Conn& c, int64_t person_id) {
+  std::map<std::string, std::string> out;
+  c.run("SELECT fields, source FROM person_provenance WHERE person_id = $1 ORDER BY id",
+        {person_id}, [&](const store::Row& r) {
+          for (const auto& f : core::split(r.text(0), ',')) out[f] = r.text(1);
+        });
+  return out;
+}
+
+std::pair<std::optional<std::string>, std::optional<std::string>> derive_from_id(
+    const store::Value& id_number) {
+  auto s = std::get_if<std::string>(&id_number);
+  if (!s) return {std::nullopt, std::nullopt};
+  auto r = core::check_id_number(*s, core::Date{9999, 12, 31});
+  if (!r.valid) return {std::nullopt, std::nullopt};
+  return {r.gender, r.birth_date};
+}
+
+std::string person_search_tokens(const store::PersonRow& p) {
+  std::vector<std::string> parts = {p.text("name"), p.text("skills_note"), p.text("intention_note"),
+                                    p.text("work_city"), p.text("address")};
+  for (const auto& key : core::split(p.text("skills"), ',')) {
+    if (!key.empty()) parts.push_back(core::term_label(core::skill_terms(), key));
+  }
+  if (!p.text("labour_brand").empty()) {
+    parts.push_back(core::term_label(core::labour_brands(), p.text("labour_brand")));
+  }
+  // Whole identifiers and the tails people search by: last 4–6 of the ID, last 4 of phones.
+  std::string id = p.text("id_number");
+  if (!id.empty()) {
+    parts.push_back(id);
+    for (size_t n = 4; n <= 6; ++n) parts.push_back(id.substr(id.size() - n));
+  }
+  for (const char* phone_field : {"phone", "phone2"}) {
+    std::string phone = p.text(phone_field);
+    std::string digits;
+    for (char ch : phone) {
+      if (ch >= '0' && ch <= '9') digits += ch;
+    }
+    if (digits.size() >= 4) {
+      parts.push_back(digits);
+      parts.push_back(digits.substr(digits.size() - 4));
+    }
+  }
+  std::vector<std::string_view> views(parts.begin(), parts.end());
+  return text::index_document(views);
+}
+
+int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
+                      const PersonValues& values, const Provenance& prov) {
+  std::string now = core::now_iso();
+  auto [gender, birth] = derive_from_id(values.count("id_number") ? values.at("id_number")
+                                                                  : store::Value{store::Null{}});
+  int64_t id = store::insert_person(c, values, gender, birth, prov.source, by, now);
+  PersonValues set;
+  for (const auto& [field, value] : values) {
+    if (std::holds_alternative<store::Null>(value)) continue;
+    set[field] = value;
+    record_history(c, id, field, value, values, prov, by, now);
+  }
+  record_provenance(c, id, set, prov, by, now);
+  auto row = *store::find_person(c, id);
+  store::write_search_tokens(c, id, person_search_tokens(row));
+  audit(c, actor, {"create", "person", std::to_string(id), row.text("region_code"), nullptr,
+                   row_json(row)});
+  return id;
+}
+
+bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
+                   const store::PersonRow& before, const PersonValues& values,
+                   const Provenance& prov) {
+  PersonValues changed;
+  for (const auto& [field, value] : values) {
+    auto it = before.fields.find(field);
+    if (it == before.fields.end() || it->second != value) changed[field] = value;
+  }
+  if (changed.empty()) return false;
+  std::string now = core::now_iso();
+  std::optional<std::string> gender, birth;
+  if (changed.count("id_number")) std::tie(gender, birth) = derive_from_id(changed["id_number"]);
+  store::update_person(c, before.id, changed, gender, birth, now);
+  for (const auto& [field, value] : changed) {
+    record_history(c, before.id, field, value, values, prov, by, now);
+  }
+  record_provenance(c, before.id, changed, prov, by, now);
+  auto after = *store::find_person(c, before.id);
+  store::write_search_tokens(c, before.id, person_search_tokens(after));
+  audit(c, actor, {"update", "person", std::to_string(before.id), after.text("region_code"),
+                   row_json(before), row_json(after)});
+  return true;
+}
+
+}  // namespace guiyan::service

@@ -1,0 +1,103 @@
+#include "store/person_repo.h"
+
+#include "core/person_fields.h"
+
+namespace guiyan::store {
+
+std::string PersonRow::text(const std::string& name) const {
+  auto it = fields.find(name);
+  if (it == fields.end()) return {};
+  if (auto s = std::get_if<std::string>(&it->second)) return *s;
+  if (auto i = std::get_if<int64_t>(&it->second)) return std::to_string(*i);
+  return {};
+}
+
+std::string person_columns() {
+  std::string cols = "p.id";
+  for (const auto& f : core::person_fields()) cols += ", p." + f.name;
+  cols +=
+      ", p.gender, p.birth_date, p.id_number_raw, p.source, p.case_worker_id, p.created_by, "
+      "p.created_at, p.updated_at, COALESCE((SELECT w.display_name FROM app_user w WHERE w.id = "
+      "p.case_worker_id), ''), COALESCE((SELECT r.name FROM region r WHERE r.code = "
+      "p.region_code), '')";
+  return cols;
+}
+
+PersonRow person_from_row(const Row& r) {
+  PersonRow p;
+  p.id = r.i64(0);
+  size_t i = 1;
+  for (const auto& f : core::person_fields()) p.fields[f.name] = r.at(i++);
+  p.gender = r.opt_text(i++);
+  p.birth_date = r.opt_text(i++);
+  p.id_number_raw = r.opt_text(i++);
+  p.source = r.text(i++);
+  p.case_worker_id = r.opt_i64(i++);
+  p.created_by = r.opt_i64(i++);
+  p.created_at = r.text(i++);
+  p.updated_at = r.text(i++);
+  p.case_worker_name = r.text(i++);
+  p.region_name = r.text(i++);
+  return p;
+}
+
+std::optional<PersonRow> find_person(Conn& c, int64_t id) {
+  auto r = query_one(c, "SELECT " + person_columns() + " FROM person p WHERE p.id = $1", {id});
+  if (!r) return std::nullopt;
+  return person_from_row(*r);
+}
+
+std::optional<int64_t> person_id_by_id_number(Conn& c, const std::string& id_number) {
+  auto r = query_one(c, "SELECT id FROM person WHERE id_number = $1", {id_number});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
+                      const std::optional<std::string>& gender,
+                      const std::optional<std::string>& birth_date, const std::string& source,
+                      std::optional<int64_t> created_by, const std::string& now) {
+  std::string cols, vals;
+  Params params;
+  auto add = [&](const std::string& col, Value v) {
+    params.push_back(std::move(v));
+    cols += (cols.empty() ? "" : ", ") + col;
+    vals += (vals.empty() ? "$" : ", $") + std::to_string(params.size());
+  };
+  for (const auto& [name, value] : fields) add(name, value);
+  add("gender", nullable(gender));
+  add("birth_date", nullable(birth_date));
+  add("source", source);
+  add("created_by", nullable(created_by));
+  add("created_at", now);
+  add("updated_at", now);
+  add("search_tokens", std::string());
+  return query_int(c, "INSERT INTO person (" + cols + ") VALUES (" + vals + ") RETURNING id",
+                   params);
+}
+
+void update_person(Conn& c, int64_t id, const std::map<std::string, Value>& fields,
+                   const std::optional<std::string>& gender,
+                   const std::optional<std::string>& birth_date, const std::string& now) {
+  std::string sets;
+  Params params{id};
+  auto add = [&](const std::string& col, Value v) {
+    params.push_back(std::move(v));
+    sets += (sets.empty() ? "" : ", ") + col + " = $" + std::to_string(params.size());
+  };
+  for (const auto& [name, value] : fields) add(name, value);
+  if (gender) add("gender", *gender);
+  if (birth_date) add("birth_date", *birth_date);
+  add("updated_at", now);
+  exec(c, "UPDATE person SET " + sets + " WHERE id = $1", params);
+}
+
+void write_search_tokens(Conn& c, int64_t id, const std::string& tokens) {
+  exec(c, "UPDATE person SET search_tokens = $2 WHERE id = $1", {id, tokens});
+  if (c.dialect().name == "sqlite") {
+    exec(c, "DELETE FROM person_fts WHERE rowid = $1", {id});
+    exec(c, "INSERT INTO person_fts (rowid, tokens) VALUES ($1, $2)", {id, tokens});
+  }
+}
+
+}  // namespace guiyan::store

@@ -1,0 +1,47 @@
+// SQL for the people registry: person rows, their history, services, provenance and search index.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+
+namespace guiyan::store {
+
+struct PersonRow {
+  int64_t id = 0;
+  std::map<std::string, Value> fields;  // every editable field by name (service/person_fields)
+  std::optional<std::string> gender, birth_date, id_number_raw;
+  std::string source;
+  std::optional<int64_t> case_worker_id, created_by;
+  std::string case_worker_name, region_name;
+  std::string created_at, updated_at;
+  // The text value of a field, or "" when NULL or absent.
+  std::string text(const std::string& name) const;
+};
+
+// The SELECT list (alias p) that person_from_row reads.
+std::string person_columns();
+// Reads a row selected with person_columns().
+PersonRow person_from_row(const Row& r);
+
+// One person by id, or nullopt.
+std::optional<PersonRow> find_person(Conn& c, int64_t id);
+// The id of the person with this ID number, or nullopt.
+std::optional<int64_t> person_id_by_id_number(Conn& c, const std::string& id_number);
+
+// Inserts a person with the given field values and system columns; returns the id.
+int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
+                      const std::optional<std::string>& gender,
+                      const std::optional<std::string>& birth_date, const std::string& source,
+                      std::optional<int64_t> created_by, const std::string& now);
+// Sets the given fields (and derived gender/birth date when given) on a person.
+void update_person(Conn& c, int64_t id, const std::map<std::string, Value>& fields,
+                   const std::optional<std::string>& gender,
+                   const std::optional<std::string>& birth_date, const std::string& now);
+// Stores the person's search tokens (the text column, and SQLite's FTS5 table).
+void write_search_tokens(Conn& c, int64_t id, const std::string& tokens);
+
+}  // namespace guiyan::store

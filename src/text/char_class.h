@@ -1,0 +1,17 @@
+// Which characters the search text keeps, and which of them are Han (internal).
+#pragma once
+
+namespace guiyan::text::detail {
+
+// True for the CJK Unified Ideographs and Extension A blocks, the bulk of Chinese text.
+inline bool is_common_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+// True when normalized text keeps `c`: a letter (L*), a decimal digit (Nd) or an ideograph.
+bool is_kept(char32_t c);
+
+// True when `c` belongs to the Unicode script Han (ideographs of every extension, 〇, 々).
+bool is_han(char32_t c);
+
+}  // namespace guiyan::text::detail

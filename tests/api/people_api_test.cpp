@@ -1,0 +1,203 @@
+// The people registry through the real server, on SQLite and PostgreSQL alike.
+#include "api/api_env.h"
+
+using namespace guiyan::testing;
+
+namespace {
+
+// Valid ID numbers built with their check character (GB 11643).
+std::string id_number(const std::string& first17) {
+  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
+  return first17 + "10X98765432"[sum % 11];
+}
+
+int64_t create(const std::string& token, nlohmann::json body) {
+  auto r = ApiEnv::get().client().post("/api/v1/people", body, token);
+  if (r.status != 201) throw std::runtime_error("create failed: " + r.body);
+  return r.json()["id"];
+}
+
+std::set<std::string> names(const HttpResult& r) {
+  std::set<std::string> out;
+  auto j = r.json();
+  for (const auto& p : j["items"]) out.insert(p["name"].get<std::string>());
+  return out;
+}
+
+class PeopleApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string ga = ApiEnv::get().token("ga_clerk");
+    std::string jl = ApiEnv::get().token("jl_clerk");
+    wang = create(ga, {{"name", "王芳"}, {"id_number", id_number("42102219900101002")},
+                       {"phone", "13871234567"}, {"region_code", "421022100001"},
+                       {"skills", {"电工", "焊工"}}, {"labour_brand", "石首防水工"},
+                       {"status", "returned"}, {"help_wanted", {"loan", "training"}},
+                       {"intention_note", "想开一家莲藕加工厂"}});
+    create(ga, {{"name", "张三丰"}, {"id_number", id_number("42102219851231003")},
+                {"phone", "0716-8514460"}, {"region_code", "421022100001"},
+                {"status", "away"}, {"labour_brand", "洪湖莲藕师"}});
+    create(jl, {{"name", "王芳芳"}, {"region_code", "421088"}, {"status", "started_business"},
+                {"funnel_stage", "landed"}});
+  }
+  static inline int64_t wang = 0;
+};
+
+}  // namespace
+
+TEST_F(PeopleApi, CreateDerivesBirthDateAndGenderAndMasks) {
+  auto r = ApiEnv::get().client().get("/api/v1/people/" + std::to_string(wang),
+                                      ApiEnv::get().token("ga_clerk"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = r.json();
+  EXPECT_EQ(j["birth_date"], "1990-01-01");
+  EXPECT_EQ(j["gender"], "female");  // 17th digit 2
+  EXPECT_EQ(j["id_number"], "4210**********002" + id_number("42102219900101002").substr(17));
+  EXPECT_EQ(j["phone"], "138****4567");
+  EXPECT_EQ(j["masked"], true);
+  EXPECT_EQ(j["skills"], nlohmann::json({"electrician", "welder"}));
+  EXPECT_EQ(j["region_name"], "埠河社区居民委员会");
+}
+
+TEST_F(PeopleApi, UnmaskedViewNeedsThePermissionAndIsAudited) {
+  auto& env = ApiEnv::get();
+  std::string path = "/api/v1/people/" + std::to_string(wang) + "?unmask=true";
+  auto full = env.client().get(path, env.token("ga_clerk"));
+  ASSERT_EQ(full.status, 200);
+  EXPECT_EQ(full.json()["id_number"], id_number("42102219900101002"));
+  EXPECT_EQ(full.json()["phone"], "13871234567");
+  auto log = env.client().get("/api/v1/audit?action=view_unmasked&entity=person&entity_id=" +
+                                  std::to_string(wang),
+                              env.token("ga_aud"));
+  ASSERT_FALSE(log.json()["items"].empty()) << log.body;
+  EXPECT_EQ(log.json()["items"][0]["username"], "ga_clerk");
+}
+
+TEST_F(PeopleApi, SearchFindsNamesIdTailsPhonesSkillsAndBrands) {
+  auto& env = ApiEnv::get();
+  std::string t = env.token("city_sys");  // no person:read
+  EXPECT_EQ(env.client().get("/api/v1/people?q=王芳", t).status, 403);
+  std::string ga = env.token("ga_clerk");
+  auto search = [&](const std::string& q) {
+    std::string enc;
+    for (unsigned char c : q) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      enc += buf;
+    }
+    return names(env.client().get("/api/v1/people?q=" + enc, ga));
+  };
+  EXPECT_EQ(search("王芳"), (std::set<std::string>{"王芳"}));  // 王芳芳 is in 监利, out of scope
+  EXPECT_EQ(search("三丰"), (std::set<std::string>{"张三丰"}));
+  EXPECT_EQ(search("芳"), (std::set<std::string>{"王芳"}));
+  std::string id = id_number("42102219900101002");
+  EXPECT_EQ(search(id), (std::set<std::string>{"王芳"}));
+  EXPECT_EQ(search(id.substr(12)), (std::set<std::string>{"王芳"}));  // last 6
+  EXPECT_EQ(search(id.substr(14)), (std::set<std::string>{"王芳"}));  // last 4
+  EXPECT_EQ(search("138 7123 4567"), (std::set<std::string>{"王芳"}));
+  EXPECT_EQ(search("4460"), (std::set<std::string>{"张三丰"}));  // landline's last 4
+  EXPECT_EQ(search("电工"), (std::set<std::string>{"王芳"}));
+  EXPECT_EQ(search("莲藕师"), (std::set<std::string>{"张三丰"}));
+  EXPECT_EQ(search("莲藕"), (std::set<std::string>{"王芳", "张三丰"}));  // intention and brand
+  EXPECT_EQ(search("王芳 电工"), (std::set<std::string>{"王芳"}));
+  EXPECT_TRUE(search("李四").empty());
+  EXPECT_EQ(names(env.client().get("/api/v1/people?q=%E7%8E%8B%E8%8A%B3", env.token("city_sys"))).size(), 0u);
+}
+
+TEST_F(PeopleApi, FiltersAndCountsPerChildRegion) {
+  auto& env = ApiEnv::get();
+  // The city clerk does not exist in the fixture; the city leader reads everything below.
+  env.server().add_user("city_leader", "leader", "421000", "荆州市人社局", kPassword);
+  std::string t = env.token("city_leader");
+  auto all = env.client().get("/api/v1/people?q=%E7%8E%8B%E8%8A%B3", t).json();  // 王芳
+  EXPECT_EQ(all["total"], 2);
+  std::map<std::string, int64_t> counts;
+  for (const auto& r : all["by_region"]) counts[r["code"]] = r["count"];
+  EXPECT_EQ(counts["421022"], 1);
+  EXPECT_EQ(counts["421088"], 1);
+  EXPECT_EQ(env.client().get("/api/v1/people?status=started_business", t).json()["total"], 1);
+  EXPECT_EQ(env.client().get("/api/v1/people?help=loan", t).json()["total"], 1);
+  // A brand by its key or by its Chinese name.
+  EXPECT_EQ(env.client().get("/api/v1/people?labour_brand=honghu_lotus", t).json()["total"], 1);
+  EXPECT_EQ(env.client().get("/api/v1/people?labour_brand=%E6%B4%AA%E6%B9%96%E8%8E%B2%E8%97%95%E5%B8%88", t).json()["total"], 1);
+  // 王芳 was born 1990-01-01, 张三丰 1985-12-31; 王芳芳 has no ID number, so no age.
+  EXPECT_EQ(names(env.client().get("/api/v1/people?age_min=37", t)), (std::set<std::string>{"张三丰"}));
+  EXPECT_EQ(names(env.client().get("/api/v1/people?age_max=36", t)), (std::set<std::string>{"王芳"}));
+  EXPECT_EQ(env.client().get("/api/v1/people?status=flying", t).status, 400);
+  auto stats = env.client().get("/api/v1/people/stats?region=421000", t).json();
+  EXPECT_EQ(stats["total"]["count"], 3);
+  EXPECT_EQ(stats["total"]["reached"]["identified"], 3);
+  EXPECT_EQ(stats["total"]["reached"]["landed"], 1);
+}
+
+TEST_F(PeopleApi, ScopeHidesOtherCountiesPeople) {
+  auto& env = ApiEnv::get();
+  auto other = env.client().get("/api/v1/people/" + std::to_string(wang), env.token("jl_clerk"));
+  auto missing = env.client().get("/api/v1/people/99999999", env.token("jl_clerk"));
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(other.body, missing.body);
+  auto wrong = env.client().post("/api/v1/people", {{"name", "越界"}, {"region_code", "421022"}},
+                                 env.token("jl_clerk"));
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_EQ(wrong.json()["error"]["code"], "out_of_scope");
+}
+
+TEST_F(PeopleApi, BadInputNamesTheField) {
+  auto& env = ApiEnv::get();
+  std::string t = env.token("ga_clerk");
+  auto bad_id = env.client().post("/api/v1/people",
+                                  {{"name", "甲"}, {"region_code", "421022"},
+                                   {"id_number", "421022199001010021"}}, t);
+  EXPECT_EQ(bad_id.status, 400);
+  EXPECT_EQ(bad_id.json()["error"]["field"], "id_number");
+  EXPECT_NE(bad_id.json()["error"]["message"].get<std::string>().find("校验位"), std::string::npos);
+  auto dup = env.client().post("/api/v1/people",
+                               {{"name", "重复"}, {"region_code", "421022"},
+                                {"id_number", id_number("42102219900101002")}}, t);
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_NE(dup.json()["error"]["message"].get<std::string>().find("王芳"), std::string::npos);
+  EXPECT_EQ(env.client().post("/api/v1/people", {{"name", "乙"}, {"region_code", "421022"},
+                                                 {"status", "flying"}}, t).json()["error"]["field"],
+            "status");
+  EXPECT_EQ(env.client().post("/api/v1/people", {{"name", "丙"}, {"region_code", "421022"},
+                                                 {"age", 3}}, t).json()["error"]["code"],
+            "unknown_field");
+  EXPECT_EQ(env.client().post("/api/v1/people", {{"name", "丁"}}, t).json()["error"]["field"],
+            "region_code");
+}
+
+TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
+  auto& env = ApiEnv::get();
+  std::string t = env.token("ga_clerk");
+  int64_t id = create(t, {{"name", "李娜"}, {"region_code", "421022100"}, {"status", "away"},
+                          {"status_since", "2025-03-01"}});
+  std::string path = "/api/v1/people/" + std::to_string(id);
+  ASSERT_EQ(env.client().patch(path, {{"status", "returned"}, {"status_since", "2026-01-20"},
+                                      {"funnel_stage", "contacted"}}, t).status, 200);
+  auto svc = env.client().post(path + "/services",
+                               {{"kind", "创业陪跑"}, {"served_on", "2026-02-01"},
+                                {"result", "已对接场地"}, {"next_step", "办理营业执照"},
+                                {"next_due", "2026-03-01"}, {"mentor_name", "刘导师"}},
+                               t);
+  ASSERT_EQ(svc.status, 201) << svc.body;
+  auto file = env.client().get(path + "/file", t);
+  ASSERT_EQ(file.status, 200) << file.body;
+  auto f = file.json();
+  ASSERT_EQ(f["history"]["status"].size(), 2u);
+  EXPECT_EQ(f["history"]["status"][0]["status"], "away");
+  EXPECT_EQ(f["history"]["status"][1]["since"], "2026-01-20");
+  EXPECT_EQ(f["history"]["funnel"].back()["stage"], "contacted");
+  ASSERT_EQ(f["services"].size(), 1u);
+  EXPECT_EQ(f["services"][0]["kind_label"], "创业陪跑");
+  EXPECT_EQ(f["case_team"]["mentor_name"], "刘导师");
+  EXPECT_FALSE(f["provenance"].empty());
+  EXPECT_EQ(f["provenance"][0]["source"], "manual");
+  EXPECT_EQ(f["provenance"][0]["fields"].size(), 5u);  // name, region, status, since, funnel
+  EXPECT_GE(f["audit"].size(), 2u);
+  // Who was home on a date: before 2026-01-20 she was away.
+  std::string lz = "%E6%9D%8E%E5%A8%9C";  // 李娜
+  EXPECT_EQ(env.client().get("/api/v1/people?q=" + lz + "&home_on=2026-01-01", t).json()["total"], 0);
+  EXPECT_EQ(env.client().get("/api/v1/people?q=" + lz + "&home_on=2026-02-01", t).json()["total"], 1);
+}
