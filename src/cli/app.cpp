@@ -48,6 +48,7 @@ int run(int argc, char** argv) {
   add_migrate_command(app, cfg, action);
   add_demo_command(app, cfg, action);
   add_user_command(app, cfg, action);
+  add_import_command(app, cfg, action);
   add_check_command(app, action);
   try {
     app.parse(argc, argv);

@@ -1,10 +1,13 @@
 // guiyan serve.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/commands.h"
 #include "http/api_context.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "service/import_jobs.h"
 #include "store/migrations.h"
 
 namespace guiyan::cli {
@@ -36,6 +39,12 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
       }
       http::ApiContext ctx{*db, {}, GUIYAN_VERSION, false};
       ctx.auth.idle_timeout = std::chrono::minutes{cfg.session_idle_minutes};
+      // Each process runs queued imports; the claim in the database keeps a job to one process.
+      char hostname[256] = {0};
+      gethostname(hostname, sizeof hostname - 1);
+      service::ImportWorker imports(*db, std::string(hostname) + ":" + std::to_string(getpid()),
+                                    std::chrono::seconds(2));
+      ctx.imports_queued = [&imports] { imports.notify(); };
       http::Router api = http::build_api(ctx);
       http::StaticFiles web(cfg.web);
       bool debug = cfg.log_level == "debug";

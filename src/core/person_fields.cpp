@@ -10,16 +10,17 @@
 namespace guiyan::core {
 namespace {
 
-FieldValue fail(std::string why) { return FieldValue{store::Null{}, std::move(why), {}}; }
+FieldValue fail(std::string why) {
+  return FieldValue{store::Null{}, std::move(why), {}};
+}
 
 std::string trim_text(const std::string& s) {
   return encode_utf8(trim(decode_folded(s)));
 }
 
 size_t utf8_chars(const std::string& s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -44,7 +45,7 @@ std::vector<std::string> split_list(const std::string& s) {
 
 Date today_date(const std::string& today) {
   return Date{std::stoi(today.substr(0, 4)), std::stoi(today.substr(5, 2)),
-                    std::stoi(today.substr(8, 2))};
+              std::stoi(today.substr(8, 2))};
 }
 
 }  // namespace
@@ -110,7 +111,8 @@ FieldValue normalize_text(const PersonField& field, const std::string& raw,
       size_t used = 0;
       try {
         double d = std::stod(digits, &used);
-        if (used != digits.size() || d < 0 || d > 1e9) return fail(field.label + "应为不小于0的数字（万元）");
+        if (used != digits.size() || d < 0 || d > 1e9)
+          return fail(field.label + "应为不小于0的数字（万元）");
         v = static_cast<int64_t>(d + 0.5);
       } catch (const std::exception&) {
         return fail(field.label + "应为数字（万元），实际为“" + s + "”");
@@ -130,7 +132,8 @@ FieldValue normalize_text(const PersonField& field, const std::string& raw,
         if (c == '/' || c == '.') c = '-';
       }
       auto t = parse_iso(iso.substr(0, 10));
-      if (iso.size() < 10 || !t) return fail(field.label + "应为日期，如 2026-02-01，实际为“" + s + "”");
+      if (iso.size() < 10 || !t)
+        return fail(field.label + "应为日期，如 2026-02-01，实际为“" + s + "”");
       if (iso.substr(0, 10) > today) return fail(field.label + "不能晚于今天");
       return FieldValue{iso.substr(0, 10), {}, {}};
     }

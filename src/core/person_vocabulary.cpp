@@ -46,10 +46,10 @@ const std::vector<Term>& help_kinds() {
 
 const std::vector<Term>& service_kinds() {
   static const std::vector<Term> t = {
-      {"labour_support", "用工保障", {}}, {"errand", "业务帮办", {}},
-      {"startup_coaching", "创业陪跑", {}}, {"policy_advice", "政策咨询", {}},
+      {"labour_support", "用工保障", {}},    {"errand", "业务帮办", {}},
+      {"startup_coaching", "创业陪跑", {}},  {"policy_advice", "政策咨询", {}},
       {"training_referral", "培训推荐", {}}, {"loan_matching", "贷款对接", {}},
-      {"job_referral", "岗位推荐", {}},     {"visit", "走访慰问", {}},
+      {"job_referral", "岗位推荐", {}},      {"visit", "走访慰问", {}},
   };
   return t;
 }
@@ -68,22 +68,29 @@ const std::vector<Term>& education_levels() {
 
 const std::vector<Term>& skill_terms() {
   static const std::vector<Term> t = {
-      {"electrician", "电工", {}},   {"welder", "焊工", {"电焊", "电焊工"}},
-      {"mason", "泥瓦工", {"瓦工"}}, {"carpenter", "木工", {}},
-      {"driver", "驾驶员", {"司机"}}, {"forklift", "叉车", {"叉车工"}},
-      {"cook", "厨师", {}},          {"caregiver", "护工", {"护理", "养老护理"}},
-      {"sewing", "缝纫工", {"车工", "缝纫"}}, {"waterproofing", "防水工", {}},
-      {"ecommerce", "电商", {"网店", "直播带货"}}, {"farming", "种养殖", {"种植", "养殖"}},
-      {"mechanic", "机修", {"汽修", "维修"}}, {"housekeeping", "家政", {"保洁", "月嫂"}},
+      {"electrician", "电工", {}},
+      {"welder", "焊工", {"电焊", "电焊工"}},
+      {"mason", "泥瓦工", {"瓦工"}},
+      {"carpenter", "木工", {}},
+      {"driver", "驾驶员", {"司机"}},
+      {"forklift", "叉车", {"叉车工"}},
+      {"cook", "厨师", {}},
+      {"caregiver", "护工", {"护理", "养老护理"}},
+      {"sewing", "缝纫工", {"车工", "缝纫"}},
+      {"waterproofing", "防水工", {}},
+      {"ecommerce", "电商", {"网店", "直播带货"}},
+      {"farming", "种养殖", {"种植", "养殖"}},
+      {"mechanic", "机修", {"汽修", "维修"}},
+      {"housekeeping", "家政", {"保洁", "月嫂"}},
   };
   return t;
 }
 
 const std::vector<Term>& labour_brands() {
   static const std::vector<Term> t = {
-      {"honghu_lotus", "洪湖莲藕师", {}}, {"shishou_waterproof", "石首防水工", {}},
+      {"honghu_lotus", "洪湖莲藕师", {}},     {"shishou_waterproof", "石首防水工", {}},
       {"jianli_beryllium", "监利铍铝商", {}}, {"xianning_carer", "咸宁护工", {}},
-      {"ramie_textile", "苎麻纺织工", {}}, {"bamboo_craft", "竹艺师", {}},
+      {"ramie_textile", "苎麻纺织工", {}},    {"bamboo_craft", "竹艺师", {}},
   };
   return t;
 }

@@ -1,6 +1,7 @@
 #include "http/api_context.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "http/api_error.h"
 
@@ -59,6 +60,30 @@ std::pair<int64_t, int64_t> page_params(const Request& req) {
   return {limit, offset};
 }
 
+Response file_response(const std::string& path, const std::string& filename) {
+  Response r;
+  r.temp_file = path;
+  bool xlsx = filename.size() > 5 && filename.substr(filename.size() - 5) == ".xlsx";
+  r.content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        : "text/csv; charset=utf-8";
+  // RFC 6266/5987: an ASCII fallback plus the UTF-8 name, percent-encoded.
+  std::string encoded;
+  for (unsigned char c : filename) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      encoded += buf;
+    }
+  }
+  r.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"export.") +
+                                                    (xlsx ? "xlsx" : "csv") +
+                                                    "\"; filename*=UTF-8''" + encoded);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
 Router build_api(ApiContext& ctx) {
   Router r;
   add_health_routes(r, ctx);
@@ -69,6 +94,7 @@ Router build_api(ApiContext& ctx) {
   add_department_routes(r, ctx);
   add_audit_routes(r, ctx);
   add_person_routes(r, ctx);
+  add_import_routes(r, ctx);
   return r;
 }
 

@@ -1,6 +1,7 @@
 // What every handler needs: the database, settings, and helpers to authenticate and answer.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -16,8 +17,12 @@ struct ApiContext {
   store::Db& db;
   service::AuthSettings auth;
   std::string version;
-  bool secure_cookie = false;  // add Secure to the session cookie (behind HTTPS)
+  bool secure_cookie = false;                 // add Secure to the session cookie (behind HTTPS)
+  std::function<void()> imports_queued = {};  // wakes this process's import worker
 };
+
+// A download of a temporary file (deleted once sent) named `filename` for the browser.
+Response file_response(const std::string& path, const std::string& filename);
 
 // The principal of the request's session (cookie or bearer token); throws ApiError 401.
 service::Principal authenticate(const ApiContext& ctx, const Request& req);
@@ -46,6 +51,7 @@ void add_role_routes(Router& r, ApiContext& ctx);
 void add_department_routes(Router& r, ApiContext& ctx);
 void add_audit_routes(Router& r, ApiContext& ctx);
 void add_person_routes(Router& r, ApiContext& ctx);
+void add_import_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.
 Router build_api(ApiContext& ctx);

@@ -31,6 +31,8 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the body is this file (sent with sendfile, constant memory), deleted afterwards.
+  std::string temp_file;
 };
 
 }  // namespace guiyan::http

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <cstdio>
 #include <restinio/all.hpp>
 #include <thread>
 
@@ -138,10 +139,14 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
       Request ours;
       Response resp;
       try {
-        if (req->body().size() > options.max_body_bytes) {
+        bool upload =
+            req->header().path().substr(0, options.upload_prefix.size()) == options.upload_prefix;
+        size_t limit = upload ? options.max_upload_bytes : options.max_body_bytes;
+        if (req->body().size() > limit) {
           resp = error_response(
               413, "body_too_large",
-              "请求内容过大（上限 " + std::to_string(options.max_body_bytes / 1024) + " KB）");
+              upload ? "文件过大（上限 " + std::to_string(limit >> 20) + " MB）"
+                     : "请求内容过大（上限 " + std::to_string(limit / 1024) + " KB）");
         } else if (convert(req, &ours, &resp)) {
           resp = handler(ours);
         }
@@ -154,8 +159,19 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
       out.append_header(restinio::http_field::content_type, resp.content_type);
       out.append_header("X-Content-Type-Options", "nosniff");
       for (auto& [name, value] : resp.headers) out.append_header(name, value);
-      out.set_body(std::move(resp.body));
-      out.done([&in_flight](const asio::error_code&) { in_flight.fetch_sub(1); });
+      if (!resp.temp_file.empty()) {
+        try {
+          out.set_body(restinio::sendfile(resp.temp_file));
+        } catch (const std::exception&) {
+          out.set_body(std::string("文件生成失败"));
+        }
+      } else {
+        out.set_body(std::move(resp.body));
+      }
+      out.done([&in_flight, file = resp.temp_file](const asio::error_code&) {
+        if (!file.empty()) std::remove(file.c_str());
+        in_flight.fetch_sub(1);
+      });
     });
     return restinio::request_accepted();
   };
@@ -165,7 +181,8 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
       .max_field_name_size(1024)
       .max_field_value_size(options.max_header_bytes)
       .max_field_count(options.max_header_fields)
-      .max_body_size(std::max<std::uint64_t>(options.max_body_bytes * 8, 8 << 20));
+      .max_body_size(std::max<std::uint64_t>(
+          std::max(options.max_body_bytes, options.max_upload_bytes) * 2, 8 << 20));
 
   auto server =
       restinio::run_async<Traits>(restinio::own_io_context(),
@@ -187,7 +204,9 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
   int sig = 0;
   sigwait(&signals, &sig);
 
-  // Let requests already received finish (bounded), then stop the I/O threads.
+  // A short grace period serves requests already sent on open connections but not yet read,
+  // then requests in flight finish (bounded), then the I/O threads stop.
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -15,6 +15,8 @@ struct ServerOptions {
   int io_threads = 2;
   int workers = 8;                     // handlers may block on the database
   size_t max_body_bytes = 1 << 20;     // larger bodies get 413
+  size_t max_upload_bytes = 64 << 20;  // the same for uploads (paths under upload_prefix)
+  std::string upload_prefix = "/api/v1/imports";
   size_t max_header_bytes = 16 << 10;  // per header value and for the URL
   size_t max_header_fields = 100;
   size_t max_connections = 4096;
@@ -25,8 +27,8 @@ struct ServerOptions {
 
 using RequestHandler = std::function<Response(Request&)>;
 
-// Serves until SIGINT or SIGTERM, then finishes the requests in flight (at most 30 s) and
-// returns. `on_listening` is called once the port is
+// Serves until SIGINT or SIGTERM, then keeps serving for 250 ms (requests already sent), finishes
+// the requests in flight (at most 30 s) and returns. `on_listening` is called once the port is
 // bound. Throws when the address cannot be bound.
 void serve(const ServerOptions& options, const RequestHandler& handler,
            const std::function<void()>& on_listening = {});

@@ -32,7 +32,8 @@ std::optional<std::string> compact_identifier(const std::string& q) {
   return out;
 }
 
-std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql, const std::string& q) {
+std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql,
+                             const std::string& q) {
   std::vector<text::QueryTerm> terms;
   if (auto id = compact_identifier(q)) {
     terms = text::query_terms(*id);
@@ -99,7 +100,8 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
   }
   if (!q.help.empty()) {
     std::string key = *core::find_term(core::help_kinds(), q.help);
-    w.where += " AND (',' || COALESCE(p.help_wanted, '') || ',') LIKE " + w.sql.bind("%," + key + ",%");
+    w.where +=
+        " AND (',' || COALESCE(p.help_wanted, '') || ',') LIKE " + w.sql.bind("%," + key + ",%");
   }
   if (q.age_min) w.where += " AND p.birth_date <= " + w.sql.bind(date_years_ago(*q.age_min));
   if (q.age_max) w.where += " AND p.birth_date > " + w.sql.bind(date_years_ago(*q.age_max + 1));
@@ -109,7 +111,8 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
     }
     w.where +=
         " AND (SELECT h.status FROM person_status_history h WHERE h.person_id = p.id AND h.since "
-        "<= " + w.sql.bind(q.home_on) +
+        "<= " +
+        w.sql.bind(q.home_on) +
         " ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('returned', 'employed_home', "
         "'started_business')";
   }
@@ -129,18 +132,18 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   require(p, "person:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  int64_t total = store::query_int(*conn, "SELECT COUNT(*) FROM person p WHERE " + w.where,
-                                   w.sql.params());
+  int64_t total =
+      store::query_int(*conn, "SELECT COUNT(*) FROM person p WHERE " + w.where, w.sql.params());
   // Counts per child region of the filter's region, in one grouped query.
   auto children = region_children(db, w.region)["items"];
   size_t len = child_code_length(w.region);
   std::map<std::string, int64_t> per_child;
-  for (const auto& r : store::query(*conn,
-                                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
-                                        "), COUNT(*) FROM person p WHERE " + w.where +
-                                        " GROUP BY SUBSTR(p.region_code, 1, " +
-                                        std::to_string(len) + ")",
-                                    w.sql.params())) {
+  for (const auto& r :
+       store::query(*conn,
+                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                        "), COUNT(*) FROM person p WHERE " + w.where +
+                        " GROUP BY SUBSTR(p.region_code, 1, " + std::to_string(len) + ")",
+                    w.sql.params())) {
     std::string key = r.text(0);
     for (const auto& child : children) {
       std::string code = child["code"];
@@ -155,8 +158,8 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
     std::string code = child["code"];
     by_region.push_back({{"code", code}, {"name", child["name"]}, {"count", per_child[code]}});
   }
-  std::string page = " ORDER BY p.id DESC LIMIT " + w.sql.bind(q.limit) + " OFFSET " +
-                     w.sql.bind(q.offset);
+  std::string page =
+      " ORDER BY p.id DESC LIMIT " + w.sql.bind(q.limit) + " OFFSET " + w.sql.bind(q.offset);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : store::query(
            *conn, "SELECT " + store::person_columns() + " FROM person p WHERE " + w.where + page,
@@ -191,12 +194,13 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
     int64_t total = 0;
   };
   std::map<std::string, Counts> per;
-  for (const auto& r : store::query(*conn,
-                                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
-                                        "), p.status, p.funnel_stage, COUNT(*) FROM person p WHERE " +
-                                        where + " GROUP BY SUBSTR(p.region_code, 1, " +
-                                        std::to_string(len) + "), p.status, p.funnel_stage",
-                                    sql.params())) {
+  for (const auto& r :
+       store::query(*conn,
+                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                        "), p.status, p.funnel_stage, COUNT(*) FROM person p WHERE " + where +
+                        " GROUP BY SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                        "), p.status, p.funnel_stage",
+                    sql.params())) {
     for (const auto& child : children) {
       std::string code = child["code"];
       if (region_within(r.text(0), code)) {
@@ -223,14 +227,15 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
     // The funnel is cumulative: a landed person was contacted and identified too.
     int64_t landed = c.funnel["landed"], contacted = c.funnel["contacted"] + landed,
             identified = c.funnel["identified"] + contacted;
-    rows.push_back({{"code", code},
-                    {"name", child["name"]},
-                    {"total", c.total},
-                    {"status", status},
-                    {"funnel", funnel},
-                    {"reached", {{"identified", identified}, {"contacted", contacted}, {"landed", landed}}},
-                    {"contact_rate", rate(contacted, identified)},
-                    {"landing_rate", rate(landed, contacted)}});
+    rows.push_back(
+        {{"code", code},
+         {"name", child["name"]},
+         {"total", c.total},
+         {"status", status},
+         {"funnel", funnel},
+         {"reached", {{"identified", identified}, {"contacted", contacted}, {"landed", landed}}},
+         {"contact_rate", rate(contacted, identified)},
+         {"landing_rate", rate(landed, contacted)}});
     for (auto& [k, v] : c.status) all.status[k] += v;
     for (auto& [k, v] : c.funnel) all.funnel[k] += v;
     all.total += c.total;
@@ -239,10 +244,11 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
           identified = all.funnel["identified"] + contacted;
   return {{"region", region},
           {"children", rows},
-          {"total", {{"count", all.total},
-                     {"reached", {{"identified", identified}, {"contacted", contacted}, {"landed", landed}}},
-                     {"contact_rate", rate(contacted, identified)},
-                     {"landing_rate", rate(landed, contacted)}}}};
+          {"total",
+           {{"count", all.total},
+            {"reached", {{"identified", identified}, {"contacted", contacted}, {"landed", landed}}},
+            {"contact_rate", rate(contacted, identified)},
+            {"landing_rate", rate(landed, contacted)}}}};
 }
 
 }  // namespace guiyan::service

@@ -11,15 +11,15 @@
 namespace guiyan::service {
 
 struct PersonQuery {
-  std::string q;             // name, ID number or its last 4–6, phone or its last 4, skill, brand …
-  std::string region;        // subtree; default: the account's region
+  std::string q;       // name, ID number or its last 4–6, phone or its last 4, skill, brand …
+  std::string region;  // subtree; default: the account's region
   std::string status;
   std::string funnel_stage;
-  std::string help;          // a help_wanted key
+  std::string help;  // a help_wanted key
   std::string labour_brand;
   std::string source;
   std::optional<int> age_min, age_max;
-  std::string home_on;       // YYYY-MM-DD: only people whose status on that date was at home
+  std::string home_on;  // YYYY-MM-DD: only people whose status on that date was at home
   int64_t limit = 50;
   int64_t offset = 0;
 };

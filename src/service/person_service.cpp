@@ -15,7 +15,9 @@ namespace {
 
 using http::bad_request;
 
-std::string today_beijing() { return core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10); }
+std::string today_beijing() {
+  return core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10);
+}
 
 // Validates a JSON body into field values; unknown fields and bad values answer 400.
 PersonValues read_values(store::Conn& c, const Principal& p, const nlohmann::json& body) {
@@ -38,22 +40,21 @@ PersonValues read_values(store::Conn& c, const Principal& p, const nlohmann::jso
       throw bad_request("region_code", "所选区划不在您的数据范围内", "out_of_scope");
     }
   }
-  if (auto it = values.find("name"); it != values.end() &&
-                                     std::holds_alternative<store::Null>(it->second)) {
+  if (auto it = values.find("name");
+      it != values.end() && std::holds_alternative<store::Null>(it->second)) {
     throw bad_request("name", "姓名不能为空", "required");
   }
   for (const char* required : {"region_code", "status", "funnel_stage"}) {
     auto it = values.find(required);
     if (it != values.end() && std::holds_alternative<store::Null>(it->second)) {
-      throw bad_request(required, std::string(core::find_person_field(required)->label) + "不能为空",
-                        "required");
+      throw bad_request(
+          required, std::string(core::find_person_field(required)->label) + "不能为空", "required");
     }
   }
   return values;
 }
 
-void check_unique_id(store::Conn& c, const Principal& p, const PersonValues& values,
-                     int64_t self) {
+void check_unique_id(store::Conn& c, const Principal& p, const PersonValues& values, int64_t self) {
   auto it = values.find("id_number");
   if (it == values.end()) return;
   auto id = std::get_if<std::string>(&it->second);
@@ -61,9 +62,10 @@ void check_unique_id(store::Conn& c, const Principal& p, const PersonValues& val
   auto existing = store::person_id_by_id_number(c, *id);
   if (!existing || *existing == self) return;
   auto other = store::find_person(c, *existing);
-  std::string where = other && in_scope(p, other->text("region_code"))
-                          ? "（已登记为 " + other->text("name") + "，编号 " + std::to_string(*existing) + "）"
-                          : "（登记在其他地区，请联系上级部门核实）";
+  std::string where =
+      other && in_scope(p, other->text("region_code"))
+          ? "（已登记为 " + other->text("name") + "，编号 " + std::to_string(*existing) + "）"
+          : "（登记在其他地区，请联系上级部门核实）";
   throw http::ApiError(409, "duplicate", "该身份证号已登记" + where, "id_number");
 }
 
@@ -105,10 +107,12 @@ nlohmann::json person_json(const store::PersonRow& p, bool unmasked) {
   nlohmann::json j{{"id", p.id}};
   for (const auto& f : core::person_fields()) {
     auto it = p.fields.find(f.name);
-    j[f.name] = core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
+    j[f.name] =
+        core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
   }
   if (!unmasked) {
-    if (j["id_number"].is_string()) j["id_number"] = mask_id_number(j["id_number"].get<std::string>());
+    if (j["id_number"].is_string())
+      j["id_number"] = mask_id_number(j["id_number"].get<std::string>());
     for (const char* k : {"phone", "phone2"}) {
       if (j[k].is_string()) j[k] = mask_phone(j[k].get<std::string>());
     }
@@ -120,7 +124,9 @@ nlohmann::json person_json(const store::PersonRow& p, bool unmasked) {
   j["status_label"] = core::term_label(core::person_statuses(), p.text("status"));
   j["funnel_label"] = core::term_label(core::funnel_stages(), p.text("funnel_stage"));
   j["labour_brand_label"] =
-      p.text("labour_brand").empty() ? nlohmann::json() : nlohmann::json(core::term_label(core::labour_brands(), p.text("labour_brand")));
+      p.text("labour_brand").empty()
+          ? nlohmann::json()
+          : nlohmann::json(core::term_label(core::labour_brands(), p.text("labour_brand")));
   j["source"] = p.source;
   j["case_worker_id"] = p.case_worker_id ? nlohmann::json(*p.case_worker_id) : nlohmann::json();
   j["case_worker_name"] = p.case_worker_name;
@@ -168,9 +174,13 @@ nlohmann::json get_person_api(store::Db& db, const Principal& p, int64_t id, boo
   auto row = person_in_scope(*conn, p, id);
   if (unmask) {
     store::Tx tx(*conn);
-    audit(*conn, Actor::of(p), {"view_unmasked", "person", std::to_string(id),
-                                row.text("region_code"), nullptr,
-                                {{"fields", {"id_number", "phone", "phone2"}}}});
+    audit(*conn, Actor::of(p),
+          {"view_unmasked",
+           "person",
+           std::to_string(id),
+           row.text("region_code"),
+           nullptr,
+           {{"fields", {"id_number", "phone", "phone2"}}}});
     tx.commit();
   }
   return person_json(row, unmask);
@@ -211,10 +221,11 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                           {"set_at", r.text(4)}});
   }
   nlohmann::json conflicts = nlohmann::json::array();
-  for (const auto& r : store::query(*conn,
-                                    "SELECT field, offered_source, source_file, source_row, "
-                                    "recorded_at FROM person_conflict WHERE person_id = $1 ORDER BY id",
-                                    {id})) {
+  for (const auto& r :
+       store::query(*conn,
+                    "SELECT field, offered_source, source_file, source_row, "
+                    "recorded_at FROM person_conflict WHERE person_id = $1 ORDER BY id",
+                    {id})) {
     conflicts.push_back({{"field", r.text(0)},
                          {"offered_source", r.text(1)},
                          {"file", r.opt_text(2) ? nlohmann::json(r.text(2)) : nlohmann::json()},
@@ -228,7 +239,8 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                                     {std::to_string(id)})) {
     trail.push_back({{"at", r.text(0)}, {"username", r.text(1)}, {"action", r.text(2)}});
   }
-  nlohmann::json team{{"case_worker_id", row.case_worker_id ? nlohmann::json(*row.case_worker_id) : nlohmann::json()},
+  nlohmann::json team{{"case_worker_id",
+                       row.case_worker_id ? nlohmann::json(*row.case_worker_id) : nlohmann::json()},
                       {"case_worker_name", row.case_worker_name},
                       {"mentor_name", row.text("mentor_name")},
                       {"services", services.size()}};
@@ -258,8 +270,8 @@ nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
     return it->get<std::string>();
   };
   for (const auto& [key, v] : body.items()) {
-    static const std::set<std::string> known = {"kind", "served_on", "result", "next_step",
-                                                "next_due", "case_worker_id", "mentor_name"};
+    static const std::set<std::string> known = {
+        "kind", "served_on", "result", "next_step", "next_due", "case_worker_id", "mentor_name"};
     if (!known.count(key)) throw bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
   }
   auto kind = core::find_term(core::service_kinds(), *str("kind", true, 20));
@@ -296,14 +308,18 @@ nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
       *conn,
       "INSERT INTO person_service (person_id, kind, served_on, served_by, result, next_step, "
       "next_due, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-      {id, *kind, served_on, p.user_id, result, store::nullable(next_step), store::nullable(next_due),
-       core::now_iso()});
-  nlohmann::json after{{"id", sid}, {"kind", *kind}, {"served_on", served_on}, {"result", result},
+      {id, *kind, served_on, p.user_id, result, store::nullable(next_step),
+       store::nullable(next_due), core::now_iso()});
+  nlohmann::json after{{"id", sid},
+                       {"kind", *kind},
+                       {"served_on", served_on},
+                       {"result", result},
                        {"next_step", next_step ? nlohmann::json(*next_step) : nlohmann::json()},
                        {"next_due", next_due ? nlohmann::json(*next_due) : nlohmann::json()},
                        {"case_worker_id", worker ? nlohmann::json(*worker) : nlohmann::json()}};
-  audit(*conn, Actor::of(p), {"create", "person_service", std::to_string(sid),
-                              before.text("region_code"), nullptr, after});
+  audit(*conn, Actor::of(p),
+        {"create", "person_service", std::to_string(sid), before.text("region_code"), nullptr,
+         after});
   tx.commit();
   return after;
 }

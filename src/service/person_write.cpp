@@ -21,7 +21,8 @@ nlohmann::json row_json(const store::PersonRow& p) {
   nlohmann::json j{{"id", p.id}};
   for (const auto& f : core::person_fields()) {
     auto it = p.fields.find(f.name);
-    j[f.name] = core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
+    j[f.name] =
+        core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
   }
   return j;
 }
@@ -125,8 +126,8 @@ int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t>
   record_provenance(c, id, set, prov, by, now);
   auto row = *store::find_person(c, id);
   store::write_search_tokens(c, id, person_search_tokens(row));
-  audit(c, actor, {"create", "person", std::to_string(id), row.text("region_code"), nullptr,
-                   row_json(row)});
+  audit(c, actor,
+        {"create", "person", std::to_string(id), row.text("region_code"), nullptr, row_json(row)});
   return id;
 }
 
@@ -149,8 +150,9 @@ bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by
   record_provenance(c, before.id, changed, prov, by, now);
   auto after = *store::find_person(c, before.id);
   store::write_search_tokens(c, before.id, person_search_tokens(after));
-  audit(c, actor, {"update", "person", std::to_string(before.id), after.text("region_code"),
-                   row_json(before), row_json(after)});
+  audit(c, actor,
+        {"update", "person", std::to_string(before.id), after.text("region_code"), row_json(before),
+         row_json(after)});
   return true;
 }
 

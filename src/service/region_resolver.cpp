@@ -8,11 +8,10 @@
 namespace guiyan::service {
 
 RegionResolver::RegionResolver(store::Conn& c) {
-  c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {},
-        [&](const store::Row& r) {
-          by_code_[r.text(0)] = {r.text(1), r.text(2)};
-          by_name_.emplace(r.text(1), r.text(0));
-        });
+  c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
+    by_code_[r.text(0)] = {r.text(1), r.text(2)};
+    by_name_.emplace(r.text(1), r.text(0));
+  });
 }
 
 std::string RegionResolver::resolve(const std::string& raw) const {
@@ -25,8 +24,8 @@ std::string RegionResolver::resolve(const std::string& raw) const {
   std::vector<std::string> parts;
   std::string cur;
   for (size_t i = 0; i < text.size();) {
-    bool sep = text[i] == '/' || text[i] == '-' || text[i] == '>' || text[i] == ' ' ||
-               text[i] == '\\';
+    bool sep =
+        text[i] == '/' || text[i] == '-' || text[i] == '>' || text[i] == ' ' || text[i] == '\\';
     size_t len = 1;
     if (!sep && (text.compare(i, 3, "、") == 0 || text.compare(i, 3, "／") == 0)) {
       sep = true;

@@ -7,10 +7,12 @@ namespace guiyan::store {
 
 std::string Dialect::expand(std::string_view sql) const {
   std::string out(sql);
-  const std::string key = "{{ID_PK}}";
-  for (size_t pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos)) {
-    out.replace(pos, key.size(), identity_pk);
-    pos += identity_pk.size();
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{"{{ID_PK}}", identity_pk}, {"{{BLOB}}", blob_type}}) {
+    for (size_t pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos)) {
+      out.replace(pos, key.size(), value);
+      pos += value.size();
+    }
   }
   return out;
 }

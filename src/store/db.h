@@ -34,7 +34,8 @@ struct Dialect {
   std::string begin_write;     // statement that starts a write transaction
   std::string identity_pk;     // column type of an auto-increment primary key
   std::string migration_lock;  // run first in a migration's transaction ("" when BEGIN suffices)
-  // Replaces {{ID_PK}} placeholders in migration SQL with this dialect's spelling.
+  std::string blob_type;       // column type of binary data
+  // Replaces {{ID_PK}} and {{BLOB}} placeholders in migration SQL with this dialect's spelling.
   std::string expand(std::string_view sql) const;
 };
 

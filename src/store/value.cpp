@@ -28,6 +28,7 @@ double Row::f64(size_t i) const {
 std::string Row::text(size_t i) const {
   const Value& v = values_.at(i);
   if (auto p = std::get_if<std::string>(&v)) return *p;
+  if (auto p = std::get_if<Blob>(&v)) return p->bytes;
   if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
   if (auto p = std::get_if<double>(&v)) {
     char buf[64];

@@ -13,8 +13,14 @@ struct Null {
   bool operator==(const Null&) const = default;
 };
 
-// One SQL value: NULL, a 64-bit integer, a double or UTF-8 text.
-using Value = std::variant<Null, int64_t, double, std::string>;
+// Binary data (BLOB in SQLite, bytea in PostgreSQL), e.g. an uploaded file.
+struct Blob {
+  std::string bytes;
+  bool operator==(const Blob&) const = default;
+};
+
+// One SQL value: NULL, a 64-bit integer, a double, UTF-8 text or binary data.
+using Value = std::variant<Null, int64_t, double, std::string, Blob>;
 using Params = std::vector<Value>;
 
 // Returns a NULL value when `v` is empty, its content otherwise.
@@ -34,7 +40,7 @@ class Row {
   int64_t i64(size_t i) const;
   // Double value of column i; 0 for NULL.
   double f64(size_t i) const;
-  // Text of column i; empty for NULL; numbers are formatted.
+  // Text of column i; empty for NULL; numbers are formatted; binary data as its bytes.
   std::string text(size_t i) const;
   // Text of column i or nullopt for NULL.
   std::optional<std::string> opt_text(size_t i) const;

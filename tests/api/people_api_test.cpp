@@ -31,15 +31,24 @@ class PeopleApi : public ::testing::Test {
   static void SetUpTestSuite() {
     std::string ga = ApiEnv::get().token("ga_clerk");
     std::string jl = ApiEnv::get().token("jl_clerk");
-    wang = create(ga, {{"name", "王芳"}, {"id_number", id_number("42102219900101002")},
-                       {"phone", "13871234567"}, {"region_code", "421022100001"},
-                       {"skills", {"电工", "焊工"}}, {"labour_brand", "石首防水工"},
-                       {"status", "returned"}, {"help_wanted", {"loan", "training"}},
+    wang = create(ga, {{"name", "王芳"},
+                       {"id_number", id_number("42102219900101002")},
+                       {"phone", "13871234567"},
+                       {"region_code", "421022100001"},
+                       {"skills", {"电工", "焊工"}},
+                       {"labour_brand", "石首防水工"},
+                       {"status", "returned"},
+                       {"help_wanted", {"loan", "training"}},
                        {"intention_note", "想开一家莲藕加工厂"}});
-    create(ga, {{"name", "张三丰"}, {"id_number", id_number("42102219851231003")},
-                {"phone", "0716-8514460"}, {"region_code", "421022100001"},
-                {"status", "away"}, {"labour_brand", "洪湖莲藕师"}});
-    create(jl, {{"name", "王芳芳"}, {"region_code", "421088"}, {"status", "started_business"},
+    create(ga, {{"name", "张三丰"},
+                {"id_number", id_number("42102219851231003")},
+                {"phone", "0716-8514460"},
+                {"region_code", "421022100001"},
+                {"status", "away"},
+                {"labour_brand", "洪湖莲藕师"}});
+    create(jl, {{"name", "王芳芳"},
+                {"region_code", "421088"},
+                {"status", "started_business"},
                 {"funnel_stage", "landed"}});
   }
   static inline int64_t wang = 0;
@@ -68,9 +77,9 @@ TEST_F(PeopleApi, UnmaskedViewNeedsThePermissionAndIsAudited) {
   ASSERT_EQ(full.status, 200);
   EXPECT_EQ(full.json()["id_number"], id_number("42102219900101002"));
   EXPECT_EQ(full.json()["phone"], "13871234567");
-  auto log = env.client().get("/api/v1/audit?action=view_unmasked&entity=person&entity_id=" +
-                                  std::to_string(wang),
-                              env.token("ga_aud"));
+  auto log = env.client().get(
+      "/api/v1/audit?action=view_unmasked&entity=person&entity_id=" + std::to_string(wang),
+      env.token("ga_aud"));
   ASSERT_FALSE(log.json()["items"].empty()) << log.body;
   EXPECT_EQ(log.json()["items"][0]["username"], "ga_clerk");
 }
@@ -103,7 +112,9 @@ TEST_F(PeopleApi, SearchFindsNamesIdTailsPhonesSkillsAndBrands) {
   EXPECT_EQ(search("莲藕"), (std::set<std::string>{"王芳", "张三丰"}));  // intention and brand
   EXPECT_EQ(search("王芳 电工"), (std::set<std::string>{"王芳"}));
   EXPECT_TRUE(search("李四").empty());
-  EXPECT_EQ(names(env.client().get("/api/v1/people?q=%E7%8E%8B%E8%8A%B3", env.token("city_sys"))).size(), 0u);
+  EXPECT_EQ(
+      names(env.client().get("/api/v1/people?q=%E7%8E%8B%E8%8A%B3", env.token("city_sys"))).size(),
+      0u);
 }
 
 TEST_F(PeopleApi, FiltersAndCountsPerChildRegion) {
@@ -121,10 +132,15 @@ TEST_F(PeopleApi, FiltersAndCountsPerChildRegion) {
   EXPECT_EQ(env.client().get("/api/v1/people?help=loan", t).json()["total"], 1);
   // A brand by its key or by its Chinese name.
   EXPECT_EQ(env.client().get("/api/v1/people?labour_brand=honghu_lotus", t).json()["total"], 1);
-  EXPECT_EQ(env.client().get("/api/v1/people?labour_brand=%E6%B4%AA%E6%B9%96%E8%8E%B2%E8%97%95%E5%B8%88", t).json()["total"], 1);
+  EXPECT_EQ(env.client()
+                .get("/api/v1/people?labour_brand=%E6%B4%AA%E6%B9%96%E8%8E%B2%E8%97%95%E5%B8%88", t)
+                .json()["total"],
+            1);
   // 王芳 was born 1990-01-01, 张三丰 1985-12-31; 王芳芳 has no ID number, so no age.
-  EXPECT_EQ(names(env.client().get("/api/v1/people?age_min=37", t)), (std::set<std::string>{"张三丰"}));
-  EXPECT_EQ(names(env.client().get("/api/v1/people?age_max=36", t)), (std::set<std::string>{"王芳"}));
+  EXPECT_EQ(names(env.client().get("/api/v1/people?age_min=37", t)),
+            (std::set<std::string>{"张三丰"}));
+  EXPECT_EQ(names(env.client().get("/api/v1/people?age_max=36", t)),
+            (std::set<std::string>{"王芳"}));
   EXPECT_EQ(env.client().get("/api/v1/people?status=flying", t).status, 400);
   auto stats = env.client().get("/api/v1/people/stats?region=421000", t).json();
   EXPECT_EQ(stats["total"]["count"], 3);
@@ -147,22 +163,26 @@ TEST_F(PeopleApi, ScopeHidesOtherCountiesPeople) {
 TEST_F(PeopleApi, BadInputNamesTheField) {
   auto& env = ApiEnv::get();
   std::string t = env.token("ga_clerk");
-  auto bad_id = env.client().post("/api/v1/people",
-                                  {{"name", "甲"}, {"region_code", "421022"},
-                                   {"id_number", "421022199001010021"}}, t);
+  auto bad_id = env.client().post(
+      "/api/v1/people",
+      {{"name", "甲"}, {"region_code", "421022"}, {"id_number", "421022199001010021"}}, t);
   EXPECT_EQ(bad_id.status, 400);
   EXPECT_EQ(bad_id.json()["error"]["field"], "id_number");
   EXPECT_NE(bad_id.json()["error"]["message"].get<std::string>().find("校验位"), std::string::npos);
-  auto dup = env.client().post("/api/v1/people",
-                               {{"name", "重复"}, {"region_code", "421022"},
-                                {"id_number", id_number("42102219900101002")}}, t);
+  auto dup = env.client().post(
+      "/api/v1/people",
+      {{"name", "重复"}, {"region_code", "421022"}, {"id_number", id_number("42102219900101002")}},
+      t);
   EXPECT_EQ(dup.status, 409);
   EXPECT_NE(dup.json()["error"]["message"].get<std::string>().find("王芳"), std::string::npos);
-  EXPECT_EQ(env.client().post("/api/v1/people", {{"name", "乙"}, {"region_code", "421022"},
-                                                 {"status", "flying"}}, t).json()["error"]["field"],
+  EXPECT_EQ(env.client()
+                .post("/api/v1/people",
+                      {{"name", "乙"}, {"region_code", "421022"}, {"status", "flying"}}, t)
+                .json()["error"]["field"],
             "status");
-  EXPECT_EQ(env.client().post("/api/v1/people", {{"name", "丙"}, {"region_code", "421022"},
-                                                 {"age", 3}}, t).json()["error"]["code"],
+  EXPECT_EQ(env.client()
+                .post("/api/v1/people", {{"name", "丙"}, {"region_code", "421022"}, {"age", 3}}, t)
+                .json()["error"]["code"],
             "unknown_field");
   EXPECT_EQ(env.client().post("/api/v1/people", {{"name", "丁"}}, t).json()["error"]["field"],
             "region_code");
@@ -171,15 +191,26 @@ TEST_F(PeopleApi, BadInputNamesTheField) {
 TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
   auto& env = ApiEnv::get();
   std::string t = env.token("ga_clerk");
-  int64_t id = create(t, {{"name", "李娜"}, {"region_code", "421022100"}, {"status", "away"},
+  int64_t id = create(t, {{"name", "李娜"},
+                          {"region_code", "421022100"},
+                          {"status", "away"},
                           {"status_since", "2025-03-01"}});
   std::string path = "/api/v1/people/" + std::to_string(id);
-  ASSERT_EQ(env.client().patch(path, {{"status", "returned"}, {"status_since", "2026-01-20"},
-                                      {"funnel_stage", "contacted"}}, t).status, 200);
+  ASSERT_EQ(env.client()
+                .patch(path,
+                       {{"status", "returned"},
+                        {"status_since", "2026-01-20"},
+                        {"funnel_stage", "contacted"}},
+                       t)
+                .status,
+            200);
   auto svc = env.client().post(path + "/services",
-                               {{"kind", "创业陪跑"}, {"served_on", "2026-02-01"},
-                                {"result", "已对接场地"}, {"next_step", "办理营业执照"},
-                                {"next_due", "2026-03-01"}, {"mentor_name", "刘导师"}},
+                               {{"kind", "创业陪跑"},
+                                {"served_on", "2026-02-01"},
+                                {"result", "已对接场地"},
+                                {"next_step", "办理营业执照"},
+                                {"next_due", "2026-03-01"},
+                                {"mentor_name", "刘导师"}},
                                t);
   ASSERT_EQ(svc.status, 201) << svc.body;
   auto file = env.client().get(path + "/file", t);
@@ -198,6 +229,8 @@ TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
   EXPECT_GE(f["audit"].size(), 2u);
   // Who was home on a date: before 2026-01-20 she was away.
   std::string lz = "%E6%9D%8E%E5%A8%9C";  // 李娜
-  EXPECT_EQ(env.client().get("/api/v1/people?q=" + lz + "&home_on=2026-01-01", t).json()["total"], 0);
-  EXPECT_EQ(env.client().get("/api/v1/people?q=" + lz + "&home_on=2026-02-01", t).json()["total"], 1);
+  EXPECT_EQ(env.client().get("/api/v1/people?q=" + lz + "&home_on=2026-01-01", t).json()["total"],
+            0);
+  EXPECT_EQ(env.client().get("/api/v1/people?q=" + lz + "&home_on=2026-02-01", t).json()["total"],
+            1);
 }

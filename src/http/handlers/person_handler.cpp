@@ -3,6 +3,7 @@
 #include "http/api_context.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
+#include "service/person_export.h"
 #include "service/person_query.h"
 #include "service/person_service.h"
 
@@ -68,6 +69,14 @@ void add_person_routes(Router& r, ApiContext& ctx) {
                                {"skills", terms_json(core::skill_terms())},
                                {"labour_brands", terms_json(core::labour_brands())}});
   });
+  r.add("GET", "/api/v1/people/export", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    auto q = read_query(req);
+    std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
+    bool unmask = req.query_param("unmask") == "true" || req.query_param("unmask") == "1";
+    std::string path = service::export_people(ctx.db, p, q, format, unmask);
+    return file_response(path, "返乡人员台账." + format);
+  });
   r.add("GET", "/api/v1/people/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     bool unmask = req.query_param("unmask") == "true" || req.query_param("unmask") == "1";
@@ -86,8 +95,7 @@ void add_person_routes(Router& r, ApiContext& ctx) {
   r.add("POST", "/api/v1/people/{id}/services", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     int64_t id = path_id(req);
-    return json_response(201,
-                         service::add_service_api(ctx.db, p, id, parse_json_object(req.body)));
+    return json_response(201, service::add_service_api(ctx.db, p, id, parse_json_object(req.body)));
   });
 }
 

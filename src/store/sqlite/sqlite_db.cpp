@@ -11,7 +11,7 @@ namespace guiyan::store {
 namespace {
 
 // BEGIN IMMEDIATE takes the one writer lock up front, which also serialises migrations.
-const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY", ""};
+const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY", "", "BLOB"};
 
 DbError to_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = sqlite3_extended_errcode(db);
@@ -125,6 +125,8 @@ class SqliteConn final : public Conn {
       } else if (auto p = std::get_if<std::string>(&v)) {
         rc = sqlite3_bind_text(stmt, i + 1, p->data(), static_cast<int>(p->size()),
                                SQLITE_TRANSIENT);
+      } else if (auto p = std::get_if<Blob>(&v)) {
+        rc = sqlite3_bind_blob64(stmt, i + 1, p->bytes.data(), p->bytes.size(), SQLITE_TRANSIENT);
       } else {
         rc = sqlite3_bind_null(stmt, i + 1);
       }
@@ -140,6 +142,10 @@ class SqliteConn final : public Conn {
         return Value{sqlite3_column_double(stmt, i)};
       case SQLITE_NULL:
         return Value{Null{}};
+      case SQLITE_BLOB: {
+        auto* p = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+        return Value{Blob{std::string(p ? p : "", sqlite3_column_bytes(stmt, i))}};
+      }
       default: {
         auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
         return Value{std::string(p ? p : "", sqlite3_column_bytes(stmt, i))};

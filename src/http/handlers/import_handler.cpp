@@ -1,0 +1,43 @@
+// /api/v1/imports: background imports of uploaded ledgers.
+#include "http/api_context.h"
+#include "http/api_error.h"
+#include "service/import_jobs.h"
+
+namespace guiyan::http {
+
+void add_import_routes(Router& r, ApiContext& ctx) {
+  r.add("POST", "/api/v1/imports", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    std::string dry = req.query_param("dry_run");
+    if (!dry.empty() && dry != "true" && dry != "false") {
+      throw bad_request("dry_run", "dry_run 应为 true 或 false");
+    }
+    auto job =
+        service::enqueue_import(ctx.db, p, req.query_param("kind"), req.query_param("filename"),
+                                req.query_param("source"), dry != "false", req.body);
+    if (ctx.imports_queued) ctx.imports_queued();
+    return json_response(202, job);
+  });
+  r.add("GET", "/api/v1/imports", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    return json_response(200, service::list_imports(ctx.db, p));
+  });
+  r.add("GET", "/api/v1/imports/{id}", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    return json_response(200, service::get_import(ctx.db, p, path_id(req)));
+  });
+  r.add("GET", "/api/v1/imports/{id}/report", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    int64_t id = path_id(req);
+    return file_response(service::import_report_file(ctx.db, p, id),
+                         "导入问题清单-" + std::to_string(id) + ".xlsx");
+  });
+  r.add("POST", "/api/v1/imports/{id}/commit", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    auto job = service::commit_import(ctx.db, p, path_id(req));
+    if (ctx.imports_queued) ctx.imports_queued();
+    return json_response(202, job);
+  });
+}
+
+}  // namespace guiyan::http

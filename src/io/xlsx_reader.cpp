@@ -1,0 +1,46 @@
+#include "io/xlsx_reader.h"
+
+#include <vector>
+
+#include "io/xlsx_package.h"
+#include "io/xlsx_shared_strings.h"
+#include "io/xlsx_sheet_parser.h"
+#include "io/xlsx_styles.h"
+#include "io/xml_record_chunker.h"
+#include "io/zip_reader.h"
+
+namespace guiyan::io {
+
+void read_xlsx(const std::string& path, const RowCallback& on_row) {
+  ZipReader zip(path);
+  XlsxParts parts = locate_xlsx_parts(zip);
+  XlsxDateStyles styles;
+  if (!parts.styles.empty()) styles = XlsxDateStyles(zip.read(parts.styles));
+  XlsxSharedStrings strings;
+  if (!parts.shared_strings.empty()) strings = XlsxSharedStrings(zip, parts.shared_strings);
+
+  XlsxSheetParser parser(strings, styles, parts.date1904);
+  XmlRecordChunker chunker("sheetData", "row");
+  std::vector<SheetRow> rows;
+  bool stopped = false;
+  auto parse = [&](std::string_view doc) { parser.parse(doc, rows); };
+  // Rows are handed to on_row outside the XML parser, so its exceptions are never mistaken for
+  // parse errors.
+  auto deliver = [&] {
+    for (const SheetRow& row : rows) {
+      if (!on_row(row)) {
+        stopped = true;
+        break;
+      }
+    }
+    rows.clear();
+  };
+  zip.stream(parts.sheet, [&](std::string_view bytes) {
+    chunker.feed(bytes, parse);
+    deliver();
+    return !stopped && !chunker.done();
+  });
+  if (!stopped) chunker.finish();
+}
+
+}  // namespace guiyan::io

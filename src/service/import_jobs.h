@@ -1,0 +1,56 @@
+// Imports as background jobs kept in the database: any server may enqueue one, exactly one
+// server runs it (an atomic claim), and everyone sees its progress.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "service/principal.h"
+#include "store/db.h"
+
+namespace guiyan::service {
+
+// Stores the uploaded bytes and queues a job (person:import); 400 for an unknown kind, source or
+// file type, or an empty file. Returns the job.
+nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::string& kind,
+                              const std::string& filename, const std::string& source,
+                              bool dry_run, const std::string& bytes);
+// The account's recent jobs, newest first (person:import).
+nlohmann::json list_imports(store::Db& db, const Principal& p);
+// One job with its first 200 issues (person:import; 404 outside scope).
+nlohmann::json get_import(store::Db& db, const Principal& p, int64_t id);
+// Writes the job's issues as .xlsx to a temporary file and returns its path.
+std::string import_report_file(store::Db& db, const Principal& p, int64_t id);
+// Queues the real import of a finished dry run's file → the new job.
+nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id);
+
+// Claims the oldest queued job (or one whose server stopped beating for 2 minutes) and runs it;
+// returns false when there was none.
+bool run_next_import(store::Db& db, const std::string& worker_id);
+
+// A thread per server process that runs queued imports.
+class ImportWorker {
+ public:
+  // Starts polling `db` every `interval` (and at once when notify() is called).
+  ImportWorker(store::Db& db, std::string worker_id, std::chrono::milliseconds interval);
+  // Stops after the job in hand (if any) is finished.
+  ~ImportWorker();
+  // Wakes the worker (a job was just queued by this process).
+  void notify();
+
+ private:
+  void loop();
+  store::Db& db_;
+  std::string id_;
+  std::chrono::milliseconds interval_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false, woken_ = false;
+  std::thread thread_;
+};
+
+}  // namespace guiyan::service

@@ -1,0 +1,381 @@
+#include "service/person_import.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/clock.h"
+#include "core/person_fields.h"
+#include "core/text.h"
+#include "io/sheet_reader.h"
+#include "service/data_scope.h"
+#include "service/person_write.h"
+#include "service/region_resolver.h"
+#include "store/person_repo.h"
+
+namespace guiyan::service {
+namespace {
+
+// Header words offices use, beyond each field's own label.
+const std::map<std::string, std::string>& header_words() {
+  static const std::map<std::string, std::string> m = {
+      {"身份证", "id_number"},
+      {"身份证号码", "id_number"},
+      {"公民身份号码", "id_number"},
+      {"证件号码", "id_number"},
+      {"身份证号", "id_number"},
+      {"手机号", "phone"},
+      {"手机号码", "phone"},
+      {"电话", "phone"},
+      {"联系方式", "phone"},
+      {"手机", "phone"},
+      {"户籍所在地", "region_code"},
+      {"所在村", "region_code"},
+      {"村（社区）", "region_code"},
+      {"村(社区)", "region_code"},
+      {"行政区划", "region_code"},
+      {"行政区划代码", "region_code"},
+      {"户籍地址", "region_code"},
+      {"所属村", "region_code"},
+      {"家庭住址", "address"},
+      {"地址", "address"},
+      {"务工地", "work_place"},
+      {"务工地点", "work_place"},
+      {"外出务工地", "work_place"},
+      {"学历", "education"},
+      {"技能", "skills"},
+      {"特长", "skills"},
+      {"意向", "intention_note"},
+      {"创业意向说明", "intention_note"},
+      {"资金需求", "intention_funding_wan"},
+      {"计划投资", "intention_investment_wan"},
+      {"投资规模", "intention_investment_wan"},
+      {"服务需求", "help_wanted"},
+      {"帮扶需求", "help_wanted"},
+      {"状态", "status"},
+      {"有意愿", "willing"},
+      {"有能力", "capable"},
+      {"有信誉", "creditworthy"},
+      {"创业意愿", "willing"},
+      {"导师", "mentor_name"},
+      {"进度", "funnel_stage"},
+      {"性别", "gender"},
+      {"出生日期", "birth_date"},
+      {"序号", "serial"},
+  };
+  return m;
+}
+
+std::string clean_header(const std::string& h) {
+  std::string s = core::encode_utf8(core::trim(core::decode_folded(h)));
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '*') out += c;  // "*姓名" marks required columns in many templates
+  }
+  return out;
+}
+
+// "广东省东莞市" → (广东省, 东莞市); "上海市" → (上海市, ""); "境外" → (境外, "").
+std::pair<std::string, std::string> split_work_place(const std::string& s) {
+  for (const char* marker : {"自治区", "省"}) {
+    auto pos = s.find(marker);
+    if (pos != std::string::npos) {
+      size_t end = pos + std::string(marker).size();
+      return {s.substr(0, end), s.substr(end)};
+    }
+  }
+  for (const char* city : {"北京", "上海", "天津", "重庆"}) {
+    if (s.rfind(city, 0) == 0) {
+      size_t end = std::string(city).size();
+      if (s.compare(end, 3, "市") == 0) end += 3;
+      return {s.substr(0, end), s.substr(end)};
+    }
+  }
+  if (s.find("境外") != std::string::npos || s.find("国外") != std::string::npos)
+    return {"境外", s};
+  return {"", s};
+}
+
+struct RowValues {
+  size_t row = 0;
+  PersonValues values;
+};
+
+class Importer {
+ public:
+  Importer(store::Db& db, const Actor& actor, const Principal* by, const ImportOptions& opt)
+      : db_(db),
+        actor_(actor),
+        by_(by),
+        opt_(opt),
+        today_(core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10)) {
+    auto conn = db_.acquire();
+    regions_ = std::make_unique<RegionResolver>(*conn);
+  }
+
+  // Returns false while the header has not been found yet.
+  bool header(const io::SheetRow& row) {
+    std::vector<std::string> fields;
+    int known = 0;
+    for (const auto& cell : row.cells) {
+      std::string f = field_for_header(cell);
+      fields.push_back(f);
+      if (!f.empty()) ++known;
+    }
+    bool has_name = std::find(fields.begin(), fields.end(), "name") != fields.end();
+    bool has_region = std::find(fields.begin(), fields.end(), "region_code") != fields.end();
+    if (known < 2 || !has_name) return false;
+    if (!has_region) {
+      throw io::SheetError("第" + std::to_string(row.number) +
+                           "行表头缺少“户籍地”（或“所在村”“行政区划代码”）列");
+    }
+    columns_ = fields;
+    headers_ = row.cells;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].empty() && !clean_header(row.cells[i]).empty()) {
+        summary.ignored_columns.push_back(row.cells[i]);
+      }
+    }
+    return true;
+  }
+
+  void row(const io::SheetRow& row) {
+    ++summary.rows_read;
+    RowValues rv{row.number, {}};
+    bool bad = false;
+    std::string gender_cell;
+    auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
+      summary.issues.push_back(
+          {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
+      bad = true;
+    };
+    for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
+      const std::string& field = columns_[i];
+      const std::string& cell = row.cells[i];
+      if (field.empty() || field == "serial" || field == "birth_date") continue;
+      if (field == "gender") {
+        gender_cell = clean_header(cell);
+        continue;
+      }
+      if (field == "work_place") {
+        auto [province, city] = split_work_place(clean_header(cell));
+        if (!province.empty()) rv.values["work_province"] = province;
+        if (!city.empty()) rv.values["work_city"] = city;
+        continue;
+      }
+      if (field == "region_code") {
+        if (clean_header(cell).empty()) continue;
+        try {
+          rv.values["region_code"] = regions_->resolve(cell);
+        } catch (const std::invalid_argument& e) {
+          reject(i, cell, e.what());
+        }
+        continue;
+      }
+      const core::PersonField* f = core::find_person_field(field);
+      auto v = core::normalize_text(*f, cell, today_);
+      if (!v.ok()) {
+        reject(i, cell, v.error);
+        continue;
+      }
+      if (std::holds_alternative<store::Null>(v.value) && field != "skills") continue;
+      if (field == "skills" && !v.warnings.empty()) {
+        // Skills outside the dictionary are kept as text rather than lost.
+        std::string extra;
+        for (const auto& w : v.warnings) extra += (extra.empty() ? "" : "、") + w;
+        rv.values["skills_note"] = extra;
+      }
+      if (!std::holds_alternative<store::Null>(v.value)) rv.values[field] = v.value;
+    }
+    if (!rv.values.count("name")) reject(column_of("name"), "", "姓名为空");
+    if (!rv.values.count("region_code") && !bad) reject(column_of("region_code"), "", "户籍地为空");
+    if (auto it = rv.values.find("region_code");
+        it != rv.values.end() && by_ && !in_scope(*by_, std::get<std::string>(it->second))) {
+      reject(column_of("region_code"), std::get<std::string>(it->second),
+             "户籍地不在您的数据范围内");
+    }
+    if (auto it = rv.values.find("id_number"); it != rv.values.end() && !gender_cell.empty()) {
+      auto [gender, birth] = derive_from_id(it->second);
+      std::string expected = gender == "male" ? "男" : "女";
+      if (gender && gender_cell != expected && (gender_cell == "男" || gender_cell == "女")) {
+        reject(column_of("gender"), gender_cell,
+               "性别与身份证号不符（身份证号显示为" + expected + "）");
+      }
+    }
+    if (bad) {
+      ++summary.rejected;
+      return;
+    }
+    batch_.push_back(std::move(rv));
+    if (batch_.size() >= opt_.batch_rows) flush();
+  }
+
+  void flush() {
+    if (batch_.empty()) return;
+    auto conn = db_.acquire();
+    if (opt_.dry_run) {
+      for (auto& rv : batch_) {
+        ++summary.accepted;
+        if (find_existing(*conn, rv.values)) {
+          ++summary.updated;
+        } else {
+          ++summary.created;
+        }
+      }
+    } else {
+      store::Tx tx(*conn);
+      for (auto& rv : batch_) apply(*conn, rv);
+      tx.commit();
+    }
+    batch_.clear();
+  }
+
+  ImportSummary summary;
+
+ private:
+  size_t column_of(const std::string& field) const {
+    auto it = std::find(columns_.begin(), columns_.end(), field);
+    return static_cast<size_t>(it - columns_.begin());
+  }
+
+  std::optional<int64_t> find_existing(store::Conn& c, const PersonValues& v) {
+    if (auto it = v.find("id_number"); it != v.end()) {
+      return store::person_id_by_id_number(c, std::get<std::string>(it->second));
+    }
+    // Without an ID number: the same name and phone, or the same name in the same village.
+    std::optional<store::Row> r;
+    if (auto ph = v.find("phone"); ph != v.end()) {
+      r = store::query_one(c,
+                           "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND phone = $2 "
+                           "AND id_number IS NULL",
+                           {v.at("name"), ph->second});
+    } else {
+      r = store::query_one(c,
+                           "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND region_code "
+                           "= $2 AND id_number IS NULL AND phone IS NULL",
+                           {v.at("name"), v.at("region_code")});
+    }
+    if (!r || r->i64(1) != 1) return std::nullopt;
+    return r->i64(0);
+  }
+
+  void apply(store::Conn& c, RowValues& rv) {
+    Provenance prov{opt_.source, opt_.file_label, static_cast<int64_t>(rv.row)};
+    std::optional<int64_t> by = by_ ? std::optional<int64_t>(by_->user_id) : std::nullopt;
+    c.exec_script("SAVEPOINT import_row");
+    try {
+      auto existing = find_existing(c, rv.values);
+      if (!existing) {
+        PersonValues v = rv.values;
+        v.try_emplace("status", std::string("returned"));
+        v.try_emplace("funnel_stage", std::string("identified"));
+        create_person(c, actor_, by, v, prov);
+        ++summary.created;
+      } else {
+        auto before = *store::find_person(c, *existing);
+        auto sources = field_sources(c, *existing);
+        PersonValues take;
+        int incoming = core::source_rank(opt_.source);
+        for (const auto& [field, value] : rv.values) {
+          auto old = before.fields.find(field);
+          bool had =
+              old != before.fields.end() && !std::holds_alternative<store::Null>(old->second);
+          if (had && old->second == value) continue;
+          auto src = sources.find(field);
+          int existing_rank = src == sources.end() ? -1 : core::source_rank(src->second);
+          // Later and at least as trusted wins; otherwise keep the value and list the conflict.
+          if (!had || incoming >= existing_rank) {
+            take[field] = value;
+          } else {
+            store::exec(c,
+                        "INSERT INTO person_conflict (person_id, field, kept_value, "
+                        "offered_value, offered_source, source_file, source_row, recorded_at) "
+                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                        {*existing, field, old->second, value, opt_.source,
+                         opt_.file_label.empty() ? store::Value{store::Null{}}
+                                                 : store::Value{opt_.file_label},
+                         static_cast<int64_t>(rv.row), core::now_iso()});
+            ++summary.conflicts;
+          }
+        }
+        if (change_person(c, actor_, by, before, take, prov)) {
+          ++summary.updated;
+        } else {
+          ++summary.unchanged;
+        }
+      }
+      c.exec_script("RELEASE SAVEPOINT import_row");
+      ++summary.accepted;
+    } catch (const std::exception& e) {
+      c.exec_script("ROLLBACK TO SAVEPOINT import_row");
+      c.exec_script("RELEASE SAVEPOINT import_row");
+      ++summary.rejected;
+      summary.issues.push_back({rv.row, "", "", std::string("保存失败：") + e.what()});
+    }
+  }
+
+  store::Db& db_;
+  Actor actor_;
+  const Principal* by_;
+  ImportOptions opt_;
+  std::string today_;
+  std::unique_ptr<RegionResolver> regions_;
+  std::vector<std::string> columns_, headers_;
+  std::vector<RowValues> batch_;
+};
+
+}  // namespace
+
+std::string field_for_header(const std::string& header) {
+  std::string h = clean_header(header);
+  if (h.empty()) return {};
+  auto lookup = [&](const std::string& key) -> std::string {
+    for (const auto& f : core::person_fields()) {
+      if (f.label == key) return f.name;
+    }
+    auto it = header_words().find(key);
+    return it == header_words().end() ? std::string{} : it->second;
+  };
+  std::string f = lookup(h);
+  if (!f.empty()) return f;
+  // "资金需求（万元）" → "资金需求"
+  for (const char* open : {"（", "("}) {
+    auto pos = h.find(open);
+    if (pos != std::string::npos && pos > 0) {
+      f = lookup(h.substr(0, pos));
+      if (!f.empty()) return f;
+    }
+  }
+  return {};
+}
+
+ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* by,
+                            const std::string& path, const ImportOptions& options,
+                            const std::function<void(const ImportSummary&)>& progress) {
+  if (core::source_rank(options.source) < 0) {
+    throw std::invalid_argument("数据来源应为 大数据、入户调查、自主填报 或 手工录入");
+  }
+  Importer imp(db, actor, by, options);
+  bool have_header = false;
+  size_t scanned = 0;
+  io::read_sheet(path, [&](const io::SheetRow& row) {
+    if (!have_header) {
+      have_header = imp.header(row);
+      if (!have_header && ++scanned >= 10) {
+        throw io::SheetError("前10行中未找到表头：表头应包含“姓名”和“户籍地”等列");
+      }
+      return true;
+    }
+    imp.row(row);
+    if (progress && imp.summary.rows_read % options.batch_rows == 0) {
+      imp.flush();
+      progress(imp.summary);
+    }
+    return true;
+  });
+  if (!have_header) throw io::SheetError("文件中未找到表头：表头应包含“姓名”和“户籍地”等列");
+  imp.flush();
+  if (progress) progress(imp.summary);
+  return imp.summary;
+}
+
+}  // namespace guiyan::service

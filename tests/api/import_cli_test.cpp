@@ -1,0 +1,233 @@
+// guiyan import people: real .csv and .xlsx files through the real binary.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <thread>
+
+#include "api/api_env.h"
+#include "io/sheet_reader.h"
+#include "io/xlsx_writer.h"
+#include "support/postgres_server.h"
+
+using namespace guiyan::testing;
+
+namespace {
+
+std::string id_number(const std::string& first17) {
+  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
+  return first17 + "10X98765432"[sum % 11];
+}
+
+// A 17-digit stem for person n born 1980–1999 in 公安县.
+std::string stem(int n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "421022%04d%02d%02d%03d", 1980 + n % 20, 1 + n % 12, 1 + n % 28,
+                n % 1000);
+  return buf;
+}
+
+// Unique for n < 50,000: birth year 1950 + n / 1000, sequence n % 1000.
+std::string unique_stem(int n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "421022%04d0101%03d", 1950 + n / 1000, n % 1000);
+  return buf;
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+nlohmann::json summary_of(const std::string& out) {
+  auto line = out.substr(out.rfind('{'));
+  return nlohmann::json::parse(line);
+}
+
+int64_t people_count(ServerProcess& s, const std::string& query = "") {
+  HttpClient c(s.port());
+  auto login = c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}});
+  std::string token = login.json()["token"];
+  return c.get("/api/v1/people?limit=1" + query, token).json()["total"];
+}
+
+class ImportCli : public ::testing::Test {
+ protected:
+  void SetUp() override { s.add_user("imp_clerk", "clerk", "421000", "荆州市人社局", kPassword); }
+  std::string file(const std::string& name) { return s.dir() + "/" + name; }
+  ServerProcess s;
+};
+
+}  // namespace
+
+TEST_F(ImportCli, CsvWithOfficeHeadersReportsEveryBadRow) {
+  // The 17th digit gives the gender: stem(2) is a woman's, stem(1) a man's.
+  std::string good1 = id_number(stem(2)), good2 = id_number(stem(1));
+  std::string bad_check = stem(3) + (id_number(stem(3)).back() == '1' ? "2" : "1");
+  write_file(file("ledger.csv"),
+             "序号,姓名,性别,身份证号码,手机号,所在村,技能特长,资金需求（万元）,需求,劳务品牌\n"
+             "1,王芳,女," +
+                 good1 +
+                 ",13871234567,荆州市/公安县/埠河镇/"
+                 "埠河社区居民委员会,电工、开挖掘机,30,贷款、培训,石首防水工\n"
+                 "2,李强,男," +
+                 good2 +
+                 ",13971234567,421022100,焊工,,,\n"
+                 "3,赵六,男," +
+                 bad_check +
+                 ",13771234567,421022,,,,\n"
+                 "4,,男,,13671234567,421022,,,,\n"
+                 "5,孙七,男,,13571234567,火星市/不存在县,,,,\n"
+                 "6,周八,男,,13471234567,421022,,三十,,\n"
+                 "7,吴九,男," +
+                 id_number(stem(4)) + ",13371234567,421022,,,,\n");
+  std::string out;
+  int rc = s.cli({"import", "people", file("ledger.csv"), "--source", "入户调查", "--report",
+                  file("report.xlsx")},
+                 "", &out);
+  EXPECT_EQ(rc, 1);
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["rows_read"], 7);
+  EXPECT_EQ(sum["accepted"], 2);
+  EXPECT_EQ(sum["rejected"], 5);
+  EXPECT_EQ(sum["new"], 2);
+  // The report names the row, the column and the reason in Chinese.
+  std::vector<std::vector<std::string>> rows;
+  guiyan::io::read_sheet(file("report.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    rows.push_back(r.cells);
+    return true;
+  });
+  ASSERT_GE(rows.size(), 6u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"行号", "列", "内容", "原因"}));
+  std::map<std::string, std::string> reason_by_row;
+  for (size_t i = 2; i < rows.size(); ++i) {
+    if (rows[i].size() >= 4) reason_by_row[rows[i][0]] += rows[i][1] + ":" + rows[i][3] + ";";
+  }
+  EXPECT_NE(reason_by_row["4"].find("身份证号码:"), std::string::npos) << reason_by_row["4"];
+  EXPECT_NE(reason_by_row["4"].find("校验位"), std::string::npos);
+  EXPECT_NE(reason_by_row["5"].find("姓名为空"), std::string::npos);
+  EXPECT_NE(reason_by_row["6"].find("找不到对应的行政区划"), std::string::npos);
+  EXPECT_NE(reason_by_row["7"].find("资金需求（万元）:"), std::string::npos);
+  EXPECT_NE(reason_by_row["8"].find("性别与身份证号不符"), std::string::npos) << reason_by_row["8"];
+  s.start();
+  EXPECT_EQ(people_count(s), 2);
+  // Skills outside the dictionary are kept as text and still searchable.
+  EXPECT_EQ(people_count(s, "&q=%E6%8C%96%E6%8E%98%E6%9C%BA"), 1);  // 挖掘机
+}
+
+TEST_F(ImportCli, DryRunWritesNothingAndReimportIsIdempotent) {
+  std::string content = "姓名,身份证号,联系电话,户籍地\n";
+  for (int i = 0; i < 30; ++i) {
+    content += "人员" + std::to_string(i) + "," + id_number(stem(i)) + ",1380000" +
+               std::to_string(1000 + i) + ",421022100\n";
+  }
+  content += "无证件,,13912345678,421022100\n";
+  write_file(file("p.csv"), content);
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("p.csv"), "--dry-run"}, "", &out), 0);
+  EXPECT_EQ(summary_of(out)["new"], 31);
+  s.start();
+  EXPECT_EQ(people_count(s), 0);
+  EXPECT_EQ(s.cli({"import", "people", file("p.csv")}, "", &out), 0);
+  EXPECT_EQ(summary_of(out)["new"], 31);
+  EXPECT_EQ(s.cli({"import", "people", file("p.csv")}, "", &out), 0);
+  auto again = summary_of(out);
+  EXPECT_EQ(again["new"], 0);
+  EXPECT_EQ(again["updated"], 0);
+  EXPECT_EQ(again["unchanged"], 31);
+  EXPECT_EQ(people_count(s), 31);
+}
+
+TEST_F(ImportCli, MoreTrustedSourcesWinAndConflictsAreListed) {
+  std::string id = id_number(stem(7));
+  write_file(file("survey.csv"),
+             "姓名,身份证号,联系电话,户籍地\n钱八," + id + ",13800001111,421022\n");
+  write_file(file("bigdata.csv"),
+             "姓名,身份证号,联系电话,户籍地\n钱八," + id + ",13800002222,421022\n");
+  write_file(file("self.csv"),
+             "姓名,身份证号,联系电话,户籍地\n钱八," + id + ",13800003333,421022\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("survey.csv"), "--source", "入户调查"}, "", &out), 0);
+  ASSERT_EQ(s.cli({"import", "people", file("bigdata.csv"), "--source", "大数据"}, "", &out), 0);
+  EXPECT_EQ(summary_of(out)["conflicts"], 1);
+  EXPECT_EQ(summary_of(out)["unchanged"], 1);
+  s.start();
+  HttpClient c(s.port());
+  std::string t = c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
+                      .json()["token"];
+  auto list = c.get("/api/v1/people?q=" + id, t).json();
+  ASSERT_EQ(list["total"], 1);
+  std::string pid = std::to_string(list["items"][0]["id"].get<int64_t>());
+  EXPECT_EQ(c.get("/api/v1/people/" + pid + "?unmask=true", t).json()["phone"], "13800001111");
+  auto file_json = c.get("/api/v1/people/" + pid + "/file", t).json();
+  ASSERT_EQ(file_json["conflicts"].size(), 1u);
+  EXPECT_EQ(file_json["conflicts"][0]["field"], "phone");
+  EXPECT_EQ(file_json["conflicts"][0]["offered_source"], "big_data");
+  ASSERT_EQ(s.cli({"import", "people", file("self.csv"), "--source", "自主填报"}, "", &out), 0);
+  EXPECT_EQ(summary_of(out)["updated"], 1);
+  EXPECT_EQ(c.get("/api/v1/people/" + pid + "?unmask=true", t).json()["phone"], "13800003333");
+}
+
+TEST_F(ImportCli, Gb18030CsvAndXlsxWithATitleRow) {
+  // "姓名,户籍地\n王五,421022\n" in GB18030 (as Chinese Excel saves CSV).
+  write_file(file("gbk.csv"),
+             std::string("\xd0\xd5\xc3\xfb,\xbb\xa7\xbc\xae\xb5\xd8\n\xcd\xf5\xce\xe5,421022\n"));
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("gbk.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 1);
+  {
+    guiyan::io::XlsxWriter w(file("t.xlsx"), "台账");
+    w.row({"公安县埠河镇返乡人员台账（2026年）"});
+    w.row({"姓名", "身份证号", "户籍地", "人员状态", "工作进度"});
+    w.row({"陈九", id_number(stem(9)), "公安县/埠河镇", "返乡创业", "落得下"});
+    w.close();
+  }
+  EXPECT_EQ(s.cli({"import", "people", file("t.xlsx")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 1);
+  s.start();
+  EXPECT_EQ(people_count(s, "&status=started_business&funnel_stage=landed"), 1);
+}
+
+TEST_F(ImportCli, FilesWithoutAHeaderAreRefusedClearly) {
+  write_file(file("none.csv"), "a,b\n1,2\n");
+  std::string out;
+  EXPECT_NE(run_guiyan({"import", "people", file("none.csv"), "--db", s.db_url()}, "", &out), 0);
+  EXPECT_NE(out.find("未找到表头"), std::string::npos) << out;
+  write_file(file("x.txt"), "姓名\n");
+  EXPECT_NE(run_guiyan({"import", "people", file("x.txt"), "--db", s.db_url()}, "", &out), 0);
+  EXPECT_NE(out.find(".xlsx"), std::string::npos) << out;
+}
+
+TEST_F(ImportCli, AKillDuringImportLeavesWholeBatchesAndARerunCompletes) {
+  std::string content = "姓名,身份证号,户籍地\n";
+  // Big enough that the import is still running at the kill (PostgreSQL imports more slowly).
+  const int n = testing_on_postgres() ? 8000 : 40000;
+  for (int i = 0; i < n; ++i) {
+    content += "批量" + std::to_string(i) + "," + id_number(unique_stem(i)) + ",421022100\n";
+  }
+  write_file(file("big.csv"), content);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execl(GUIYAN_BIN, GUIYAN_BIN, "import", "people", file("big.csv").c_str(), "--db",
+          s.db_url().c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  s.start();
+  int64_t partial = people_count(s);
+  EXPECT_EQ(partial % 500, 0) << partial;  // whole batches of 500 rows only
+  EXPECT_LT(partial, n) << "the import finished before the kill; raise n";
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("big.csv")}, "", &out), 0);
+  EXPECT_EQ(summary_of(out)["new"], n - partial);
+  EXPECT_EQ(people_count(s), n);
+}
