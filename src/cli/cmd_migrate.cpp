@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "service/demo_data.h"
+#include "store/copy_db.h"
 #include "store/migrations.h"
 
 namespace guiyan::cli {
@@ -19,12 +20,52 @@ std::unique_ptr<store::Db> open_migrated(const Config& cfg, int pool_size) {
 }
 
 void add_migrate_command(CLI::App& app, Config& cfg, Action& action) {
-  auto* sub = app.add_subcommand("migrate", "Apply pending schema migrations (or show --status)");
+  auto* sub = app.add_subcommand(
+      "migrate",
+      "Apply pending schema migrations (or show --status); with --from and --to, copy a SQLite "
+      "installation into a new PostgreSQL database");
   add_db_option(*sub, cfg);
   auto status = std::make_shared<bool>(false);
   sub->add_flag("--status", *status, "only list migrations and whether each is applied");
-  sub->callback([&cfg, &action, status] {
-    action = [&cfg, status] {
+  auto from = std::make_shared<std::string>();
+  auto to = std::make_shared<std::string>();
+  sub->add_option("--from", *from,
+                  "copy this installation (sqlite:PATH, fully migrated; only read) into --to");
+  sub->add_option("--to", *to,
+                  "new, empty PostgreSQL database to copy into (postgresql://user@host:port/db); "
+                  "migrated first, then every table copied with its ids in one transaction and "
+                  "verified by row counts and checksums");
+  CLI::Option* db_option = sub->get_option("--db");
+  sub->callback([&cfg, &action, status, from, to, db_option] {
+    action = [&cfg, status, from, to, db_option] {
+      if (!from->empty() || !to->empty()) {
+        if (from->empty() || to->empty()) {
+          std::cerr << "错误：--from 与 --to 须同时给出\n";
+          return 2;
+        }
+        if (*status || db_option->count() > 0) {
+          std::cerr << "错误：--from/--to 不能与 --db、--status 同时使用\n";
+          return 2;
+        }
+        store::CopyOptions options;
+        options.log = [](const std::string& line) { std::cerr << line << "\n"; };
+        auto tables = store::copy_database(*from, *to, options);
+        int64_t copied = 0;
+        for (const auto& t : tables) {
+          if (!t.not_copied.empty()) {
+            std::cout << t.table << "\t" << t.rows << "\t-\t" << t.not_copied << "\n";
+            continue;
+          }
+          std::string note = "复制 " + std::to_string(t.copied) + " 行";
+          if (t.reference > 0) {
+            note = "迁移自带 " + std::to_string(t.reference) + " 行两边一致，" + note;
+          }
+          std::cout << t.table << "\t" << t.rows << "\t" << t.checksum << "\t" << note << "\n";
+          copied += t.copied;
+        }
+        std::cout << "完成：共复制 " << copied << " 行，每张复制的表行数与校验和两边一致\n";
+        return 0;
+      }
       auto db = store::open_db(cfg.db, 1);
       if (!*status) {
         int n = store::migrate(*db, [](const store::Migration& m) {
