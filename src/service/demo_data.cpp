@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "service/demo_people.h"
 #include "service/department_service.h"
 #include "service/principal.h"
 #include "service/region_service.h"
@@ -91,6 +92,7 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
       accounts.push_back({u.username, u.password, role, name, name + "人力资源和社会保障局"});
     }
   }
+  create_demo_people(db, city, 3000);
   return accounts;
 }
 

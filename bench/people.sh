@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# People registry at scale (SQLite): import N generated people, the plain-SQLite floor on the same
+# rows, search latency through the HTTP API, and a full export.
+# Usage: bench/people.sh [N]      (after `make build`; needs /usr/bin/time and sqlite3)
+set -euo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$top/build/guiyan"
+n="${1:-1000000}"
+tmp="$(mktemp -d)"
+trap 'kill ${server:-} 2>/dev/null || true; rm -rf "$tmp"' EXIT
+echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); N=$n"
+echo "# date: $(date -u +%Y-%m-%dT%H:%MZ)"
+
+"$top/build/gen_people" "$n" "$tmp/people.csv" --floor "$tmp/floor.csv"
+echo "## generated: $(du -h "$tmp/people.csv" | cut -f1) csv"
+
+db="sqlite:$tmp/bench.db"
+"$bin" migrate --db "$db" >/dev/null
+echo "## import (guiyan import people, one process)"
+/usr/bin/time -f "elapsed %e s, peak RSS %M KB" "$bin" import people "$tmp/people.csv" \
+  --db "$db" 2>&1 >"$tmp/summary.json" | grep -E "elapsed|错误" || true
+cat "$tmp/summary.json"
+
+echo "## floor: sqlite3 .import into a bare table, two indexes, FTS5 over the same tokens"
+start=$(date +%s.%N)
+sqlite3 "$tmp/floor.db" <<SQL
+PRAGMA journal_mode=WAL;
+CREATE TABLE p (name TEXT, id_number TEXT, phone TEXT, region_code TEXT, tokens TEXT);
+.mode csv
+.import --skip 1 $tmp/floor.csv p
+CREATE INDEX p_id ON p (id_number);
+CREATE INDEX p_region ON p (region_code);
+CREATE VIRTUAL TABLE p_fts USING fts5(tokens, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO p_fts (rowid, tokens) SELECT rowid, tokens FROM p;
+SQL
+end=$(date +%s.%N)
+echo "floor elapsed $(echo "$end - $start" | bc) s"
+
+echo "## search latency through the API (sequential requests, fixed query mix)"
+printf 'Bench#2026x\n' | "$bin" user add bench --role leader --role clerk --region 420000 \
+  --department 湖北省人社厅 --password-stdin --db "$db" >/dev/null
+"$bin" serve --listen 127.0.0.1:18790 --db "$db" --web "$tmp/none" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 100); do curl -sf http://127.0.0.1:18790/api/v1/health >/dev/null && break; sleep 0.1; done
+token=$(curl -sf -X POST http://127.0.0.1:18790/api/v1/auth/login \
+  -d '{"username":"bench","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+queries=("q=%E7%8E%8B%E8%8A%B3" "q=%E5%BC%A0%E4%BC%9F&region=421000" "q=1234" "q=%E7%94%B5%E5%B7%A5"
+         "q=%E6%B4%AA%E6%B9%96%E8%8E%B2%E8%97%95%E5%B8%88" "status=returned&region=421022"
+         "q=%E6%9D%8E&help=loan" "region=420100&funnel_stage=identified" "q=13500001111"
+         "q=%E7%84%8A%E5%B7%A5%20%E6%AD%A6%E6%B1%89")
+: > "$tmp/lat.txt"
+for round in $(seq 20); do
+  for q in "${queries[@]}"; do
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+      "http://127.0.0.1:18790/api/v1/people?limit=20&$q" >> "$tmp/lat.txt"
+  done
+done
+sort -n "$tmp/lat.txt" | awk '{a[NR]=$1} END {printf "requests %d, p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", NR, a[int(NR*0.5)]*1000, a[int(NR*0.95)]*1000, a[NR]*1000}'
+
+echo "## export of all N people to .xlsx through the API"
+start=$(date +%s.%N)
+curl -s -o "$tmp/export.xlsx" -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:18790/api/v1/people/export?format=xlsx&limit=500"
+end=$(date +%s.%N)
+echo "export elapsed $(echo "$end - $start" | bc) s, file $(du -h "$tmp/export.xlsx" | cut -f1), server peak RSS $(grep VmHWM /proc/$server/status | awk '{print $2, $3}')"

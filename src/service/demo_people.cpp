@@ -1,0 +1,129 @@
+#include "service/demo_people.h"
+
+#include <random>
+#include <vector>
+
+#include "core/person_vocabulary.h"
+#include "service/person_write.h"
+
+namespace guiyan::service {
+namespace {
+
+const std::vector<std::string> kSurnames = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "胡", "朱",
+    "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于",
+    "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕"};
+const std::vector<std::string> kMale = {"伟",   "强",   "军",   "勇",   "杰",   "涛",   "斌",
+                                        "超",   "明",   "刚",   "平",   "辉",   "鹏",   "华",
+                                        "飞",   "鑫",   "波",   "宇",   "浩",   "建国", "志强",
+                                        "海波", "建华", "国平", "小龙", "俊杰", "文斌"};
+const std::vector<std::string> kFemale = {
+    "芳", "娟", "敏", "静",   "丽",   "艳",   "霞",   "燕",   "玲",   "婷",   "慧",   "琴",
+    "兰", "红", "梅", "秀英", "小红", "丽娟", "春梅", "海燕", "晓燕", "桂英", "玉兰", "雪梅"};
+const std::vector<std::string> kWorkPlaces = {"广东省东莞市", "广东省深圳市", "浙江省杭州市",
+                                              "江苏省苏州市", "上海市",       "福建省厦门市",
+                                              "湖北省武汉市", "广东省佛山市", "北京市"};
+const std::vector<std::string> kIntentions = {"回乡开一家小龙虾养殖合作社",
+                                              "想做莲藕深加工",
+                                              "开办家政服务公司",
+                                              "在镇上开电商直播间",
+                                              "承包村里闲置厂房做服装加工",
+                                              "开一家汽修店",
+                                              "发展稻虾共作",
+                                              "办农家乐",
+                                              "做防水工程队",
+                                              "开养老护理服务站"};
+
+std::string id_number(const std::string& first17) {
+  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
+  return first17 + "10X98765432"[sum % 11];
+}
+
+template <typename T>
+const T& pick(std::mt19937& rng, const std::vector<T>& v) {
+  return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
+}
+
+}  // namespace
+
+int create_demo_people(store::Db& db, const std::string& city, int count) {
+  std::mt19937 rng(20260122);
+  std::vector<std::string> villages;
+  auto conn = db.acquire();
+  std::string prefix = city.substr(0, 4);
+  conn->run("SELECT code FROM region WHERE level = 5 AND code >= $1 AND code < $2 ORDER BY code",
+            {prefix, prefix.substr(0, 3) + std::string(1, char(prefix[3] + 1))},
+            [&](const store::Row& r) { villages.push_back(r.text(0)); });
+  if (villages.empty()) return 0;
+  Actor actor = Actor::system("demo");
+  const auto& statuses = core::person_statuses();
+  const auto& skills = core::skill_terms();
+  const auto& brands = core::labour_brands();
+  const auto& helps = core::help_kinds();
+  int created = 0;
+  store::Tx tx(*conn);
+  for (int i = 0; i < count; ++i) {
+    bool male = rng() % 100 < 58;
+    std::string village = pick(rng, villages);
+    int year = 1965 + static_cast<int>(rng() % 40);
+    int month = 1 + static_cast<int>(rng() % 12), day = 1 + static_cast<int>(rng() % 28);
+    int seq = static_cast<int>(rng() % 500) * 2 + (male ? 1 : 0);
+    char stem[24];
+    std::snprintf(stem, sizeof stem, "%s%04d%02d%02d%03d", village.substr(0, 6).c_str(), year,
+                  month, day, seq);
+    PersonValues v;
+    v["name"] = pick(rng, kSurnames) + pick(rng, male ? kMale : kFemale);
+    v["id_number"] = id_number(stem);
+    char phone[16];
+    std::snprintf(phone, sizeof phone, "1%d%09u", 3 + static_cast<int>(rng() % 7),
+                  static_cast<unsigned>(rng() % 1000000000));
+    v["phone"] = std::string(phone);
+    v["region_code"] = village;
+    std::string place = pick(rng, kWorkPlaces);
+    auto sheng = place.find("省");
+    v["work_province"] = sheng == std::string::npos ? place : place.substr(0, sheng + 3);
+    if (sheng != std::string::npos) v["work_city"] = place.substr(sheng + 3);
+    v["education"] = pick(rng, core::education_levels()).key;
+    size_t k = rng() % skills.size();
+    std::string sk = skills[k].key;
+    if (rng() % 3 == 0)
+      sk += "," + skills[(k + 1 + rng() % (skills.size() - 1)) % skills.size()].key;
+    v["skills"] = sk;
+    if (rng() % 4 == 0) v["labour_brand"] = pick(rng, brands).key;
+    int s = static_cast<int>(rng() % 100);
+    v["status"] = statuses[s < 15 ? 0 : s < 55 ? 1 : s < 80 ? 2 : s < 93 ? 3 : 4].key;
+    v["status_since"] =
+        std::string("2026-0") + std::to_string(1 + rng() % 2) + "-1" + std::to_string(rng() % 10);
+    int f = static_cast<int>(rng() % 100);
+    v["funnel_stage"] = std::string(f < 45 ? "identified" : f < 80 ? "contacted" : "landed");
+    if (rng() % 3 == 0) {
+      v["willing"] = int64_t{1};
+      v["capable"] = int64_t{rng() % 2 == 0};
+      v["creditworthy"] = int64_t{1};
+      v["intention_note"] = pick(rng, kIntentions);
+      v["intention_investment_wan"] = int64_t(5 + rng() % 100);
+      v["intention_funding_wan"] = int64_t(rng() % 30);
+      size_t a = rng() % helps.size(), b = (a + 1 + rng() % (helps.size() - 1)) % helps.size();
+      v["help_wanted"] = helps[a].key + "," + helps[b].key;
+    }
+    Provenance prov{i % 3 == 0   ? "big_data"
+                    : i % 3 == 1 ? "survey"
+                                 : "self_report",
+                    "", std::nullopt};
+    try {
+      conn->exec_script("SAVEPOINT demo_person");
+      create_person(*conn, actor, std::nullopt, v, prov);
+      conn->exec_script("RELEASE SAVEPOINT demo_person");
+      ++created;
+    } catch (const store::DbError&) {
+      conn->exec_script("ROLLBACK TO SAVEPOINT demo_person");  // a repeated ID number: skip it
+      conn->exec_script("RELEASE SAVEPOINT demo_person");
+    }
+  }
+  tx.commit();
+  return created;
+}
+
+}  // namespace guiyan::service
