@@ -20,7 +20,8 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 export const PASSWORD = 'Guiyan#2026'
 export const ACCOUNTS = {
   sysadmin: { username: 'sysadmin1', role: 'sysadmin', displayName: '李建国' },
-  auditor: { username: 'auditor1', role: 'auditor', displayName: '王审计' }
+  auditor: { username: 'auditor1', role: 'auditor', displayName: '王审计' },
+  clerk: { username: 'clerk1', role: 'clerk', displayName: '赵经办' }
 }
 const REGION = '421000'
 const DEPARTMENT = '荆州市人社局'
@@ -48,8 +49,8 @@ function run(args, input) {
 }
 
 // Starts the server on a fresh temporary database, or uses GUIYAN_URL when that is set
-// (a server already running, with the accounts above).
-export async function startServer() {
+// (a server already running, with the accounts above). logName: the server's log file in OUT.
+export async function startServer({ logName = 'server.log' } = {}) {
   fs.mkdirSync(OUT, { recursive: true })
   if (process.env.GUIYAN_URL) return { url: process.env.GUIYAN_URL.replace(/\/$/, ''), stop: async () => {} }
 
@@ -68,7 +69,7 @@ export async function startServer() {
 
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const log = fs.openSync(path.join(OUT, 'server.log'), 'w')
+  const log = fs.openSync(path.join(OUT, logName), 'w')
   const proc = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db, '--web', WEB], {
     cwd: REPO,
     stdio: ['ignore', log, log]
@@ -78,7 +79,7 @@ export async function startServer() {
 
   const deadline = Date.now() + 30_000
   for (;;) {
-    if (exited) throw new Error(`server exited early (${JSON.stringify(exited)}); see test-output/browser/server.log`)
+    if (exited) throw new Error(`server exited early (${JSON.stringify(exited)}); see test-output/browser/${logName}`)
     try {
       const res = await fetch(`${url}/api/v1/health`)
       if (res.ok) break
@@ -87,7 +88,7 @@ export async function startServer() {
     }
     if (Date.now() > deadline) {
       proc.kill('SIGKILL')
-      throw new Error('server did not answer /api/v1/health within 30 s; see test-output/browser/server.log')
+      throw new Error(`server did not answer /api/v1/health within 30 s; see test-output/browser/${logName}`)
     }
     await sleep(200)
   }
@@ -149,4 +150,59 @@ export async function login(page, url, username, password) {
 
 export async function menuText(page) {
   return page.locator('[data-test=side-menu]').innerText()
+}
+
+// Calls the API from the page (with its session cookie): {status, body}.
+export async function apiFetch(page, path, init = {}) {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const r = await fetch('/api/v1' + path, { credentials: 'same-origin', ...init })
+      const text = await r.text()
+      let body = null
+      try {
+        body = JSON.parse(text)
+      } catch (e) {
+        body = text
+      }
+      return { status: r.status, body }
+    },
+    { path, init }
+  )
+}
+
+// Picks an option of an Element Plus select: opens it and clicks the visible option.
+export async function pickOption(page, select, label) {
+  await select.locator('.el-select__wrapper').first().click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+}
+
+// Picks a region in a RegionSelect: opens it, expands each step of `path` but the last
+// (names, from the account's region down) and clicks the last.
+export async function pickRegion(page, select, path) {
+  await select.locator('.el-select__wrapper').first().click()
+  const popper = page.locator('.el-tree-select__popper:visible, .el-select__popper:visible').last()
+  for (let i = 0; i < path.length; i++) {
+    const node = popper.locator('.el-tree-node__content', { has: page.getByText(path[i], { exact: true }) }).first()
+    await node.waitFor()
+    if (i < path.length - 1) {
+      const expanded = await node.locator('.el-tree-node__expand-icon.expanded').count()
+      if (!expanded) await node.locator('.el-tree-node__expand-icon').click()
+    } else {
+      await node.getByText(path[i], { exact: true }).click()
+    }
+  }
+}
+
+// GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2).
+export function idCheckChar(first17) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]
+  return '10X98765432'[sum % 11]
+}
+
+// A valid 18-character ID number from region code, birth date (YYYYMMDD) and 3-digit sequence.
+export function idNumber(region, birth, seq) {
+  const first17 = `${region}${birth}${seq}`
+  return first17 + idCheckChar(first17)
 }

@@ -32,11 +32,15 @@ function buildQuery(query) {
   return text ? `?${text}` : ''
 }
 
-// options: query (object), body (JSON), silent (no ElMessage), noRedirect (do not leave on 401)
+// options: query (object), body (JSON), raw (a Blob or File sent as application/octet-stream),
+// silent (no ElMessage), noRedirect (do not leave on 401)
 export async function request(method, path, options = {}) {
-  const { query, body, silent = false, noRedirect = false } = options
+  const { query, body, raw, silent = false, noRedirect = false } = options
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } }
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    init.headers['Content-Type'] = 'application/octet-stream'
+    init.body = raw
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(body)
   }
@@ -58,21 +62,68 @@ export async function request(method, path, options = {}) {
     }
   }
   if (response.ok) return data ?? {}
+  throw failure(response.status, data, { silent, noRedirect })
+}
 
+// The ApiError of a failed response (data: its parsed JSON body or null), shown unless silent.
+function failure(status, data, { silent = false, noRedirect = false } = {}) {
   const info = (data && data.error) || {}
-  const err = new ApiError(
-    response.status,
-    info.code || `http_${response.status}`,
-    info.message || defaultMessage(response.status),
-    info.field
-  )
-  if (response.status === 401 && !noRedirect) {
+  const err = new ApiError(status, info.code || `http_${status}`, info.message || defaultMessage(status), info.field)
+  if (status === 401 && !noRedirect) {
     onUnauthorized(err)
     if (!silent) ElMessage.warning(err.message || '登录已失效，请重新登录')
-    throw err
+    return err
   }
   if (!silent) ElMessage.error(err.message)
-  throw err
+  return err
+}
+
+// The file name of a download: Content-Disposition's filename* (RFC 5987) or filename.
+function dispositionName(header) {
+  if (!header) return ''
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''))
+    } catch (e) {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain ? plain[1].trim() : ''
+}
+
+// Downloads a file the API answers (an export, an import report) and saves it under the name
+// the server gives (fallbackName otherwise). Errors show the server's message like any call.
+export async function download(path, query, fallbackName) {
+  let response
+  try {
+    response = await fetch(BASE + path + buildQuery(query), { credentials: 'same-origin' })
+  } catch (e) {
+    const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+    ElMessage.error(err.message)
+    throw err
+  }
+  if (!response.ok) {
+    let data = null
+    try {
+      data = JSON.parse(await response.text())
+    } catch (e) {
+      data = null
+    }
+    throw failure(response.status, data)
+  }
+  const blob = await response.blob()
+  const name = dispositionName(response.headers.get('Content-Disposition')) || fallbackName
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return name
 }
 
 function defaultMessage(status) {
@@ -117,5 +168,24 @@ export const api = {
   createDepartment: (body) => post('/departments', body),
   updateDepartment: (id, body) => patch(`/departments/${id}`, body),
 
-  audit: (query) => get('/audit', query)
+  audit: (query) => get('/audit', query),
+
+  industries: () => get('/industries'),
+
+  people: (query) => get('/people', query),
+  person: (id, unmask = false) => get(`/people/${id}`, unmask ? { unmask: 'true' } : null),
+  createPerson: (body) => post('/people', body),
+  updatePerson: (id, body) => patch(`/people/${id}`, body),
+  personFile: (id, options) => get(`/people/${id}/file`, null, options),
+  addService: (id, body) => post(`/people/${id}/services`, body),
+  peopleStats: (region) => get('/people/stats', { region }),
+  peopleVocabulary: () => get('/people/vocabulary'),
+  exportPeople: (query) => download('/people/export', query, `人员台账.${query.format || 'xlsx'}`),
+
+  imports: () => get('/imports'),
+  importJob: (id, options) => get(`/imports/${id}`, null, options),
+  // file: the File chosen by the clerk, sent as it is (up to 64 MiB).
+  startImport: (file, query) => request('POST', '/imports', { query: { kind: 'people', ...query }, raw: file }),
+  commitImport: (id) => post(`/imports/${id}/commit`, {}),
+  importReport: (id) => download(`/imports/${id}/report`, null, `导入问题清单-${id}.xlsx`)
 }

@@ -75,7 +75,9 @@ export const AUDIT_ACTIONS = [
   { key: 'login_failed', name: '登录失败' },
   { key: 'logout', name: '退出登录' },
   { key: 'view_unmasked', name: '查看明文' },
-  { key: 'export', name: '导出' }
+  { key: 'export', name: '导出' },
+  { key: 'import', name: '导入' },
+  { key: 'merge', name: '合并' }
 ]
 
 export function auditActionName(key) {
@@ -86,7 +88,10 @@ export const AUDIT_ENTITIES = [
   { key: 'user', name: '用户' },
   { key: 'role', name: '角色' },
   { key: 'department', name: '部门' },
-  { key: 'session', name: '会话' }
+  { key: 'session', name: '会话' },
+  { key: 'person', name: '返乡人员' },
+  { key: 'person_service', name: '服务记录' },
+  { key: 'import_job', name: '批量导入' }
 ]
 
 export function auditEntityName(key) {
@@ -101,6 +106,11 @@ export function formatTime(iso) {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+// A local Date → "YYYY-MM-DD" (the clerk's calendar day).
+export function toIsoDate(date) {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
 // A local Date → ISO 8601 UTC without milliseconds ("2026-11-22T04:34:00Z").

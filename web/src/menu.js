@@ -1,11 +1,23 @@
 // The side menu. Items carry the permission they need; the layout shows only what the
-// account holds, and a group only when one of its items remains.
-import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document } from '@element-plus/icons-vue'
+// account holds, and a group only when one of its items remains (and the account holds the
+// group's own permission, when it names one).
+import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload } from '@element-plus/icons-vue'
 import { hasPerm } from './session.js'
 
 export const MENU = [
   { path: '/', title: '首页', icon: HomeFilled },
   { path: '/regions', title: '行政区划', icon: MapLocation },
+  {
+    key: 'people',
+    title: '返乡人员',
+    icon: UserFilled,
+    perm: 'person:read',
+    children: [
+      { path: '/people', title: '人员台账', icon: Tickets, perm: 'person:read' },
+      { path: '/people/stats', title: '漏斗统计', icon: DataAnalysis, perm: 'person:read' },
+      { path: '/people/import', title: '批量导入', icon: Upload, perm: 'person:import' }
+    ]
+  },
   {
     key: 'system',
     title: '系统管理',
@@ -23,6 +35,7 @@ export function visibleMenu() {
   const out = []
   for (const item of MENU) {
     if (item.children) {
+      if (!hasPerm(item.perm)) continue
       const children = item.children.filter((c) => hasPerm(c.perm))
       if (children.length) out.push({ ...item, children })
     } else if (hasPerm(item.perm)) {

@@ -1,5 +1,6 @@
 // Routes of the console. meta.perm names the permission a page needs; the layout shows the
-// 无权限 page in its place when the account lacks it, and the menu leaves it out.
+// 无权限 page in its place when the account lacks it, and the menu leaves it out. A page that is
+// not in the menu names the item to highlight (meta.menu) and its breadcrumb parent (meta.parent).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { session, loadMe } from './session.js'
 import MainLayout from './layouts/MainLayout.vue'
@@ -14,6 +15,16 @@ export const routes = [
     children: [
       { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '首页' } },
       { path: 'regions', name: 'regions', component: () => import('./pages/RegionsPage.vue'), meta: { title: '行政区划' } },
+      { path: 'people', name: 'people', component: () => import('./pages/PeoplePage.vue'), meta: { title: '人员台账', perm: 'person:read' } },
+      { path: 'people/stats', name: 'people-stats', component: () => import('./pages/PeopleStatsPage.vue'), meta: { title: '漏斗统计', perm: 'person:read' } },
+      { path: 'people/import', name: 'people-import', component: () => import('./pages/PeopleImportPage.vue'), meta: { title: '批量导入', perm: 'person:import' } },
+      {
+        path: 'people/:id(\\d+)',
+        name: 'person-file',
+        component: () => import('./pages/PersonFilePage.vue'),
+        // menu: the side-menu item it belongs to; parent: the breadcrumb step above it.
+        meta: { title: '一人一档', perm: 'person:read', menu: '/people', parent: { path: '/people', title: '人员台账' } }
+      },
       { path: 'system/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { title: '用户管理', perm: 'user:read' } },
       { path: 'system/roles', name: 'roles', component: () => import('./pages/RolesPage.vue'), meta: { title: '角色管理', perm: 'role:read' } },
       { path: 'system/departments', name: 'departments', component: () => import('./pages/DepartmentsPage.vue'), meta: { title: '部门管理', perm: 'department:read' } },
