@@ -171,7 +171,11 @@ nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id) {
   return out;
 }
 
-bool run_next_import(store::Db& db, const std::string& worker_id) {
+namespace {
+struct Interrupted {};
+}  // namespace
+
+bool run_next_import(store::Db& db, const std::string& worker_id, const std::atomic<bool>* stop) {
   int64_t id = 0;
   int64_t creator = 0;
   std::string filename, source;
@@ -222,6 +226,7 @@ bool run_next_import(store::Db& db, const std::string& worker_id) {
     opt.file_label = filename;
     auto summary = import_people(db, Actor::of(*by), &*by, path, opt, [&](const ImportSummary& s) {
       save_progress(db, id, s, "running");
+      if (stop && *stop) throw Interrupted{};
     });
     nlohmann::json issues = nlohmann::json::array();
     for (const auto& i : summary.issues) {
@@ -236,6 +241,12 @@ bool run_next_import(store::Db& db, const std::string& worker_id) {
     auto conn = db.acquire();
     store::exec(*conn, "UPDATE import_job SET issues_json = $2, finished_at = $3 WHERE id = $1",
                 {id, issues.dump(), core::now_iso()});
+  } catch (const Interrupted&) {
+    // This server is stopping: hand the job back; any server (this one restarted, or another)
+    // takes it up and skips the rows already committed.
+    auto conn = db.acquire();
+    store::exec(*conn, "UPDATE import_job SET status = 'queued', claimed_by = NULL WHERE id = $1",
+                {id});
   } catch (const std::exception& e) {
     auto conn = db.acquire();
     store::exec(
@@ -253,7 +264,7 @@ ImportWorker::ImportWorker(store::Db& db, std::string worker_id, std::chrono::mi
 ImportWorker::~ImportWorker() {
   {
     std::lock_guard lock(mu_);
-    stop_ = true;
+    stop_ = true;  // a running job stops after its current batch
   }
   cv_.notify_all();
   thread_.join();
@@ -276,9 +287,7 @@ void ImportWorker::loop() {
       woken_ = false;
     }
     try {
-      while (run_next_import(db_, id_)) {
-        std::lock_guard lock(mu_);
-        if (stop_) return;
+      while (!stop_ && run_next_import(db_, id_, &stop_)) {
       }
     } catch (const std::exception& e) {
       std::cerr << "import worker: " << e.what() << std::endl;  // database away: try again later

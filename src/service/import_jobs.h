@@ -29,8 +29,10 @@ std::string import_report_file(store::Db& db, const Principal& p, int64_t id);
 nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id);
 
 // Claims the oldest queued job (or one whose server stopped beating for 2 minutes) and runs it;
-// returns false when there was none.
-bool run_next_import(store::Db& db, const std::string& worker_id);
+// returns false when there was none. When *stop becomes true the job stops after its current
+// batch and goes back to the queue (committed batches stay; the re-run skips them unchanged).
+bool run_next_import(store::Db& db, const std::string& worker_id,
+                     const std::atomic<bool>* stop = nullptr);
 
 // A thread per server process that runs queued imports.
 class ImportWorker {
@@ -49,7 +51,8 @@ class ImportWorker {
   std::chrono::milliseconds interval_;
   std::mutex mu_;
   std::condition_variable cv_;
-  bool stop_ = false, woken_ = false;
+  bool woken_ = false;
+  std::atomic<bool> stop_{false};
   std::thread thread_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "api/api_env.h"
 #include "io/sheet_reader.h"
+#include "support/postgres_server.h"
 
 using namespace guiyan::testing;
 
@@ -153,4 +154,41 @@ TEST(ExportApi, LedgerDownloadsAreMaskedUnlessUnmaskedAndAudited) {
   EXPECT_EQ(log["items"][0]["after"]["rows"], 1);
   EXPECT_EQ(c.get("/api/v1/people/export?format=pdf", t).status, 400);
   EXPECT_EQ(c.get("/api/v1/people/export", token_of(c, "city_sys")).status, 403);
+}
+
+TEST(ImportApi, AStoppingServerHandsItsImportToAnother) {
+  ServerProcess a;
+  a.add_user("long_clerk", "clerk", "421000", "荆州市人社局", kPassword);
+  a.start();
+  HttpClient ca(a.port());
+  std::string t = token_of(ca, "long_clerk");
+  std::string csv = "姓名,身份证号,户籍地\n";
+  const int n = testing_on_postgres() ? 6000 : 30000;  // long enough to be stopped midway
+  for (int i = 0; i < n; ++i) {
+    char stem[32];
+    std::snprintf(stem, sizeof stem, "421022%04d0101%03d", 1950 + i / 1000, i % 1000);
+    csv += "长表" + std::to_string(i) + "," + id_number(stem) + ",421022100\n";
+  }
+  auto queued = upload(ca, t, "kind=people&filename=long.csv&dry_run=false", csv);
+  ASSERT_EQ(queued.status, 202) << queued.body;
+  std::string job = "/api/v1/imports/" + std::to_string(queued.json()["id"].get<int64_t>());
+  // Wait until the first batches are in, then stop the server.
+  for (int i = 0; i < 400 && ca.get(job, t).json()["rows_read"].get<int>() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(a.stop(), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+  ServerProcess b(a.db_url());
+  b.start();
+  HttpClient cb(b.port());
+  std::string tb = token_of(cb, "long_clerk");
+  nlohmann::json done;
+  for (int i = 0; i < 1200; ++i) {
+    done = cb.get(job, tb).json();
+    if (done["status"] == "done" || done["status"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(done["status"], "done") << done.dump();
+  EXPECT_EQ(cb.get("/api/v1/people?limit=1", tb).json()["total"], n);  // no duplicates, none lost
 }
