@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/id_number.h"
 #include "io/csv.h"
 #include "io/csv_writer.h"
 #include "io/xlsx_writer.h"
@@ -28,13 +29,6 @@ const char* kSkills[] = {"电工", "焊工",   "泥瓦工", "木工", "驾驶员
                          "护工", "缝纫工", "防水工", "电商", "种养殖", "机修", "家政"};
 const char* kBrands[] = {"", "", "", "洪湖莲藕师", "石首防水工", "监利铍铝商", "咸宁护工"};
 const char* kHelp[] = {"", "贷款", "培训", "场地", "贷款、培训", "导师", "政策咨询"};
-
-std::string id_number(const std::string& first17) {
-  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
-  return first17 + "10X98765432"[sum % 11];
-}
 
 }  // namespace
 
@@ -82,7 +76,7 @@ int main(int argc, char** argv) {
       std::snprintf(stem, sizeof stem, "%s%04d%02d%02d%03d", village.substr(0, 6).c_str(),
                     1960 + static_cast<int>(rng() % 45), 1 + static_cast<int>(rng() % 12),
                     1 + static_cast<int>(rng() % 28), static_cast<int>(i % 1000));
-      std::string id = id_number(stem);
+      std::string id = guiyan::core::complete_id_number(stem);
       if (rng() % 50 == 0) id.back() = id.back() == '1' ? '2' : '1';  // a mistyped number
       char phone[16];
       std::snprintf(phone, sizeof phone, "13%09llu",

@@ -132,4 +132,8 @@ IdNumberResult check_id_number(std::string_view input, Date today) {
   return result;
 }
 
+std::string complete_id_number(std::string_view first17) {
+  return std::string(first17) + check_char(first17);
+}
+
 }  // namespace guiyan::core

@@ -36,4 +36,8 @@ IdNumberResult check_id_number(std::string_view input, Date today);
 // Chinese name of the province-level division with this 2-digit code; empty when unknown.
 std::string_view province_name(std::string_view code);
 
+// The 18-character ID number made of 17 digits and their ISO 7064 MOD 11-2 check character
+// (for generated demo, test and benchmark data). `first17` must be 17 ASCII digits.
+std::string complete_id_number(std::string_view first17);
+
 }  // namespace guiyan::core

@@ -3,6 +3,7 @@
 #include <random>
 #include <vector>
 
+#include "core/id_number.h"
 #include "core/person_vocabulary.h"
 #include "service/person_write.h"
 
@@ -33,13 +34,6 @@ const std::vector<std::string> kIntentions = {"回乡开一家小龙虾养殖合
                                               "办农家乐",
                                               "做防水工程队",
                                               "开养老护理服务站"};
-
-std::string id_number(const std::string& first17) {
-  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
-  return first17 + "10X98765432"[sum % 11];
-}
 
 template <typename T>
 const T& pick(std::mt19937& rng, const std::vector<T>& v) {
@@ -75,7 +69,7 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
                   month, day, seq);
     PersonValues v;
     v["name"] = pick(rng, kSurnames) + pick(rng, male ? kMale : kFemale);
-    v["id_number"] = id_number(stem);
+    v["id_number"] = guiyan::core::complete_id_number(stem);
     char phone[16];
     std::snprintf(phone, sizeof phone, "1%d%09u", 3 + static_cast<int>(rng() % 7),
                   static_cast<unsigned>(rng() % 1000000000));

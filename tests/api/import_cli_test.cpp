@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "api/api_env.h"
+#include "core/id_number.h"
 #include "io/sheet_reader.h"
 #include "io/xlsx_writer.h"
 #include "support/postgres_server.h"
@@ -15,13 +16,6 @@
 using namespace guiyan::testing;
 
 namespace {
-
-std::string id_number(const std::string& first17) {
-  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
-  return first17 + "10X98765432"[sum % 11];
-}
 
 // A 17-digit stem for person n born 1980–1999 in 公安县.
 std::string stem(int n) {
@@ -65,8 +59,10 @@ class ImportCli : public ::testing::Test {
 
 TEST_F(ImportCli, CsvWithOfficeHeadersReportsEveryBadRow) {
   // The 17th digit gives the gender: stem(2) is a woman's, stem(1) a man's.
-  std::string good1 = id_number(stem(2)), good2 = id_number(stem(1));
-  std::string bad_check = stem(3) + (id_number(stem(3)).back() == '1' ? "2" : "1");
+  std::string good1 = guiyan::core::complete_id_number(stem(2)),
+              good2 = guiyan::core::complete_id_number(stem(1));
+  std::string bad_check =
+      stem(3) + (guiyan::core::complete_id_number(stem(3)).back() == '1' ? "2" : "1");
   write_file(file("ledger.csv"),
              "序号,姓名,性别,身份证号码,手机号,所在村,技能特长,资金需求（万元）,需求,劳务品牌\n"
              "1,王芳,女," +
@@ -83,7 +79,7 @@ TEST_F(ImportCli, CsvWithOfficeHeadersReportsEveryBadRow) {
                  "5,孙七,男,,13571234567,火星市/不存在县,,,,\n"
                  "6,周八,男,,13471234567,421022,,三十,,\n"
                  "7,吴九,男," +
-                 id_number(stem(4)) + ",13371234567,421022,,,,\n");
+                 guiyan::core::complete_id_number(stem(4)) + ",13371234567,421022,,,,\n");
   std::string out;
   int rc = s.cli({"import", "people", file("ledger.csv"), "--source", "入户调查", "--report",
                   file("report.xlsx")},
@@ -121,8 +117,8 @@ TEST_F(ImportCli, CsvWithOfficeHeadersReportsEveryBadRow) {
 TEST_F(ImportCli, DryRunWritesNothingAndReimportIsIdempotent) {
   std::string content = "姓名,身份证号,联系电话,户籍地\n";
   for (int i = 0; i < 30; ++i) {
-    content += "人员" + std::to_string(i) + "," + id_number(stem(i)) + ",1380000" +
-               std::to_string(1000 + i) + ",421022100\n";
+    content += "人员" + std::to_string(i) + "," + guiyan::core::complete_id_number(stem(i)) +
+               ",1380000" + std::to_string(1000 + i) + ",421022100\n";
   }
   content += "无证件,,13912345678,421022100\n";
   write_file(file("p.csv"), content);
@@ -142,7 +138,7 @@ TEST_F(ImportCli, DryRunWritesNothingAndReimportIsIdempotent) {
 }
 
 TEST_F(ImportCli, MoreTrustedSourcesWinAndConflictsAreListed) {
-  std::string id = id_number(stem(7));
+  std::string id = guiyan::core::complete_id_number(stem(7));
   write_file(file("survey.csv"),
              "姓名,身份证号,联系电话,户籍地\n钱八," + id + ",13800001111,421022\n");
   write_file(file("bigdata.csv"),
@@ -182,7 +178,8 @@ TEST_F(ImportCli, Gb18030CsvAndXlsxWithATitleRow) {
     guiyan::io::XlsxWriter w(file("t.xlsx"), "台账");
     w.row({"公安县埠河镇返乡人员台账（2026年）"});
     w.row({"姓名", "身份证号", "户籍地", "人员状态", "工作进度"});
-    w.row({"陈九", id_number(stem(9)), "公安县/埠河镇", "返乡创业", "落得下"});
+    w.row(
+        {"陈九", guiyan::core::complete_id_number(stem(9)), "公安县/埠河镇", "返乡创业", "落得下"});
     w.close();
   }
   EXPECT_EQ(s.cli({"import", "people", file("t.xlsx")}, "", &out), 0) << out;
@@ -206,7 +203,8 @@ TEST_F(ImportCli, AKillDuringImportLeavesWholeBatchesAndARerunCompletes) {
   // Big enough that the import is still running at the kill (PostgreSQL imports more slowly).
   const int n = testing_on_postgres() ? 8000 : 40000;
   for (int i = 0; i < n; ++i) {
-    content += "批量" + std::to_string(i) + "," + id_number(unique_stem(i)) + ",421022100\n";
+    content += "批量" + std::to_string(i) + "," + guiyan::core::complete_id_number(unique_stem(i)) +
+               ",421022100\n";
   }
   write_file(file("big.csv"), content);
   pid_t pid = fork();

@@ -3,19 +3,13 @@
 #include <thread>
 
 #include "api/api_env.h"
+#include "core/id_number.h"
 #include "io/sheet_reader.h"
 #include "support/postgres_server.h"
 
 using namespace guiyan::testing;
 
 namespace {
-
-std::string id_number(const std::string& first17) {
-  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
-  return first17 + "10X98765432"[sum % 11];
-}
 
 std::string token_of(HttpClient& c, const std::string& user) {
   return c.post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}})
@@ -60,7 +54,8 @@ TEST(ImportApi, DryRunThenCommitOnTwoServersRunsEachJobOnce) {
   for (int i = 0; i < 40; ++i) {
     char stem[32];
     std::snprintf(stem, sizeof stem, "421022199001%02d%03d", 1 + i % 28, i);
-    csv += "导入" + std::to_string(i) + "," + id_number(stem) + ",421022100\n";
+    csv +=
+        "导入" + std::to_string(i) + "," + guiyan::core::complete_id_number(stem) + ",421022100\n";
   }
   csv += "坏行,421022199001010000,421022100\n";
   auto queued = upload(ca, t, "kind=people&filename=ledger.csv&source=survey&dry_run=true", csv);
@@ -121,7 +116,7 @@ TEST(ExportApi, LedgerDownloadsAreMaskedUnlessUnmaskedAndAudited) {
   s.start();
   HttpClient c(s.port());
   std::string t = token_of(c, "jl_clerk");
-  std::string id = id_number("42108819800808001");
+  std::string id = guiyan::core::complete_id_number("42108819800808001");
   ASSERT_EQ(c.post("/api/v1/people",
                    {{"name", "导出甲"},
                     {"id_number", id},
@@ -167,7 +162,8 @@ TEST(ImportApi, AStoppingServerHandsItsImportToAnother) {
   for (int i = 0; i < n; ++i) {
     char stem[32];
     std::snprintf(stem, sizeof stem, "421022%04d0101%03d", 1950 + i / 1000, i % 1000);
-    csv += "长表" + std::to_string(i) + "," + id_number(stem) + ",421022100\n";
+    csv +=
+        "长表" + std::to_string(i) + "," + guiyan::core::complete_id_number(stem) + ",421022100\n";
   }
   auto queued = upload(ca, t, "kind=people&filename=long.csv&dry_run=false", csv);
   ASSERT_EQ(queued.status, 202) << queued.body;

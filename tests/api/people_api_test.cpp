@@ -1,17 +1,12 @@
 // The people registry through the real server, on SQLite and PostgreSQL alike.
 #include "api/api_env.h"
+#include "core/id_number.h"
 
 using namespace guiyan::testing;
 
 namespace {
 
 // Valid ID numbers built with their check character (GB 11643).
-std::string id_number(const std::string& first17) {
-  static const int w[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
-  return first17 + "10X98765432"[sum % 11];
-}
 
 int64_t create(const std::string& token, nlohmann::json body) {
   auto r = ApiEnv::get().client().post("/api/v1/people", body, token);
@@ -32,7 +27,7 @@ class PeopleApi : public ::testing::Test {
     std::string ga = ApiEnv::get().token("ga_clerk");
     std::string jl = ApiEnv::get().token("jl_clerk");
     wang = create(ga, {{"name", "王芳"},
-                       {"id_number", id_number("42102219900101002")},
+                       {"id_number", guiyan::core::complete_id_number("42102219900101002")},
                        {"phone", "13871234567"},
                        {"region_code", "421022100001"},
                        {"skills", {"电工", "焊工"}},
@@ -41,7 +36,7 @@ class PeopleApi : public ::testing::Test {
                        {"help_wanted", {"loan", "training"}},
                        {"intention_note", "想开一家莲藕加工厂"}});
     create(ga, {{"name", "张三丰"},
-                {"id_number", id_number("42102219851231003")},
+                {"id_number", guiyan::core::complete_id_number("42102219851231003")},
                 {"phone", "0716-8514460"},
                 {"region_code", "421022100001"},
                 {"status", "away"},
@@ -63,7 +58,8 @@ TEST_F(PeopleApi, CreateDerivesBirthDateAndGenderAndMasks) {
   auto j = r.json();
   EXPECT_EQ(j["birth_date"], "1990-01-01");
   EXPECT_EQ(j["gender"], "female");  // 17th digit 2
-  EXPECT_EQ(j["id_number"], "4210**********002" + id_number("42102219900101002").substr(17));
+  EXPECT_EQ(j["id_number"],
+            "4210**********002" + guiyan::core::complete_id_number("42102219900101002").substr(17));
   EXPECT_EQ(j["phone"], "138****4567");
   EXPECT_EQ(j["masked"], true);
   EXPECT_EQ(j["skills"], nlohmann::json({"electrician", "welder"}));
@@ -75,7 +71,7 @@ TEST_F(PeopleApi, UnmaskedViewNeedsThePermissionAndIsAudited) {
   std::string path = "/api/v1/people/" + std::to_string(wang) + "?unmask=true";
   auto full = env.client().get(path, env.token("ga_clerk"));
   ASSERT_EQ(full.status, 200);
-  EXPECT_EQ(full.json()["id_number"], id_number("42102219900101002"));
+  EXPECT_EQ(full.json()["id_number"], guiyan::core::complete_id_number("42102219900101002"));
   EXPECT_EQ(full.json()["phone"], "13871234567");
   auto log = env.client().get(
       "/api/v1/audit?action=view_unmasked&entity=person&entity_id=" + std::to_string(wang),
@@ -101,7 +97,7 @@ TEST_F(PeopleApi, SearchFindsNamesIdTailsPhonesSkillsAndBrands) {
   EXPECT_EQ(search("王芳"), (std::set<std::string>{"王芳"}));  // 王芳芳 is in 监利, out of scope
   EXPECT_EQ(search("三丰"), (std::set<std::string>{"张三丰"}));
   EXPECT_EQ(search("芳"), (std::set<std::string>{"王芳"}));
-  std::string id = id_number("42102219900101002");
+  std::string id = guiyan::core::complete_id_number("42102219900101002");
   EXPECT_EQ(search(id), (std::set<std::string>{"王芳"}));
   EXPECT_EQ(search(id.substr(12)), (std::set<std::string>{"王芳"}));  // last 6
   EXPECT_EQ(search(id.substr(14)), (std::set<std::string>{"王芳"}));  // last 4
@@ -169,10 +165,12 @@ TEST_F(PeopleApi, BadInputNamesTheField) {
   EXPECT_EQ(bad_id.status, 400);
   EXPECT_EQ(bad_id.json()["error"]["field"], "id_number");
   EXPECT_NE(bad_id.json()["error"]["message"].get<std::string>().find("校验位"), std::string::npos);
-  auto dup = env.client().post(
-      "/api/v1/people",
-      {{"name", "重复"}, {"region_code", "421022"}, {"id_number", id_number("42102219900101002")}},
-      t);
+  auto dup =
+      env.client().post("/api/v1/people",
+                        {{"name", "重复"},
+                         {"region_code", "421022"},
+                         {"id_number", guiyan::core::complete_id_number("42102219900101002")}},
+                        t);
   EXPECT_EQ(dup.status, 409);
   EXPECT_NE(dup.json()["error"]["message"].get<std::string>().find("王芳"), std::string::npos);
   EXPECT_EQ(env.client()
