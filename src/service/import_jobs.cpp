@@ -237,9 +237,12 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
       issues.push_back(
           {{"row", 0}, {"column", col}, {"value", ""}, {"reason", "未识别的列，已忽略"}});
     }
-    save_progress(db, id, summary, "done");
+    // The issues and the final counts land before (never after) the job reads as done.
+    save_progress(db, id, summary, "running");
     auto conn = db.acquire();
-    store::exec(*conn, "UPDATE import_job SET issues_json = $2, finished_at = $3 WHERE id = $1",
+    store::exec(*conn,
+                "UPDATE import_job SET issues_json = $2, finished_at = $3, status = 'done' "
+                "WHERE id = $1",
                 {id, issues.dump(), core::now_iso()});
   } catch (const Interrupted&) {
     // This server is stopping: hand the job back; any server (this one restarted, or another)
