@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
   add_demo_command(app, cfg, action);
   add_user_command(app, cfg, action);
   add_import_command(app, cfg, action);
+  add_dedupe_command(app, cfg, action);
   add_check_command(app, action);
   try {
     app.parse(argc, argv);

@@ -6,6 +6,7 @@
 #include "core/person_vocabulary.h"
 #include "io/sheet_error.h"
 #include "service/import_report.h"
+#include "service/person_duplicates.h"
 #include "service/person_import.h"
 
 namespace guiyan::cli {
@@ -51,11 +52,17 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
       if (!a->report.empty()) service::write_import_report(a->report, summary);
       for (size_t i = 0; i < summary.issues.size() && i < 20; ++i) {
         const auto& issue = summary.issues[i];
-        std::cerr << "第" << issue.row << "行 " << issue.column << "：" << issue.reason << "\n";
+        std::cerr << "第" << issue.row << "行 " << issue.column << "：" << issue.reason
+                  << (issue.kept ? "（已导入，待核实）" : "") << "\n";
       }
       if (summary.issues.size() > 20) {
         std::cerr << "……另有 " << summary.issues.size() - 20 << " 个问题"
                   << (a->report.empty() ? "，用 --report 导出全部" : "，见报告") << "\n";
+      }
+      if (!a->dry_run && summary.accepted > 0) {
+        auto scan = service::scan_duplicates(*db);
+        std::cerr << "疑似重复：新增 " << scan.added << " 对，共 " << scan.found
+                  << " 对待核（guiyan dedupe people 可再次查找）\n";
       }
       std::cout << service::summary_json(summary) << std::endl;
       return summary.rejected == 0 ? 0 : 1;

@@ -22,14 +22,14 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
                   "minutes of inactivity after which a session expires")
       ->capture_default_str();
   sub->add_option("--log-level", cfg.log_level, "error, info or debug")->capture_default_str();
-  sub->add_option("--db-pool", cfg.db_pool,
-                  "database connections of this process (0: workers + 2)")
+  sub->add_option("--db-pool", cfg.db_pool, "database connections of this process (0: workers + 2)")
       ->capture_default_str();
   sub->callback([&cfg, &action] {
     action = [&cfg] {
       auto [host, port] = split_listen(cfg.listen);
       if (cfg.session_idle_minutes < 1) throw std::runtime_error("会话空闲时长至少1分钟");
-      if (cfg.workers < 1 || cfg.db_pool < 0) throw std::runtime_error("workers 至少为1，db_pool 不能为负数");
+      if (cfg.workers < 1 || cfg.db_pool < 0)
+        throw std::runtime_error("workers 至少为1，db_pool 不能为负数");
       auto db = store::open_db(cfg.db, cfg.db_pool > 0 ? cfg.db_pool : cfg.workers + 2);
       int applied = store::migrate(*db);
       int version = 0;

@@ -54,7 +54,8 @@ void load_env(Config& cfg) {
     if (auto v = get("GUIYAN_WORKERS")) cfg.workers = std::stoi(v);
     if (auto v = get("GUIYAN_DB_POOL")) cfg.db_pool = std::stoi(v);
   } catch (const std::exception&) {
-    throw std::runtime_error("环境变量 GUIYAN_SESSION_IDLE_MINUTES / GUIYAN_WORKERS / GUIYAN_DB_POOL 应为整数");
+    throw std::runtime_error(
+        "环境变量 GUIYAN_SESSION_IDLE_MINUTES / GUIYAN_WORKERS / GUIYAN_DB_POOL 应为整数");
   }
 }
 

@@ -51,6 +51,7 @@ void add_role_routes(Router& r, ApiContext& ctx);
 void add_department_routes(Router& r, ApiContext& ctx);
 void add_audit_routes(Router& r, ApiContext& ctx);
 void add_person_routes(Router& r, ApiContext& ctx);
+void add_duplicate_routes(Router& r, ApiContext& ctx);
 void add_import_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.

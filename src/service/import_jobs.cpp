@@ -14,6 +14,7 @@
 #include "service/auth_service.h"
 #include "service/data_scope.h"
 #include "service/import_report.h"
+#include "service/person_duplicates.h"
 #include "service/person_import.h"
 
 namespace guiyan::service {
@@ -146,7 +147,7 @@ std::string import_report_file(store::Db& db, const Principal& p, int64_t id) {
   if (issues && !issues->is_null(0)) {
     for (const auto& i : nlohmann::json::parse(issues->text(0))) {
       s.issues.push_back({i.value("row", size_t{0}), i.value("column", ""), i.value("value", ""),
-                          i.value("reason", "")});
+                          i.value("reason", ""), i.value("kept", false)});
     }
   }
   auto path =
@@ -230,12 +231,19 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     });
     nlohmann::json issues = nlohmann::json::array();
     for (const auto& i : summary.issues) {
-      issues.push_back(
-          {{"row", i.row}, {"column", i.column}, {"value", i.value}, {"reason", i.reason}});
+      issues.push_back({{"row", i.row},
+                        {"column", i.column},
+                        {"value", i.value},
+                        {"reason", i.reason},
+                        {"kept", i.kept}});
     }
     for (const auto& col : summary.ignored_columns) {
       issues.push_back(
           {{"row", 0}, {"column", col}, {"value", ""}, {"reason", "未识别的列，已忽略"}});
+    }
+    if (!dry_run && summary.accepted > 0) {
+      // New people may pair with old ones: the review queue is up to date when the job is done.
+      scan_duplicates(db);
     }
     // The issues and the final counts land before (never after) the job reads as done.
     save_progress(db, id, summary, "running");

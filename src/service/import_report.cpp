@@ -8,13 +8,17 @@ namespace guiyan::service {
 
 void write_import_report(const std::string& path, const ImportSummary& s) {
   io::XlsxWriter w(path, "导入问题");
-  w.header({"行号", "列", "内容", "原因"});
+  w.header({"行号", "列", "内容", "原因", "处理"});
   w.row({"", "", "",
          "共读取 " + std::to_string(s.rows_read) + " 行，接受 " + std::to_string(s.accepted) +
              " 行，拒绝 " + std::to_string(s.rejected) + " 行"});
   for (const auto& issue : s.issues) {
-    w.row({issue.row ? std::to_string(issue.row) : "", issue.column, issue.value, issue.reason},
-          {io::CellKind::number, io::CellKind::text, io::CellKind::text, io::CellKind::text});
+    w.row({issue.row ? std::to_string(issue.row) : "", issue.column, issue.value, issue.reason,
+           issue.row == 0 ? ""
+           : issue.kept   ? "已导入，待核实"
+                          : "未导入"},
+          {io::CellKind::number, io::CellKind::text, io::CellKind::text, io::CellKind::text,
+           io::CellKind::text});
   }
   for (const auto& col : s.ignored_columns) {
     w.row({"", col, "", "未识别的列，已忽略"});

@@ -13,7 +13,8 @@ std::string mask_phone(std::string_view phone) {
   auto dash = phone.find('-');
   if (dash != std::string_view::npos && dash < 5) {
     std::string_view local = phone.substr(dash + 1);
-    if (local.size() < 5) return std::string(phone.substr(0, dash + 1)) + std::string(local.size(), '*');
+    if (local.size() < 5)
+      return std::string(phone.substr(0, dash + 1)) + std::string(local.size(), '*');
     return std::string(phone.substr(0, dash + 1)) + std::string(local.size() - 4, '*') +
            std::string(local.substr(local.size() - 4));
   }

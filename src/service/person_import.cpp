@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/clock.h"
+#include "core/id_number.h"
 #include "core/person_fields.h"
 #include "core/text.h"
 #include "io/sheet_reader.h"
@@ -100,6 +101,17 @@ struct RowValues {
   PersonValues values;
 };
 
+// The normalised form of a number that failed the check but looks like a mistyped ID number
+// (15 to 18 digits, an X only last), or nullopt for anything else.
+std::optional<std::string> unverified_id_number(const std::string& cell) {
+  std::string n = core::check_id_number(cell, core::Date{9999, 12, 31}).normalized;
+  if (n.size() < 15 || n.size() > 18) return std::nullopt;
+  for (size_t i = 0; i < n.size(); ++i) {
+    if ((n[i] < '0' || n[i] > '9') && !(n[i] == 'X' && i + 1 == n.size())) return std::nullopt;
+  }
+  return n;
+}
+
 class Importer {
  public:
   Importer(store::Db& db, const Actor& actor, const Principal* by, const ImportOptions& opt)
@@ -173,6 +185,16 @@ class Importer {
       }
       const core::PersonField* f = core::find_person_field(field);
       auto v = core::normalize_text(*f, cell, today_);
+      if (!v.ok() && field == "id_number") {
+        if (auto raw = unverified_id_number(cell)) {
+          // A mistyped number loses nobody: the person is kept with it marked unverified, and
+          // duplicate detection pairs them with the record holding the right number.
+          rv.values["id_number_raw"] = *raw;
+          summary.issues.push_back({row.number, i < headers_.size() ? headers_[i] : "", cell,
+                                    v.error + "；已按待核实号码导入，请核对", true});
+          continue;
+        }
+      }
       if (!v.ok()) {
         reject(i, cell, v.error);
         continue;
@@ -241,17 +263,25 @@ class Importer {
     if (auto it = v.find("id_number"); it != v.end()) {
       return store::person_id_by_id_number(c, std::get<std::string>(it->second));
     }
-    // Without an ID number: the same name and phone, or the same name in the same village.
+    // Without a valid ID number: the same name and unverified number, or the same name and
+    // phone, or the same name in the same village (only when that finds exactly one person).
     std::optional<store::Row> r;
+    if (auto raw = v.find("id_number_raw"); raw != v.end()) {
+      r = store::query_one(c,
+                           "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND "
+                           "id_number_raw = $2 AND id_number IS NULL AND merged_into IS NULL",
+                           {v.at("name"), raw->second});
+      if (r && r->i64(1) == 1) return r->i64(0);
+    }
     if (auto ph = v.find("phone"); ph != v.end()) {
       r = store::query_one(c,
                            "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND phone = $2 "
-                           "AND id_number IS NULL",
+                           "AND id_number IS NULL AND merged_into IS NULL",
                            {v.at("name"), ph->second});
     } else {
       r = store::query_one(c,
                            "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND region_code "
-                           "= $2 AND id_number IS NULL AND phone IS NULL",
+                           "= $2 AND id_number IS NULL AND phone IS NULL AND merged_into IS NULL",
                            {v.at("name"), v.at("region_code")});
     }
     if (!r || r->i64(1) != 1) return std::nullopt;

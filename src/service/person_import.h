@@ -25,6 +25,7 @@ struct ImportIssue {
   std::string column;
   std::string value;
   std::string reason;
+  bool kept = false;  // a warning: the row was saved anyway (an unverified ID number)
 };
 
 struct ImportSummary {

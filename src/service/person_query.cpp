@@ -73,7 +73,9 @@ struct Where {
 
 Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
   Where w;
-  w.where = scope_condition(p, w.sql, "p.region_code", "p.created_by");
+  // People merged into another record are only reachable through their survivor's file.
+  w.where =
+      scope_condition(p, w.sql, "p.region_code", "p.created_by") + " AND p.merged_into IS NULL";
   w.region = q.region.empty() ? p.region_code : q.region;
   if (!q.region.empty()) {
     if (!region_exists(c, q.region)) throw bad_request("region", "区划代码不存在");
@@ -186,7 +188,8 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
   if (!region_exists(*conn, region)) throw http::not_found("行政区划");
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "p.region_code", "p.created_by") + " AND " +
-                      subtree_condition(sql, "p.region_code", region);
+                      subtree_condition(sql, "p.region_code", region) +
+                      " AND p.merged_into IS NULL";
   size_t len = child_code_length(region);
   auto children = region_children(db, region)["items"];
   struct Counts {

@@ -7,6 +7,8 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/masking.h"
+#include "service/person_duplicates.h"
+#include "service/person_merge.h"
 #include "service/person_write.h"
 #include "service/region_service.h"
 
@@ -95,6 +97,14 @@ nlohmann::json history(store::Conn& c, int64_t id) {
 
 }  // namespace
 
+void require_not_merged(const store::PersonRow& row) {
+  if (row.merged_into) {
+    throw http::ApiError(409, "merged",
+                         "该人员已合并到编号 " + std::to_string(*row.merged_into) +
+                             " 的档案，请在保留的档案中修改（或先撤销合并）");
+  }
+}
+
 store::PersonRow person_in_scope(store::Conn& c, const Principal& p, int64_t id) {
   auto row = store::find_person(c, id);
   if (!row || !in_scope(p, row->text("region_code"), row->created_by)) {
@@ -118,6 +128,11 @@ nlohmann::json person_json(const store::PersonRow& p, bool unmasked) {
     }
   }
   j["masked"] = !unmasked;
+  // An ID number a source gave that failed the check (待核实), kept for review and matching.
+  j["id_number_raw"] = p.id_number_raw ? nlohmann::json(unmasked ? *p.id_number_raw
+                                                                 : mask_id_number(*p.id_number_raw))
+                                       : nlohmann::json();
+  j["merged_into"] = p.merged_into ? nlohmann::json(*p.merged_into) : nlohmann::json();
   j["gender"] = p.gender ? nlohmann::json(*p.gender) : nlohmann::json();
   j["birth_date"] = p.birth_date ? nlohmann::json(*p.birth_date) : nlohmann::json();
   j["region_name"] = p.region_name;
@@ -150,6 +165,7 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
   auto row = *store::find_person(*conn, id);
   tx.commit();
+  scan_duplicates(db, row.text("name"));
   return person_json(row, false);
 }
 
@@ -159,11 +175,14 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   auto conn = db.acquire();
   store::Tx tx(*conn);
   auto before = person_in_scope(*conn, p, id);
+  require_not_merged(before);
   PersonValues values = read_values(*conn, p, body);
   check_unique_id(*conn, p, values, id);
   change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
   auto after = *store::find_person(*conn, id);
   tx.commit();
+  scan_duplicates(db, after.text("name"));
+  if (after.text("name") != before.text("name")) scan_duplicates(db, before.text("name"));
   return person_json(after, false);
 }
 
@@ -250,6 +269,7 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
           {"services", services},
           {"provenance", provenance},
           {"conflicts", conflicts},
+          {"merges", merges_of(*conn, id)},
           {"audit", trail}};
 }
 
@@ -296,6 +316,7 @@ nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
   auto conn = db.acquire();
   store::Tx tx(*conn);
   auto before = person_in_scope(*conn, p, id);
+  require_not_merged(before);
   if (worker) {
     auto u = store::query_one(*conn, "SELECT region_code FROM app_user WHERE id = $1", {*worker});
     if (!u || !in_scope(p, u->text(0))) {

@@ -35,6 +35,9 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id);
 nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
                                const nlohmann::json& body);
 
+// Throws 409 when the person was merged into another record (writes go to the survivor).
+void require_not_merged(const store::PersonRow& row);
+
 // Throws 404 unless the person exists and is in the principal's scope; returns it.
 store::PersonRow person_in_scope(store::Conn& c, const Principal& p, int64_t id);
 

@@ -24,7 +24,23 @@ nlohmann::json row_json(const store::PersonRow& p) {
     j[f.name] =
         core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
   }
+  j["id_number_raw"] = p.id_number_raw ? nlohmann::json(*p.id_number_raw) : nlohmann::json();
   return j;
+}
+
+// Gender and birth date read from an unverified number whose first 17 characters are digits
+// (a wrong check character or one wrong digit leaves them mostly right): what the matching of
+// probable duplicates compares.
+std::pair<std::optional<std::string>, std::optional<std::string>> derive_from_raw(
+    const PersonValues& values) {
+  auto it = values.find("id_number_raw");
+  if (it == values.end() || values.count("id_number")) return {std::nullopt, std::nullopt};
+  auto raw = std::get_if<std::string>(&it->second);
+  if (!raw || raw->size() != 18) return {std::nullopt, std::nullopt};
+  for (size_t i = 0; i < 17; ++i) {
+    if ((*raw)[i] < '0' || (*raw)[i] > '9') return {std::nullopt, std::nullopt};
+  }
+  return derive_from_id(core::complete_id_number(std::string_view(*raw).substr(0, 17)));
 }
 
 void record_history(store::Conn& c, int64_t id, const std::string& field, const store::Value& value,
@@ -92,7 +108,8 @@ std::string person_search_tokens(const store::PersonRow& p) {
   }
   // Whole identifiers and the tails people search by: last 4–6 of the ID, last 4 of phones.
   std::string id = p.text("id_number");
-  if (!id.empty()) {
+  if (id.empty() && p.id_number_raw) id = *p.id_number_raw;
+  if (id.size() >= 6) {
     parts.push_back(id);
     for (size_t n = 4; n <= 6; ++n) parts.push_back(id.substr(id.size() - n));
   }
@@ -114,8 +131,8 @@ std::string person_search_tokens(const store::PersonRow& p) {
 int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
                       const PersonValues& values, const Provenance& prov) {
   std::string now = core::now_iso();
-  auto [gender, birth] = derive_from_id(values.count("id_number") ? values.at("id_number")
-                                                                  : store::Value{store::Null{}});
+  auto [gender, birth] =
+      values.count("id_number") ? derive_from_id(values.at("id_number")) : derive_from_raw(values);
   int64_t id = store::insert_person(c, values, gender, birth, prov.source, by, now);
   PersonValues set;
   for (const auto& [field, value] : values) {
@@ -136,6 +153,14 @@ bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by
                    const Provenance& prov) {
   PersonValues changed;
   for (const auto& [field, value] : values) {
+    if (field == "id_number_raw") {
+      // A system column, not an editable field: compared with what the record holds.
+      auto raw = std::get_if<std::string>(&value);
+      if ((raw ? std::optional<std::string>(*raw) : std::nullopt) != before.id_number_raw) {
+        changed[field] = value;
+      }
+      continue;
+    }
     auto it = before.fields.find(field);
     if (it == before.fields.end() || it->second != value) changed[field] = value;
   }

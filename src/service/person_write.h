@@ -24,7 +24,8 @@ struct Provenance {
 // Normalised field values to write (service/person_fields), by field name.
 using PersonValues = std::map<std::string, store::Value>;
 
-// Creates a person from complete values (name, region_code, status and funnel_stage present);
+// Creates a person from complete values (name, region_code, status and funnel_stage present;
+// "id_number_raw" may carry a number that failed the check, kept unverified);
 // returns the id. `by` is the signed-in account, if any.
 int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
                       const PersonValues& values, const Provenance& prov);

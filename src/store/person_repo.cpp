@@ -17,7 +17,8 @@ std::string person_columns() {
   for (const auto& f : core::person_fields()) cols += ", p." + f.name;
   cols +=
       ", p.gender, p.birth_date, p.id_number_raw, p.source, p.case_worker_id, p.created_by, "
-      "p.created_at, p.updated_at, COALESCE((SELECT w.display_name FROM app_user w WHERE w.id = "
+      "p.created_at, p.updated_at, p.merged_into, COALESCE((SELECT w.display_name FROM app_user w "
+      "WHERE w.id = "
       "p.case_worker_id), ''), COALESCE((SELECT r.name FROM region r WHERE r.code = "
       "p.region_code), '')";
   return cols;
@@ -36,6 +37,7 @@ PersonRow person_from_row(const Row& r) {
   p.created_by = r.opt_i64(i++);
   p.created_at = r.text(i++);
   p.updated_at = r.text(i++);
+  p.merged_into = r.opt_i64(i++);
   p.case_worker_name = r.text(i++);
   p.region_name = r.text(i++);
   return p;

@@ -16,6 +16,7 @@ struct PersonRow {
   std::optional<std::string> gender, birth_date, id_number_raw;
   std::string source;
   std::optional<int64_t> case_worker_id, created_by;
+  std::optional<int64_t> merged_into;  // the survivor this record was merged into
   std::string case_worker_name, region_name;
   std::string created_at, updated_at;
   // The text value of a field, or "" when NULL or absent.

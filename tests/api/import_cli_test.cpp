@@ -87,9 +87,9 @@ TEST_F(ImportCli, CsvWithOfficeHeadersReportsEveryBadRow) {
   EXPECT_EQ(rc, 1);
   auto sum = summary_of(out);
   EXPECT_EQ(sum["rows_read"], 7);
-  EXPECT_EQ(sum["accepted"], 2);
-  EXPECT_EQ(sum["rejected"], 5);
-  EXPECT_EQ(sum["new"], 2);
+  EXPECT_EQ(sum["accepted"], 3);  // the mistyped ID number is kept, unverified
+  EXPECT_EQ(sum["rejected"], 4);
+  EXPECT_EQ(sum["new"], 3);
   // The report names the row, the column and the reason in Chinese.
   std::vector<std::vector<std::string>> rows;
   guiyan::io::read_sheet(file("report.xlsx"), [&](const guiyan::io::SheetRow& r) {
@@ -97,19 +97,36 @@ TEST_F(ImportCli, CsvWithOfficeHeadersReportsEveryBadRow) {
     return true;
   });
   ASSERT_GE(rows.size(), 6u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"行号", "列", "内容", "原因"}));
-  std::map<std::string, std::string> reason_by_row;
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"行号", "列", "内容", "原因", "处理"}));
+  std::map<std::string, std::string> reason_by_row, outcome_by_row;
   for (size_t i = 2; i < rows.size(); ++i) {
     if (rows[i].size() >= 4) reason_by_row[rows[i][0]] += rows[i][1] + ":" + rows[i][3] + ";";
+    if (rows[i].size() >= 5) outcome_by_row[rows[i][0]] = rows[i][4];
   }
   EXPECT_NE(reason_by_row["4"].find("身份证号码:"), std::string::npos) << reason_by_row["4"];
   EXPECT_NE(reason_by_row["4"].find("校验位"), std::string::npos);
+  EXPECT_EQ(outcome_by_row["4"], "已导入，待核实");
+  EXPECT_EQ(outcome_by_row["5"], "未导入");
   EXPECT_NE(reason_by_row["5"].find("姓名为空"), std::string::npos);
   EXPECT_NE(reason_by_row["6"].find("找不到对应的行政区划"), std::string::npos);
   EXPECT_NE(reason_by_row["7"].find("资金需求（万元）:"), std::string::npos);
   EXPECT_NE(reason_by_row["8"].find("性别与身份证号不符"), std::string::npos) << reason_by_row["8"];
   s.start();
-  EXPECT_EQ(people_count(s), 2);
+  EXPECT_EQ(people_count(s), 3);
+  // The unverified number is kept (masked), with the birth date its digits give, and found by
+  // its last six characters.
+  HttpClient c(s.port());
+  std::string token =
+      c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
+          .json()["token"];
+  auto found = c.get("/api/v1/people?q=" + bad_check.substr(12), token).json();
+  ASSERT_EQ(found["total"], 1) << found.dump();
+  auto zhao = found["items"][0];
+  EXPECT_EQ(zhao["name"], "赵六");
+  EXPECT_TRUE(zhao["id_number"].is_null());
+  EXPECT_EQ(zhao["id_number_raw"], bad_check.substr(0, 4) + "**********" + bad_check.substr(14));
+  EXPECT_EQ(zhao["birth_date"],
+            bad_check.substr(6, 4) + "-" + bad_check.substr(10, 2) + "-" + bad_check.substr(12, 2));
   // Skills outside the dictionary are kept as text and still searchable.
   EXPECT_EQ(people_count(s, "&q=%E6%8C%96%E6%8E%98%E6%9C%BA"), 1);  // 挖掘机
 }
@@ -121,20 +138,24 @@ TEST_F(ImportCli, DryRunWritesNothingAndReimportIsIdempotent) {
                ",1380000" + std::to_string(1000 + i) + ",421022100\n";
   }
   content += "无证件,,13912345678,421022100\n";
+  // A mistyped number without a phone: found again by name and that number.
+  std::string typo =
+      stem(40) + (guiyan::core::complete_id_number(stem(40)).back() == '1' ? "2" : "1");
+  content += "错号," + typo + ",,421022100\n";
   write_file(file("p.csv"), content);
   std::string out;
   EXPECT_EQ(s.cli({"import", "people", file("p.csv"), "--dry-run"}, "", &out), 0);
-  EXPECT_EQ(summary_of(out)["new"], 31);
+  EXPECT_EQ(summary_of(out)["new"], 32);
   s.start();
   EXPECT_EQ(people_count(s), 0);
   EXPECT_EQ(s.cli({"import", "people", file("p.csv")}, "", &out), 0);
-  EXPECT_EQ(summary_of(out)["new"], 31);
+  EXPECT_EQ(summary_of(out)["new"], 32);
   EXPECT_EQ(s.cli({"import", "people", file("p.csv")}, "", &out), 0);
   auto again = summary_of(out);
   EXPECT_EQ(again["new"], 0);
   EXPECT_EQ(again["updated"], 0);
-  EXPECT_EQ(again["unchanged"], 31);
-  EXPECT_EQ(people_count(s), 31);
+  EXPECT_EQ(again["unchanged"], 32);
+  EXPECT_EQ(people_count(s), 32);
 }
 
 TEST_F(ImportCli, MoreTrustedSourcesWinAndConflictsAreListed) {

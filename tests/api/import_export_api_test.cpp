@@ -57,17 +57,24 @@ TEST(ImportApi, DryRunThenCommitOnTwoServersRunsEachJobOnce) {
     csv +=
         "导入" + std::to_string(i) + "," + guiyan::core::complete_id_number(stem) + ",421022100\n";
   }
-  csv += "坏行,421022199001010000,421022100\n";
+  std::string typo = guiyan::core::complete_id_number("42102219900101999");
+  typo.back() = typo.back() == '1' ? '2' : '1';
+  csv += "错号," + typo + ",421022100\n";  // kept, unverified, with a warning
+  csv += "坏行," + guiyan::core::complete_id_number("42102219900101998") +
+         ",\n";  // no household region: rejected
   auto queued = upload(ca, t, "kind=people&filename=ledger.csv&source=survey&dry_run=true", csv);
   ASSERT_EQ(queued.status, 202) << queued.body;
   int64_t id = queued.json()["id"];
   auto dry = wait_done(cb, t, id);  // seen from the other server
   EXPECT_EQ(dry["status"], "done") << dry.dump();
-  EXPECT_EQ(dry["rows_read"], 41);
+  EXPECT_EQ(dry["rows_read"], 42);
   EXPECT_EQ(dry["rejected"], 1);
-  EXPECT_EQ(dry["new"], 40);
-  ASSERT_EQ(dry["issues"].size(), 1u);
+  EXPECT_EQ(dry["new"], 41);
+  ASSERT_EQ(dry["issues"].size(), 2u) << dry.dump();
   EXPECT_EQ(dry["issues"][0]["row"], 42);
+  EXPECT_EQ(dry["issues"][0]["kept"], true);
+  EXPECT_EQ(dry["issues"][1]["row"], 43);
+  EXPECT_EQ(dry["issues"][1]["kept"], false);
   EXPECT_EQ(ca.get("/api/v1/people?limit=1", t).json()["total"], 0);  // a dry run writes nothing
   // The report is a real .xlsx file.
   auto report = ca.get("/api/v1/imports/" + std::to_string(id) + "/report", t);
@@ -76,15 +83,18 @@ TEST(ImportApi, DryRunThenCommitOnTwoServersRunsEachJobOnce) {
   std::string path = a.dir() + "/report.xlsx";
   std::ofstream(path, std::ios::binary) << report.body;
   auto rows = read_file(path);
-  ASSERT_GE(rows.size(), 3u);
+  ASSERT_GE(rows.size(), 4u);
   EXPECT_EQ(rows[2][0], "42");
+  EXPECT_EQ(rows[2][4], "已导入，待核实");
+  EXPECT_EQ(rows[3][0], "43");
+  EXPECT_EQ(rows[3][4], "未导入");
   // Commit through the other server: the same file, for real, run by exactly one worker.
   auto commit =
       cb.post("/api/v1/imports/" + std::to_string(id) + "/commit", nlohmann::json::object(), t);
   ASSERT_EQ(commit.status, 202) << commit.body;
   auto real = wait_done(ca, t, commit.json()["id"]);
-  EXPECT_EQ(real["new"], 40);
-  EXPECT_EQ(ca.get("/api/v1/people?limit=1", t).json()["total"], 40);
+  EXPECT_EQ(real["new"], 41);
+  EXPECT_EQ(ca.get("/api/v1/people?limit=1", t).json()["total"], 41);
   EXPECT_EQ(
       cb.post("/api/v1/imports/" + std::to_string(id) + "/commit", nlohmann::json::object(), t)
           .status,

@@ -29,7 +29,9 @@ TEST(MultiServer, ASessionMadeOnOneServerWorksOnTheOther) {
   std::string token = login(ca, "two_a", kPassword).json()["token"];
   EXPECT_EQ(cb.get("/api/v1/auth/me", token).status, 200);
   auto made = cb.post("/api/v1/users",
-                      {{"username", "made_on_b"}, {"display_name", "乙"}, {"password", kPassword},
+                      {{"username", "made_on_b"},
+                       {"display_name", "乙"},
+                       {"password", kPassword},
                        {"region_code", "421022"}},
                       token);
   ASSERT_EQ(made.status, 201) << made.body;
@@ -66,7 +68,9 @@ TEST(MultiServer, ServersStartingTogetherMigrateOnce) {
   }
   std::vector<std::future<int>> runs;
   for (int i = 0; i < 4; ++i) {
-    runs.push_back(std::async(std::launch::async, [&] { return run_guiyan({"migrate", "--db", url}); }));
+    runs.push_back(std::async(std::launch::async, [&] {
+      return run_guiyan({"migrate", "--db", url});
+    }));
   }
   for (auto& r : runs) EXPECT_EQ(r.get(), 0);
   std::string out;
@@ -88,7 +92,9 @@ TEST(MultiServer, APostgresqlOutageGivesCleanErrorsAndServiceResumes) {
   HttpClient c(s.port());
   std::string token = login(c, "outage", kPassword).json()["token"];
   auto before = c.post("/api/v1/users",
-                       {{"username", "kept"}, {"display_name", "保留"}, {"password", kPassword},
+                       {{"username", "kept"},
+                        {"display_name", "保留"},
+                        {"password", kPassword},
                         {"region_code", "421000"}},
                        token);
   ASSERT_EQ(before.status, 201);
@@ -102,8 +108,7 @@ TEST(MultiServer, APostgresqlOutageGivesCleanErrorsAndServiceResumes) {
       auto r = c.get("/api/v1/users?limit=5", token);
       if (r.status == 200) {
         ++ok;
-      } else if (r.status == 503 &&
-                 r.json()["error"]["code"] == "database_unavailable") {
+      } else if (r.status == 503 && r.json()["error"]["code"] == "database_unavailable") {
         ++unavailable;
       } else {
         if (++other == 1) other_answer = std::to_string(r.status) + " " + r.body;

@@ -1,0 +1,245 @@
+// The duplicate review queue through the real server, on SQLite and PostgreSQL alike: detection
+// after an import and after a save, merge, undo, dismiss, data scope and permissions.
+#include <fstream>
+
+#include "api/api_env.h"
+#include "core/id_number.h"
+
+using namespace guiyan::testing;
+
+namespace {
+
+std::string typo_of(const std::string& id) {
+  std::string t = id;
+  t.back() = t.back() == '1' ? '2' : '1';  // a wrong check character
+  return t;
+}
+
+class DuplicateApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    s.add_user("dd_clerk", "clerk", "421022", "公安县人社局", kPassword);
+    s.add_user("dd_other", "clerk", "421081", "石首市人社局", kPassword);
+    s.add_user("dd_leader", "leader", "421022", "公安县人社局", kPassword);
+    wang_id = guiyan::core::complete_id_number("42102219900307002");
+    li_id = guiyan::core::complete_id_number("42102219850615003");
+    std::ofstream(s.dir() + "/ledger.csv")
+        << "姓名,身份证号,联系电话,户籍地,技能特长,地址,劳务品牌\n"
+        << "王芳," << wang_id << ",13800001111,421022100001,电工,,\n"
+        << "王芳,,13800001111,421022100001,焊工,埠河镇三八路1号,石首防水工\n"
+        << "李强," << li_id << ",,421022100001,,,\n"
+        << "李强," << typo_of(li_id) << ",13900002222,421022100002,,,\n"
+        << "赵四," << guiyan::core::complete_id_number("42102219700101003")
+        << ",13700003333,421022100001,,,\n"
+        << "赵四," << guiyan::core::complete_id_number("42102219950101004")
+        << ",13700003333,421022100001,,,\n";
+    std::string out;
+    EXPECT_EQ(s.cli({"import", "people", s.dir() + "/ledger.csv"}, "", &out), 0) << out;
+    s.start();
+    c = std::make_unique<HttpClient>(s.port());
+    t = login("dd_clerk");
+  }
+
+  std::string login(const std::string& user) {
+    return c->post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}})
+        .json()["token"];
+  }
+  nlohmann::json queue(const std::string& status = "open") {
+    return c->get("/api/v1/people/duplicates?status=" + status, t).json();
+  }
+  // The open pair whose people are called `name`.
+  nlohmann::json pair_of(const std::string& name) {
+    auto q = queue();  // kept alive: the loop walks into it
+    for (const auto& d : q["items"]) {
+      if (d["people"][0]["name"] == name) return d;
+    }
+    return nullptr;
+  }
+  int64_t count(const std::string& q) {
+    return c->get("/api/v1/people?limit=1&q=" + q, t).json()["total"];
+  }
+
+  ServerProcess s;
+  std::unique_ptr<HttpClient> c;
+  std::string t, wang_id, li_id;
+};
+
+}  // namespace
+
+TEST_F(DuplicateApi, AnImportFillsTheQueueWithScoresAndReasons) {
+  auto q = queue();
+  ASSERT_EQ(q["total"], 2) << q.dump();  // 赵四 ×2 hold two valid numbers: two people
+  auto label_list = [](const nlohmann::json& d) {
+    std::vector<std::string> out;
+    for (const auto& r : d["reasons"]) out.push_back(r["label"]);
+    return out;
+  };
+  // Highest score first. The mistyped number still gives the birth date.
+  auto li = q["items"][0];
+  EXPECT_EQ(li["people"][0]["name"], "李强");
+  EXPECT_EQ(li["score"], 85);
+  EXPECT_EQ(label_list(li), (std::vector<std::string>{"身份证号仅差一位或两位颠倒", "出生日期相同",
+                                                      "户籍乡镇相同", "姓名相同"}));
+  EXPECT_EQ(q["items"][1]["people"][0]["name"], "王芳");
+  EXPECT_EQ(q["items"][1]["score"], 80);
+  EXPECT_EQ(label_list(q["items"][1]),
+            (std::vector<std::string>{"手机号相同", "户籍村相同", "姓名相同"}));
+  // Personal data in the queue is masked like everywhere else.
+  for (const auto& p : li["people"]) {
+    std::string shown = p["id_number"].is_string() ? p["id_number"] : p["id_number_raw"];
+    EXPECT_NE(shown.find("**********"), std::string::npos) << p.dump();
+  }
+  // A leader may look, not decide; another county sees nothing of Gong'an's pairs.
+  std::string leader = login("dd_leader");
+  EXPECT_EQ(c->get("/api/v1/people/duplicates", leader).json()["total"], 2);
+  EXPECT_EQ(c->post("/api/v1/people/duplicates/" + std::to_string(int64_t(li["id"])) + "/merge",
+                    {{"keep", li["people"][0]["id"]}}, leader)
+                .status,
+            403);
+  std::string other = login("dd_other");
+  EXPECT_EQ(c->get("/api/v1/people/duplicates", other).json()["total"], 0);
+  EXPECT_EQ(c->post("/api/v1/people/duplicates/" + std::to_string(int64_t(li["id"])) + "/merge",
+                    {{"keep", li["people"][0]["id"]}}, other)
+                .status,
+            404);
+  EXPECT_EQ(c->get("/api/v1/people/duplicates?status=maybe", t).status, 400);
+}
+
+TEST_F(DuplicateApi, SavingAPersonFindsTheirDuplicateAtOnce) {
+  ASSERT_EQ(
+      c->post("/api/v1/people",
+              {{"name", "钱七"}, {"phone", "13600004444"}, {"region_code", "421022100001"}}, t)
+          .status,
+      201);
+  EXPECT_EQ(queue()["total"], 2);
+  ASSERT_EQ(c->post("/api/v1/people",
+                    {{"name", "钱七"},
+                     {"id_number", guiyan::core::complete_id_number("42102219880808005")},
+                     {"phone2", "13600004444"},
+                     {"region_code", "421022100002"}},
+                    t)
+                .status,
+            201);
+  auto qian = pair_of("钱七");
+  ASSERT_FALSE(qian.is_null());
+  EXPECT_EQ(qian["score"], 70);  // phone (one's second) + township + name
+}
+
+TEST_F(DuplicateApi, MergeTakesMissingValuesAndUndoRestoresBoth) {
+  auto wang = pair_of("王芳");
+  ASSERT_FALSE(wang.is_null());
+  std::string pid = std::to_string(int64_t(wang["id"]));
+  int64_t with_id = wang["people"][0]["id"], without = wang["people"][1]["id"];
+  ASSERT_TRUE(wang["people"][0]["id_number"].is_string());
+  EXPECT_EQ(c->post("/api/v1/people/duplicates/" + pid + "/merge", {{"keep", 12345}}, t).status,
+            400);
+  auto merged = c->post("/api/v1/people/duplicates/" + pid + "/merge", {{"keep", with_id}}, t);
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  auto m = merged.json();
+  EXPECT_EQ(m["merged_id"], without);
+  EXPECT_EQ(m["survivor"]["address"], "埠河镇三八路1号");
+  EXPECT_EQ(m["survivor"]["labour_brand"], "shishou_waterproof");
+  EXPECT_EQ(m["survivor"]["skills"], nlohmann::json({"electrician"}));  // its own value stays
+  EXPECT_EQ(m["conflicts"], 1);                                         // 焊工 listed for review
+  // One person now: lists, search and the queue agree; the other record points to the survivor.
+  EXPECT_EQ(count("%E7%8E%8B%E8%8A%B3"), 1);  // 王芳
+  EXPECT_EQ(count("%E7%84%8A%E5%B7%A5"), 0);  // 焊工 belonged to the merged record only
+  auto gone = c->get("/api/v1/people/" + std::to_string(without), t).json();
+  EXPECT_EQ(gone["merged_into"], with_id);
+  EXPECT_EQ(c->patch("/api/v1/people/" + std::to_string(without), {{"notes", "x"}}, t).status, 409);
+  EXPECT_EQ(queue()["total"], 1);
+  auto done = queue("merged");
+  ASSERT_EQ(done["total"], 1);
+  EXPECT_EQ(done["items"][0]["merge_id"], m["merge_id"]);
+  EXPECT_EQ(c->post("/api/v1/people/duplicates/" + pid + "/merge", {{"keep", with_id}}, t).status,
+            409);
+  auto file = c->get("/api/v1/people/" + std::to_string(with_id) + "/file", t).json();
+  ASSERT_EQ(file["merges"].size(), 1u);
+  EXPECT_EQ(file["merges"][0]["merged_id"], without);
+  EXPECT_EQ(file["conflicts"].size(), 1u);
+  bool audited = false;
+  for (const auto& a : file["audit"]) audited = audited || a["action"] == "merge";
+  EXPECT_TRUE(audited);
+  // Undo: both come back as they were, the conflict goes, the pair is open again.
+  std::string undo = "/api/v1/people/merges/" + std::to_string(int64_t(m["merge_id"])) + "/undo";
+  auto undone = c->post(undo, nlohmann::json::object(), t);
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(undone.json()["kept"].size(), 0u);
+  EXPECT_TRUE(undone.json()["survivor"]["address"].is_null());
+  EXPECT_TRUE(undone.json()["restored"]["merged_into"].is_null());
+  EXPECT_EQ(undone.json()["restored"]["address"], "埠河镇三八路1号");
+  EXPECT_EQ(count("%E7%8E%8B%E8%8A%B3"), 2);
+  EXPECT_EQ(queue()["total"], 2);
+  file = c->get("/api/v1/people/" + std::to_string(with_id) + "/file", t).json();
+  EXPECT_EQ(file["conflicts"].size(), 0u);
+  EXPECT_FALSE(file["merges"][0]["undone_at"].is_null());
+  EXPECT_EQ(c->post(undo, nlohmann::json::object(), t).status, 409);
+}
+
+TEST_F(DuplicateApi, TheRightNumberMovesToTheSurvivorAndBackOnUndo) {
+  auto li = pair_of("李强");
+  ASSERT_FALSE(li.is_null());
+  // Keep the record with the phone (and the mistyped number); it takes the valid number.
+  int64_t keep =
+      li["people"][0]["phone"].is_string() ? li["people"][0]["id"] : li["people"][1]["id"];
+  int64_t other = keep == li["people"][0]["id"] ? li["people"][1]["id"] : li["people"][0]["id"];
+  auto m = c->post("/api/v1/people/duplicates/" + std::to_string(int64_t(li["id"])) + "/merge",
+                   {{"keep", keep}}, t);
+  ASSERT_EQ(m.status, 200) << m.body;
+  auto survivor = c->get("/api/v1/people/" + std::to_string(keep) + "?unmask=true", t).json();
+  EXPECT_EQ(survivor["id_number"], li_id);
+  EXPECT_EQ(survivor["birth_date"], "1985-06-15");
+  EXPECT_TRUE(c->get("/api/v1/people/" + std::to_string(other) + "?unmask=true", t)
+                  .json()["id_number"]
+                  .is_null());
+  EXPECT_EQ(count(li_id), 1);
+  // A later edit on the survivor is not undone: the edited field is reported as kept.
+  ASSERT_EQ(c->patch("/api/v1/people/" + std::to_string(keep), {{"address", "新地址"}}, t).status,
+            200);
+  auto undone =
+      c->post("/api/v1/people/merges/" + std::to_string(int64_t(m.json()["merge_id"])) + "/undo",
+              nlohmann::json::object(), t);
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(undone.json()["kept"].size(), 0u);  // address was not taken in the merge
+  EXPECT_EQ(
+      c->get("/api/v1/people/" + std::to_string(other) + "?unmask=true", t).json()["id_number"],
+      li_id);
+  survivor = c->get("/api/v1/people/" + std::to_string(keep) + "?unmask=true", t).json();
+  EXPECT_TRUE(survivor["id_number"].is_null());
+  EXPECT_EQ(survivor["id_number_raw"], typo_of(li_id));
+  EXPECT_EQ(survivor["address"], "新地址");
+}
+
+TEST_F(DuplicateApi, ADismissedPairIsNeverProposedAgain) {
+  auto li = pair_of("李强");
+  ASSERT_FALSE(li.is_null());
+  std::string path = "/api/v1/people/duplicates/" + std::to_string(int64_t(li["id"]));
+  EXPECT_EQ(c->post(path + "/dismiss", {{"colour", "red"}}, t).status, 400);
+  auto d = c->post(path + "/dismiss", {{"note", "父子，号码相近"}}, t);
+  ASSERT_EQ(d.status, 200) << d.body;
+  EXPECT_EQ(d.json()["status"], "dismissed");
+  EXPECT_EQ(d.json()["note"], "父子，号码相近");
+  EXPECT_EQ(c->post(path + "/dismiss", nlohmann::json::object(), t).status, 409);
+  EXPECT_EQ(c->post(path + "/merge", {{"keep", li["people"][0]["id"]}}, t).status, 409);
+  auto scan = c->post("/api/v1/people/duplicates/scan", nlohmann::json::object(), t);
+  ASSERT_EQ(scan.status, 200) << scan.body;
+  EXPECT_EQ(scan.json()["added"], 0);
+  EXPECT_EQ(scan.json()["found"], 2);
+  EXPECT_EQ(queue()["total"], 1);
+  EXPECT_EQ(queue("dismissed")["total"], 1);
+}
+
+TEST_F(DuplicateApi, CorrectingTheNumberTakesThePairOutOfTheQueue) {
+  // The person with the mistyped number was a different 李强 after all: a new valid number for
+  // them leaves two valid numbers, and the open pair goes.
+  auto li = pair_of("李强");
+  ASSERT_FALSE(li.is_null());
+  int64_t typo_person =
+      li["people"][0]["id_number"].is_null() ? li["people"][0]["id"] : li["people"][1]["id"];
+  ASSERT_EQ(c->patch("/api/v1/people/" + std::to_string(typo_person),
+                     {{"id_number", guiyan::core::complete_id_number("42102219920202007")}}, t)
+                .status,
+            200);
+  EXPECT_TRUE(pair_of("李强").is_null());
+  EXPECT_EQ(queue()["total"], 1);
+}
