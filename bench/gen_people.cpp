@@ -1,6 +1,7 @@
 // Generates N synthetic people as an office ledger (.csv or .xlsx) for the import benchmark:
 // real Hubei village codes, valid ID numbers, Chinese names and skills; about 2% of rows have a
-// bad ID check character and 1% repeat an earlier person (a duplicate from another source).
+// bad ID check character and 1% repeat an earlier person from another source: half with the same
+// ID number, a quarter without it (same name and phone), a quarter with a digit mistyped.
 // With --floor FILE it also writes the same rows with their search tokens, for the plain-SQLite
 // floor (`sqlite3 .import` + indexes + FTS5).
 // Usage: gen_people N OUT.csv|OUT.xlsx [--floor FLOOR.csv]
@@ -70,6 +71,9 @@ int main(int argc, char** argv) {
     std::vector<std::string> row;
     if (!recent.empty() && rng() % 100 == 0) {
       row = recent[rng() % recent.size()];  // the same person again, from another sheet
+      unsigned kind = rng() % 4;
+      if (kind == 2) row[1].clear();
+      if (kind == 3) row[1].back() = row[1].back() == '1' ? '2' : '1';
     } else {
       const std::string& village = villages[rng() % villages.size()];
       char stem[24];

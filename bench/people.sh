@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# People registry at scale (SQLite): import N generated people, the plain-SQLite floor on the same
-# rows, search latency through the HTTP API, and a full export.
+# People registry at scale (SQLite): import N generated people (the import ends with duplicate
+# detection), detection again on its own, the plain-SQLite floor on the same rows, search latency
+# through the HTTP API, and a full export.
 # Usage: bench/people.sh [N]      (after `make build`; needs /usr/bin/time and sqlite3)
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,6 +37,9 @@ echo "## import (guiyan import people, one process)"
 /usr/bin/time -f "elapsed %e s, peak RSS %M KB" "$bin" import people "$tmp/people.csv" \
   --db "$db" 2>&1 >"$tmp/summary.json" | grep -E "elapsed|错误" || true
 cat "$tmp/summary.json"
+
+echo "## duplicate detection again over the whole registry (guiyan dedupe people)"
+/usr/bin/time -f "elapsed %e s, peak RSS %M KB" "$bin" dedupe people --db "$db" 2>&1
 
 if [ "$kind" = sqlite ]; then
 echo "## floor: sqlite3 .import into a bare table, two indexes, FTS5 over the same tokens"

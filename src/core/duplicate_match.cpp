@@ -62,20 +62,23 @@ bool id_numbers_one_typo_apart(std::string_view a, std::string_view b) {
     return !up.empty() && longer.size() == 18 && longer.substr(0, 17) == up;
   }
   if (a.size() != b.size()) return false;
-  std::vector<size_t> diff;
+  size_t diff[2] = {0, 0}, n = 0;
   for (size_t i = 0; i < a.size(); ++i) {
     if (a[i] != b[i]) {
-      diff.push_back(i);
-      if (diff.size() > 2) return false;
+      if (n == 2) return false;
+      diff[n++] = i;
     }
   }
-  if (diff.size() == 1) return true;
+  if (n == 1) return true;
   return diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
 }
 
 std::optional<DuplicateMatch> match_duplicate(const DuplicateRecord& a, const DuplicateRecord& b) {
-  if (duplicate_name_key(a.name).empty() ||
-      duplicate_name_key(a.name) != duplicate_name_key(b.name)) {
+  // Equal names are the common case (callers group by name): no copies then.
+  if (a.name != b.name || a.name.find_first_of(" \t\r\n\xE3") != std::string::npos) {
+    std::string ka = duplicate_name_key(a.name);
+    if (ka.empty() || ka != duplicate_name_key(b.name)) return std::nullopt;
+  } else if (a.name.empty()) {
     return std::nullopt;
   }
   // Two valid, different ID numbers are two people, whatever else they share (a family phone).

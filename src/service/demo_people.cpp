@@ -5,6 +5,7 @@
 
 #include "core/id_number.h"
 #include "core/person_vocabulary.h"
+#include "service/person_duplicates.h"
 #include "service/person_write.h"
 
 namespace guiyan::service {
@@ -40,6 +41,9 @@ const T& pick(std::mt19937& rng, const std::vector<T>& v) {
   return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
 }
 
+// How many of the demo people appear a second time as a probable duplicate.
+constexpr size_t kDemoDuplicates = 24;
+
 }  // namespace
 
 int create_demo_people(store::Db& db, const std::string& city, int count) {
@@ -57,6 +61,7 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
   const auto& brands = core::labour_brands();
   const auto& helps = core::help_kinds();
   int created = 0;
+  std::vector<PersonValues> firsts;  // the first people, copied below as probable duplicates
   store::Tx tx(*conn);
   for (int i = 0; i < count; ++i) {
     bool male = rng() % 100 < 58;
@@ -111,12 +116,31 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
       create_person(*conn, actor, std::nullopt, v, prov);
       conn->exec_script("RELEASE SAVEPOINT demo_person");
       ++created;
+      if (firsts.size() < kDemoDuplicates) firsts.push_back(v);
     } catch (const store::DbError&) {
       conn->exec_script("ROLLBACK TO SAVEPOINT demo_person");  // a repeated ID number: skip it
       conn->exec_script("RELEASE SAVEPOINT demo_person");
     }
   }
+  // The same people again as another office's sheet would bring them: without the ID number,
+  // or with a digit mistyped, so the duplicate review queue has work to show.
+  for (size_t j = 0; j < firsts.size(); ++j) {
+    PersonValues v = firsts[j];
+    std::string id = std::get<std::string>(v["id_number"]);
+    v.erase("id_number");
+    if (j % 2 == 1) {
+      id.back() = id.back() == '1' ? '2' : '1';
+      v["id_number_raw"] = id;
+      if (j % 4 == 1) v.erase("phone");
+    }
+    v["notes"] = std::string("乡镇入户调查表登记");
+    create_person(*conn, actor, std::nullopt, v,
+                  Provenance{"survey", "入户调查表.xlsx", static_cast<int64_t>(j + 2)});
+    ++created;
+  }
   tx.commit();
+  conn.reset();
+  scan_duplicates(db);
   return created;
 }
 

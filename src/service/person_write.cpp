@@ -133,7 +133,18 @@ int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t>
   std::string now = core::now_iso();
   auto [gender, birth] =
       values.count("id_number") ? derive_from_id(values.at("id_number")) : derive_from_raw(values);
-  int64_t id = store::insert_person(c, values, gender, birth, prov.source, by, now);
+  // The row as it will read back, built here: no second query per created person.
+  store::PersonRow row;
+  for (const auto& [field, value] : values) {
+    if (field == "id_number_raw") {
+      if (auto s = std::get_if<std::string>(&value)) row.id_number_raw = *s;
+    } else {
+      row.fields[field] = value;
+    }
+  }
+  int64_t id = store::insert_person(c, values, gender, birth, prov.source, by, now,
+                                    person_search_tokens(row));
+  row.id = id;
   PersonValues set;
   for (const auto& [field, value] : values) {
     if (std::holds_alternative<store::Null>(value)) continue;
@@ -141,10 +152,13 @@ int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t>
     record_history(c, id, field, value, values, prov, by, now);
   }
   record_provenance(c, id, set, prov, by, now);
-  auto row = *store::find_person(c, id);
-  store::write_search_tokens(c, id, person_search_tokens(row));
+  // A creation's audit record lists the values set (an empty field says nothing).
+  nlohmann::json after = row_json(row);
+  for (auto it = after.begin(); it != after.end();) {
+    it = it->is_null() ? after.erase(it) : std::next(it);
+  }
   audit(c, actor,
-        {"create", "person", std::to_string(id), row.text("region_code"), nullptr, row_json(row)});
+        {"create", "person", std::to_string(id), row.text("region_code"), nullptr, after});
   return id;
 }
 

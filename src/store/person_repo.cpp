@@ -58,7 +58,8 @@ std::optional<int64_t> person_id_by_id_number(Conn& c, const std::string& id_num
 int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
                       const std::optional<std::string>& gender,
                       const std::optional<std::string>& birth_date, const std::string& source,
-                      std::optional<int64_t> created_by, const std::string& now) {
+                      std::optional<int64_t> created_by, const std::string& now,
+                      const std::string& search_tokens) {
   std::string cols, vals;
   Params params;
   auto add = [&](const std::string& col, Value v) {
@@ -73,9 +74,13 @@ int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
   add("created_by", nullable(created_by));
   add("created_at", now);
   add("updated_at", now);
-  add("search_tokens", std::string());
-  return query_int(c, "INSERT INTO person (" + cols + ") VALUES (" + vals + ") RETURNING id",
-                   params);
+  add("search_tokens", search_tokens);
+  int64_t id =
+      query_int(c, "INSERT INTO person (" + cols + ") VALUES (" + vals + ") RETURNING id", params);
+  if (c.dialect().name == "sqlite") {
+    exec(c, "INSERT INTO person_fts (rowid, tokens) VALUES ($1, $2)", {id, search_tokens});
+  }
+  return id;
 }
 
 void update_person(Conn& c, int64_t id, const std::map<std::string, Value>& fields,

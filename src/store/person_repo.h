@@ -33,11 +33,13 @@ std::optional<PersonRow> find_person(Conn& c, int64_t id);
 // The id of the person with this ID number, or nullopt.
 std::optional<int64_t> person_id_by_id_number(Conn& c, const std::string& id_number);
 
-// Inserts a person with the given field values and system columns; returns the id.
+// Inserts a person with the given field values, system columns and search tokens (indexed for
+// full-text search too); returns the id.
 int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
                       const std::optional<std::string>& gender,
                       const std::optional<std::string>& birth_date, const std::string& source,
-                      std::optional<int64_t> created_by, const std::string& now);
+                      std::optional<int64_t> created_by, const std::string& now,
+                      const std::string& search_tokens);
 // Sets the given fields (and derived gender/birth date when given) on a person.
 void update_person(Conn& c, int64_t id, const std::map<std::string, Value>& fields,
                    const std::optional<std::string>& gender,

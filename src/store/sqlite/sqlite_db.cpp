@@ -53,7 +53,7 @@ class SqliteConn final : public Conn {
     sqlite3_busy_timeout(db_, 10000);
     exec_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA temp_store=MEMORY;");
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;");
   }
 
   ~SqliteConn() override {
