@@ -59,3 +59,13 @@ TEST(DataScope, ConditionBindsARange) {
   p.scopes = {{"own_records", {}}, {"all", {}}};
   EXPECT_EQ(scope_condition(p, sql, "u.region_code", "u.created_by"), "1=1");
 }
+
+// The region table holds Hubei only: the province's subtree is every row, with no condition
+// (which lets a page be read in id order instead of through the region index).
+TEST(DataScope, TheWholeProvinceNeedsNoCondition) {
+  guiyan::store::SqlBuilder sql;
+  EXPECT_EQ(subtree_condition(sql, "p.region_code", "420000"), "1=1");
+  EXPECT_TRUE(sql.params().empty());
+  EXPECT_EQ(subtree_condition(sql, "p.region_code", "420100"),
+            "(p.region_code >= $1 AND p.region_code < $2)");
+}

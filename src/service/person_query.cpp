@@ -134,9 +134,8 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   require(p, "person:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  int64_t total =
-      store::query_int(*conn, "SELECT COUNT(*) FROM person p WHERE " + w.where, w.sql.params());
-  // Counts per child region of the filter's region, in one grouped query.
+  // The total and the counts per child region of the filter's region, in one grouped query.
+  int64_t total = 0;
   auto children = region_children(db, w.region)["items"];
   size_t len = child_code_length(w.region);
   std::map<std::string, int64_t> per_child;
@@ -147,6 +146,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
                         " GROUP BY SUBSTR(p.region_code, 1, " + std::to_string(len) + ")",
                     w.sql.params())) {
     std::string key = r.text(0);
+    total += r.i64(1);
     for (const auto& child : children) {
       std::string code = child["code"];
       if (region_within(key, code)) {

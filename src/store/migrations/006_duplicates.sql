@@ -6,6 +6,9 @@
 -- databases inserts people in id order, and a survivor may come later.
 ALTER TABLE person ADD COLUMN merged_into BIGINT;
 CREATE INDEX person_name ON person (name);
+-- Counts by region, status and funnel stage of the people lists and statistics read this index
+-- alone (merged people are never counted), not the wide person rows.
+CREATE INDEX person_live ON person (region_code, status, funnel_stage) WHERE merged_into IS NULL;
 
 -- A probable pair (person_a < person_b), its score (0–100) and reasons (comma-separated keys).
 CREATE TABLE person_duplicate (
