@@ -37,7 +37,8 @@ const WANG_FANG = { name: '王芳', id: idNumber('421022', '19880315', '024'), p
 const LI_QIANG = { name: '李强', id: idNumber('421081', '19790602', '013'), phone: '13607165678', region: ['荆州市', '石首市'] }
 const SERVICE_RESULT = '电话回访，了解到有开办农家乐的意向，已介绍创业担保贷款政策'
 
-// Rows of the import file: two good ones, and one whose ID number has a wrong check character.
+// Rows of the import file: two good ones, and one whose ID number has a wrong check character
+// (imported all the same, the number kept unverified as 待核实号码: docs/api.md, GET /imports/ID).
 const GOOD_1 = { name: '张建华', id: idNumber('421022', '19850720', '035'), phone: '13812340001', region: '荆州市/公安县/闸口镇' }
 const GOOD_2 = { name: '刘梅', id: idNumber('421083', '19920111', '046'), phone: '13812340002', region: '421083' }
 const BAD_ID = (() => {
@@ -235,7 +236,7 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
   }
 })
 
-test('a clerk imports a CSV: the dry run shows the bad row, the import adds two people', { timeout: 150_000 }, async () => {
+test('a clerk imports a CSV: the dry run flags the mistyped ID number, the import adds all three', { timeout: 150_000 }, async () => {
   const { context, page } = await clerkPage()
   try {
     await openMenu(page, '人员台账', /#\/people/)
@@ -260,13 +261,15 @@ test('a clerk imports a CSV: the dry run shows the bad row, the import adds two 
     assert.equal((await check.locator('[data-test=import-status]').innerText()).trim(), '已完成')
     const count = async (root, key) => Number((await root.locator(`[data-test=count-${key}] .count-value`).innerText()).trim())
     assert.equal(await count(check, 'rows_read'), 3)
-    assert.equal(await count(check, 'accepted'), 2)
-    assert.equal(await count(check, 'rejected'), 1)
+    assert.equal(await count(check, 'accepted'), 3)
+    assert.equal(await count(check, 'rejected'), 0)
     const issues = check.locator('[data-test=import-issues] .el-table__body .el-table__row')
     assert.equal(await issues.count(), 1)
     const cells = await issues.first().locator('td').allInnerTexts()
     assert.equal(cells[0].trim(), '4', `行号 of the bad row in ${JSON.stringify(cells)}`)
     assert.match(cells[3], /校验位/)
+    assert.match(cells[3], /待核实/)
+    assert.equal(cells[4].trim(), '已导入，待核实', `处理 of the bad row in ${JSON.stringify(cells)}`)
     assert.ok(check.locator('[data-test=import-report]'))
     await shot(page, 'p13-import-dry-run')
 
@@ -275,8 +278,8 @@ test('a clerk imports a CSV: the dry run shows the bad row, the import adds two 
     await done.waitFor()
     await done.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
     assert.equal((await done.locator('[data-test=import-status]').innerText()).trim(), '已完成')
-    assert.equal(await count(done, 'new'), 2)
-    inGongan += 1 // 张建华 (闸口镇)
+    assert.equal(await count(done, 'new'), 3)
+    inGongan += 2 // 张建华 (闸口镇) and 陈小兵 (公安县)
     await page.locator('[data-test=import-recent] .el-table__row').first().waitFor()
     await shot(page, 'p14-import-done')
 
@@ -284,7 +287,7 @@ test('a clerk imports a CSV: the dry run shows the bad row, the import adds two 
     await page.waitForURL(/#\/people($|\?)/)
     await page.locator('[data-test=people-table] .el-table__row', { hasText: GOOD_1.name }).waitFor()
     await ledgerSettled(page)
-    assert.equal(await ledgerTotal(page), before + 2)
+    assert.equal(await ledgerTotal(page), before + 3)
     await shot(page, 'p15-ledger-after-import')
     assert.deepEqual(page.errors, [])
   } finally {

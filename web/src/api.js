@@ -182,6 +182,13 @@ export const api = {
   peopleVocabulary: () => get('/people/vocabulary'),
   exportPeople: (query) => download('/people/export', query, `人员台账.${query.format || 'xlsx'}`),
 
+  duplicates: (query) => get('/people/duplicates', query),
+  scanDuplicates: () => post('/people/duplicates/scan', {}),
+  // keep: the id of the person whose record survives.
+  mergeDuplicate: (id, keep) => post(`/people/duplicates/${id}/merge`, { keep }),
+  dismissDuplicate: (id, note) => post(`/people/duplicates/${id}/dismiss`, note ? { note } : {}),
+  undoMerge: (mergeId) => post(`/people/merges/${mergeId}/undo`, {}),
+
   imports: () => get('/imports'),
   importJob: (id, options) => get(`/imports/${id}`, null, options),
   // file: the File chosen by the clerk, sent as it is (up to 64 MiB).

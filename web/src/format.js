@@ -77,7 +77,10 @@ export const AUDIT_ACTIONS = [
   { key: 'view_unmasked', name: '查看明文' },
   { key: 'export', name: '导出' },
   { key: 'import', name: '导入' },
-  { key: 'merge', name: '合并' }
+  { key: 'merge', name: '合并' },
+  { key: 'merge_undo', name: '撤销合并' },
+  { key: 'dismiss', name: '排除重复' },
+  { key: 'scan', name: '查找重复' }
 ]
 
 export function auditActionName(key) {
@@ -91,7 +94,8 @@ export const AUDIT_ENTITIES = [
   { key: 'session', name: '会话' },
   { key: 'person', name: '返乡人员' },
   { key: 'person_service', name: '服务记录' },
-  { key: 'import_job', name: '批量导入' }
+  { key: 'import_job', name: '批量导入' },
+  { key: 'person_duplicate', name: '疑似重复' }
 ]
 
 export function auditEntityName(key) {

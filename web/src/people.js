@@ -46,8 +46,12 @@ export function termLabels(list, keys) {
   return (keys || []).map((k) => termLabel(list, k))
 }
 
+// Columns the server derives or keeps beside the vocabulary's fields (named, e.g., in what a merge
+// took over).
+const SYSTEM_FIELD_LABELS = { id_number_raw: '待核实号码', birth_date: '出生日期', gender: '性别' }
+
 export function fieldLabel(name) {
-  return vocabulary.fields.find((f) => f.name === name)?.label || name
+  return vocabulary.fields.find((f) => f.name === name)?.label || SYSTEM_FIELD_LABELS[name] || name
 }
 
 // How a field is entered and shown. Fields the vocabulary lists but this table does not know

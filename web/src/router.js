@@ -18,6 +18,7 @@ export const routes = [
       { path: 'people', name: 'people', component: () => import('./pages/PeoplePage.vue'), meta: { title: '人员台账', perm: 'person:read' } },
       { path: 'people/stats', name: 'people-stats', component: () => import('./pages/PeopleStatsPage.vue'), meta: { title: '漏斗统计', perm: 'person:read' } },
       { path: 'people/import', name: 'people-import', component: () => import('./pages/PeopleImportPage.vue'), meta: { title: '批量导入', perm: 'person:import' } },
+      { path: 'people/duplicates', name: 'people-duplicates', component: () => import('./pages/DuplicatesPage.vue'), meta: { title: '疑似重复', perm: 'person:read' } },
       {
         path: 'people/:id(\\d+)',
         name: 'person-file',
