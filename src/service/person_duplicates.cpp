@@ -190,7 +190,7 @@ nlohmann::json pair_json(store::Conn& c, const store::Row& r) {
           {"status", r.text(5)},
           {"detected_at", r.text(6)},
           {"decided_at", text_or_null(7)},
-          {"decided_by", r.text(8)},
+          {"decided_by", r.opt_text(7) ? nlohmann::json(r.text(8)) : nlohmann::json()},
           {"note", text_or_null(9)},
           {"merge_id", r.opt_i64(10) ? nlohmann::json(*r.opt_i64(10)) : nlohmann::json()},
           {"people", people}};

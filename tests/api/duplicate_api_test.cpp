@@ -78,6 +78,8 @@ TEST_F(DuplicateApi, AnImportFillsTheQueueWithScoresAndReasons) {
   auto li = q["items"][0];
   EXPECT_EQ(li["people"][0]["name"], "李强");
   EXPECT_EQ(li["score"], 85);
+  EXPECT_EQ(li["status"], "open");
+  EXPECT_TRUE(li["decided_by"].is_null());
   EXPECT_EQ(label_list(li), (std::vector<std::string>{"身份证号仅差一位或两位颠倒", "出生日期相同",
                                                       "户籍乡镇相同", "姓名相同"}));
   EXPECT_EQ(q["items"][1]["people"][0]["name"], "王芳");
@@ -219,6 +221,7 @@ TEST_F(DuplicateApi, ADismissedPairIsNeverProposedAgain) {
   ASSERT_EQ(d.status, 200) << d.body;
   EXPECT_EQ(d.json()["status"], "dismissed");
   EXPECT_EQ(d.json()["note"], "父子，号码相近");
+  EXPECT_FALSE(d.json()["decided_by"].get<std::string>().empty());
   EXPECT_EQ(c->post(path + "/dismiss", nlohmann::json::object(), t).status, 409);
   EXPECT_EQ(c->post(path + "/merge", {{"keep", li["people"][0]["id"]}}, t).status, 409);
   auto scan = c->post("/api/v1/people/duplicates/scan", nlohmann::json::object(), t);
