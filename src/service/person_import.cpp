@@ -268,20 +268,26 @@ class Importer {
     std::optional<store::Row> r;
     if (auto raw = v.find("id_number_raw"); raw != v.end()) {
       r = store::query_one(c,
-                           "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND "
-                           "id_number_raw = $2 AND id_number IS NULL AND merged_into IS NULL",
+                           "SELECT MIN(id), COUNT(*) FROM person WHERE id_number_raw = $2 "
+                           "AND id_number_raw IS NOT NULL AND name = $1 AND "
+                           "COALESCE(id_number, '') = '' AND merged_into IS NULL",
                            {v.at("name"), raw->second});
       if (r && r->i64(1) == 1) return r->i64(0);
     }
+    // The planner has no statistics during an import: the conditions are written so that only
+    // the selective index (phone, or village) can serve them — a common name matches thousands,
+    // and "id_number IS NULL" would pick the ID number index.
     if (auto ph = v.find("phone"); ph != v.end()) {
       r = store::query_one(c,
-                           "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND phone = $2 "
-                           "AND id_number IS NULL AND merged_into IS NULL",
+                           "SELECT MIN(id), COUNT(*) FROM person WHERE phone = $2 AND "
+                           "(name || '') = $1 AND COALESCE(id_number, '') = '' AND merged_into "
+                           "IS NULL",
                            {v.at("name"), ph->second});
     } else {
       r = store::query_one(c,
-                           "SELECT MIN(id), COUNT(*) FROM person WHERE name = $1 AND region_code "
-                           "= $2 AND id_number IS NULL AND phone IS NULL AND merged_into IS NULL",
+                           "SELECT MIN(id), COUNT(*) FROM person WHERE region_code = $2 AND "
+                           "(name || '') = $1 AND COALESCE(id_number, '') = '' AND phone IS NULL "
+                           "AND merged_into IS NULL",
                            {v.at("name"), v.at("region_code")});
     }
     if (!r || r->i64(1) != 1) return std::nullopt;

@@ -6,6 +6,9 @@
 -- databases inserts people in id order, and a survivor may come later.
 ALTER TABLE person ADD COLUMN merged_into BIGINT;
 CREATE INDEX person_name ON person (name);
+-- Re-importing a row with an unverified number finds its person by that number (few rows have
+-- one; a name alone can match thousands).
+CREATE INDEX person_id_raw ON person (id_number_raw) WHERE id_number_raw IS NOT NULL;
 -- Counts by region, status and funnel stage of the people lists and statistics read this index
 -- alone (merged people are never counted), not the wide person rows.
 CREATE INDEX person_live ON person (region_code, status, funnel_stage) WHERE merged_into IS NULL;
