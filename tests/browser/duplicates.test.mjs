@@ -3,7 +3,7 @@
 // Run: cd tests/browser && npm install && node --test duplicates.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, shot, login, menuText, idNumber, ACCOUNTS, PASSWORD } from './harness.mjs'
+import { startServer, launchBrowser, shot, login, menuText, idNumber, signedInPage, openMenu, ACCOUNTS, PASSWORD } from './harness.mjs'
 
 let server
 let browser
@@ -81,17 +81,7 @@ after(async () => {
   await server?.stop()
 })
 
-async function clerkPage() {
-  const { context, page } = await newPage(browser)
-  await login(page, server.url, ACCOUNTS.clerk.username, PASSWORD)
-  await page.locator('[data-test=welcome]').waitFor()
-  return { context, page }
-}
-
-async function openMenu(page, title, urlPattern) {
-  await page.locator('.el-menu-item', { hasText: title }).click()
-  await page.waitForURL(urlPattern)
-}
+const clerkPage = () => signedInPage(browser, server.url, ACCOUNTS.clerk.username)
 
 // Waits until the queue has finished loading.
 async function queueSettled(page) {

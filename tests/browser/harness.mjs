@@ -148,6 +148,20 @@ export async function login(page, url, username, password) {
   await page.locator('[data-test=login-submit]').click()
 }
 
+// A new page signed in as `username` (the demo password), on the welcome page.
+export async function signedInPage(browser, url, username) {
+  const { context, page } = await newPage(browser)
+  await login(page, url, username, PASSWORD)
+  await page.locator('[data-test=welcome]').waitFor()
+  return { context, page }
+}
+
+// Clicks a side-menu entry and waits for its route.
+export async function openMenu(page, title, urlPattern) {
+  await page.locator('.el-menu-item', { hasText: title }).click()
+  await page.waitForURL(urlPattern)
+}
+
 export async function menuText(page) {
   return page.locator('[data-test=side-menu]').innerText()
 }

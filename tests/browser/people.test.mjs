@@ -7,16 +7,15 @@ import fs from 'node:fs'
 import {
   startServer,
   launchBrowser,
-  newPage,
   shot,
-  login,
   menuText,
   apiFetch,
   pickOption,
   pickRegion,
   idNumber,
-  ACCOUNTS,
-  PASSWORD
+  signedInPage,
+  openMenu,
+  ACCOUNTS
 } from './harness.mjs'
 
 let server
@@ -58,17 +57,7 @@ let inGongan = 0
 
 const masked = (id) => id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4)
 
-async function clerkPage() {
-  const { context, page } = await newPage(browser)
-  await login(page, server.url, ACCOUNTS.clerk.username, PASSWORD)
-  await page.locator('[data-test=welcome]').waitFor()
-  return { context, page }
-}
-
-async function openMenu(page, title, urlPattern) {
-  await page.locator('.el-menu-item', { hasText: title }).click()
-  await page.waitForURL(urlPattern)
-}
+const clerkPage = () => signedInPage(browser, server.url, ACCOUNTS.clerk.username)
 
 async function ledgerTotal(page) {
   const text = await page.locator('[data-test=people-total]').innerText()
