@@ -18,7 +18,8 @@ void add_dedupe_command(CLI::App& app, Config& cfg, Action& action) {
   people->callback([&cfg, &action] {
     action = [&cfg] {
       auto db = open_migrated(cfg, 2);
-      std::cout << service::duplicate_scan_json(service::scan_duplicates(*db)).dump() << std::endl;
+      std::cout << service::duplicate_scan_json(service::scan_duplicates(*db->acquire())).dump()
+                << std::endl;
       return 0;
     };
   });

@@ -6,7 +6,6 @@
 #include "core/person_vocabulary.h"
 #include "io/sheet_error.h"
 #include "service/import_report.h"
-#include "service/person_duplicates.h"
 #include "service/person_import.h"
 
 namespace guiyan::cli {
@@ -60,9 +59,8 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
                   << (a->report.empty() ? "，用 --report 导出全部" : "，见报告") << "\n";
       }
       if (!a->dry_run && summary.accepted > 0) {
-        auto scan = service::scan_duplicates(*db);
-        std::cerr << "疑似重复：新增 " << scan.added << " 对，共 " << scan.found
-                  << " 对待核（guiyan dedupe people 可再次查找）\n";
+        std::cerr << "疑似重复：新增 " << summary.duplicates_added << " 对，共 "
+                  << summary.duplicates_found << " 对待核（guiyan dedupe people 可再次查找）\n";
       }
       std::cout << service::summary_json(summary) << std::endl;
       return summary.rejected == 0 ? 0 : 1;

@@ -139,8 +139,7 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
     ++created;
   }
   tx.commit();
-  conn.reset();
-  scan_duplicates(db);
+  scan_duplicates(*conn);
   return created;
 }
 

@@ -14,7 +14,6 @@
 #include "service/auth_service.h"
 #include "service/data_scope.h"
 #include "service/import_report.h"
-#include "service/person_duplicates.h"
 #include "service/person_import.h"
 
 namespace guiyan::service {
@@ -240,10 +239,6 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     for (const auto& col : summary.ignored_columns) {
       issues.push_back(
           {{"row", 0}, {"column", col}, {"value", ""}, {"reason", "未识别的列，已忽略"}});
-    }
-    if (!dry_run && summary.accepted > 0) {
-      // New people may pair with old ones: the review queue is up to date when the job is done.
-      scan_duplicates(db);
     }
     // The issues and the final counts land before (never after) the job reads as done.
     save_progress(db, id, summary, "running");

@@ -17,8 +17,8 @@ namespace guiyan::service {
 // Stores the uploaded bytes and queues a job (person:import); 400 for an unknown kind, source or
 // file type, or an empty file. Returns the job.
 nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::string& kind,
-                              const std::string& filename, const std::string& source,
-                              bool dry_run, const std::string& bytes);
+                              const std::string& filename, const std::string& source, bool dry_run,
+                              const std::string& bytes);
 // The account's recent jobs, newest first (person:import).
 nlohmann::json list_imports(store::Db& db, const Principal& p);
 // One job with its first 200 issues (person:import; 404 outside scope).

@@ -54,12 +54,12 @@ std::string opt(const store::Row& r, size_t i) {
 
 }  // namespace
 
-DuplicateScan scan_duplicates(store::Db& db, const std::optional<std::string>& name) {
+DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::string>& name) {
   auto started = std::chrono::steady_clock::now();
   DuplicateScan s;
   std::map<PairKey, Found> found;
   size_t compared = 0;
-  auto conn = db.acquire();
+  store::Conn* conn = &c;
   {
     std::string sql =
         "SELECT id, name, phone, phone2, birth_date, region_code, id_number, id_number_raw FROM "
@@ -224,21 +224,24 @@ nlohmann::json list_duplicates_api(store::Db& db, const Principal& p, const std:
   return {{"items", items}, {"total", total}};
 }
 
-nlohmann::json get_duplicate_api(store::Db& db, const Principal& p, int64_t id) {
+nlohmann::json duplicate_in_scope(store::Conn& c, const Principal& p, int64_t id) {
   require(p, "person:read");
   store::SqlBuilder sql;
   std::string from = queue_from(p, sql) + " AND d.id = " + sql.bind(id);
-  auto conn = db.acquire();
-  auto r = store::query_one(*conn, std::string("SELECT ") + kQueueColumns + from, sql.params());
+  auto r = store::query_one(c, std::string("SELECT ") + kQueueColumns + from, sql.params());
   if (!r) throw http::not_found("疑似重复记录");
-  return pair_json(*conn, *r);
+  return pair_json(c, *r);
+}
+
+nlohmann::json get_duplicate_api(store::Db& db, const Principal& p, int64_t id) {
+  auto conn = db.acquire();
+  return duplicate_in_scope(*conn, p, id);
 }
 
 nlohmann::json scan_duplicates_api(store::Db& db, const Principal& p) {
   require(p, "person:merge");
-  auto s = scan_duplicates(db);
-  auto j = duplicate_scan_json(s);
   auto conn = db.acquire();
+  auto j = duplicate_scan_json(scan_duplicates(*conn));
   store::Tx tx(*conn);
   audit(*conn, Actor::of(p), {"scan", "person_duplicate", "", std::nullopt, nullptr, j});
   tx.commit();
@@ -258,15 +261,15 @@ nlohmann::json dismiss_duplicate_api(store::Db& db, const Principal& p, int64_t 
   if (note && http::utf8_length(*note) > 200) {
     throw http::bad_request("note", "备注过长（最多200个字）");
   }
-  auto before = get_duplicate_api(db, p, id);
+  auto conn = db.acquire();
+  store::Tx tx(*conn);
+  auto before = duplicate_in_scope(*conn, p, id);
   if (before["status"] != "open") {
     throw http::ApiError(409, "decided",
                          "该疑似重复已处理（" +
                              std::string(before["status"] == "merged" ? "已合并" : "已排除") +
                              "），不能再排除");
   }
-  auto conn = db.acquire();
-  store::Tx tx(*conn);
   int64_t changed =
       store::exec(*conn,
                   "UPDATE person_duplicate SET status = 'dismissed', decided_by = $2, "
@@ -281,8 +284,9 @@ nlohmann::json dismiss_duplicate_api(store::Db& db, const Principal& p, int64_t 
          nullptr,
          {{"people", {before["people"][0]["id"], before["people"][1]["id"]}},
           {"note", note ? nlohmann::json(*note) : nlohmann::json()}}});
+  auto after = duplicate_in_scope(*conn, p, id);
   tx.commit();
-  return get_duplicate_api(db, p, id);
+  return after;
 }
 
 }  // namespace guiyan::service

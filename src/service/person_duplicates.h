@@ -23,7 +23,8 @@ struct DuplicateScan {
 // (core/duplicate_match) and brings the queue up to date: new pairs open, changed scores updated,
 // open pairs that no longer match removed; dismissed and merged pairs stay as decided.
 // With `name`, only people of that name are compared. Runs in its own transactions.
-DuplicateScan scan_duplicates(store::Db& db, const std::optional<std::string>& name = std::nullopt);
+DuplicateScan scan_duplicates(store::Conn& c,
+                              const std::optional<std::string>& name = std::nullopt);
 
 // The scan summary as JSON: {people, found, added, removed, seconds}.
 nlohmann::json duplicate_scan_json(const DuplicateScan& s);
@@ -45,5 +46,7 @@ nlohmann::json dismiss_duplicate_api(store::Db& db, const Principal& p, int64_t 
 
 // One pair of the queue in scope, as listed (person:read); 404 otherwise.
 nlohmann::json get_duplicate_api(store::Db& db, const Principal& p, int64_t id);
+// The same on the caller's connection (inside its transaction).
+nlohmann::json duplicate_in_scope(store::Conn& c, const Principal& p, int64_t id);
 
 }  // namespace guiyan::service

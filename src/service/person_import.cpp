@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
+#include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
 #include "store/person_repo.h"
@@ -410,6 +411,12 @@ ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* 
   });
   if (!have_header) throw io::SheetError("文件中未找到表头：表头应包含“姓名”和“户籍地”等列");
   imp.flush();
+  if (!options.dry_run && imp.summary.accepted > 0) {
+    auto conn = db.acquire();
+    auto scan = scan_duplicates(*conn);
+    imp.summary.duplicates_found = scan.found;
+    imp.summary.duplicates_added = scan.added;
+  }
   if (progress) progress(imp.summary);
   return imp.summary;
 }

@@ -35,14 +35,17 @@ struct ImportSummary {
   size_t created = 0;  // new people (in a dry run: would be created)
   size_t updated = 0;
   size_t unchanged = 0;
-  size_t conflicts = 0;  // values kept because a more trusted source set them
+  size_t conflicts = 0;         // values kept because a more trusted source set them
+  size_t duplicates_found = 0;  // probable duplicate pairs in the registry after the import
+  size_t duplicates_added = 0;  // of which new
   std::vector<ImportIssue> issues;
   std::vector<std::string> ignored_columns;
 };
 
 // Imports the file at `path`. `by` is the signed-in account (rows outside its scope are rejected),
 // or null for the operator's command line. Each committed batch stays committed whatever happens
-// later; a row that fails never stops the others. `progress` is called after every batch.
+// later; a row that fails never stops the others. `progress` is called after every batch. A real
+// (not dry) import ends by refreshing the duplicate review queue, so new people pair with old.
 // Throws io::SheetError when the file cannot be read or has no recognisable header.
 ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* by,
                             const std::string& path, const ImportOptions& options,

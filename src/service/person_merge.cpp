@@ -54,18 +54,16 @@ nlohmann::json merge_duplicate_api(store::Db& db, const Principal& p, int64_t du
   for (const auto& [key, v] : body.items()) {
     if (key != "keep") throw http::bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
   }
-  auto pair = get_duplicate_api(db, p, duplicate_id);  // 404 outside the scope
+  auto conn = db.acquire();
+  store::Tx tx(*conn);
+  auto pair = duplicate_in_scope(*conn, p, duplicate_id);  // 404 outside the scope
   int64_t a = pair["people"][0]["id"], b = pair["people"][1]["id"];
   int64_t keep = body["keep"];
   if (keep != a && keep != b) {
     throw http::bad_request("keep", "保留的档案应为这对疑似重复中的一人");
   }
   int64_t other = keep == a ? b : a;
-  auto conn = db.acquire();
-  store::Tx tx(*conn);
-  auto dup =
-      store::query_one(*conn, "SELECT status FROM person_duplicate WHERE id = $1", {duplicate_id});
-  if (!dup || dup->text(0) != "open") {
+  if (pair["status"] != "open") {
     throw http::ApiError(409, "decided", "该疑似重复已处理，请刷新后再看");
   }
   auto survivor = person_in_scope(*conn, p, keep);
@@ -207,9 +205,11 @@ nlohmann::json undo_merge_api(store::Db& db, const Principal& p, int64_t merge_i
                   Provenance{"manual", "撤销合并编号 " + std::to_string(merge_id), std::nullopt});
   }
   auto current = system_columns(*store::find_person(*conn, keep));
+  bool columns_reset = false;  // the search tokens read id_number_raw: rewrite them then
   for (const auto& [col, value] : record["system"].items()) {
     if (current[col] == value.get<std::string>()) {
       store::exec(*conn, "UPDATE person SET " + col + " = NULL WHERE id = $1", {keep});
+      columns_reset = true;
     } else {
       kept.push_back(col);
     }
@@ -227,7 +227,7 @@ nlohmann::json undo_merge_api(store::Db& db, const Principal& p, int64_t merge_i
   store::exec(*conn, "UPDATE person SET merged_into = NULL, updated_at = $2 WHERE id = $1",
               {other, now});
   auto after = *store::find_person(*conn, keep);
-  store::write_search_tokens(*conn, keep, person_search_tokens(after));
+  if (columns_reset) store::write_search_tokens(*conn, keep, person_search_tokens(after));
   store::exec(*conn, "UPDATE person_merge SET undone_by = $2, undone_at = $3 WHERE id = $1",
               {merge_id, p.user_id, now});
   if (m->opt_i64(4)) {

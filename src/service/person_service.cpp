@@ -165,7 +165,7 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
   auto row = *store::find_person(*conn, id);
   tx.commit();
-  scan_duplicates(db, row.text("name"));
+  scan_duplicates(*conn, row.text("name"));
   return person_json(row, false);
 }
 
@@ -181,8 +181,8 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
   auto after = *store::find_person(*conn, id);
   tx.commit();
-  scan_duplicates(db, after.text("name"));
-  if (after.text("name") != before.text("name")) scan_duplicates(db, before.text("name"));
+  scan_duplicates(*conn, after.text("name"));
+  if (after.text("name") != before.text("name")) scan_duplicates(*conn, before.text("name"));
   return person_json(after, false);
 }
 
