@@ -11,6 +11,7 @@
 #include "service/person_merge.h"
 #include "service/person_write.h"
 #include "service/region_service.h"
+#include "store/sql_builder.h"
 
 namespace guiyan::service {
 namespace {
@@ -205,18 +206,52 @@ nlohmann::json get_person_api(store::Db& db, const Principal& p, int64_t id, boo
   return person_json(row, unmask);
 }
 
+namespace {
+
+// The records a person's file gathers: the person and everyone merged into them, directly or
+// through an earlier merge. Undoing a merge clears merged_into, so its records leave the file.
+std::vector<int64_t> file_members(store::Conn& c, int64_t id) {
+  std::vector<int64_t> out{id};
+  for (size_t i = 0; i < out.size() && out.size() < 1000; ++i) {
+    c.run("SELECT id FROM person WHERE merged_into = $1 ORDER BY id", {out[i]},
+          [&](const store::Row& r) { out.push_back(r.i64(0)); });
+  }
+  return out;
+}
+
+// "col IN ($1, $2 …)" over the members, binding them (as text for a text column).
+std::string members_condition(store::SqlBuilder& sql, const std::string& col,
+                              const std::vector<int64_t>& members, bool as_text = false) {
+  std::string list;
+  for (int64_t m : members) {
+    list += (list.empty() ? "" : ", ") + (as_text ? sql.bind(std::to_string(m)) : sql.bind(m));
+  }
+  return col + " IN (" + list + ")";
+}
+
+}  // namespace
+
 nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
   require(p, "person:read");
   auto conn = db.acquire();
   auto row = person_in_scope(*conn, p, id);
+  // Services, provenance, conflicts and the audit trail of merged records appear in the
+  // survivor's file, each item naming the record it belongs to (person_id).
+  auto members = file_members(*conn, id);
+  auto members_query = [&](const std::string& select, const std::string& col,
+                           const std::string& order) {
+    store::SqlBuilder sql;
+    std::string where = members_condition(sql, col, members);
+    return store::query(*conn, select + " WHERE " + where + " ORDER BY " + order, sql.params());
+  };
   nlohmann::json services = nlohmann::json::array();
-  for (const auto& r : store::query(*conn,
-                                    "SELECT s.id, s.kind, s.served_on, s.result, s.next_step, "
-                                    "s.next_due, COALESCE(u.display_name, ''), s.created_at FROM "
-                                    "person_service s LEFT JOIN app_user u ON u.id = s.served_by "
-                                    "WHERE s.person_id = $1 ORDER BY s.served_on DESC, s.id DESC",
-                                    {id})) {
+  for (const auto& r : members_query(
+           "SELECT s.id, s.kind, s.served_on, s.result, s.next_step, s.next_due, "
+           "COALESCE(u.display_name, ''), s.created_at, s.person_id FROM person_service s LEFT "
+           "JOIN app_user u ON u.id = s.served_by",
+           "s.person_id", "s.served_on DESC, s.id DESC")) {
     services.push_back({{"id", r.i64(0)},
+                        {"person_id", r.i64(8)},
                         {"kind", r.text(1)},
                         {"kind_label", core::term_label(core::service_kinds(), r.text(1))},
                         {"served_on", r.text(2)},
@@ -227,12 +262,13 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                         {"created_at", r.text(7)}});
   }
   nlohmann::json provenance = nlohmann::json::array();
-  for (const auto& r : store::query(*conn,
-                                    "SELECT fields, source, source_file, source_row, set_at FROM "
-                                    "person_provenance WHERE person_id = $1 ORDER BY id",
-                                    {id})) {
+  for (const auto& r :
+       members_query("SELECT fields, source, source_file, source_row, set_at, person_id FROM "
+                     "person_provenance",
+                     "person_id", "id")) {
     // Values are not repeated here: they may be personal data the account sees masked.
-    provenance.push_back({{"fields", core::split(r.text(0), ',')},
+    provenance.push_back({{"person_id", r.i64(5)},
+                          {"fields", core::split(r.text(0), ',')},
                           {"source", r.text(1)},
                           {"source_label", core::term_label(core::data_sources(), r.text(1))},
                           {"file", r.opt_text(2) ? nlohmann::json(r.text(2)) : nlohmann::json()},
@@ -240,23 +276,31 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                           {"set_at", r.text(4)}});
   }
   nlohmann::json conflicts = nlohmann::json::array();
-  for (const auto& r :
-       store::query(*conn,
-                    "SELECT field, offered_source, source_file, source_row, "
-                    "recorded_at FROM person_conflict WHERE person_id = $1 ORDER BY id",
-                    {id})) {
-    conflicts.push_back({{"field", r.text(0)},
+  for (const auto& r : members_query(
+           "SELECT field, offered_source, source_file, source_row, recorded_at, person_id FROM "
+           "person_conflict",
+           "person_id", "id")) {
+    conflicts.push_back({{"person_id", r.i64(5)},
+                         {"field", r.text(0)},
                          {"offered_source", r.text(1)},
                          {"file", r.opt_text(2) ? nlohmann::json(r.text(2)) : nlohmann::json()},
                          {"row", r.opt_i64(3) ? nlohmann::json(*r.opt_i64(3)) : nlohmann::json()},
                          {"recorded_at", r.text(4)}});
   }
   nlohmann::json trail = nlohmann::json::array();
-  for (const auto& r : store::query(*conn,
-                                    "SELECT at, username, action FROM audit_log WHERE entity = "
-                                    "'person' AND entity_id = $1 ORDER BY id DESC",
-                                    {std::to_string(id)})) {
-    trail.push_back({{"at", r.text(0)}, {"username", r.text(1)}, {"action", r.text(2)}});
+  {
+    store::SqlBuilder sql;
+    std::string where = members_condition(sql, "entity_id", members, true);
+    for (const auto& r : store::query(*conn,
+                                      "SELECT at, username, action, entity_id FROM audit_log "
+                                      "WHERE entity = 'person' AND " +
+                                          where + " ORDER BY id DESC",
+                                      sql.params())) {
+      trail.push_back({{"at", r.text(0)},
+                       {"username", r.text(1)},
+                       {"action", r.text(2)},
+                       {"person_id", std::stoll(r.text(3))}});
+    }
   }
   nlohmann::json team{{"case_worker_id",
                        row.case_worker_id ? nlohmann::json(*row.case_worker_id) : nlohmann::json()},

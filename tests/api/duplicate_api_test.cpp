@@ -135,6 +135,11 @@ TEST_F(DuplicateApi, MergeTakesMissingValuesAndUndoRestoresBoth) {
   ASSERT_TRUE(wang["people"][0]["id_number"].is_string());
   EXPECT_EQ(c->post("/api/v1/people/duplicates/" + pid + "/merge", {{"keep", 12345}}, t).status,
             400);
+  // Case work recorded on the record that will be merged away.
+  auto svc =
+      c->post("/api/v1/people/" + std::to_string(without) + "/services",
+              {{"kind", "政策咨询"}, {"served_on", "2026-03-02"}, {"result", "已讲解补贴"}}, t);
+  ASSERT_EQ(svc.status, 201) << svc.body;
   auto merged = c->post("/api/v1/people/duplicates/" + pid + "/merge", {{"keep", with_id}}, t);
   ASSERT_EQ(merged.status, 200) << merged.body;
   auto m = merged.json();
@@ -156,6 +161,16 @@ TEST_F(DuplicateApi, MergeTakesMissingValuesAndUndoRestoresBoth) {
   EXPECT_EQ(c->post("/api/v1/people/duplicates/" + pid + "/merge", {{"keep", with_id}}, t).status,
             409);
   auto file = c->get("/api/v1/people/" + std::to_string(with_id) + "/file", t).json();
+  // The survivor's file gathers the merged record's services, provenance and audit trail.
+  auto from_merged = [&](const nlohmann::json& items) {
+    int n = 0;
+    for (const auto& i : items) n += i["person_id"] == without;
+    return n;
+  };
+  ASSERT_EQ(from_merged(file["services"]), 1) << file["services"].dump();
+  EXPECT_EQ(file["services"][0]["result"], "已讲解补贴");
+  EXPECT_GT(from_merged(file["provenance"]), 0);
+  EXPECT_GT(from_merged(file["audit"]), 0);
   ASSERT_EQ(file["merges"].size(), 1u);
   EXPECT_EQ(file["merges"][0]["merged_id"], without);
   EXPECT_EQ(file["conflicts"].size(), 1u);
@@ -174,6 +189,8 @@ TEST_F(DuplicateApi, MergeTakesMissingValuesAndUndoRestoresBoth) {
   EXPECT_EQ(queue()["total"], 2);
   file = c->get("/api/v1/people/" + std::to_string(with_id) + "/file", t).json();
   EXPECT_EQ(file["conflicts"].size(), 0u);
+  EXPECT_EQ(from_merged(file["services"]), 0);  // back on the restored record's own file
+  EXPECT_EQ(from_merged(file["provenance"]), 0);
   EXPECT_FALSE(file["merges"][0]["undone_at"].is_null());
   EXPECT_EQ(c->post(undo, nlohmann::json::object(), t).status, 409);
 }
