@@ -54,12 +54,34 @@ int64_t exec(Conn& c, std::string_view sql, const Params& params) {
   return c.run(sql, params, nullptr);
 }
 
+void set_bulk_cache(Conn& c, bool on) {
+  // 128 MiB holds the person indexes of a million-person registry; 16 MiB is every connection's
+  // default (sqlite_db.cpp).
+  if (c.dialect().name == "sqlite") {
+    c.exec_script(on ? "PRAGMA cache_size=-131072" : "PRAGMA cache_size=-16384");
+  }
+}
+
+namespace {
+
+// Forgets the work deferred to the end of a transaction.
+void clear_deferred(Conn& c) {
+  c.in_transaction = false;
+  c.before_commit = nullptr;
+  c.pending_search_rows.clear();
+}
+
+}  // namespace
+
 Tx::Tx(Conn& c) : conn_(c) {
   conn_.exec_script(conn_.dialect().begin_write);
+  clear_deferred(conn_);
+  conn_.in_transaction = true;
 }
 
 Tx::~Tx() {
   if (done_) return;
+  clear_deferred(conn_);
   try {
     conn_.exec_script("ROLLBACK");
   } catch (...) {
@@ -68,6 +90,12 @@ Tx::~Tx() {
 }
 
 void Tx::commit() {
+  if (conn_.before_commit) {
+    auto work = std::move(conn_.before_commit);
+    conn_.before_commit = nullptr;
+    work(conn_);  // a failure here leaves the transaction open; the destructor rolls it back
+  }
+  clear_deferred(conn_);
   conn_.exec_script("COMMIT");
   done_ = true;
 }

@@ -52,6 +52,15 @@ class Conn {
   virtual void exec_script(std::string_view sql) = 0;
   // The dialect of this connection's database.
   virtual const Dialect& dialect() const = 0;
+
+  // True while a Tx is open on this connection.
+  bool in_transaction = false;
+  // Called by Tx::commit just before COMMIT, then cleared; cleared unrun on rollback. The store
+  // sets it to write deferred work in one go (person_repo: SQLite's full-text index).
+  std::function<void(Conn&)> before_commit;
+  // Persons created in the open transaction whose full-text entry is still to be written
+  // (ascending ids; see person_repo.cpp).
+  std::vector<int64_t> pending_search_rows;
 };
 
 // Returns a connection to its pool when destroyed.
@@ -82,6 +91,11 @@ int64_t query_int(Conn& c, std::string_view sql, const Params& params = {}, int6
 int64_t exec(Conn& c, std::string_view sql, const Params& params = {});
 
 // A transaction: begun on construction, rolled back on destruction unless committed.
+// Gives this connection a large page cache for a bulk write (on) or the usual one back (off).
+// SQLite only: an import of a million rows otherwise rereads index pages from the file; PostgreSQL
+// caches in the server's shared buffers, so this does nothing there.
+void set_bulk_cache(Conn& c, bool on);
+
 class Tx {
  public:
   // Begins a write transaction (SQLite: BEGIN IMMEDIATE, so the one writer is taken up front).

@@ -1,5 +1,7 @@
 #include "store/person_repo.h"
 
+#include <algorithm>
+
 #include "core/person_fields.h"
 
 namespace guiyan::store {
@@ -55,6 +57,25 @@ std::optional<int64_t> person_id_by_id_number(Conn& c, const std::string& id_num
   return r->i64(0);
 }
 
+namespace {
+
+// Indexes the persons created in the transaction, one statement per run of consecutive ids.
+// A person whose row was rolled back to a savepoint since is simply not found.
+void write_pending_search_rows(Conn& c) {
+  const auto& ids = c.pending_search_rows;
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i;
+    while (j + 1 < ids.size() && ids[j + 1] == ids[j] + 1) ++j;
+    exec(c,
+         "INSERT INTO person_fts (rowid, search_tokens) SELECT id, search_tokens FROM person "
+         "WHERE id BETWEEN $1 AND $2",
+         {ids[i], ids[j]});
+    i = j + 1;
+  }
+}
+
+}  // namespace
+
 int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
                       const std::optional<std::string>& gender,
                       const std::optional<std::string>& birth_date, const std::string& source,
@@ -78,7 +99,18 @@ int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
   int64_t id =
       query_int(c, "INSERT INTO person (" + cols + ") VALUES (" + vals + ") RETURNING id", params);
   if (c.dialect().name == "sqlite") {
-    exec(c, "INSERT INTO person_fts (rowid, tokens) VALUES ($1, $2)", {id, search_tokens});
+    if (c.in_transaction) {
+      // Written at commit: an FTS5 insert per row would make SQLite flush the full-text buffer
+      // at every later statement of the transaction.
+      // An id at or below the last pending one was given again after a rollback to a savepoint:
+      // the rows it replaced are gone.
+      auto& pending = c.pending_search_rows;
+      while (!pending.empty() && pending.back() >= id) pending.pop_back();
+      pending.push_back(id);
+      c.before_commit = write_pending_search_rows;
+    } else {
+      exec(c, "INSERT INTO person_fts (rowid, search_tokens) VALUES ($1, $2)", {id, search_tokens});
+    }
   }
   return id;
 }
@@ -100,10 +132,24 @@ void update_person(Conn& c, int64_t id, const std::map<std::string, Value>& fiel
 }
 
 void write_search_tokens(Conn& c, int64_t id, const std::string& tokens) {
+  bool sqlite = c.dialect().name == "sqlite";
+  const auto& pending = c.pending_search_rows;
+  if (sqlite && std::binary_search(pending.begin(), pending.end(), id)) {
+    // Created in this transaction and not indexed yet: the commit indexes the new tokens.
+    exec(c, "UPDATE person SET search_tokens = $2 WHERE id = $1", {id, tokens});
+    return;
+  }
+  if (sqlite) {
+    // The index reads its text from person (external content): it is told which tokens to
+    // remove while person still holds them.
+    exec(c,
+         "INSERT INTO person_fts (person_fts, rowid, search_tokens) SELECT 'delete', id, "
+         "search_tokens FROM person WHERE id = $1",
+         {id});
+  }
   exec(c, "UPDATE person SET search_tokens = $2 WHERE id = $1", {id, tokens});
-  if (c.dialect().name == "sqlite") {
-    exec(c, "DELETE FROM person_fts WHERE rowid = $1", {id});
-    exec(c, "INSERT INTO person_fts (rowid, tokens) VALUES ($1, $2)", {id, tokens});
+  if (sqlite) {
+    exec(c, "INSERT INTO person_fts (rowid, search_tokens) VALUES ($1, $2)", {id, tokens});
   }
 }
 

@@ -14,6 +14,17 @@ int64_t create(const std::string& token, nlohmann::json body) {
   return r.json()["id"];
 }
 
+// Percent-encodes every byte (a query string of Chinese words).
+std::string url_encode(const std::string& q) {
+  std::string enc;
+  for (unsigned char c : q) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    enc += buf;
+  }
+  return enc;
+}
+
 std::set<std::string> names(const HttpResult& r) {
   std::set<std::string> out;
   auto j = r.json();
@@ -86,13 +97,7 @@ TEST_F(PeopleApi, SearchFindsNamesIdTailsPhonesSkillsAndBrands) {
   EXPECT_EQ(env.client().get("/api/v1/people?q=王芳", t).status, 403);
   std::string ga = env.token("ga_clerk");
   auto search = [&](const std::string& q) {
-    std::string enc;
-    for (unsigned char c : q) {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      enc += buf;
-    }
-    return names(env.client().get("/api/v1/people?q=" + enc, ga));
+    return names(env.client().get("/api/v1/people?q=" + url_encode(q), ga));
   };
   EXPECT_EQ(search("王芳"), (std::set<std::string>{"王芳"}));  // 王芳芳 is in 监利, out of scope
   EXPECT_EQ(search("三丰"), (std::set<std::string>{"张三丰"}));
@@ -231,4 +236,30 @@ TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
             0);
   EXPECT_EQ(env.client().get("/api/v1/people?q=" + lz + "&home_on=2026-02-01", t).json()["total"],
             1);
+}
+
+TEST_F(PeopleApi, SearchFollowsEveryEditAndForgetsOldWords) {
+  auto& env = ApiEnv::get();
+  std::string t = env.token("ga_clerk");
+  int64_t id = create(
+      t,
+      {{"name", "赵铁柱"}, {"region_code", "421022100"}, {"status", "away"}, {"skills", {"木工"}}});
+  auto found = [&](const std::string& q) {
+    // Kept alive: a range-for over a temporary's member would dangle.
+    auto items = env.client().get("/api/v1/people?q=" + url_encode(q), t).json()["items"];
+    for (const auto& p : items) {
+      if (p["id"] == id) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(found("铁柱"));
+  std::string path = "/api/v1/people/" + std::to_string(id);
+  // Two edits in a row: each must take the old words out of the index, not only add new ones.
+  ASSERT_EQ(env.client().patch(path, {{"name", "赵金柱"}, {"skills", {"厨师"}}}, t).status, 200);
+  ASSERT_EQ(env.client().patch(path, {{"name", "赵银柱"}}, t).status, 200);
+  EXPECT_FALSE(found("铁柱"));
+  EXPECT_FALSE(found("金柱"));
+  EXPECT_FALSE(found("木工"));
+  EXPECT_TRUE(found("银柱"));
+  EXPECT_TRUE(found("厨师"));
 }
