@@ -16,6 +16,7 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
   struct Args {
     std::string file, report, source = "入户调查";
     bool dry_run = false;
+    size_t batch_rows = service::ImportOptions{}.batch_rows;
   };
   auto a = std::make_shared<Args>();
   auto* people = imp->add_subcommand(
@@ -27,6 +28,11 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
   people->add_option("--report", a->report, "write the problems to this .xlsx file");
   people->add_option("--source", a->source, "大数据 | 入户调查 | 自主填报 | 手工录入")
       ->capture_default_str();
+  people
+      ->add_option("--batch-rows", a->batch_rows,
+                   "rows per transaction: a kill keeps whole batches; larger is faster")
+      ->check(CLI::Range(size_t{1}, size_t{1000000}))
+      ->capture_default_str();
   add_db_option(*people, cfg);
   people->callback([&cfg, &action, a] {
     action = [&cfg, a] {
@@ -36,6 +42,7 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
       service::ImportOptions opt;
       opt.source = *source;
       opt.dry_run = a->dry_run;
+      opt.batch_rows = a->batch_rows;
       opt.file_label = std::filesystem::path(a->file).filename().string();
       service::ImportSummary summary;
       try {

@@ -120,10 +120,26 @@ class Importer {
         actor_(actor),
         by_(by),
         opt_(opt),
-        today_(core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10)) {
-    auto conn = db_.acquire();
-    regions_ = std::make_unique<RegionResolver>(*conn);
+        today_(core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10)),
+        conn_(db_.acquire()) {
+    regions_ = std::make_unique<RegionResolver>(*conn_);
+    // One connection for the whole import, so the large page cache serves every batch.
+    if (!opt_.dry_run) store::set_bulk_cache(*conn_, true);
   }
+
+  ~Importer() {
+    try {
+      if (!opt_.dry_run) store::set_bulk_cache(*conn_, false);
+    } catch (const std::exception&) {
+      // The connection is broken anyway; the pool replaces it.
+    }
+  }
+
+  Importer(const Importer&) = delete;
+  Importer& operator=(const Importer&) = delete;
+
+  // The import's own connection (for the duplicate scan that ends it).
+  store::Conn& conn() { return *conn_; }
 
   // Returns false while the header has not been found yet.
   bool header(const io::SheetRow& row) {
@@ -234,7 +250,7 @@ class Importer {
 
   void flush() {
     if (batch_.empty()) return;
-    auto conn = db_.acquire();
+    store::Conn* conn = conn_.get();
     if (opt_.dry_run) {
       for (auto& rv : batch_) {
         ++summary.accepted;
@@ -245,9 +261,21 @@ class Importer {
         }
       }
     } else {
-      store::Tx tx(*conn);
-      for (auto& rv : batch_) apply(*conn, rv);
-      tx.commit();
+      // Optimistic first: the whole batch in one transaction without a savepoint per row (a
+      // savepoint makes the full-text index flush, which costs more than the row itself). If any
+      // row fails, the batch is rolled back and replayed with a savepoint per row, so only the
+      // failing rows are lost.
+      ImportSummary before = summary;
+      try {
+        store::Tx tx(*conn);
+        for (auto& rv : batch_) apply(*conn, rv, false);
+        tx.commit();
+      } catch (const std::exception&) {
+        summary = before;
+        store::Tx tx(*conn);
+        for (auto& rv : batch_) apply(*conn, rv, true);
+        tx.commit();
+      }
     }
     batch_.clear();
   }
@@ -295,11 +323,30 @@ class Importer {
     return r->i64(0);
   }
 
-  void apply(store::Conn& c, RowValues& rv) {
-    Provenance prov{opt_.source, opt_.file_label, static_cast<int64_t>(rv.row)};
-    std::optional<int64_t> by = by_ ? std::optional<int64_t>(by_->user_id) : std::nullopt;
+  // Writes one row. With `guarded`, a failing row is rolled back alone and reported; without,
+  // the failure propagates (the caller rolls back the batch and replays it guarded).
+  void apply(store::Conn& c, RowValues& rv, bool guarded) {
+    if (!guarded) {
+      write_row(c, rv);
+      return;
+    }
     c.exec_script("SAVEPOINT import_row");
     try {
+      write_row(c, rv);
+      c.exec_script("RELEASE SAVEPOINT import_row");
+    } catch (const std::exception& e) {
+      c.exec_script("ROLLBACK TO SAVEPOINT import_row");
+      c.exec_script("RELEASE SAVEPOINT import_row");
+      ++summary.rejected;
+      summary.issues.push_back({rv.row, "", "", std::string("保存失败：") + e.what()});
+    }
+  }
+
+  // Creates or updates the person of one row; throws when the database refuses it.
+  void write_row(store::Conn& c, RowValues& rv) {
+    Provenance prov{opt_.source, opt_.file_label, static_cast<int64_t>(rv.row)};
+    std::optional<int64_t> by = by_ ? std::optional<int64_t>(by_->user_id) : std::nullopt;
+    {
       auto existing = find_existing(c, rv.values);
       if (!existing) {
         PersonValues v = rv.values;
@@ -340,13 +387,7 @@ class Importer {
           ++summary.unchanged;
         }
       }
-      c.exec_script("RELEASE SAVEPOINT import_row");
       ++summary.accepted;
-    } catch (const std::exception& e) {
-      c.exec_script("ROLLBACK TO SAVEPOINT import_row");
-      c.exec_script("RELEASE SAVEPOINT import_row");
-      ++summary.rejected;
-      summary.issues.push_back({rv.row, "", "", std::string("保存失败：") + e.what()});
     }
   }
 
@@ -355,6 +396,7 @@ class Importer {
   const Principal* by_;
   ImportOptions opt_;
   std::string today_;
+  store::ConnLease conn_;
   std::unique_ptr<RegionResolver> regions_;
   std::vector<std::string> columns_, headers_;
   std::vector<RowValues> batch_;
@@ -412,8 +454,7 @@ ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* 
   if (!have_header) throw io::SheetError("文件中未找到表头：表头应包含“姓名”和“户籍地”等列");
   imp.flush();
   if (!options.dry_run && imp.summary.accepted > 0) {
-    auto conn = db.acquire();
-    auto scan = scan_duplicates(*conn);
+    auto scan = scan_duplicates(imp.conn());
     imp.summary.duplicates_found = scan.found;
     imp.summary.duplicates_added = scan.added;
   }

@@ -16,7 +16,7 @@ struct ImportOptions {
   std::string source = "survey";  // big_data | survey | self_report | manual
   bool dry_run = false;           // validate and count only; write nothing
   std::string file_label;         // the file name recorded in provenance
-  size_t batch_rows = 500;        // rows per transaction
+  size_t batch_rows = 20000;      // rows per transaction (fewer, larger commits write less)
 };
 
 // One problem with one row (or the whole file when row is 0).

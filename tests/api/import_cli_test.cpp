@@ -11,6 +11,7 @@
 #include "core/id_number.h"
 #include "io/sheet_reader.h"
 #include "io/xlsx_writer.h"
+#include "service/person_import.h"
 #include "support/postgres_server.h"
 
 using namespace guiyan::testing;
@@ -243,7 +244,8 @@ TEST_F(ImportCli, AKillDuringImportLeavesWholeBatchesAndARerunCompletes) {
   waitpid(pid, &status, 0);
   s.start();
   int64_t partial = people_count(s);
-  EXPECT_EQ(partial % 500, 0) << partial;  // whole batches of 500 rows only
+  const int64_t batch = guiyan::service::ImportOptions{}.batch_rows;
+  EXPECT_EQ(partial % batch, 0) << partial;  // whole batches only
   EXPECT_LT(partial, n) << "the import finished before the kill; raise n";
   std::string out;
   EXPECT_EQ(s.cli({"import", "people", file("big.csv")}, "", &out), 0);
