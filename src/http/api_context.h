@@ -24,7 +24,8 @@ struct ApiContext {
 // A download of a temporary file (deleted once sent) named `filename` for the browser.
 Response file_response(const std::string& path, const std::string& filename);
 
-// The principal of the request's session (cookie or bearer token); throws ApiError 401.
+// The principal of the request's session (cookie or bearer token); throws ApiError 401. Also
+// brings the editable vocabularies up to date (service/vocabulary_sync.h).
 service::Principal authenticate(const ApiContext& ctx, const Request& req);
 
 // The session token the request carries (bearer first, then cookie), or "".

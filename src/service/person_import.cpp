@@ -12,6 +12,7 @@
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
+#include "service/vocabulary_sync.h"
 #include "store/person_repo.h"
 
 namespace guiyan::service {
@@ -122,6 +123,7 @@ class Importer {
         opt_(opt),
         today_(core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10)) {
     auto conn = db_.acquire();
+    sync_vocabularies(*conn);  // the rows are read with the words the offices use today
     regions_ = std::make_unique<RegionResolver>(*conn);
   }
 
@@ -246,6 +248,7 @@ class Importer {
       }
     } else {
       store::Tx tx(*conn);
+      sync_vocabularies(*conn, true);
       for (auto& rv : batch_) apply(*conn, rv);
       tx.commit();
     }
