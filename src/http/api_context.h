@@ -54,6 +54,7 @@ void add_audit_routes(Router& r, ApiContext& ctx);
 void add_person_routes(Router& r, ApiContext& ctx);
 void add_duplicate_routes(Router& r, ApiContext& ctx);
 void add_import_routes(Router& r, ApiContext& ctx);
+void add_vocabulary_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.
 Router build_api(ApiContext& ctx);
