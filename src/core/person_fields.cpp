@@ -43,6 +43,41 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+// The keys of the vocabulary words in `s` (a list when `list`), in order and without repeats;
+// words no active term answers to go to `unknown`, except a retired term's exact key when
+// `retired_keys` (the API sends back keys a record already holds).
+void vocab_keys(const TermList& terms, const std::string& s, bool list, bool retired_keys,
+                std::vector<std::string>& keys, std::vector<std::string>& unknown) {
+  for (const auto& part : list ? split_list(s) : std::vector<std::string>{s}) {
+    auto key = find_term(terms, part);
+    if (!key && retired_keys && find_key(terms, part)) key = part;
+    if (!key) {
+      unknown.push_back(part);
+    } else if (std::find(keys.begin(), keys.end(), *key) == keys.end()) {
+      keys.push_back(*key);
+    }
+  }
+}
+
+FieldValue unknown_word(const PersonField& field, const TermList& terms, const std::string& word) {
+  if (find_term(terms, word, true)) return fail(field.label + "“" + word + "”已停用");
+  return fail(field.label + "“" + word + "”不在可选范围内");
+}
+
+FieldValue normalize_vocab(const PersonField& field, const std::string& s, bool retired_keys) {
+  Terms terms = field.vocab();
+  std::vector<std::string> keys, unknown;
+  bool list = field.kind == FieldKind::vocab_list;
+  vocab_keys(*terms, s, list, retired_keys, keys, unknown);
+  // Skills outside the dictionary are kept as free text by the caller (skills_note).
+  if (!unknown.empty() && field.name != "skills") return unknown_word(field, *terms, unknown[0]);
+  std::string joined;
+  for (const auto& k : keys) joined += (joined.empty() ? "" : ",") + k;
+  FieldValue out{joined.empty() ? store::Value{store::Null{}} : store::Value{joined}, {}, {}};
+  out.warnings = std::move(unknown);
+  return out;
+}
+
 Date today_date(const std::string& today) {
   return Date{std::stoi(today.substr(0, 4)), std::stoi(today.substr(5, 2)),
               std::stoi(today.substr(8, 2))};
@@ -61,20 +96,20 @@ const std::vector<PersonField>& person_fields() {
       {"address", "详细地址", K::text, 200},
       {"work_province", "务工省份", K::text, 20},
       {"work_city", "务工城市", K::text, 40},
-      {"education", "文化程度", K::vocab, 20, &education_levels()},
-      {"skills", "技能特长", K::vocab_list, 200, &skill_terms()},
+      {"education", "文化程度", K::vocab, 20, &fixed_terms<education_levels>},
+      {"skills", "技能特长", K::vocab_list, 200, &skill_terms},
       {"skills_note", "技能说明", K::text, 200},
-      {"labour_brand", "劳务品牌", K::vocab, 20, &labour_brands()},
+      {"labour_brand", "劳务品牌", K::vocab, 20, &labour_brands},
       {"willing", "有创业意愿", K::flag},
       {"capable", "有创业能力", K::flag},
       {"creditworthy", "有良好信誉", K::flag},
-      {"status", "人员状态", K::vocab, 20, &person_statuses()},
+      {"status", "人员状态", K::vocab, 20, &fixed_terms<person_statuses>},
       {"status_since", "状态开始日期", K::date},
-      {"funnel_stage", "工作进度", K::vocab, 20, &funnel_stages()},
+      {"funnel_stage", "工作进度", K::vocab, 20, &fixed_terms<funnel_stages>},
       {"intention_industry", "意向行业", K::industry, 4},
       {"intention_investment_wan", "计划投资（万元）", K::integer},
       {"intention_funding_wan", "资金需求（万元）", K::integer},
-      {"help_wanted", "需求", K::vocab_list, 100, &help_kinds()},
+      {"help_wanted", "需求", K::vocab_list, 100, &fixed_terms<help_kinds>},
       {"intention_note", "创业意向", K::text, 500},
       {"mentor_name", "创业导师", K::text, 40},
       {"notes", "备注", K::text, 1000},
@@ -147,31 +182,9 @@ FieldValue normalize_text(const PersonField& field, const std::string& raw,
       if (!r.valid) return fail(field.label + "：" + r.reason);
       return FieldValue{r.normalized, {}, {}};
     }
-    case FieldKind::vocab: {
-      auto key = find_term(*field.vocab, s);
-      if (!key) return fail(field.label + "“" + s + "”不在可选范围内");
-      return FieldValue{*key, {}, {}};
-    }
-    case FieldKind::vocab_list: {
-      std::vector<std::string> keys, unknown;
-      for (const auto& part : split_list(s)) {
-        auto key = find_term(*field.vocab, part);
-        if (key) {
-          if (std::find(keys.begin(), keys.end(), *key) == keys.end()) keys.push_back(*key);
-        } else {
-          unknown.push_back(part);
-        }
-      }
-      if (!unknown.empty() && field.name != "skills") {
-        return fail(field.label + "“" + unknown.front() + "”不在可选范围内");
-      }
-      std::string joined;
-      for (const auto& k : keys) joined += (joined.empty() ? "" : ",") + k;
-      FieldValue out{joined.empty() ? store::Value{store::Null{}} : store::Value{joined}, {}, {}};
-      // Skills outside the dictionary are kept as free text by the caller (skills_note).
-      for (const auto& u : unknown) out.warnings.push_back(u);
-      return out;
-    }
+    case FieldKind::vocab:
+    case FieldKind::vocab_list:
+      return normalize_vocab(field, s, false);
     case FieldKind::industry:
       if (s.size() == 2 && std::isdigit(static_cast<unsigned char>(s[0])) &&
           std::isdigit(static_cast<unsigned char>(s[1]))) {
@@ -202,11 +215,17 @@ FieldValue normalize_json(const PersonField& field, const nlohmann::json& raw,
         if (!item.is_string()) return fail(field.label + "应为字符串数组");
         joined += (joined.empty() ? "" : "、") + item.get<std::string>();
       }
-      auto out = normalize_text(field, joined, today);
+      auto out = normalize_vocab(field, trim_text(joined), true);
       if (out.ok() && !out.warnings.empty()) {
-        return fail(field.label + "“" + out.warnings.front() + "”不在可选范围内");
+        return unknown_word(field, *field.vocab(), out.warnings.front());
       }
       return out;
+    }
+    case FieldKind::vocab: {
+      if (!raw.is_string()) return fail(field.label + "应为字符串");
+      std::string s = trim_text(raw.get<std::string>());
+      if (s.empty()) return FieldValue{store::Null{}, {}, {}};
+      return normalize_vocab(field, s, true);
     }
     default:
       if (!raw.is_string()) return fail(field.label + "应为字符串");

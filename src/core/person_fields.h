@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/person_vocabulary.h"
+#include "core/vocabulary_registry.h"
 #include "store/value.h"
 
 namespace guiyan::core {
@@ -30,7 +30,9 @@ struct PersonField {
   std::string label;  // Chinese label (also the sheet column header)
   FieldKind kind;
   size_t max_chars = 100;
-  const std::vector<Term>* vocab = nullptr;
+  // The vocabulary's current snapshot (vocab and vocab_list fields), looked up at each use: the
+  // skills and labour brands change while the program runs.
+  Terms (*vocab)() = nullptr;
 };
 
 // Every editable field in display order (derived gender/birth_date and system columns excluded).
@@ -49,11 +51,14 @@ struct FieldValue {
 };
 
 // Normalises a JSON value (null clears the field) for `field`; `today` (YYYY-MM-DD) bounds dates.
+// Vocabularies accept the keys of retired terms too, so a record holding one can be saved again;
+// whether a retired key may be newly set is the caller's rule.
 FieldValue normalize_json(const PersonField& field, const nlohmann::json& raw,
                           const std::string& today);
 
 // Normalises the text of a sheet cell (empty = no value) for `field`; vocabularies accept their
-// keys, labels and synonyms, lists accept 、，,;/ separators, flags 是/否/有/无/1/0.
+// keys, labels and synonyms (of active terms only), lists accept 、，,;/ separators, flags
+// 是/否/有/无/1/0.
 FieldValue normalize_text(const PersonField& field, const std::string& raw,
                           const std::string& today);
 

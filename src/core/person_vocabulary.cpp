@@ -66,45 +66,25 @@ const std::vector<Term>& education_levels() {
   return t;
 }
 
-const std::vector<Term>& skill_terms() {
-  static const std::vector<Term> t = {
-      {"electrician", "电工", {}},
-      {"welder", "焊工", {"电焊", "电焊工"}},
-      {"mason", "泥瓦工", {"瓦工"}},
-      {"carpenter", "木工", {}},
-      {"driver", "驾驶员", {"司机"}},
-      {"forklift", "叉车", {"叉车工"}},
-      {"cook", "厨师", {}},
-      {"caregiver", "护工", {"护理", "养老护理"}},
-      {"sewing", "缝纫工", {"车工", "缝纫"}},
-      {"waterproofing", "防水工", {}},
-      {"ecommerce", "电商", {"网店", "直播带货"}},
-      {"farming", "种养殖", {"种植", "养殖"}},
-      {"mechanic", "机修", {"汽修", "维修"}},
-      {"housekeeping", "家政", {"保洁", "月嫂"}},
-  };
-  return t;
-}
-
-const std::vector<Term>& labour_brands() {
-  static const std::vector<Term> t = {
-      {"honghu_lotus", "洪湖莲藕师", {}},     {"shishou_waterproof", "石首防水工", {}},
-      {"jianli_beryllium", "监利铍铝商", {}}, {"xianning_carer", "咸宁护工", {}},
-      {"ramie_textile", "苎麻纺织工", {}},    {"bamboo_craft", "竹艺师", {}},
-  };
-  return t;
-}
-
-std::optional<std::string> find_term(const std::vector<Term>& terms, std::string_view word) {
+std::optional<std::string> find_term(const std::vector<Term>& terms, std::string_view word,
+                                     bool include_retired) {
   while (!word.empty() && (word.front() == ' ' || word.front() == '\t')) word.remove_prefix(1);
   while (!word.empty() && (word.back() == ' ' || word.back() == '\t')) word.remove_suffix(1);
   for (const auto& t : terms) {
+    if (t.retired && !include_retired) continue;
     if (t.key == word || t.label == word) return t.key;
     for (const auto& s : t.synonyms) {
       if (s == word) return t.key;
     }
   }
   return std::nullopt;
+}
+
+const Term* find_key(const std::vector<Term>& terms, std::string_view key) {
+  for (const auto& t : terms) {
+    if (t.key == key) return &t;
+  }
+  return nullptr;
 }
 
 std::string term_label(const std::vector<Term>& terms, std::string_view key) {

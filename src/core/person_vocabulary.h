@@ -1,5 +1,6 @@
 // The fixed vocabularies of the people registry: keys stored in the database, Chinese labels
-// shown to users, and the Chinese words offices write in their sheets for each key.
+// shown to users, and the Chinese words offices write in their sheets for each key. The two
+// vocabularies offices edit (skills, labour brands) live in core/vocabulary_registry.h.
 #pragma once
 
 #include <optional>
@@ -13,6 +14,7 @@ struct Term {
   std::string key;
   std::string label;                  // what the interface shows
   std::vector<std::string> synonyms;  // other words sheets use for it
+  bool retired = false;               // kept for existing records, no longer offered or matched
 };
 
 // Status over time: away, returned, employed_home, started_business, left_again.
@@ -27,13 +29,13 @@ const std::vector<Term>& help_kinds();
 const std::vector<Term>& service_kinds();
 // Education levels.
 const std::vector<Term>& education_levels();
-// The skills dictionary (editable later; seeded here).
-const std::vector<Term>& skill_terms();
-// The labour brands of the seeds (洪湖莲藕师, 石首防水工 …).
-const std::vector<Term>& labour_brands();
 
-// The key whose key, label or synonym equals `word` (trimmed), or nullopt.
-std::optional<std::string> find_term(const std::vector<Term>& terms, std::string_view word);
+// The key of the term whose key, label or synonym equals `word` (trimmed), or nullopt. Retired
+// terms are skipped unless `include_retired` (filters still find them).
+std::optional<std::string> find_term(const std::vector<Term>& terms, std::string_view word,
+                                     bool include_retired = false);
+// The term with exactly this key, retired or not, or nullptr.
+const Term* find_key(const std::vector<Term>& terms, std::string_view key);
 // The label of `key`, or the key itself when unknown.
 std::string term_label(const std::vector<Term>& terms, std::string_view key);
 // The position of a funnel stage (0 identified … 2 landed), or -1.

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "http/api_error.h"
+#include "service/vocabulary_sync.h"
 
 namespace guiyan::http {
 namespace {
@@ -26,6 +27,9 @@ std::string session_token(const Request& req) {
 service::Principal authenticate(const ApiContext& ctx, const Request& req) {
   auto p = service::authenticate(ctx.db, session_token(req), req.remote_ip, core::now(), ctx.auth);
   if (!p) throw ApiError(401, "unauthenticated", "未登录或登录已过期，请重新登录");
+  // Another server may have edited the skills or labour brands: every signed-in request sees
+  // them as the database holds them (one cheap read of a revision number).
+  service::sync_vocabularies(ctx.db);
   return *p;
 }
 
@@ -96,6 +100,7 @@ Router build_api(ApiContext& ctx) {
   add_duplicate_routes(r, ctx);  // before /people/{id}, which would otherwise take "duplicates"
   add_person_routes(r, ctx);
   add_import_routes(r, ctx);
+  add_vocabulary_routes(r, ctx);
   return r;
 }
 

@@ -24,7 +24,8 @@ struct ApiContext {
 // A download of a temporary file (deleted once sent) named `filename` for the browser.
 Response file_response(const std::string& path, const std::string& filename);
 
-// The principal of the request's session (cookie or bearer token); throws ApiError 401.
+// The principal of the request's session (cookie or bearer token); throws ApiError 401. Also
+// brings the editable vocabularies up to date (service/vocabulary_sync.h).
 service::Principal authenticate(const ApiContext& ctx, const Request& req);
 
 // The session token the request carries (bearer first, then cookie), or "".
@@ -53,6 +54,7 @@ void add_audit_routes(Router& r, ApiContext& ctx);
 void add_person_routes(Router& r, ApiContext& ctx);
 void add_duplicate_routes(Router& r, ApiContext& ctx);
 void add_import_routes(Router& r, ApiContext& ctx);
+void add_vocabulary_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.
 Router build_api(ApiContext& ctx);

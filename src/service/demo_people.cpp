@@ -5,8 +5,10 @@
 
 #include "core/id_number.h"
 #include "core/person_vocabulary.h"
+#include "core/vocabulary_registry.h"
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
+#include "service/vocabulary_sync.h"
 
 namespace guiyan::service {
 namespace {
@@ -57,12 +59,13 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
   if (villages.empty()) return 0;
   Actor actor = Actor::system("demo");
   const auto& statuses = core::person_statuses();
-  const auto& skills = core::skill_terms();
-  const auto& brands = core::labour_brands();
   const auto& helps = core::help_kinds();
   int created = 0;
   std::vector<PersonValues> firsts;  // the first people, copied below as probable duplicates
   store::Tx tx(*conn);
+  sync_vocabularies(*conn, true);
+  const core::TermList skills = active_terms(*core::skill_terms());
+  const core::TermList brands = active_terms(*core::labour_brands());
   for (int i = 0; i < count; ++i) {
     bool male = rng() % 100 < 58;
     std::string village = pick(rng, villages);
@@ -85,12 +88,14 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
     v["work_province"] = sheng == std::string::npos ? place : place.substr(0, sheng + 3);
     if (sheng != std::string::npos) v["work_city"] = place.substr(sheng + 3);
     v["education"] = pick(rng, core::education_levels()).key;
-    size_t k = rng() % skills.size();
-    std::string sk = skills[k].key;
-    if (rng() % 3 == 0)
-      sk += "," + skills[(k + 1 + rng() % (skills.size() - 1)) % skills.size()].key;
-    v["skills"] = sk;
-    if (rng() % 4 == 0) v["labour_brand"] = pick(rng, brands).key;
+    if (skills.size() > 1) {
+      size_t k = rng() % skills.size();
+      std::string sk = skills[k].key;
+      if (rng() % 3 == 0)
+        sk += "," + skills[(k + 1 + rng() % (skills.size() - 1)) % skills.size()].key;
+      v["skills"] = sk;
+    }
+    if (rng() % 4 == 0 && !brands.empty()) v["labour_brand"] = pick(rng, brands).key;
     int s = static_cast<int>(rng() % 100);
     v["status"] = statuses[s < 15 ? 0 : s < 55 ? 1 : s < 80 ? 2 : s < 93 ? 3 : 4].key;
     v["status_since"] =

@@ -18,6 +18,7 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"person:import", "导入人员台账", "返乡人员"},
       {"person:export", "导出人员台账", "返乡人员"},
       {"person:merge", "合并、拆分重复人员", "返乡人员"},
+      {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;
 }

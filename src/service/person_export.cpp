@@ -24,12 +24,12 @@ std::string cell_text(const core::PersonField& f, const nlohmann::json& v) {
     std::string out;
     for (const auto& k : v) {
       out += (out.empty() ? "" : "、") +
-             (f.vocab ? core::term_label(*f.vocab, k.get<std::string>()) : k.get<std::string>());
+             (f.vocab ? core::term_label(*f.vocab(), k.get<std::string>()) : k.get<std::string>());
     }
     return out;
   }
   std::string s = v.get<std::string>();
-  return f.vocab ? core::term_label(*f.vocab, s) : s;
+  return f.vocab ? core::term_label(*f.vocab(), s) : s;
 }
 
 }  // namespace

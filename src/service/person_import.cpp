@@ -12,6 +12,7 @@
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
+#include "service/vocabulary_sync.h"
 #include "store/person_repo.h"
 
 namespace guiyan::service {
@@ -122,6 +123,7 @@ class Importer {
         opt_(opt),
         today_(core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10)),
         conn_(db_.acquire()) {
+    sync_vocabularies(*conn_);  // the rows are read with the words the offices use today
     regions_ = std::make_unique<RegionResolver>(*conn_);
     // One connection for the whole import, so the large page cache serves every batch.
     if (!opt_.dry_run) store::set_bulk_cache(*conn_, true);
@@ -268,11 +270,13 @@ class Importer {
       ImportSummary before = summary;
       try {
         store::Tx tx(*conn);
+        sync_vocabularies(*conn, true);
         for (auto& rv : batch_) apply(*conn, rv, false);
         tx.commit();
       } catch (const std::exception&) {
         summary = before;
         store::Tx tx(*conn);
+        sync_vocabularies(*conn, true);
         for (auto& rv : batch_) apply(*conn, rv, true);
         tx.commit();
       }

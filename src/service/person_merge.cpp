@@ -7,6 +7,7 @@
 #include "service/person_duplicates.h"
 #include "service/person_service.h"
 #include "service/person_write.h"
+#include "service/vocabulary_sync.h"
 #include "store/person_repo.h"
 
 namespace guiyan::service {
@@ -56,6 +57,7 @@ nlohmann::json merge_duplicate_api(store::Db& db, const Principal& p, int64_t du
   }
   auto conn = db.acquire();
   store::Tx tx(*conn);
+  sync_vocabularies(*conn, true);
   auto pair = duplicate_in_scope(*conn, p, duplicate_id);  // 404 outside the scope
   int64_t a = pair["people"][0]["id"], b = pair["people"][1]["id"];
   int64_t keep = body["keep"];
@@ -171,6 +173,7 @@ nlohmann::json undo_merge_api(store::Db& db, const Principal& p, int64_t merge_i
   require(p, "person:merge");
   auto conn = db.acquire();
   store::Tx tx(*conn);
+  sync_vocabularies(*conn, true);
   auto m = store::query_one(*conn,
                             "SELECT survivor_id, merged_id, taken_json, undone_at, duplicate_id "
                             "FROM person_merge WHERE id = $1",

@@ -48,8 +48,9 @@ std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql,
   return "p.search_vector @@ to_tsquery('simple', " + sql.bind(text::tsquery(terms)) + ")";
 }
 
+// Filters find retired terms too: records keep them.
 void check_key(const std::vector<core::Term>& terms, const std::string& value, const char* field) {
-  if (!value.empty() && !core::find_term(terms, value)) {
+  if (!value.empty() && !core::find_term(terms, value, true)) {
     throw bad_request(field, std::string("筛选条件“") + field + "”的取值不正确");
   }
 }
@@ -84,7 +85,8 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
   check_key(core::person_statuses(), q.status, "status");
   check_key(core::funnel_stages(), q.funnel_stage, "funnel_stage");
   check_key(core::help_kinds(), q.help, "help");
-  check_key(core::labour_brands(), q.labour_brand, "labour_brand");
+  core::Terms brands = core::labour_brands();
+  check_key(*brands, q.labour_brand, "labour_brand");
   check_key(core::data_sources(), q.source, "source");
   if (!q.status.empty()) {
     w.where += " AND p.status = " + w.sql.bind(*core::find_term(core::person_statuses(), q.status));
@@ -94,8 +96,8 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
                w.sql.bind(*core::find_term(core::funnel_stages(), q.funnel_stage));
   }
   if (!q.labour_brand.empty()) {
-    w.where += " AND p.labour_brand = " +
-               w.sql.bind(*core::find_term(core::labour_brands(), q.labour_brand));
+    w.where +=
+        " AND p.labour_brand = " + w.sql.bind(*core::find_term(*brands, q.labour_brand, true));
   }
   if (!q.source.empty()) {
     w.where += " AND p.source = " + w.sql.bind(*core::find_term(core::data_sources(), q.source));

@@ -1,5 +1,7 @@
 #include "service/person_service.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/person_fields.h"
 #include "core/text.h"
@@ -11,6 +13,7 @@
 #include "service/person_merge.h"
 #include "service/person_write.h"
 #include "service/region_service.h"
+#include "service/vocabulary_sync.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -55,6 +58,25 @@ PersonValues read_values(store::Conn& c, const Principal& p, const nlohmann::jso
     }
   }
   return values;
+}
+
+// Refuses a retired vocabulary key the record does not hold already (`before` null: a new
+// record): retired terms stay on the records that have them but are not chosen again.
+void refuse_retired(const PersonValues& values, const store::PersonRow* before) {
+  for (const auto& [name, value] : values) {
+    const core::PersonField* f = core::find_person_field(name);
+    auto text = std::get_if<std::string>(&value);
+    if (!f || !f->vocab || !text) continue;
+    core::Terms terms = f->vocab();
+    std::vector<std::string> held =
+        before ? core::split(before->text(name), ',') : std::vector<std::string>{};
+    for (const auto& key : core::split(*text, ',')) {
+      const core::Term* t = core::find_key(*terms, key);
+      if (t && t->retired && std::find(held.begin(), held.end(), key) == held.end()) {
+        throw bad_request(name, f->label + "“" + t->label + "”已停用，不能再选用", "retired");
+      }
+    }
+  }
 }
 
 void check_unique_id(store::Conn& c, const Principal& p, const PersonValues& values, int64_t self) {
@@ -142,7 +164,7 @@ nlohmann::json person_json(const store::PersonRow& p, bool unmasked) {
   j["labour_brand_label"] =
       p.text("labour_brand").empty()
           ? nlohmann::json()
-          : nlohmann::json(core::term_label(core::labour_brands(), p.text("labour_brand")));
+          : nlohmann::json(core::term_label(*core::labour_brands(), p.text("labour_brand")));
   j["source"] = p.source;
   j["case_worker_id"] = p.case_worker_id ? nlohmann::json(*p.case_worker_id) : nlohmann::json();
   j["case_worker_name"] = p.case_worker_name;
@@ -162,6 +184,8 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   values.try_emplace("status", std::string("returned"));
   values.try_emplace("funnel_stage", std::string("identified"));
   store::Tx tx(*conn);
+  sync_vocabularies(*conn, true);
+  refuse_retired(values, nullptr);
   check_unique_id(*conn, p, values, 0);
   int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
   auto row = *store::find_person(*conn, id);
@@ -175,9 +199,11 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   require(p, "person:write");
   auto conn = db.acquire();
   store::Tx tx(*conn);
+  sync_vocabularies(*conn, true);
   auto before = person_in_scope(*conn, p, id);
   require_not_merged(before);
   PersonValues values = read_values(*conn, p, body);
+  refuse_retired(values, &before);
   check_unique_id(*conn, p, values, id);
   change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
   auto after = *store::find_person(*conn, id);
@@ -359,6 +385,7 @@ nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
   }
   auto conn = db.acquire();
   store::Tx tx(*conn);
+  sync_vocabularies(*conn, true);
   auto before = person_in_scope(*conn, p, id);
   require_not_merged(before);
   if (worker) {

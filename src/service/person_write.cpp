@@ -98,13 +98,18 @@ std::pair<std::optional<std::string>, std::optional<std::string>> derive_from_id
 }
 
 std::string person_search_tokens(const store::PersonRow& p) {
+  return person_search_tokens(p, *core::skill_terms(), *core::labour_brands());
+}
+
+std::string person_search_tokens(const store::PersonRow& p, const core::TermList& skills,
+                                 const core::TermList& brands) {
   std::vector<std::string> parts = {p.text("name"), p.text("skills_note"), p.text("intention_note"),
                                     p.text("work_city"), p.text("address")};
   for (const auto& key : core::split(p.text("skills"), ',')) {
-    if (!key.empty()) parts.push_back(core::term_label(core::skill_terms(), key));
+    if (!key.empty()) parts.push_back(core::term_label(skills, key));
   }
   if (!p.text("labour_brand").empty()) {
-    parts.push_back(core::term_label(core::labour_brands(), p.text("labour_brand")));
+    parts.push_back(core::term_label(brands, p.text("labour_brand")));
   }
   // Whole identifiers and the tails people search by: last 4–6 of the ID, last 4 of phones.
   std::string id = p.text("id_number");

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/vocabulary_registry.h"
 #include "service/principal.h"
 #include "store/db.h"
 #include "store/person_repo.h"
@@ -39,8 +40,13 @@ bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by
 // The source that last set each field of a person (field → source key).
 std::map<std::string, std::string> field_sources(store::Conn& c, int64_t person_id);
 
-// The search tokens of a person's values (src/text), ID number and phone suffixes included.
+// The search tokens of a person's values (src/text), ID number and phone suffixes included; skills
+// and the labour brand count by their current labels.
 std::string person_search_tokens(const store::PersonRow& p);
+// The same with the labels of the skills and labour brands given (a rename re-indexes people
+// with the new label before the registry holds it).
+std::string person_search_tokens(const store::PersonRow& p, const core::TermList& skills,
+                                 const core::TermList& brands);
 
 // Gender ("male"/"female") and birth date of a valid ID number, or nullopt each.
 std::pair<std::optional<std::string>, std::optional<std::string>> derive_from_id(

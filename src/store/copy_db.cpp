@@ -29,6 +29,10 @@ const std::map<std::string, std::string> kMigrationRows = {
     {"role_permission", "\"role_id\" IN (SELECT \"id\" FROM \"role\" WHERE \"builtin\" = 1)"},
 };
 
+// Tables the migrations fill with settings that users edit afterwards (the skills and labour
+// brand vocabularies): the target's seeded rows are replaced by the source's, edits included.
+const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_revision"};
+
 // SQLite-only tables (virtual tables, with their shadow tables) whose content PostgreSQL derives
 // by itself: not copied, and named in the report. Any other virtual table makes the copy refuse.
 const std::map<std::string, std::string> kSqliteOnly = {
@@ -49,6 +53,7 @@ struct Table {
   std::vector<Column> columns;        // in the order of the SQLite table
   std::vector<size_t> key;            // primary key columns (indexes into columns); empty: none
   std::string migration_rows;         // predicate of the rows migrations insert; "" when none
+  bool settings = false;              // in kSettingsTables: the target's rows are replaced
   std::vector<std::string> identity;  // PostgreSQL identity / serial columns
   std::set<std::string> parents;      // tables (lower-case) its foreign keys point to
 };
@@ -355,6 +360,7 @@ std::vector<Table> source_tables(Conn& src, std::vector<TableCopy>& left_out) {
     if (auto it = kMigrationRows.find(lower(t.src)); it != kMigrationRows.end()) {
       t.migration_rows = it->second;
     }
+    t.settings = kSettingsTables.count(lower(t.src)) > 0;
     out.push_back(std::move(t));
   }
   return out;
@@ -408,6 +414,7 @@ void check_target_empty(Conn& dst, const std::map<std::string, std::string>& tab
                         bool known_rows) {
   std::vector<std::string> not_empty;
   for (const auto& [l, name] : tables) {
+    if (kSettingsTables.count(l)) continue;  // seeded by the migrations, replaced by the copy
     auto rows = kMigrationRows.find(l);
     std::string where;
     if (rows != kMigrationRows.end()) {
@@ -531,6 +538,7 @@ std::vector<TableCopy> copy_database(Db& from, Db& to, const CopyOptions& option
       tc.reference = b.rows;
       rest = "(" + t.migration_rows + ") IS NOT TRUE";
     }
+    if (t.settings) exec(*dst, "DELETE FROM " + quote(t.dst));
     log("复制 " + t.src + " …");
     Inserter ins(*dst, t, options.batch_rows);
     int64_t logged = 0;

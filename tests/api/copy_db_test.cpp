@@ -28,7 +28,10 @@ const std::vector<std::pair<std::string, std::string>> kTables = {
     {"app_user", "id"},
     {"user_role", "user_id, role_id"},
     {"session", "token_hash"},
-    {"audit_log", "id"}};
+    {"audit_log", "id"},
+    // Seeded by a migration, then edited: the source's rows replace the target's seeds.
+    {"vocabulary_term", "vocabulary, key"},
+    {"vocabulary_revision", "id"}};
 
 std::string temp_dir() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "guiyan-copy-XXXXXX").string();
@@ -83,6 +86,11 @@ const Source& source() {
                         {"permissions", {"user:read", "department:read"}}},
                        sec);
     if (role.status != 201) throw std::runtime_error("role: " + role.body);
+    auto term = c.post("/api/v1/vocabularies/skills",
+                       {{"label", "水电工"}, {"synonyms", {"管道工"}}}, s.open_token);
+    if (term.status != 201) throw std::runtime_error("term: " + term.body);
+    c.patch("/api/v1/vocabularies/skills/welder", {{"label", "电焊工"}, {"synonyms", {"电焊"}}},
+            s.open_token);
     auto made = c.post("/api/v1/users",
                        {{"username", "viewer"},
                         {"display_name", "张 “查看” 员"},
@@ -199,6 +207,10 @@ TEST(CopyDb, CopiesEveryTableAndTheCopyServesTheSameInstallation) {
   ASSERT_EQ(login.status, 200) << login.body;
   std::string token = login.json()["token"];
   EXPECT_EQ(c.get("/api/v1/users?limit=500", token).json(), src.users);
+  auto skills = c.get("/api/v1/vocabularies/skills", token).json();
+  EXPECT_EQ(skills["revision"], 3);  // seeded 1, then two edits
+  EXPECT_EQ(skills["items"][1]["label"], "电焊工");
+  EXPECT_EQ(skills["items"][14]["synonyms"], nlohmann::json({"管道工"}));
   auto locked = c.post("/api/v1/auth/login",
                        {{"username", "jl_clerk"}, {"password", src.passwords.at("jl_clerk")}});
   EXPECT_EQ(locked.status, 423) << locked.body;  // the lockout came along

@@ -180,6 +180,10 @@ export const api = {
   addService: (id, body) => post(`/people/${id}/services`, body),
   peopleStats: (region) => get('/people/stats', { region }),
   peopleVocabulary: () => get('/people/vocabulary'),
+  // The editable vocabularies: name is 'skills' or 'labour_brands'.
+  vocabulary: (name) => get(`/vocabularies/${name}`),
+  addTerm: (name, body) => post(`/vocabularies/${name}`, body),
+  updateTerm: (name, key, body) => patch(`/vocabularies/${name}/${encodeURIComponent(key)}`, body),
   exportPeople: (query) => download('/people/export', query, `人员台账.${query.format || 'xlsx'}`),
 
   duplicates: (query) => get('/people/duplicates', query),

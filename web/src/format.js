@@ -95,7 +95,8 @@ export const AUDIT_ENTITIES = [
   { key: 'person', name: '返乡人员' },
   { key: 'person_service', name: '服务记录' },
   { key: 'import_job', name: '批量导入' },
-  { key: 'person_duplicate', name: '疑似重复' }
+  { key: 'person_duplicate', name: '疑似重复' },
+  { key: 'vocabulary_term', name: '字典词条' }
 ]
 
 export function auditEntityName(key) {

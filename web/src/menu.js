@@ -1,7 +1,7 @@
-// The side menu. Items carry the permission they need; the layout shows only what the
-// account holds, and a group only when one of its items remains (and the account holds the
-// group's own permission, when it names one).
-import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument } from '@element-plus/icons-vue'
+// The side menu. Items carry the permission they need (an array: any one of them); the layout
+// shows only what the account holds, and a group only when one of its items remains (and the
+// account holds the group's own permission, when it names one).
+import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument, Collection } from '@element-plus/icons-vue'
 import { hasPerm } from './session.js'
 
 export const MENU = [
@@ -11,12 +11,14 @@ export const MENU = [
     key: 'people',
     title: '返乡人员',
     icon: UserFilled,
-    perm: 'person:read',
+    // 字典管理 is also for those who keep the dictionaries without working on people.
+    perm: ['person:read', 'vocabulary:write'],
     children: [
       { path: '/people', title: '人员台账', icon: Tickets, perm: 'person:read' },
       { path: '/people/stats', title: '漏斗统计', icon: DataAnalysis, perm: 'person:read' },
       { path: '/people/import', title: '批量导入', icon: Upload, perm: 'person:import' },
-      { path: '/people/duplicates', title: '疑似重复', icon: CopyDocument, perm: 'person:read' }
+      { path: '/people/duplicates', title: '疑似重复', icon: CopyDocument, perm: 'person:read' },
+      { path: '/people/vocabularies', title: '字典管理', icon: Collection, perm: ['person:read', 'vocabulary:write'] }
     ]
   },
   {

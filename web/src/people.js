@@ -19,9 +19,10 @@ export const vocabulary = reactive({
 
 let pending = null
 
-// Loads the vocabulary (once); resolves to the reactive object above.
-export function loadVocabulary() {
-  if (!pending) {
+// Loads the vocabulary (once, or again with fresh: the skills and labour brands are edited while
+// the console is open, on 字典管理); resolves to the reactive object above.
+export function loadVocabulary({ fresh = false } = {}) {
+  if (!pending || fresh) {
     pending = api
       .peopleVocabulary()
       .then((v) => {
@@ -45,6 +46,26 @@ export function termLabel(list, key) {
 export function termLabels(list, keys) {
   return (keys || []).map((k) => termLabel(list, k))
 }
+
+// The options a form offers for the list: active terms, plus the retired ones the record already
+// holds (`held`: a key or keys), which stay selectable there and are marked 已停用.
+export function termOptions(list, held) {
+  const keep = new Set(Array.isArray(held) ? held : held ? [held] : [])
+  return (vocabulary[list] || [])
+    .filter((t) => !t.retired || keep.has(t.key))
+    .map((t) => (t.retired ? { ...t, label: `${t.label}（已停用）` } : t))
+}
+
+// The options a filter offers: every term, retired ones marked (records keep them).
+export function filterOptions(list) {
+  return (vocabulary[list] || []).map((t) => (t.retired ? { ...t, label: `${t.label}（已停用）` } : t))
+}
+
+// The editable vocabularies, as GET /vocabularies/NAME names them, with their page tab titles.
+export const EDITABLE_VOCABULARIES = [
+  { name: 'skills', title: '技能字典', list: 'skills' },
+  { name: 'labour_brands', title: '劳务品牌', list: 'labour_brands' }
+]
 
 // Columns the server derives or keeps beside the vocabulary's fields (named, e.g., in what a merge
 // took over).

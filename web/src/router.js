@@ -20,6 +20,12 @@ export const routes = [
       { path: 'people/import', name: 'people-import', component: () => import('./pages/PeopleImportPage.vue'), meta: { title: '批量导入', perm: 'person:import' } },
       { path: 'people/duplicates', name: 'people-duplicates', component: () => import('./pages/DuplicatesPage.vue'), meta: { title: '疑似重复', perm: 'person:read' } },
       {
+        path: 'people/vocabularies',
+        name: 'people-vocabularies',
+        component: () => import('./pages/VocabulariesPage.vue'),
+        meta: { title: '字典管理', perm: ['person:read', 'vocabulary:write'] }
+      },
+      {
         path: 'people/:id(\\d+)',
         name: 'person-file',
         component: () => import('./pages/PersonFilePage.vue'),

@@ -19,8 +19,9 @@ export function clearSession() {
   session.me = null
 }
 
+// True when the account holds `key`; an array of keys asks for any one of them.
 export function hasPerm(key) {
-  if (!key) return true
+  if (!key || (Array.isArray(key) && !key.length)) return true
   const perms = session.me?.permissions || []
-  return perms.includes(key)
+  return Array.isArray(key) ? key.some((k) => perms.includes(k)) : perms.includes(key)
 }

@@ -10,9 +10,12 @@
 namespace guiyan::http {
 namespace {
 
+// Retired terms are listed (records keep them, filters and labels need them) and flagged.
 nlohmann::json terms_json(const std::vector<core::Term>& terms) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& t : terms) out.push_back({{"key", t.key}, {"label", t.label}});
+  for (const auto& t : terms) {
+    out.push_back({{"key", t.key}, {"label", t.label}, {"retired", t.retired}});
+  }
   return out;
 }
 
@@ -66,8 +69,8 @@ void add_person_routes(Router& r, ApiContext& ctx) {
                                {"help_kinds", terms_json(core::help_kinds())},
                                {"service_kinds", terms_json(core::service_kinds())},
                                {"education_levels", terms_json(core::education_levels())},
-                               {"skills", terms_json(core::skill_terms())},
-                               {"labour_brands", terms_json(core::labour_brands())}});
+                               {"skills", terms_json(*core::skill_terms())},
+                               {"labour_brands", terms_json(*core::labour_brands())}});
   });
   r.add("GET", "/api/v1/people/export", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
