@@ -325,3 +325,26 @@ test('an unverified ID number shows as 待核实 in the queue and as 待核实�
     await context.close()
   }
 })
+
+test('a leader (person:read, no person:merge) reads the queue but is offered no action', { timeout: 90_000 }, async () => {
+  const { context, page } = await signedInPage(browser, server.url, ACCOUNTS.leader.username)
+  try {
+    await openMenu(page, '疑似重复', /#\/people\/duplicates/)
+    const card = pairCard(page, LIU.name)
+    await card.waitFor()
+    await queueSettled(page)
+    // The comparison is there, masked as for anyone without person:unmask …
+    const valid = await sideOf(card, LIU.pid)
+    assert.equal(await cell(card, 'id_number', valid), masked(LIU.id_number))
+    // … but no merge, dismiss, scan or undo, on open pairs or decided ones.
+    const actions = '[data-test=dup-keep-left], [data-test=dup-keep-right], [data-test=dup-dismiss], [data-test=dup-scan], [data-test=dup-undo]'
+    assert.equal(await page.locator(actions).count(), 0)
+    await shot(page, 'd12-queue-read-only')
+    await showStatus(page, '已排除')
+    await pairCard(page, CHEN.withId.name).waitFor()
+    assert.equal(await page.locator(actions).count(), 0)
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})

@@ -21,7 +21,8 @@ export const PASSWORD = 'Guiyan#2026'
 export const ACCOUNTS = {
   sysadmin: { username: 'sysadmin1', role: 'sysadmin', displayName: '李建国' },
   auditor: { username: 'auditor1', role: 'auditor', displayName: '王审计' },
-  clerk: { username: 'clerk1', role: 'clerk', displayName: '赵经办' }
+  clerk: { username: 'clerk1', role: 'clerk', displayName: '赵经办' },
+  leader: { username: 'leader1', role: 'leader', displayName: '孙领导' }
 }
 const REGION = '421000'
 const DEPARTMENT = '荆州市人社局'
