@@ -1,5 +1,7 @@
 #include "service/data_scope.h"
 
+#include <algorithm>
+
 namespace guiyan::service {
 namespace {
 
@@ -67,6 +69,38 @@ bool in_scope(const Principal& p, std::string_view region_code, std::optional<in
     if (g.kind == "own_records" && owner_id && *owner_id == p.user_id) return true;
   }
   return false;
+}
+
+bool sees_subtree(const Principal& p, std::string_view region) {
+  for (const ScopeGrant& g : p.scopes) {
+    if (g.kind == "all") return true;
+    if (g.kind == "own_region_down" && region_within(region, p.region_code)) return true;
+    if (g.kind == "regions") {
+      for (const auto& r : g.regions) {
+        if (region_within(region, r)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool scope_is_subtree(const Principal& p, std::string_view region) {
+  if (!sees_subtree(p, region)) return false;
+  for (const ScopeGrant& g : p.scopes) {
+    bool inside = false;
+    if (g.kind == "all") {
+      inside = region_prefix(std::string(region)) == kProvincePrefix;
+    } else if (g.kind == "own_region" || g.kind == "own_region_down") {
+      inside = region_within(p.region_code, region);
+    } else if (g.kind == "regions") {
+      inside = std::all_of(g.regions.begin(), g.regions.end(),
+                           [&](const std::string& r) { return region_within(r, region); });
+    } else if (g.kind == "none") {
+      inside = true;
+    }
+    if (!inside) return false;  // own_records, or a grant reaching outside the subtree
+  }
+  return true;
 }
 
 }  // namespace guiyan::service

@@ -27,6 +27,14 @@ std::string scope_condition(const Principal& p, store::SqlBuilder& sql,
 bool in_scope(const Principal& p, std::string_view region_code,
               std::optional<int64_t> owner_id = std::nullopt);
 
+// Whether the account sees every record of `region` and below (a filter on that subtree then
+// needs no scope condition).
+bool sees_subtree(const Principal& p, std::string_view region);
+
+// Whether the records the account sees, owner grants included, are exactly those of `region`
+// and below: nothing in it hidden, nothing outside it shown.
+bool scope_is_subtree(const Principal& p, std::string_view region);
+
 // A condition limiting `region_column` to `region` and below (for a region filter in a list).
 std::string subtree_condition(store::SqlBuilder& sql, std::string_view region_column,
                               std::string_view region);

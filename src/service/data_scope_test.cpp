@@ -69,3 +69,24 @@ TEST(DataScope, TheWholeProvinceNeedsNoCondition) {
   EXPECT_EQ(subtree_condition(sql, "p.region_code", "420100"),
             "(p.region_code >= $1 AND p.region_code < $2)");
 }
+
+TEST(DataScope, SubtreeScopesAreRecognisedExactly) {
+  Principal p = county_clerk();  // 公安县, own_region_down
+  EXPECT_TRUE(sees_subtree(p, "421022"));
+  EXPECT_TRUE(sees_subtree(p, "421022100"));
+  EXPECT_FALSE(sees_subtree(p, "421000"));  // the city is more than the county
+  EXPECT_TRUE(scope_is_subtree(p, "421022"));
+  EXPECT_FALSE(scope_is_subtree(p, "421022100"));  // sees more than the township
+  p.scopes = {{"own_region", {}}};                 // the county's own code only
+  EXPECT_FALSE(sees_subtree(p, "421022"));
+  p.scopes = {{"own_region_down", {}}, {"own_records", {}}};  // plus what it created elsewhere
+  EXPECT_TRUE(sees_subtree(p, "421022"));
+  EXPECT_FALSE(scope_is_subtree(p, "421022"));
+  p.scopes = {{"own_region_down", {}}, {"regions", {"421081"}}};
+  EXPECT_FALSE(scope_is_subtree(p, "421022"));
+  EXPECT_FALSE(scope_is_subtree(p, "421000"));  // does not see the whole city
+  p.scopes = {{"all", {}}};
+  EXPECT_TRUE(scope_is_subtree(p, "420000"));
+  EXPECT_FALSE(scope_is_subtree(p, "421022"));
+  EXPECT_TRUE(sees_subtree(p, "421022"));
+}

@@ -130,6 +130,35 @@ size_t child_code_length(const std::string& region) {
   return 12;
 }
 
+// Whether the running tally (person_tally, by township) can give the counts of a filter on
+// `region`: nothing but region, status and funnel stage filters it, its children are townships
+// or larger, and the account sees that whole subtree, so its data scope adds no condition.
+bool tally_answers(const Principal& p, const PersonQuery& q, const std::string& region) {
+  if (!q.q.empty() || !q.help.empty() || !q.labour_brand.empty() || !q.source.empty() ||
+      q.age_min || q.age_max || !q.home_on.empty() || child_code_length(region) > 9) {
+    return false;
+  }
+  // With a region filter the subtree bounds the list; without, the scope itself does.
+  return q.region.empty() ? scope_is_subtree(p, region) : sees_subtree(p, region);
+}
+
+// Calls fn(child prefix, status, funnel stage, count) for the live people under `region` from
+// the tally, optionally of one status and one funnel stage (keys; "" for any).
+void tally_counts(store::Conn& c, const std::string& region, const std::string& status,
+                  const std::string& stage,
+                  const std::function<void(const std::string&, const std::string&,
+                                           const std::string&, int64_t)>& fn) {
+  store::SqlBuilder sql;
+  std::string len = std::to_string(child_code_length(region));
+  std::string where = subtree_condition(sql, "t.unit", region);
+  if (!status.empty()) where += " AND t.status = " + sql.bind(status);
+  if (!stage.empty()) where += " AND t.funnel_stage = " + sql.bind(stage);
+  c.run("SELECT SUBSTR(t.unit, 1, " + len + "), t.status, t.funnel_stage, SUM(t.n) FROM " +
+            "person_tally t WHERE " + where + " GROUP BY SUBSTR(t.unit, 1, " + len +
+            "), t.status, t.funnel_stage",
+        sql.params(), [&](const store::Row& r) { fn(r.text(0), r.text(1), r.text(2), r.i64(3)); });
+}
+
 }  // namespace
 
 nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q) {
@@ -141,20 +170,33 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   auto children = region_children(db, w.region)["items"];
   size_t len = child_code_length(w.region);
   std::map<std::string, int64_t> per_child;
-  for (const auto& r :
-       store::query(*conn,
-                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
-                        "), COUNT(*) FROM person p WHERE " + w.where +
-                        " GROUP BY SUBSTR(p.region_code, 1, " + std::to_string(len) + ")",
-                    w.sql.params())) {
-    std::string key = r.text(0);
-    total += r.i64(1);
+  auto add = [&](const std::string& key, int64_t n) {
+    total += n;
     for (const auto& child : children) {
       std::string code = child["code"];
       if (region_within(key, code)) {
-        per_child[code] += r.i64(1);
+        per_child[code] += n;
         break;
       }
+    }
+  };
+  if (tally_answers(p, q, w.region)) {
+    auto key_of = [](const std::vector<core::Term>& terms, const std::string& v) {
+      return v.empty() ? v : *core::find_term(terms, v);
+    };
+    tally_counts(*conn, w.region, key_of(core::person_statuses(), q.status),
+                 key_of(core::funnel_stages(), q.funnel_stage),
+                 [&](const std::string& key, const std::string&, const std::string&, int64_t n) {
+                   add(key, n);
+                 });
+  } else {
+    for (const auto& r :
+         store::query(*conn,
+                      "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                          "), COUNT(*) FROM person p WHERE " + w.where +
+                          " GROUP BY SUBSTR(p.region_code, 1, " + std::to_string(len) + ")",
+                      w.sql.params())) {
+      add(r.text(0), r.i64(1));
     }
   }
   nlohmann::json by_region = nlohmann::json::array();
@@ -199,22 +241,32 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
     int64_t total = 0;
   };
   std::map<std::string, Counts> per;
-  for (const auto& r :
-       store::query(*conn,
-                    "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
-                        "), p.status, p.funnel_stage, COUNT(*) FROM person p WHERE " + where +
-                        " GROUP BY SUBSTR(p.region_code, 1, " + std::to_string(len) +
-                        "), p.status, p.funnel_stage",
-                    sql.params())) {
+  auto add = [&](const std::string& key, const std::string& status, const std::string& stage,
+                 int64_t n) {
     for (const auto& child : children) {
       std::string code = child["code"];
-      if (region_within(r.text(0), code)) {
+      if (region_within(key, code)) {
         Counts& c = per[code];
-        c.status[r.text(1)] += r.i64(3);
-        c.funnel[r.text(2)] += r.i64(3);
-        c.total += r.i64(3);
+        c.status[status] += n;
+        c.funnel[stage] += n;
+        c.total += n;
         break;
       }
+    }
+  };
+  PersonQuery only_region;
+  only_region.region = region;
+  if (tally_answers(p, only_region, region)) {
+    tally_counts(*conn, region, "", "", add);
+  } else {
+    for (const auto& r :
+         store::query(*conn,
+                      "SELECT SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                          "), p.status, p.funnel_stage, COUNT(*) FROM person p WHERE " + where +
+                          " GROUP BY SUBSTR(p.region_code, 1, " + std::to_string(len) +
+                          "), p.status, p.funnel_stage",
+                      sql.params())) {
+      add(r.text(0), r.text(1), r.text(2), r.i64(3));
     }
   }
   auto rate = [](int64_t part, int64_t whole) -> nlohmann::json {

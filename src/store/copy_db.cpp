@@ -33,6 +33,12 @@ const std::map<std::string, std::string> kMigrationRows = {
 // brand vocabularies): the target's seeded rows are replaced by the source's, edits included.
 const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_revision"};
 
+// Tables the target's own triggers fill as the rows they count arrive: not copied, and named in
+// the report.
+const std::map<std::string, std::string> kDerived = {
+    {"person_tally", "人员分布计数，由目标库的触发器随人员记录重新累计，不复制"},
+};
+
 // SQLite-only tables (virtual tables, with their shadow tables) whose content PostgreSQL derives
 // by itself: not copied, and named in the report. Any other virtual table makes the copy refuse.
 const std::map<std::string, std::string> kSqliteOnly = {
@@ -325,6 +331,14 @@ std::vector<Table> source_tables(Conn& src, std::vector<TableCopy>& left_out) {
                             "LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migrations' "
                             "ORDER BY name")) {
     std::string name = r.text(0);
+    if (auto it = kDerived.find(lower(name)); it != kDerived.end()) {
+      TableCopy tc;
+      tc.table = name;
+      tc.rows = query_int(src, "SELECT COUNT(*) FROM " + quote(name));
+      tc.not_copied = it->second;
+      left_out.push_back(tc);
+      continue;
+    }
     if (kinds[name] == "virtual") {
       auto it = kSqliteOnly.find(lower(name));
       if (it == kSqliteOnly.end()) {

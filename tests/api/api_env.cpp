@@ -1,5 +1,7 @@
 #include "api/api_env.h"
 
+#include "store/db.h"
+
 namespace guiyan::testing {
 
 ApiEnv& ApiEnv::get() {
@@ -30,6 +32,33 @@ std::string ApiEnv::token(const std::string& username) {
   auto r = login(username, kPassword);
   if (r.status != 200) throw std::runtime_error("login failed for " + username + ": " + r.body);
   return tokens_[username] = r.json()["token"].get<std::string>();
+}
+
+std::string tally_mismatch(const std::string& db_url) {
+  auto db = store::open_db(db_url, 1);
+  auto conn = db->acquire();
+  std::map<std::string, int64_t> tally, live;
+  auto key = [](const store::Row& r) { return r.text(0) + "/" + r.text(1) + "/" + r.text(2); };
+  for (const auto& r : store::query(*conn,
+                                    "SELECT unit, status, funnel_stage, n FROM person_tally "
+                                    "WHERE n <> 0")) {
+    tally[key(r)] = r.i64(3);
+  }
+  for (const auto& r : store::query(*conn,
+                                    "SELECT SUBSTR(region_code, 1, 9), status, funnel_stage, "
+                                    "COUNT(*) FROM person WHERE merged_into IS NULL GROUP BY "
+                                    "SUBSTR(region_code, 1, 9), status, funnel_stage")) {
+    live[key(r)] = r.i64(3);
+  }
+  if (tally == live) return "";
+  for (const auto& [k, n] : live) {
+    if (tally[k] != n)
+      return k + ": tally " + std::to_string(tally[k]) + ", records " + std::to_string(n);
+  }
+  for (const auto& [k, n] : tally) {
+    if (!live.count(k)) return k + ": tally " + std::to_string(n) + ", records 0";
+  }
+  return "differs";
 }
 
 }  // namespace guiyan::testing

@@ -15,6 +15,10 @@ namespace guiyan::testing {
 
 inline const std::string kPassword = "Guiyan#2026";
 
+// "" when the running tally of people (person_tally, kept by triggers) agrees with a count of
+// the person records themselves in the database at `db_url`; otherwise the first difference.
+std::string tally_mismatch(const std::string& db_url);
+
 class ApiEnv {
  public:
   // The shared server, started on first use.

@@ -40,6 +40,9 @@ class DuplicateApi : public ::testing::Test {
     t = login("dd_clerk");
   }
 
+  // Whatever the test did (imports, saves, merges, undos), the running tally still agrees.
+  void TearDown() override { EXPECT_EQ(tally_mismatch(s.db_url()), ""); }
+
   std::string login(const std::string& user) {
     return c->post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}})
         .json()["token"];

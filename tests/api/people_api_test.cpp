@@ -263,3 +263,26 @@ TEST_F(PeopleApi, SearchFollowsEveryEditAndForgetsOldWords) {
   EXPECT_TRUE(found("银柱"));
   EXPECT_TRUE(found("厨师"));
 }
+
+TEST_F(PeopleApi, TheTallyAgreesWithTheRecordsAfterEveryChange) {
+  // Runs last in this file: creations, status and funnel moves and edits of the tests above.
+  auto& env = ApiEnv::get();
+  std::string t = env.token("ga_clerk");
+  int64_t id = create(t, {{"name", "钱多多"}, {"region_code", "421022100001"}, {"status", "away"}});
+  // Moving house to another township and another status moves the person between tally rows.
+  ASSERT_EQ(
+      env.client()
+          .patch("/api/v1/people/" + std::to_string(id),
+                 {{"region_code", "421022101"}, {"status", "returned"}, {"funnel_stage", "landed"}},
+                 t)
+          .status,
+      200);
+  EXPECT_EQ(tally_mismatch(env.server().db_url()), "");
+  // The county's statistics (read from the tally) match its townships' lists (counted live).
+  auto stats = env.client().get("/api/v1/people/stats?region=421022", t).json();
+  for (const auto& child : stats["children"]) {
+    std::string code = child["code"];
+    auto list = env.client().get("/api/v1/people?limit=1&region=" + code, t).json();
+    EXPECT_EQ(child["total"], list["total"]) << code;
+  }
+}
