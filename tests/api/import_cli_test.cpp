@@ -12,6 +12,7 @@
 #include "io/sheet_reader.h"
 #include "io/xlsx_writer.h"
 #include "service/person_import.h"
+#include "store/db.h"
 #include "support/postgres_server.h"
 
 using namespace guiyan::testing;
@@ -251,4 +252,61 @@ TEST_F(ImportCli, AKillDuringImportLeavesWholeBatchesAndARerunCompletes) {
   EXPECT_EQ(s.cli({"import", "people", file("big.csv")}, "", &out), 0);
   EXPECT_EQ(summary_of(out)["new"], n - partial);
   EXPECT_EQ(people_count(s), n);
+}
+
+TEST_F(ImportCli, ARowTheDatabaseRefusesLosesOnlyThatRowAndLeavesSearchIntact) {
+  // The database refuses one row (here a trigger; in life a constraint or a full disk): the
+  // batch is written again row by row, so only that row is lost, and the rows around it, the
+  // search index and the tally are whole.
+  {
+    auto db = guiyan::store::open_db(s.db_url(), 1);
+    auto conn = db->acquire();
+    if (testing_on_postgres()) {
+      conn->exec_script(
+          "CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+          "RAISE EXCEPTION '测试拒绝'; END $$; CREATE TRIGGER refuse_row BEFORE INSERT ON person "
+          "FOR EACH ROW WHEN (NEW.name = '拒收') EXECUTE FUNCTION refuse_row();");
+    } else {
+      conn->exec_script(
+          "CREATE TRIGGER refuse_row BEFORE INSERT ON person WHEN NEW.name = '拒收' BEGIN "
+          "SELECT RAISE(ABORT, '测试拒绝'); END;");
+    }
+  }
+  std::string content = "姓名,身份证号,户籍地,技能特长\n";
+  const char* names[] = {"甲一", "乙二", "拒收", "丙三", "丁四"};
+  for (int i = 0; i < 5; ++i) {
+    content += std::string(names[i]) + "," + guiyan::core::complete_id_number(unique_stem(i)) +
+               ",421022100,木工\n";
+  }
+  write_file(file("refused.csv"), content);
+  std::string out;
+  EXPECT_EQ(
+      s.cli({"import", "people", file("refused.csv"), "--report", file("refused.xlsx")}, "", &out),
+      1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["accepted"], 4);
+  EXPECT_EQ(sum["rejected"], 1);
+  std::vector<std::vector<std::string>> report;
+  guiyan::io::read_sheet(file("refused.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    report.push_back(r.cells);
+    return true;
+  });
+  std::vector<std::string> refused;
+  for (const auto& r : report) {
+    if (!r.empty() && r[0] == "4") refused = r;  // the sheet's header is row 1
+  }
+  ASSERT_GE(refused.size(), 4u) << "no line for row 4 in the report";
+  EXPECT_NE(refused[3].find("保存失败"), std::string::npos) << refused[3];
+  s.start();
+  EXPECT_EQ(people_count(s), 4);
+  EXPECT_EQ(people_count(s, "&q=%E6%9C%A8%E5%B7%A5"), 4);  // 木工: every saved row is findable
+  EXPECT_EQ(people_count(s, "&q=%E4%B8%81%E5%9B%9B"), 1);  // 丁四, after the refused row
+  EXPECT_EQ(tally_mismatch(s.db_url()), "");
+  if (!testing_on_postgres()) {
+    auto db = guiyan::store::open_db(s.db_url(), 1);
+    auto conn = db->acquire();
+    EXPECT_NO_THROW(
+        conn->exec_script("INSERT INTO person_fts (person_fts) VALUES ('integrity-check')"));
+  }
 }
