@@ -5,31 +5,38 @@
 #include <filesystem>
 
 #include "core/person_fields.h"
+#include "core/text.h"
 #include "http/api_error.h"
 #include "io/csv_writer.h"
 #include "io/xlsx_writer.h"
 #include "service/audit.h"
+#include "service/masking.h"
 #include "service/person_service.h"
 #include "store/person_repo.h"
 
 namespace guiyan::service {
 namespace {
 
-// A cell as a clerk reads it: labels for keys, 是/否 for flags.
-std::string cell_text(const core::PersonField& f, const nlohmann::json& v) {
-  if (v.is_null()) return {};
-  if (v.is_boolean()) return v.get<bool>() ? "是" : "否";
-  if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
-  if (v.is_array()) {
+// A cell as a clerk reads it: labels for keys (from the vocabulary snapshot taken for the
+// whole export), 是/否 for flags, ID numbers and phones masked unless `unmask`.
+std::string cell_text(const core::PersonField& f, const store::Value& v, const core::Terms& vocab,
+                      bool unmask) {
+  if (std::holds_alternative<store::Null>(v)) return {};
+  if (auto i = std::get_if<int64_t>(&v)) {
+    if (f.kind == core::FieldKind::flag) return *i != 0 ? "是" : "否";
+    return std::to_string(*i);
+  }
+  const std::string& s = std::get<std::string>(v);
+  if (f.kind == core::FieldKind::id_number) return unmask ? s : mask_id_number(s);
+  if (f.name == "phone" || f.name == "phone2") return unmask ? s : mask_phone(s);
+  if (f.kind == core::FieldKind::vocab_list) {
     std::string out;
-    for (const auto& k : v) {
-      out += (out.empty() ? "" : "、") +
-             (f.vocab ? core::term_label(*f.vocab(), k.get<std::string>()) : k.get<std::string>());
+    for (const auto& k : core::split(s, ',')) {
+      out += (out.empty() ? "" : "、") + (vocab ? core::term_label(*vocab, k) : k);
     }
     return out;
   }
-  std::string s = v.get<std::string>();
-  return f.vocab ? core::term_label(*f.vocab(), s) : s;
+  return vocab ? core::term_label(*vocab, s) : s;
 }
 
 }  // namespace
@@ -67,12 +74,20 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
     csv->header(header);
   }
   int64_t count = 0;
+  // One snapshot of each vocabulary for the whole file (an edit meanwhile does not mix labels).
+  std::vector<core::Terms> vocabs;
+  for (const auto& f : core::person_fields()) vocabs.push_back(f.vocab ? f.vocab() : nullptr);
+  const store::Value null_value = store::Null{};
   try {
     for_each_person(db, p, q, [&](const store::Row& r) {
       auto person = store::person_from_row(r);
-      auto j = person_json(person, unmask);
       std::vector<std::string> cells = {std::to_string(person.id)};
-      for (const auto& f : core::person_fields()) cells.push_back(cell_text(f, j[f.name]));
+      size_t i = 0;
+      for (const auto& f : core::person_fields()) {
+        auto it = person.fields.find(f.name);
+        cells.push_back(
+            cell_text(f, it == person.fields.end() ? null_value : it->second, vocabs[i++], unmask));
+      }
       cells.push_back(person.region_name);
       cells.push_back(!person.gender ? "" : *person.gender == "male" ? "男" : "女");
       cells.push_back(person.birth_date.value_or(""));

@@ -132,7 +132,9 @@ TEST(ExportApi, LedgerDownloadsAreMaskedUnlessUnmaskedAndAudited) {
                     {"id_number", id},
                     {"region_code", "421088"},
                     {"phone", "13912340000"},
-                    {"skills", {"电工"}}},
+                    {"skills", {"电工", "焊工"}},
+                    {"labour_brand", "监利铍铝商"},
+                    {"willing", true}},
                    t)
                 .status,
             201);
@@ -148,7 +150,10 @@ TEST(ExportApi, LedgerDownloadsAreMaskedUnlessUnmaskedAndAudited) {
   };
   EXPECT_EQ(rows[1][col("姓名")], "导出甲");
   EXPECT_EQ(rows[1][col("身份证号")], "4210**********" + id.substr(14));
-  EXPECT_EQ(rows[1][col("技能特长")], "电工");
+  EXPECT_EQ(rows[1][col("技能特长")], "电工、焊工");
+  EXPECT_EQ(rows[1][col("联系电话")], "139****0000");
+  EXPECT_EQ(rows[1][col("劳务品牌")], "监利铍铝商");
+  EXPECT_EQ(rows[1][col("有创业意愿")], "是");
   auto full = c.get("/api/v1/people/export?format=csv&unmask=true&q=" + id, t);
   ASSERT_EQ(full.status, 200);
   EXPECT_NE(full.body.find(id), std::string::npos);
