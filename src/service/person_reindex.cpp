@@ -42,7 +42,7 @@ int64_t reindex_people_with_term(store::Conn& c, const std::string& vocabulary,
               page.emplace_back(p.id, person_search_tokens(p, skills, brands));
             }
           });
-    for (const auto& [id, tokens] : page) store::write_search_tokens(c, id, tokens);
+    store::write_search_tokens(c, page);
     done += static_cast<int64_t>(page.size());
     if (last == after) return done;
     after = last;

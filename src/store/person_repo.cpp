@@ -153,4 +153,34 @@ void write_search_tokens(Conn& c, int64_t id, const std::string& tokens) {
   }
 }
 
+void write_search_tokens(Conn& c, const std::vector<std::pair<int64_t, std::string>>& rows) {
+  if (c.dialect().name != "sqlite") {
+    for (const auto& [id, tokens] : rows) write_search_tokens(c, id, tokens);
+    return;
+  }
+  // The ids as one JSON array parameter: the statements stay the same whatever the page size.
+  // Persons created in this transaction are not in the index yet (the commit indexes them).
+  const auto& pending = c.pending_search_rows;
+  std::string ids = "[";
+  for (const auto& [id, tokens] : rows) {
+    if (std::binary_search(pending.begin(), pending.end(), id)) continue;
+    ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+  }
+  ids += "]";
+  const std::string page = "(SELECT value FROM json_each($1))";
+  exec(c,
+       "INSERT INTO person_fts (person_fts, rowid, search_tokens) SELECT 'delete', id, "
+       "search_tokens FROM person WHERE id IN " +
+           page,
+       {ids});
+  for (const auto& [id, tokens] : rows) {
+    exec(c, "UPDATE person SET search_tokens = $2 WHERE id = $1", {id, tokens});
+  }
+  exec(c,
+       "INSERT INTO person_fts (rowid, search_tokens) SELECT id, search_tokens FROM person WHERE "
+       "id IN " +
+           page,
+       {ids});
+}
+
 }  // namespace guiyan::store

@@ -46,5 +46,8 @@ void update_person(Conn& c, int64_t id, const std::map<std::string, Value>& fiel
                    const std::optional<std::string>& birth_date, const std::string& now);
 // Stores the person's search tokens (the text column, and SQLite's FTS5 table).
 void write_search_tokens(Conn& c, int64_t id, const std::string& tokens);
+// The same for many persons at once (a page of an index rebuild): on SQLite one statement takes
+// their old entries out of the full-text index and one puts the new ones in.
+void write_search_tokens(Conn& c, const std::vector<std::pair<int64_t, std::string>>& rows);
 
 }  // namespace guiyan::store
