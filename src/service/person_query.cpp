@@ -32,8 +32,10 @@ std::optional<std::string> compact_identifier(const std::string& q) {
   return out;
 }
 
-std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql,
-                             const std::string& q) {
+// The full-text condition of `q`; a non-empty `region_token` (person_write: region_tokens)
+// narrows the hits inside the index to one region.
+std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql, const std::string& q,
+                             const std::string& region_token) {
   std::vector<text::QueryTerm> terms;
   if (auto id = compact_identifier(q)) {
     terms = text::query_terms(*id);
@@ -41,6 +43,7 @@ std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql,
     terms = text::query_terms(q);
   }
   if (terms.empty()) return "1=1";
+  if (!region_token.empty()) terms.push_back(text::QueryTerm{{region_token}});
   if (d.name == "sqlite") {
     return "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH " +
            sql.bind(text::fts5_match(terms)) + ")";
@@ -120,7 +123,16 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
         " ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('returned', 'employed_home', "
         "'started_business')";
   }
-  if (!q.q.empty()) w.where += " AND " + search_condition(c.dialect(), w.sql, q.q);
+  if (!q.q.empty()) {
+    // The region the list is bounded to, when that is one subtree below the province: its
+    // token keeps the search inside the region's hits (the subtree condition stays as well).
+    std::string bound = !q.region.empty()                    ? q.region
+                        : scope_is_subtree(p, p.region_code) ? p.region_code
+                                                             : std::string();
+    std::string token;
+    if (!bound.empty() && region_prefix(bound).size() > 2) token = "rg" + region_prefix(bound);
+    w.where += " AND " + search_condition(c.dialect(), w.sql, q.q, token);
+  }
   return w;
 }
 

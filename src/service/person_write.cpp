@@ -129,8 +129,20 @@ std::string person_search_tokens(const store::PersonRow& p, const core::TermList
       parts.push_back(digits.substr(digits.size() - 4));
     }
   }
+  // Last, the household region at every level (rg42 rg4210 rg421022 rg421022100 …): a search
+  // within a region asks the full-text index for that token too, so it only walks the region's
+  // hits. Migration 010 appends the same tokens in SQL; keep the two in step.
+  for (const auto& token : region_tokens(p.text("region_code"))) parts.push_back(token);
   std::vector<std::string_view> views(parts.begin(), parts.end());
   return text::index_document(views);
+}
+
+std::vector<std::string> region_tokens(const std::string& region_code) {
+  std::vector<std::string> out;
+  for (size_t len : {2, 4, 6, 9, 12}) {
+    if (region_code.size() >= len) out.push_back("rg" + region_code.substr(0, len));
+  }
+  return out;
 }
 
 int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,

@@ -61,4 +61,17 @@ std::string tally_mismatch(const std::string& db_url) {
   return "differs";
 }
 
+int64_t region_token_mismatches(const std::string& db_url) {
+  auto db = store::open_db(db_url, 1);
+  auto conn = db->acquire();
+  return store::query_int(
+      *conn,
+      "SELECT COUNT(*) FROM person WHERE (' ' || search_tokens) NOT LIKE '%' || (' rg' || "
+      "SUBSTR(region_code, 1, 2) || ' rg' || SUBSTR(region_code, 1, 4) || ' rg' || "
+      "SUBSTR(region_code, 1, 6) || CASE WHEN LENGTH(region_code) >= 9 THEN ' rg' || "
+      "SUBSTR(region_code, 1, 9) ELSE '' END || CASE WHEN LENGTH(region_code) >= 12 THEN ' rg' || "
+      "SUBSTR(region_code, 1, 12) ELSE '' END)",
+      {});
+}
+
 }  // namespace guiyan::testing

@@ -19,6 +19,10 @@ inline const std::string kPassword = "Guiyan#2026";
 // the person records themselves in the database at `db_url`; otherwise the first difference.
 std::string tally_mismatch(const std::string& db_url);
 
+// How many people's search tokens do not end with the region suffix migration 010 appends in
+// SQL to records saved before it (the C++ write path must produce the same).
+int64_t region_token_mismatches(const std::string& db_url);
+
 class ApiEnv {
  public:
   // The shared server, started on first use.

@@ -278,6 +278,7 @@ TEST_F(PeopleApi, TheTallyAgreesWithTheRecordsAfterEveryChange) {
           .status,
       200);
   EXPECT_EQ(tally_mismatch(env.server().db_url()), "");
+  EXPECT_EQ(region_token_mismatches(env.server().db_url()), 0);
   // The county's statistics (read from the tally) match its townships' lists (counted live).
   auto stats = env.client().get("/api/v1/people/stats?region=421022", t).json();
   for (const auto& child : stats["children"]) {
