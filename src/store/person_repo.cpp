@@ -132,32 +132,13 @@ void update_person(Conn& c, int64_t id, const std::map<std::string, Value>& fiel
 }
 
 void write_search_tokens(Conn& c, int64_t id, const std::string& tokens) {
-  bool sqlite = c.dialect().name == "sqlite";
-  const auto& pending = c.pending_search_rows;
-  if (sqlite && std::binary_search(pending.begin(), pending.end(), id)) {
-    // Created in this transaction and not indexed yet: the commit indexes the new tokens.
-    exec(c, "UPDATE person SET search_tokens = $2 WHERE id = $1", {id, tokens});
-    return;
-  }
-  if (sqlite) {
-    // The index reads its text from person (external content): it is told which tokens to
-    // remove while person still holds them.
-    exec(c,
-         "INSERT INTO person_fts (person_fts, rowid, search_tokens) SELECT 'delete', id, "
-         "search_tokens FROM person WHERE id = $1",
-         {id});
-  }
-  exec(c, "UPDATE person SET search_tokens = $2 WHERE id = $1", {id, tokens});
-  if (sqlite) {
-    exec(c, "INSERT INTO person_fts (rowid, search_tokens) VALUES ($1, $2)", {id, tokens});
-  }
+  write_search_tokens(c, {{id, tokens}});
 }
 
 void write_search_tokens(Conn& c, const std::vector<std::pair<int64_t, std::string>>& rows) {
-  if (c.dialect().name != "sqlite") {
-    for (const auto& [id, tokens] : rows) write_search_tokens(c, id, tokens);
-    return;
-  }
+  // PostgreSQL derives search_vector from the column; SQLite's index reads its text from person
+  // (external content), so it is told which tokens to remove while person still holds them.
+  bool sqlite = c.dialect().name == "sqlite";
   // The ids as one JSON array parameter: the statements stay the same whatever the page size.
   // Persons created in this transaction are not in the index yet (the commit indexes them).
   const auto& pending = c.pending_search_rows;
@@ -168,19 +149,23 @@ void write_search_tokens(Conn& c, const std::vector<std::pair<int64_t, std::stri
   }
   ids += "]";
   const std::string page = "(SELECT value FROM json_each($1))";
-  exec(c,
-       "INSERT INTO person_fts (person_fts, rowid, search_tokens) SELECT 'delete', id, "
-       "search_tokens FROM person WHERE id IN " +
-           page,
-       {ids});
+  if (sqlite) {
+    exec(c,
+         "INSERT INTO person_fts (person_fts, rowid, search_tokens) SELECT 'delete', id, "
+         "search_tokens FROM person WHERE id IN " +
+             page,
+         {ids});
+  }
   for (const auto& [id, tokens] : rows) {
     exec(c, "UPDATE person SET search_tokens = $2 WHERE id = $1", {id, tokens});
   }
-  exec(c,
-       "INSERT INTO person_fts (rowid, search_tokens) SELECT id, search_tokens FROM person WHERE "
-       "id IN " +
-           page,
-       {ids});
+  if (sqlite) {
+    exec(c,
+         "INSERT INTO person_fts (rowid, search_tokens) SELECT id, search_tokens FROM person "
+         "WHERE id IN " +
+             page,
+         {ids});
+  }
 }
 
 }  // namespace guiyan::store
