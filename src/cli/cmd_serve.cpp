@@ -2,12 +2,14 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "http/api_context.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "service/import_jobs.h"
+#include "service/person_facets.h"
 #include "store/migrations.h"
 
 namespace guiyan::cli {
@@ -37,6 +39,14 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         auto conn = db->acquire();
         version = store::schema_version(*conn);
       }
+      // The people lists' in-memory index loads while the server starts answering.
+      std::jthread warm_facets([&db] {
+        try {
+          service::warm_person_facets(*db);
+        } catch (const std::exception& e) {
+          std::cerr << "人员列表索引预加载失败（首次查询时再加载）：" << e.what() << std::endl;
+        }
+      });
       http::ApiContext ctx{*db, {}, GUIYAN_VERSION, false};
       ctx.auth.idle_timeout = std::chrono::minutes{cfg.session_idle_minutes};
       // Each process runs queued imports; the claim in the database keeps a job to one process.

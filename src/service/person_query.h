@@ -24,9 +24,14 @@ struct PersonQuery {
   int64_t offset = 0;
 };
 
+// How a list is worked out: best uses the in-memory facets where they serve (SQLite, no home_on
+// filter); sql always asks the database alone (the reference the facets are tested against).
+enum class ListPlan { best, sql };
+
 // {"items":[Person (masked)],"total","by_region":[{code,name,count}]} (person:read). Sorted by
 // id, newest first. Throws 400 for a malformed filter.
-nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q);
+nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q,
+                           ListPlan plan = ListPlan::best);
 
 // Per child region of `region` (default the account's): counts by status and funnel stage and
 // the conversion rates contacted/identified and landed/contacted (person:read).

@@ -33,10 +33,12 @@ const std::map<std::string, std::string> kMigrationRows = {
 // brand vocabularies): the target's seeded rows are replaced by the source's, edits included.
 const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_revision"};
 
-// Tables the target's own triggers fill as the rows they count arrive: not copied, and named in
-// the report.
+// Tables the target's own triggers fill as the rows they count arrive, or that it does without
+// (person_change, SQLite only): not copied, and named in the report.
 const std::map<std::string, std::string> kDerived = {
     {"person_tally", "人员分布计数，由目标库的触发器随人员记录重新累计，不复制"},
+    {"person_change",
+     "人员变更日志，只供 SQLite 上服务进程的列表内存索引追踪改动；PostgreSQL 上不用，不复制"},
 };
 
 // SQLite-only tables (virtual tables, with their shadow tables) whose content PostgreSQL derives

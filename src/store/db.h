@@ -2,10 +2,13 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <vector>
 
 #include "store/value.h"
@@ -48,6 +51,12 @@ class Conn {
   virtual ~Conn() = default;
   // Runs one statement with params, calls on_row (may be empty) per row; returns rows changed.
   virtual int64_t run(std::string_view sql, const Params& params, const RowFn& on_row) = 0;
+  // Appends the first column of every row, as integers, to `out`: run() without a Row per row,
+  // for queries returning many ids.
+  virtual void first_column_int64(std::string_view sql, const Params& params,
+                                  std::vector<int64_t>& out) {
+    run(sql, params, [&](const Row& r) { out.push_back(r.i64(0)); });
+  }
   // Runs several ;-separated statements without parameters.
   virtual void exec_script(std::string_view sql) = 0;
   // The dialect of this connection's database.
@@ -76,6 +85,19 @@ class Db {
   virtual const Dialect& dialect() const = 0;
   // "sqlite" or "postgresql".
   const std::string& kind() const { return dialect().name; }
+  // State a service keeps beside this database's pool (an in-memory index, say): one T per
+  // database, default-constructed on first use, living as long as the Db.
+  template <class T>
+  T& attachment() {
+    std::lock_guard<std::mutex> lock(attachments_mu_);
+    auto& slot = attachments_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T*>(slot.get());
+  }
+
+ private:
+  std::mutex attachments_mu_;
+  std::map<std::type_index, std::shared_ptr<void>> attachments_;
 };
 
 // Opens the database a URL names: "sqlite:PATH" or "postgresql://user@host:port/db".

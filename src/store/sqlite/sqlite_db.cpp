@@ -85,6 +85,25 @@ class SqliteConn final : public Conn {
     return sqlite3_changes(db_);
   }
 
+  void first_column_int64(std::string_view sql, const Params& params,
+                          std::vector<int64_t>& out) override {
+    sqlite3_stmt* stmt = prepare(sql);
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt};
+    bind(stmt, params, sql);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) throw to_error(db_, rc, sql);
+      out.push_back(sqlite3_column_int64(stmt, 0));
+    }
+  }
+
   void exec_script(std::string_view sql) override {
     std::string s(sql);
     char* err = nullptr;

@@ -1,0 +1,205 @@
+// The in-memory facets must give exactly what the database alone gives: every list below is
+// worked out both ways (ListPlan::best and ListPlan::sql) and compared, before and after edits
+// that the change log has to carry, and after the log lost entries (a full reload).
+#include "service/person_facets.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/id_number.h"
+#include "core/person_vocabulary.h"
+#include "core/vocabulary_registry.h"
+#include "service/person_query.h"
+#include "service/person_write.h"
+#include "store/migrations.h"
+
+using namespace guiyan;
+using namespace guiyan::service;
+
+namespace {
+
+const char* kVillages[] = {"421022101001", "421022101002", "421022101003", "421002001001",
+                           "420102002003", "429004001001", "421022",       "420102002004"};
+const char* kNames[] = {"王芳", "王伟", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵磊"};
+const char* kNotes[] = {"电工，持证", "焊工", "想开电工维修店", "", "养殖小龙虾", "电工 焊工"};
+
+class PersonFacetsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    core::reset_vocabularies();
+    auto path = std::filesystem::path(::testing::TempDir()) /
+                ("person_facets_test_" + std::to_string(getpid()) + ".db");
+    std::filesystem::remove(path);
+    db = store::open_db("sqlite:" + path.string(), 2);
+    store::migrate(*db);
+    for (int i = 0; i < 80; ++i) add(i);
+  }
+  void TearDown() override { core::reset_vocabularies(); }
+
+  // A person whose every listed field varies with i (some fields left empty).
+  int64_t add(int i) {
+    auto c = db->acquire();
+    store::Tx tx(*c);
+    const auto& statuses = core::person_statuses();
+    const auto& stages = core::funnel_stages();
+    const auto& sources = core::data_sources();
+    const auto& helps = core::help_kinds();
+    core::Terms brands = core::labour_brands();
+    PersonValues v;
+    v["name"] = std::string(kNames[i % 8]);
+    v["region_code"] = std::string(kVillages[(i * 5) % 8]);
+    v["status"] = statuses[i % statuses.size()].key;
+    v["funnel_stage"] = stages[(i / 2) % stages.size()].key;
+    if (i % 3 != 0) {
+      v["help_wanted"] = helps[i % helps.size()].key + (i % 4 == 0 ? ",loan" : "");
+    }
+    if (i % 4 != 1) v["labour_brand"] = (*brands)[i % brands->size()].key;
+    if (std::string(kNotes[i % 6]).size()) v["skills_note"] = std::string(kNotes[i % 6]);
+    if (i % 7 != 3) {
+      char first17[18];
+      std::snprintf(first17, sizeof first17, "421022%04d%02d%02d%03d", 1960 + (i * 7) % 45,
+                    1 + i % 12, 1 + i % 28, i % 1000);
+      v["id_number"] = core::complete_id_number(first17);
+    }
+    Provenance prov{sources[i % sources.size()].key, "", std::nullopt};
+    std::optional<int64_t> by = i % 5 == 0 ? std::optional<int64_t>(7) : std::nullopt;
+    int64_t id = create_person(*c, Actor::system("test"), by, v, prov);
+    tx.commit();
+    return id;
+  }
+
+  void exec(const std::string& sql) { store::exec(*db->acquire(), sql); }
+
+  static Principal principal(std::string region, std::vector<ScopeGrant> scopes) {
+    Principal p;
+    p.user_id = 7;
+    p.region_code = std::move(region);
+    p.permissions = {"person:read"};
+    p.scopes = std::move(scopes);
+    return p;
+  }
+
+  // Every query below, for every account below, both ways.
+  void expect_facets_agree() {
+    std::vector<std::pair<std::string, Principal>> accounts = {
+        {"province", principal("420000", {{"all", {}}})},
+        {"county", principal("421022", {{"own_region_down", {}}})},
+        {"own records", principal("421002", {{"own_region", {}}, {"own_records", {}}})},
+        {"regions", principal("421000", {{"regions", {"421022101", "420102"}}})},
+    };
+    std::vector<std::pair<std::string, PersonQuery>> queries;
+    auto query = [&](std::string name, auto set) {
+      PersonQuery q;
+      q.limit = 7;
+      set(q);
+      queries.emplace_back(std::move(name), q);
+    };
+    query("all", [](PersonQuery&) {});
+    query("电工", [](PersonQuery& q) { q.q = "电工"; });
+    query("王", [](PersonQuery& q) { q.q = "王"; });
+    query("电工 in 公安县", [](PersonQuery& q) {
+      q.q = "电工";
+      q.region = "421022";
+    });
+    query("荆州市 returned", [](PersonQuery& q) {
+      q.region = "421000";
+      q.status = "returned";
+    });
+    query("contacted", [](PersonQuery& q) { q.funnel_stage = "contacted"; });
+    query("loan", [](PersonQuery& q) { q.help = "loan"; });
+    query("brand", [](PersonQuery& q) { q.labour_brand = (*core::labour_brands())[2].key; });
+    query("survey", [](PersonQuery& q) { q.source = "survey"; });
+    query("30 and over", [](PersonQuery& q) { q.age_min = 30; });
+    query("40 and under", [](PersonQuery& q) { q.age_max = 40; });
+    query("电工 25-45", [](PersonQuery& q) {
+      q.q = "电工";
+      q.age_min = 25;
+      q.age_max = 45;
+    });
+    query("village", [](PersonQuery& q) { q.region = "421022101001"; });
+    query("page 2", [](PersonQuery& q) { q.offset = 7; });
+    query("past the end", [](PersonQuery& q) { q.offset = 1000; });
+    query("county page 2 by tally", [](PersonQuery& q) {
+      q.region = "421022";
+      q.offset = 7;
+    });
+    for (const auto& [who, p] : accounts) {
+      for (const auto& [what, q] : queries) {
+        SCOPED_TRACE(who + " / " + what);
+        nlohmann::json best, sql;
+        try {
+          sql = list_people(*db, p, q, ListPlan::sql);
+        } catch (const std::exception& e) {
+          EXPECT_THROW(list_people(*db, p, q, ListPlan::best), std::exception);
+          continue;
+        }
+        best = list_people(*db, p, q, ListPlan::best);
+        EXPECT_EQ(best["total"], sql["total"]);
+        EXPECT_EQ(best["by_region"], sql["by_region"]);
+        std::vector<int64_t> best_ids, sql_ids;
+        for (const auto& item : best["items"]) best_ids.push_back(item["id"]);
+        for (const auto& item : sql["items"]) sql_ids.push_back(item["id"]);
+        EXPECT_EQ(best_ids, sql_ids);
+        ++compared;
+      }
+    }
+  }
+
+  std::unique_ptr<store::Db> db;
+  int compared = 0;
+};
+
+TEST_F(PersonFacetsTest, ListsAgreeWithTheDatabase) {
+  expect_facets_agree();
+  // The data set is not degenerate: the lists compared have people in them.
+  PersonQuery q;
+  q.q = "电工";
+  auto all = list_people(*db, principal("420000", {{"all", {}}}), q);
+  EXPECT_GT(all["total"].get<int>(), 10);
+  EXPECT_EQ(compared, 4 * 16);
+}
+
+TEST_F(PersonFacetsTest, EditsByAnyWriterReachTheFacets) {
+  expect_facets_agree();  // loads the facets
+  // Writes the API makes, and writes another process could make straight in SQL.
+  {
+    auto c = db->acquire();
+    store::Tx tx(*c);
+    auto before = *store::find_person(*c, 5);
+    change_person(*c, Actor::system("test"), std::nullopt, before,
+                  {{"region_code", std::string("420102002003")}, {"status", std::string("away")}},
+                  Provenance{});
+    tx.commit();
+  }
+  exec("UPDATE person SET help_wanted = 'loan,site' WHERE id IN (1, 2, 3)");
+  exec("UPDATE person SET merged_into = 9 WHERE id IN (10, 11)");
+  exec("UPDATE person SET labour_brand = NULL, source = 'survey' WHERE id = 12");
+  for (int i = 80; i < 90; ++i) add(i);
+  expect_facets_agree();
+  // A merge undone brings the person back.
+  exec("UPDATE person SET merged_into = NULL WHERE id = 10");
+  expect_facets_agree();
+}
+
+TEST_F(PersonFacetsTest, ALostLogMeansAFullReload) {
+  expect_facets_agree();
+  exec("UPDATE person SET status = 'away', region_code = '429004001001' WHERE id IN (20, 21, 22)");
+  // The pruning trigger keeps only the newest entries: a reader that fell behind them must not
+  // read the few left as if they were all.
+  exec("DELETE FROM person_change WHERE seq < (SELECT MAX(seq) FROM person_change)");
+  expect_facets_agree();
+}
+
+TEST_F(PersonFacetsTest, TheLogKeepsTheNewestEntriesOnly) {
+  exec("DELETE FROM person_change");
+  exec("INSERT INTO person_change (seq, person_id) VALUES (199999, 1)");
+  exec("INSERT INTO person_change (seq, person_id) VALUES (399999, 1)");
+  exec("INSERT INTO person_change (person_id) VALUES (2)");  // seq 400000: prunes ≤ 200000
+  auto c = db->acquire();
+  EXPECT_EQ(store::query_int(*c, "SELECT COUNT(*) FROM person_change"), 2);
+  EXPECT_EQ(store::query_int(*c, "SELECT MIN(seq) FROM person_change"), 399999);
+}
+
+}  // namespace
