@@ -66,10 +66,7 @@ server=$!
 for _ in $(seq 100); do curl -sf http://127.0.0.1:18790/api/v1/health >/dev/null && break; sleep 0.1; done
 token=$(curl -sf -X POST http://127.0.0.1:18790/api/v1/auth/login \
   -d '{"username":"bench","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
-queries=("q=%E7%8E%8B%E8%8A%B3" "q=%E5%BC%A0%E4%BC%9F&region=421000" "q=1234" "q=%E7%94%B5%E5%B7%A5"
-         "q=%E6%B4%AA%E6%B9%96%E8%8E%B2%E8%97%95%E5%B8%88" "status=returned&region=421022"
-         "q=%E6%9D%8E&help=loan" "region=420100&funnel_stage=identified" "q=13500001111"
-         "q=%E7%84%8A%E5%B7%A5%20%E6%AD%A6%E6%B1%89")
+mapfile -t queries < <(grep -v '^#' "$top/bench/search_mix.txt" | grep -v '^$')
 : > "$tmp/lat.txt"
 for round in $(seq 20); do
   for q in "${queries[@]}"; do
