@@ -88,6 +88,7 @@ void PersonFacets::refresh(store::Conn& c) {
   bool reload = !loaded_ || last - seq_ > kReloadAfter || (first > seq_ + 1 && seq_ < last);
   if (reload) {
     entries_.clear();
+    entries_.reserve(static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM person")) + 1);
     c.run(std::string("SELECT ") + kColumns + " FROM person p", {},
           [&](const store::Row& r) { load_row(r); });
   } else {

@@ -215,7 +215,11 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
     // Ascending is the index's own order (descending walks it backwards, ~40% slower).
     c.first_column_int64("SELECT rowid FROM person_fts WHERE person_fts MATCH $1",
                          {text::fts5_match(terms)}, hits);
-    std::sort(hits.begin(), hits.end(), std::greater<>());
+    if (std::is_sorted(hits.begin(), hits.end())) {
+      std::reverse(hits.begin(), hits.end());  // FTS5 gives rowids ascending unless told
+    } else {
+      std::sort(hits.begin(), hits.end(), std::greater<>());
+    }
   }
   std::vector<std::string> child_codes;
   for (const auto& child : children) child_codes.push_back(child["code"]);
