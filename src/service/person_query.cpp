@@ -201,6 +201,31 @@ void tally_counts(store::Conn& c, const std::string& region, const std::string& 
         sql.params(), [&](const store::Row& r) { fn(r.text(0), r.text(1), r.text(2), r.i64(3)); });
 }
 
+// The child regions of a list's or statistics' region, and which of them a region code is in.
+struct ChildRegions {
+  explicit ChildRegions(const nlohmann::json& items) {
+    for (const auto& child : items) codes.push_back(child["code"]);
+  }
+  // The position of the child that `code` lies in, or -1 for none.
+  int index_of(std::string_view code) const {
+    for (size_t i = 0; i < codes.size(); ++i) {
+      if (region_within(code, codes[i])) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  std::vector<std::string> codes;
+};
+
+// The by_region of a list: each child with its count.
+nlohmann::json by_region_json(const nlohmann::json& children, const std::vector<int64_t>& counts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t i = 0; i < counts.size(); ++i) {
+    out.push_back(
+        {{"code", children[i]["code"]}, {"name", children[i]["name"]}, {"count", counts[i]}});
+  }
+  return out;
+}
+
 // The page and counts of a list from the in-memory facets: the full-text hits (or every person)
 // walked from the newest id down, each checked against the scope and the filters, counted by
 // child region, the page's rows then read by id.
@@ -221,22 +246,16 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
       std::sort(hits.begin(), hits.end(), std::greater<>());
     }
   }
-  std::vector<std::string> child_codes;
-  for (const auto& child : children) child_codes.push_back(child["code"]);
+  ChildRegions kids(children);
   int64_t total = 0;
-  std::vector<int64_t> per_child(child_codes.size()), page;
+  std::vector<int64_t> per_child(kids.codes.size()), page;
   // Without a search, the running tally may give the counts: the walk then stops at the page.
   bool counted = terms.empty() && tally_answers(p, q, w.region);
   if (counted) {
     tally_counts(c, w.region, w.facets.status, w.facets.funnel_stage,
                  [&](const std::string& key, const std::string&, const std::string&, int64_t n) {
                    total += n;
-                   for (size_t i = 0; i < child_codes.size(); ++i) {
-                     if (region_within(key, child_codes[i])) {
-                       per_child[i] += n;
-                       break;
-                     }
-                   }
+                   if (int i = kids.index_of(key); i >= 0) per_child[i] += n;
                  });
   }
   bool own_records = std::any_of(p.scopes.begin(), p.scopes.end(),
@@ -267,14 +286,8 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
                     std::string key = code.substr(0, key_length);
                     auto it = bucket_of_key.find(key);
                     if (it == bucket_of_key.end()) {
-                      int32_t found = kNoChild;
-                      for (size_t i = 0; i < child_codes.size(); ++i) {
-                        if (region_within(key, child_codes[i])) {
-                          found = static_cast<int32_t>(i);
-                          break;
-                        }
-                      }
-                      it = bucket_of_key.emplace(key, found).first;
+                      int found = kids.index_of(key);
+                      it = bucket_of_key.emplace(key, found < 0 ? kNoChild : found).first;
                     }
                     b = it->second;
                   }
@@ -297,11 +310,6 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
                 }
                 return true;
               });
-  nlohmann::json by_region = nlohmann::json::array();
-  for (size_t i = 0; i < child_codes.size(); ++i) {
-    by_region.push_back(
-        {{"code", child_codes[i]}, {"name", children[i]["name"]}, {"count", per_child[i]}});
-  }
   nlohmann::json items = nlohmann::json::array();
   if (!page.empty()) {
     store::SqlBuilder sql;
@@ -315,7 +323,7 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
       items.push_back(person_json(store::person_from_row(r), false));
     }
   }
-  return {{"items", items}, {"total", total}, {"by_region", by_region}};
+  return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
 }
 
 }  // namespace
@@ -332,16 +340,11 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   // The total and the counts per child region of the filter's region, in one grouped query.
   int64_t total = 0;
   size_t len = child_code_length(w.region);
-  std::map<std::string, int64_t> per_child;
+  ChildRegions kids(children);
+  std::vector<int64_t> per_child(kids.codes.size());
   auto add = [&](const std::string& key, int64_t n) {
     total += n;
-    for (const auto& child : children) {
-      std::string code = child["code"];
-      if (region_within(key, code)) {
-        per_child[code] += n;
-        break;
-      }
-    }
+    if (int i = kids.index_of(key); i >= 0) per_child[i] += n;
   };
   if (tally_answers(p, q, w.region)) {
     auto key_of = [](const std::vector<core::Term>& terms, const std::string& v) {
@@ -362,11 +365,6 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
       add(r.text(0), r.i64(1));
     }
   }
-  nlohmann::json by_region = nlohmann::json::array();
-  for (const auto& child : children) {
-    std::string code = child["code"];
-    by_region.push_back({{"code", code}, {"name", child["name"]}, {"count", per_child[code]}});
-  }
   std::string page =
       " ORDER BY p.id DESC LIMIT " + w.sql.bind(q.limit) + " OFFSET " + w.sql.bind(q.offset);
   nlohmann::json items = nlohmann::json::array();
@@ -375,7 +373,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
            w.sql.params())) {
     items.push_back(person_json(store::person_from_row(r), false));
   }
-  return {{"items", items}, {"total", total}, {"by_region", by_region}};
+  return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
 }
 
 void for_each_person(store::Db& db, const Principal& p, const PersonQuery& q,
@@ -404,18 +402,15 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
     int64_t total = 0;
   };
   std::map<std::string, Counts> per;
+  ChildRegions kids(children);
   auto add = [&](const std::string& key, const std::string& status, const std::string& stage,
                  int64_t n) {
-    for (const auto& child : children) {
-      std::string code = child["code"];
-      if (region_within(key, code)) {
-        Counts& c = per[code];
-        c.status[status] += n;
-        c.funnel[stage] += n;
-        c.total += n;
-        break;
-      }
-    }
+    int i = kids.index_of(key);
+    if (i < 0) return;
+    Counts& c = per[kids.codes[i]];
+    c.status[status] += n;
+    c.funnel[stage] += n;
+    c.total += n;
   };
   PersonQuery only_region;
   only_region.region = region;
