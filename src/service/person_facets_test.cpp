@@ -58,9 +58,12 @@ class PersonFacetsTest : public ::testing::Test {
     if (i % 4 != 1) v["labour_brand"] = (*brands)[i % brands->size()].key;
     if (std::string(kNotes[i % 6]).size()) v["skills_note"] = std::string(kNotes[i % 6]);
     if (i % 7 != 3) {
-      char first17[18];
-      std::snprintf(first17, sizeof first17, "421022%04d%02d%02d%03d", 1960 + (i * 7) % 45,
-                    1 + i % 12, 1 + i % 28, i % 1000);
+      auto pad = [](int n, size_t width) {
+        std::string digits = std::to_string(n);
+        return std::string(width - std::min(width, digits.size()), '0') + digits;
+      };
+      std::string first17 = "421022" + pad(1960 + (i * 7) % 45, 4) + pad(1 + i % 12, 2) +
+                            pad(1 + i % 28, 2) + pad(i % 1000, 3);
       v["id_number"] = core::complete_id_number(first17);
     }
     Provenance prov{sources[i % sources.size()].key, "", std::nullopt};
