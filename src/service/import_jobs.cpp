@@ -171,10 +171,6 @@ nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id) {
   return out;
 }
 
-namespace {
-struct Interrupted {};
-}  // namespace
-
 bool run_next_import(store::Db& db, const std::string& worker_id, const std::atomic<bool>* stop) {
   int64_t id = 0;
   int64_t creator = 0;
@@ -224,9 +220,10 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     opt.source = source;
     opt.dry_run = dry_run;
     opt.file_label = filename;
+    opt.stop = stop;
     auto summary = import_people(db, Actor::of(*by), &*by, path, opt, [&](const ImportSummary& s) {
       save_progress(db, id, s, "running");
-      if (stop && *stop) throw Interrupted{};
+      if (stop && *stop) throw ImportStopped{};
     });
     nlohmann::json issues = nlohmann::json::array();
     for (const auto& i : summary.issues) {
@@ -247,9 +244,10 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
                 "UPDATE import_job SET issues_json = $2, finished_at = $3, status = 'done' "
                 "WHERE id = $1",
                 {id, issues.dump(), core::now_iso()});
-  } catch (const Interrupted&) {
-    // This server is stopping: hand the job back; any server (this one restarted, or another)
-    // takes it up and skips the rows already committed.
+  } catch (const ImportStopped&) {
+    // This server is stopping (between batches, or inside one, which was rolled back): hand the
+    // job back; any server (this one restarted, or another) takes it up and skips the rows
+    // already committed.
     auto conn = db.acquire();
     store::exec(*conn, "UPDATE import_job SET status = 'queued', claimed_by = NULL WHERE id = $1",
                 {id});

@@ -271,14 +271,28 @@ class Importer {
       try {
         store::Tx tx(*conn);
         sync_vocabularies(*conn, true);
-        for (auto& rv : batch_) apply(*conn, rv, false);
+        for (auto& rv : batch_) {
+          check_stop();
+          apply(*conn, rv, false);
+        }
         tx.commit();
+      } catch (const ImportStopped&) {
+        summary = before;  // the batch is rolled back
+        throw;
       } catch (const std::exception&) {
         summary = before;
-        store::Tx tx(*conn);
-        sync_vocabularies(*conn, true);
-        for (auto& rv : batch_) apply(*conn, rv, true);
-        tx.commit();
+        try {
+          store::Tx tx(*conn);
+          sync_vocabularies(*conn, true);
+          for (auto& rv : batch_) {
+            check_stop();
+            apply(*conn, rv, true);
+          }
+          tx.commit();
+        } catch (const ImportStopped&) {
+          summary = before;
+          throw;
+        }
       }
     }
     batch_.clear();
@@ -287,6 +301,10 @@ class Importer {
   ImportSummary summary;
 
  private:
+  void check_stop() const {
+    if (opt_.stop && opt_.stop->load()) throw ImportStopped{};
+  }
+
   size_t column_of(const std::string& field) const {
     auto it = std::find(columns_.begin(), columns_.end(), field);
     return static_cast<size_t>(it - columns_.begin());

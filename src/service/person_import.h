@@ -2,6 +2,8 @@
 // validation with Chinese reasons, upsert with source precedence, whole batches only.
 #pragma once
 
+#include <atomic>
+#include <exception>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,6 +19,14 @@ struct ImportOptions {
   bool dry_run = false;           // validate and count only; write nothing
   std::string file_label;         // the file name recorded in provenance
   size_t batch_rows = 20000;      // rows per transaction (fewer, larger commits write less)
+  // Checked before each row is written: once set, the open batch is rolled back and
+  // import_people throws ImportStopped (a stopping server does not wait for a whole batch).
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Thrown by import_people when ImportOptions::stop was set; every batch committed before stays.
+struct ImportStopped : std::exception {
+  const char* what() const noexcept override { return "导入已中止（服务停止）"; }
 };
 
 // One problem with one row (or the whole file when row is 0).
