@@ -141,10 +141,12 @@ class PersonFacetsTest : public ::testing::Test {
         best = list_people(*db, p, q, ListPlan::best);
         EXPECT_EQ(best["total"], sql["total"]);
         EXPECT_EQ(best["by_region"], sql["by_region"]);
-        std::vector<int64_t> best_ids, sql_ids;
-        for (const auto& item : best["items"]) best_ids.push_back(item["id"]);
-        for (const auto& item : sql["items"]) sql_ids.push_back(item["id"]);
-        EXPECT_EQ(best_ids, sql_ids);
+        auto ids = [](const nlohmann::json& list) {
+          std::vector<int64_t> out;
+          for (const auto& item : list["items"]) out.push_back(item["id"]);
+          return out;
+        };
+        EXPECT_EQ(ids(best), ids(sql));
         ++compared;
       }
     }

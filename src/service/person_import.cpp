@@ -268,31 +268,27 @@ class Importer {
       // row fails, the batch is rolled back and replayed with a savepoint per row, so only the
       // failing rows are lost.
       ImportSummary before = summary;
-      try {
+      auto write_batch = [&](bool guarded) {
         store::Tx tx(*conn);
         sync_vocabularies(*conn, true);
         for (auto& rv : batch_) {
           check_stop();
-          apply(*conn, rv, false);
+          apply(*conn, rv, guarded);
         }
         tx.commit();
-      } catch (const ImportStopped&) {
-        summary = before;  // the batch is rolled back
-        throw;
-      } catch (const std::exception&) {
-        summary = before;
+      };
+      try {
         try {
-          store::Tx tx(*conn);
-          sync_vocabularies(*conn, true);
-          for (auto& rv : batch_) {
-            check_stop();
-            apply(*conn, rv, true);
-          }
-          tx.commit();
+          write_batch(false);
         } catch (const ImportStopped&) {
-          summary = before;
           throw;
+        } catch (const std::exception&) {
+          summary = before;
+          write_batch(true);
         }
+      } catch (const ImportStopped&) {
+        summary = before;  // the open batch was rolled back
+        throw;
       }
     }
     batch_.clear();

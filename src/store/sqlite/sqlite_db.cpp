@@ -62,46 +62,21 @@ class SqliteConn final : public Conn {
   }
 
   int64_t run(std::string_view sql, const Params& params, const RowFn& on_row) override {
-    sqlite3_stmt* stmt = prepare(sql);
-    struct Reset {
-      sqlite3_stmt* s;
-      ~Reset() {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
-      }
-    } reset{stmt};
-    bind(stmt, params, sql);
-    int columns = sqlite3_column_count(stmt);
-    for (;;) {
-      int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) throw to_error(db_, rc, sql);
-      if (!on_row) continue;
+    each_row(sql, params, [&](sqlite3_stmt* stmt) {
+      if (!on_row) return;
+      int columns = sqlite3_column_count(stmt);
       std::vector<Value> values;
       values.reserve(columns);
       for (int i = 0; i < columns; ++i) values.push_back(column(stmt, i));
       on_row(Row(std::move(values)));
-    }
+    });
     return sqlite3_changes(db_);
   }
 
   void first_column_int64(std::string_view sql, const Params& params,
                           std::vector<int64_t>& out) override {
-    sqlite3_stmt* stmt = prepare(sql);
-    struct Reset {
-      sqlite3_stmt* s;
-      ~Reset() {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
-      }
-    } reset{stmt};
-    bind(stmt, params, sql);
-    for (;;) {
-      int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) throw to_error(db_, rc, sql);
-      out.push_back(sqlite3_column_int64(stmt, 0));
-    }
+    each_row(sql, params,
+             [&](sqlite3_stmt* stmt) { out.push_back(sqlite3_column_int64(stmt, 0)); });
   }
 
   void exec_script(std::string_view sql) override {
@@ -117,6 +92,27 @@ class SqliteConn final : public Conn {
   const Dialect& dialect() const override { return kSqliteDialect; }
 
  private:
+  // Runs the cached statement of `sql` with `params`, calling fn(stmt) on each row; the
+  // statement is reset and its bindings cleared afterwards, whatever happens.
+  template <class Fn>
+  void each_row(std::string_view sql, const Params& params, Fn&& fn) {
+    sqlite3_stmt* stmt = prepare(sql);
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt};
+    bind(stmt, params, sql);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) throw to_error(db_, rc, sql);
+      fn(stmt);
+    }
+  }
+
   sqlite3_stmt* prepare(std::string_view sql) {
     std::string key(sql);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
