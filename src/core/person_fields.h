@@ -1,68 +1,18 @@
-// The catalogue of a person's editable fields, and how a raw value becomes a stored one.
+// The catalogue of a person's editable fields (core/field.h says how values are checked).
 // One place serves the API (JSON values) and the sheet import (text cells).
 #pragma once
 
-#include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "core/vocabulary_registry.h"
-#include "store/value.h"
+#include "core/field.h"
 
 namespace guiyan::core {
 
-enum class FieldKind {
-  text,        // free text up to max_chars
-  integer,     // whole number ≥ 0 (万元 amounts)
-  flag,        // yes / no / unknown
-  date,        // YYYY-MM-DD
-  id_number,   // GB 11643, normalised
-  phone,       // mobile or landline, normalised
-  region,      // a region code (or a name path 荆州市/公安县/…, resolved by the caller)
-  vocab,       // one key of a vocabulary
-  vocab_list,  // several keys of a vocabulary, stored comma-separated
-  industry,    // a GB/T 4754 code
-};
-
-struct PersonField {
-  std::string name;   // column and JSON name
-  std::string label;  // Chinese label (also the sheet column header)
-  FieldKind kind;
-  size_t max_chars = 100;
-  // The vocabulary's current snapshot (vocab and vocab_list fields), looked up at each use: the
-  // skills and labour brands change while the program runs.
-  Terms (*vocab)() = nullptr;
-};
-
 // Every editable field in display order (derived gender/birth_date and system columns excluded).
-const std::vector<PersonField>& person_fields();
+const std::vector<Field>& person_fields();
 
 // The field with this name, or nullptr.
-const PersonField* find_person_field(const std::string& name);
-
-// The outcome of normalising one raw value: the stored value, or a Chinese reason it is wrong,
-// plus warnings that do not reject it.
-struct FieldValue {
-  store::Value value;
-  std::string error;
-  std::vector<std::string> warnings;
-  bool ok() const { return error.empty(); }
-};
-
-// Normalises a JSON value (null clears the field) for `field`; `today` (YYYY-MM-DD) bounds dates.
-// Vocabularies accept the keys of retired terms too, so a record holding one can be saved again;
-// whether a retired key may be newly set is the caller's rule.
-FieldValue normalize_json(const PersonField& field, const nlohmann::json& raw,
-                          const std::string& today);
-
-// Normalises the text of a sheet cell (empty = no value) for `field`; vocabularies accept their
-// keys, labels and synonyms (of active terms only), lists accept 、，,;/ separators, flags
-// 是/否/有/无/1/0.
-FieldValue normalize_text(const PersonField& field, const std::string& raw,
-                          const std::string& today);
-
-// The JSON form of a stored value for the API (lists become arrays, flags booleans).
-nlohmann::json field_json(const PersonField& field, const store::Value& value);
+const Field* find_person_field(const std::string& name);
 
 }  // namespace guiyan::core

@@ -72,8 +72,8 @@ TEST_F(VocabularyRegistryTest, RetiredTermsKeepLabelsButAreNotMatchedFromWords) 
 }
 
 TEST_F(VocabularyRegistryTest, PersonFieldsReadTheCurrentVocabularyAtEachUse) {
-  const PersonField& skills = *find_person_field("skills");
-  const PersonField& brand = *find_person_field("labour_brand");
+  const Field& skills = *find_person_field("skills");
+  const Field& brand = *find_person_field("labour_brand");
   auto before = normalize_text(skills, "电工、水电工", "2026-03-01");
   EXPECT_EQ(std::get<std::string>(before.value), "electrician");
   EXPECT_EQ(before.warnings, std::vector<std::string>{"水电工"});

@@ -1,0 +1,227 @@
+#include "core/field.h"
+
+#include <algorithm>
+
+#include "core/clock.h"
+#include "core/credit_code.h"
+#include "core/id_number.h"
+#include "core/phone.h"
+#include "core/text.h"
+
+namespace guiyan::core {
+namespace {
+
+FieldValue fail(std::string why) {
+  return FieldValue{store::Null{}, std::move(why), {}};
+}
+
+std::string trim_text(const std::string& s) {
+  return encode_utf8(trim(decode_folded(s)));
+}
+
+size_t utf8_chars(const std::string& s) {
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::string unified;
+  for (size_t i = 0; i < s.size();) {
+    // 、 ， ； are three bytes in UTF-8; fold them and ASCII , ; / to one separator.
+    if (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0) {
+      unified += ',';
+      i += 3;
+    } else {
+      char c = s[i++];
+      unified += (c == ';' || c == '/' || c == '|') ? ',' : c;
+    }
+  }
+  std::vector<std::string> out;
+  for (auto& part : split(unified, ',')) {
+    std::string t = trim_text(part);
+    if (!t.empty()) out.push_back(t);
+  }
+  return out;
+}
+
+// The keys of the vocabulary words in `s` (a list when `list`), in order and without repeats;
+// words no active term answers to go to `unknown`, except a retired term's exact key when
+// `retired_keys` (the API sends back keys a record already holds).
+void vocab_keys(const TermList& terms, const std::string& s, bool list, bool retired_keys,
+                std::vector<std::string>& keys, std::vector<std::string>& unknown) {
+  for (const auto& part : list ? split_list(s) : std::vector<std::string>{s}) {
+    auto key = find_term(terms, part);
+    if (!key && retired_keys && find_key(terms, part)) key = part;
+    if (!key) {
+      unknown.push_back(part);
+    } else if (std::find(keys.begin(), keys.end(), *key) == keys.end()) {
+      keys.push_back(*key);
+    }
+  }
+}
+
+FieldValue unknown_word(const Field& field, const TermList& terms, const std::string& word) {
+  if (find_term(terms, word, true)) return fail(field.label + "“" + word + "”已停用");
+  return fail(field.label + "“" + word + "”不在可选范围内");
+}
+
+FieldValue normalize_vocab(const Field& field, const std::string& s, bool retired_keys) {
+  Terms terms = field.vocab();
+  std::vector<std::string> keys, unknown;
+  bool list = field.kind == FieldKind::vocab_list;
+  vocab_keys(*terms, s, list, retired_keys, keys, unknown);
+  if (!unknown.empty() && !field.keeps_unknown_words)
+    return unknown_word(field, *terms, unknown[0]);
+  std::string joined;
+  for (const auto& k : keys) joined += (joined.empty() ? "" : ",") + k;
+  FieldValue out{joined.empty() ? store::Value{store::Null{}} : store::Value{joined}, {}, {}};
+  out.warnings = std::move(unknown);
+  return out;
+}
+
+Date today_date(const std::string& today) {
+  return Date{std::stoi(today.substr(0, 4)), std::stoi(today.substr(5, 2)),
+              std::stoi(today.substr(8, 2))};
+}
+
+}  // namespace
+
+FieldValue normalize_text(const Field& field, const std::string& raw, const std::string& today) {
+  std::string s = trim_text(raw);
+  if (s.empty()) return FieldValue{store::Null{}, {}, {}};
+  switch (field.kind) {
+    case FieldKind::text:
+    case FieldKind::region:
+      if (utf8_chars(s) > field.max_chars) {
+        return fail(field.label + "过长：最多" + std::to_string(field.max_chars) + "个字符");
+      }
+      return FieldValue{s, {}, {}};
+    case FieldKind::integer: {
+      std::string digits = s;
+      const std::string wan = "万";  // "30万": the unit is already 万元
+      if (digits.size() > wan.size() &&
+          digits.compare(digits.size() - wan.size(), wan.size(), wan) == 0) {
+        digits.resize(digits.size() - wan.size());
+      }
+      int64_t v = 0;
+      size_t used = 0;
+      try {
+        double d = std::stod(digits, &used);
+        if (used != digits.size() || d < 0 || d > 1e9)
+          return fail(field.label + "应为不小于0的数字（万元）");
+        v = static_cast<int64_t>(d + 0.5);
+      } catch (const std::exception&) {
+        return fail(field.label + "应为数字（万元），实际为“" + s + "”");
+      }
+      return FieldValue{v, {}, {}};
+    }
+    case FieldKind::flag: {
+      static const std::vector<std::string> yes = {"是", "有", "1", "Y", "y", "yes", "true", "√"};
+      static const std::vector<std::string> no = {"否", "无", "0", "N", "n", "no", "false", "×"};
+      if (std::find(yes.begin(), yes.end(), s) != yes.end()) return FieldValue{int64_t{1}, {}, {}};
+      if (std::find(no.begin(), no.end(), s) != no.end()) return FieldValue{int64_t{0}, {}, {}};
+      return fail(field.label + "应填“是”或“否”，实际为“" + s + "”");
+    }
+    case FieldKind::date: {
+      std::string iso = s;
+      for (auto& c : iso) {
+        if (c == '/' || c == '.') c = '-';
+      }
+      auto t = parse_iso(iso.substr(0, 10));
+      if (iso.size() < 10 || !t)
+        return fail(field.label + "应为日期，如 2026-02-01，实际为“" + s + "”");
+      if (iso.substr(0, 10) > today) return fail(field.label + "不能晚于今天");
+      return FieldValue{iso.substr(0, 10), {}, {}};
+    }
+    case FieldKind::id_number: {
+      auto r = check_id_number(s, today_date(today));
+      if (!r.valid) return fail(r.reason);
+      return FieldValue{r.normalized, {}, r.warnings};
+    }
+    case FieldKind::phone: {
+      auto r = check_phone(s);
+      if (!r.valid) return fail(field.label + "：" + r.reason);
+      return FieldValue{r.normalized, {}, {}};
+    }
+    case FieldKind::vocab:
+    case FieldKind::vocab_list:
+      return normalize_vocab(field, s, false);
+    case FieldKind::credit_code: {
+      auto r = check_credit_code(s);
+      if (!r.valid) return fail(r.reason);
+      return FieldValue{r.normalized, {}, {}};
+    }
+    case FieldKind::industry:
+      if (s.size() == 2 && std::isdigit(static_cast<unsigned char>(s[0])) &&
+          std::isdigit(static_cast<unsigned char>(s[1]))) {
+        return FieldValue{s, {}, {}};
+      }
+      if (s.size() == 1 && s[0] >= 'A' && s[0] <= 'T') return FieldValue{s, {}, {}};
+      return fail(field.label + "应为国民经济行业分类代码（门类字母或两位大类代码）");
+  }
+  return fail("unknown field kind");
+}
+
+FieldValue normalize_json(const Field& field, const nlohmann::json& raw, const std::string& today) {
+  if (raw.is_null()) return FieldValue{store::Null{}, {}, {}};
+  switch (field.kind) {
+    case FieldKind::integer:
+      if (!raw.is_number_integer() || raw.get<int64_t>() < 0) {
+        return fail(field.label + "应为不小于0的整数（万元）");
+      }
+      return FieldValue{raw.get<int64_t>(), {}, {}};
+    case FieldKind::flag:
+      if (!raw.is_boolean()) return fail(field.label + "应为 true、false 或 null");
+      return FieldValue{int64_t{raw.get<bool>()}, {}, {}};
+    case FieldKind::vocab_list: {
+      if (!raw.is_array()) return fail(field.label + "应为数组");
+      std::string joined;
+      for (const auto& item : raw) {
+        if (!item.is_string()) return fail(field.label + "应为字符串数组");
+        joined += (joined.empty() ? "" : "、") + item.get<std::string>();
+      }
+      auto out = normalize_vocab(field, trim_text(joined), true);
+      if (out.ok() && !out.warnings.empty()) {
+        return unknown_word(field, *field.vocab(), out.warnings.front());
+      }
+      return out;
+    }
+    case FieldKind::vocab: {
+      if (!raw.is_string()) return fail(field.label + "应为字符串");
+      std::string s = trim_text(raw.get<std::string>());
+      if (s.empty()) return FieldValue{store::Null{}, {}, {}};
+      return normalize_vocab(field, s, true);
+    }
+    default:
+      if (!raw.is_string()) return fail(field.label + "应为字符串");
+      return normalize_text(field, raw.get<std::string>(), today);
+  }
+}
+
+nlohmann::json field_json(const Field& field, const store::Value& value) {
+  if (std::holds_alternative<store::Null>(value)) {
+    return field.kind == FieldKind::vocab_list ? nlohmann::json::array() : nlohmann::json();
+  }
+  switch (field.kind) {
+    case FieldKind::flag:
+      return std::get<int64_t>(value) != 0;
+    case FieldKind::integer:
+      return std::get<int64_t>(value);
+    case FieldKind::vocab_list: {
+      nlohmann::json arr = nlohmann::json::array();
+      for (auto& k : split(std::get<std::string>(value), ',')) arr.push_back(k);
+      return arr;
+    }
+    default:
+      return std::get<std::string>(value);
+  }
+}
+
+const Field* find_field(const std::vector<Field>& fields, const std::string& name) {
+  for (const auto& f : fields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace guiyan::core
