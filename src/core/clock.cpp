@@ -46,4 +46,8 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
          std::chrono::seconds{s};
 }
 
+std::string today_local() {
+  return to_iso(now() + std::chrono::hours{8}).substr(0, 10);
+}
+
 }  // namespace guiyan::core

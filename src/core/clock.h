@@ -16,6 +16,8 @@ TimePoint now();
 std::string to_iso(TimePoint t);
 // The current time as to_iso would format it.
 std::string now_iso();
+// Today's date in China Standard Time (UTC+8, where every office is) as "YYYY-MM-DD".
+std::string today_local();
 // Parses "YYYY-MM-DDTHH:MM:SSZ" (or a bare "YYYY-MM-DD" as midnight UTC); nullopt when malformed.
 std::optional<TimePoint> parse_iso(std::string_view text);
 

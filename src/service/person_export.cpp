@@ -19,7 +19,7 @@ namespace {
 
 // A cell as a clerk reads it: labels for keys (from the vocabulary snapshot taken for the
 // whole export), 是/否 for flags, ID numbers and phones masked unless `unmask`.
-std::string cell_text(const core::PersonField& f, const store::Value& v, const core::Terms& vocab,
+std::string cell_text(const core::Field& f, const store::Value& v, const core::Terms& vocab,
                       bool unmask) {
   if (std::holds_alternative<store::Null>(v)) return {};
   if (auto i = std::get_if<int64_t>(&v)) {

@@ -121,7 +121,7 @@ class Importer {
         actor_(actor),
         by_(by),
         opt_(opt),
-        today_(core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10)),
+        today_(core::today_local()),
         conn_(db_.acquire()) {
     sync_vocabularies(*conn_);  // the rows are read with the words the offices use today
     regions_ = std::make_unique<RegionResolver>(*conn_);
@@ -202,7 +202,7 @@ class Importer {
         }
         continue;
       }
-      const core::PersonField* f = core::find_person_field(field);
+      const core::Field* f = core::find_person_field(field);
       auto v = core::normalize_text(*f, cell, today_);
       if (!v.ok() && field == "id_number") {
         if (auto raw = unverified_id_number(cell)) {

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/person_fields.h"
 #include "http/api_error.h"
+#include "service/child_regions.h"
 #include "service/data_scope.h"
 #include "service/person_facets.h"
 #include "service/person_service.h"
@@ -166,12 +167,6 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
   return w;
 }
 
-// The code length of the records that identify a child of `region` (villages have 12 …).
-size_t child_code_length(const std::string& region) {
-  if (region.size() == 6) return region.substr(2) == "0000" || region.substr(4) == "00" ? 6 : 9;
-  return 12;
-}
-
 // Whether the running tally (person_tally, by township) can give the counts of a filter on
 // `region`: nothing but region, status and funnel stage filters it, its children are townships
 // or larger, and the account sees that whole subtree, so its data scope adds no condition.
@@ -199,31 +194,6 @@ void tally_counts(store::Conn& c, const std::string& region, const std::string& 
             "person_tally t WHERE " + where + " GROUP BY SUBSTR(t.unit, 1, " + len +
             "), t.status, t.funnel_stage",
         sql.params(), [&](const store::Row& r) { fn(r.text(0), r.text(1), r.text(2), r.i64(3)); });
-}
-
-// The child regions of a list's or statistics' region, and which of them a region code is in.
-struct ChildRegions {
-  explicit ChildRegions(const nlohmann::json& items) {
-    for (const auto& child : items) codes.push_back(child["code"]);
-  }
-  // The position of the child that `code` lies in, or -1 for none.
-  int index_of(std::string_view code) const {
-    for (size_t i = 0; i < codes.size(); ++i) {
-      if (region_within(code, codes[i])) return static_cast<int>(i);
-    }
-    return -1;
-  }
-  std::vector<std::string> codes;
-};
-
-// The by_region of a list: each child with its count.
-nlohmann::json by_region_json(const nlohmann::json& children, const std::vector<int64_t>& counts) {
-  nlohmann::json out = nlohmann::json::array();
-  for (size_t i = 0; i < counts.size(); ++i) {
-    out.push_back(
-        {{"code", children[i]["code"]}, {"name", children[i]["name"]}, {"count", counts[i]}});
-  }
-  return out;
 }
 
 // The page and counts of a list from the in-memory facets: the full-text hits (or every person)

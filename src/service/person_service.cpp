@@ -21,17 +21,13 @@ namespace {
 
 using http::bad_request;
 
-std::string today_beijing() {
-  return core::to_iso(core::now() + std::chrono::hours{8}).substr(0, 10);
-}
-
 // Validates a JSON body into field values; unknown fields and bad values answer 400.
 PersonValues read_values(store::Conn& c, const Principal& p, const nlohmann::json& body) {
   if (!body.is_object()) throw bad_request("", "请求内容应为 JSON 对象", "invalid_json");
   PersonValues values;
-  std::string today = today_beijing();
+  std::string today = core::today_local();
   for (const auto& [key, raw] : body.items()) {
-    const core::PersonField* f = core::find_person_field(key);
+    const core::Field* f = core::find_person_field(key);
     if (!f) throw bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
     auto v = core::normalize_json(*f, raw, today);
     if (!v.ok()) throw bad_request(key, v.error);
@@ -64,7 +60,7 @@ PersonValues read_values(store::Conn& c, const Principal& p, const nlohmann::jso
 // record): retired terms stay on the records that have them but are not chosen again.
 void refuse_retired(const PersonValues& values, const store::PersonRow* before) {
   for (const auto& [name, value] : values) {
-    const core::PersonField* f = core::find_person_field(name);
+    const core::Field* f = core::find_person_field(name);
     auto text = std::get_if<std::string>(&value);
     if (!f || !f->vocab || !text) continue;
     core::Terms terms = f->vocab();
@@ -366,7 +362,7 @@ nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
   }
   auto kind = core::find_term(core::service_kinds(), *str("kind", true, 20));
   if (!kind) throw bad_request("kind", "服务类型不在可选范围内");
-  std::string today = today_beijing();
+  std::string today = core::today_local();
   std::string served_on = str("served_on", false, 10).value_or(today);
   if (!core::parse_iso(served_on) || served_on.size() != 10 || served_on > today) {
     throw bad_request("served_on", "服务日期应为不晚于今天的日期，如 2026-02-01");
