@@ -79,6 +79,10 @@ FieldValue normalize_vocab(const Field& field, const std::string& s, bool retire
   return out;
 }
 
+bool is_list(FieldKind k) {
+  return k == FieldKind::vocab_list || k == FieldKind::industry_list || k == FieldKind::region_list;
+}
+
 Date today_date(const std::string& today) {
   return Date{std::stoi(today.substr(0, 4)), std::stoi(today.substr(5, 2)),
               std::stoi(today.substr(8, 2))};
@@ -146,6 +150,25 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
     case FieldKind::vocab:
     case FieldKind::vocab_list:
       return normalize_vocab(field, s, false);
+    case FieldKind::industry_list:
+    case FieldKind::region_list: {
+      Field one = field;
+      one.kind = field.kind == FieldKind::industry_list ? FieldKind::industry : FieldKind::region;
+      one.max_chars = 12;
+      std::string joined;
+      for (const auto& item : split_list(s)) {
+        FieldValue v = normalize_text(one, item, today);
+        if (!v.ok()) return v;
+        const std::string& code = std::get<std::string>(v.value);
+        if (("," + joined + ",").find("," + code + ",") != std::string::npos) continue;
+        if (utf8_chars(joined) + code.size() + 1 > field.max_chars) {
+          return fail(field.label + "过长：最多" + std::to_string(field.max_chars) + "个字符");
+        }
+        joined += (joined.empty() ? "" : ",") + code;
+      }
+      if (joined.empty()) return FieldValue{store::Null{}, {}, {}};
+      return FieldValue{joined, {}, {}};
+    }
     case FieldKind::credit_code: {
       auto r = check_credit_code(s);
       if (!r.valid) return fail(r.reason);
@@ -173,6 +196,16 @@ FieldValue normalize_json(const Field& field, const nlohmann::json& raw, const s
     case FieldKind::flag:
       if (!raw.is_boolean()) return fail(field.label + "应为 true、false 或 null");
       return FieldValue{int64_t{raw.get<bool>()}, {}, {}};
+    case FieldKind::industry_list:
+    case FieldKind::region_list: {
+      if (!raw.is_array()) return fail(field.label + "应为数组");
+      std::string joined;
+      for (const auto& item : raw) {
+        if (!item.is_string()) return fail(field.label + "应为字符串数组");
+        joined += (joined.empty() ? "" : ",") + item.get<std::string>();
+      }
+      return normalize_text(field, joined, today);
+    }
     case FieldKind::vocab_list: {
       if (!raw.is_array()) return fail(field.label + "应为数组");
       std::string joined;
@@ -200,14 +233,16 @@ FieldValue normalize_json(const Field& field, const nlohmann::json& raw, const s
 
 nlohmann::json field_json(const Field& field, const store::Value& value) {
   if (std::holds_alternative<store::Null>(value)) {
-    return field.kind == FieldKind::vocab_list ? nlohmann::json::array() : nlohmann::json();
+    return is_list(field.kind) ? nlohmann::json::array() : nlohmann::json();
   }
   switch (field.kind) {
     case FieldKind::flag:
       return std::get<int64_t>(value) != 0;
     case FieldKind::integer:
       return std::get<int64_t>(value);
-    case FieldKind::vocab_list: {
+    case FieldKind::vocab_list:
+    case FieldKind::industry_list:
+    case FieldKind::region_list: {
       nlohmann::json arr = nlohmann::json::array();
       for (auto& k : split(std::get<std::string>(value), ',')) arr.push_back(k);
       return arr;

@@ -14,17 +14,19 @@
 namespace guiyan::core {
 
 enum class FieldKind {
-  text,         // free text up to max_chars
-  integer,      // whole number ≥ 0 (万元 amounts)
-  flag,         // yes / no / unknown
-  date,         // YYYY-MM-DD
-  id_number,    // GB 11643, normalised
-  phone,        // mobile or landline, normalised
-  region,       // a region code (or a name path 荆州市/公安县/…, resolved by the caller)
-  vocab,        // one key of a vocabulary
-  vocab_list,   // several keys of a vocabulary, stored comma-separated
-  industry,     // a GB/T 4754 code (section letter or two-digit division)
-  credit_code,  // GB 32100 unified social credit code, normalised
+  text,           // free text up to max_chars
+  integer,        // whole number ≥ 0 (万元 amounts)
+  flag,           // yes / no / unknown
+  date,           // YYYY-MM-DD
+  id_number,      // GB 11643, normalised
+  phone,          // mobile or landline, normalised
+  region,         // a region code (or a name path 荆州市/公安县/…, resolved by the caller)
+  vocab,          // one key of a vocabulary
+  vocab_list,     // several keys of a vocabulary, stored comma-separated
+  industry,       // a GB/T 4754 code (section letter or two-digit division)
+  credit_code,    // GB 32100 unified social credit code, normalised
+  industry_list,  // several GB/T 4754 codes, stored comma-separated
+  region_list,    // several region codes, stored comma-separated (existence: the caller's rule)
 };
 
 struct Field {
