@@ -18,6 +18,9 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"person:import", "导入人员台账", "返乡人员"},
       {"person:export", "导出人员台账", "返乡人员"},
       {"person:merge", "合并、拆分重复人员", "返乡人员"},
+      {"merchant:read", "查看楚商楚才（电话脱敏）", "楚商楚才"},
+      {"merchant:write", "登记、修改、核实楚商楚才，记录联络", "楚商楚才"},
+      {"merchant:unmask", "查看楚商楚才完整电话（留痕）", "楚商楚才"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

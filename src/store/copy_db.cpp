@@ -47,6 +47,9 @@ const std::map<std::string, std::string> kSqliteOnly = {
     {"person_fts",
      "SQLite 的全文索引，内容即 person.search_tokens；PostgreSQL 由 person.search_vector "
      "自动生成，不复制"},
+    {"merchant_fts",
+     "SQLite 的楚商全文索引，内容即 merchant.search_tokens；PostgreSQL 由 "
+     "merchant.search_vector 自动生成，不复制"},
 };
 
 struct Column {

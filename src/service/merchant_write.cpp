@@ -1,0 +1,139 @@
+#include "service/merchant_write.h"
+
+#include "core/clock.h"
+#include "core/merchant_fields.h"
+#include "core/merchant_vocabulary.h"
+#include "core/text.h"
+#include "service/audit.h"
+#include "text/tokenize.h"
+
+namespace guiyan::service {
+namespace {
+
+// Every editable field and system column of a row, for the audit log.
+nlohmann::json row_json(const store::MerchantRow& m) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& f : core::merchant_fields()) {
+    auto it = m.fields.find(f.name);
+    if (it != m.fields.end() && !std::holds_alternative<store::Null>(it->second)) {
+      j[f.name] = core::field_json(f, it->second);
+    }
+  }
+  if (m.case_worker_id) j["case_worker_id"] = *m.case_worker_id;
+  if (m.verified_on) j["verified_on"] = *m.verified_on;
+  return j;
+}
+
+bool intention_changed(const store::MerchantRow& before, const store::MerchantRow& after) {
+  for (const auto& name : core::intention_field_names()) {
+    if (before.text(name) != after.text(name)) return true;
+  }
+  return false;
+}
+
+void add_intention_history(store::Conn& c, const store::MerchantRow& m, int64_t by,
+                           const std::string& today) {
+  auto opt = [&](const char* name) -> store::Value {
+    auto it = m.fields.find(name);
+    return it == m.fields.end() ? store::Value{store::Null{}} : it->second;
+  };
+  store::exec(c,
+              "INSERT INTO merchant_intention (merchant_id, strength, industries, min_wan, "
+              "max_wan, regions, note, recorded_on, recorded_by, recorded_at) VALUES ($1, $2, "
+              "$3, $4, $5, $6, $7, $8, $9, $10)",
+              {m.id, m.text("intention_strength"), opt("intention_industries"),
+               opt("intention_min_wan"), opt("intention_max_wan"), opt("intention_regions"),
+               opt("intention_note"), today, by, core::now_iso()});
+}
+
+// The editable fields of `values` (system columns left out).
+std::map<std::string, store::Value> editable(const MerchantValues& values) {
+  std::map<std::string, store::Value> out;
+  for (const auto& [k, v] : values) {
+    if (core::find_merchant_field(k)) out[k] = v;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string merchant_search_tokens(const store::MerchantRow& m) {
+  std::vector<std::string> parts;
+  for (const char* f : {"name", "enterprise_name", "position", "location_city", "location_country",
+                        "chambers", "intention_note", "notes"}) {
+    if (!m.text(f).empty()) parts.push_back(m.text(f));
+  }
+  for (const auto& key : core::split(m.text("categories"), ',')) {
+    if (!key.empty()) parts.push_back(core::term_label(core::merchant_categories(), key));
+  }
+  for (const auto& key : core::split(m.text("tags"), ',')) {
+    if (!key.empty()) parts.push_back(core::term_label(core::merchant_tags(), key));
+  }
+  if (!m.text("credit_code").empty()) parts.push_back(m.text("credit_code"));
+  std::string digits;
+  for (char ch : m.text("phone")) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+  }
+  if (digits.size() >= 4) {
+    parts.push_back(digits);
+    parts.push_back(digits.substr(digits.size() - 4));
+  }
+  return text::index_document(parts);
+}
+
+int64_t create_merchant(store::Conn& c, const Actor& actor, int64_t by,
+                        const MerchantValues& values, const std::string& today) {
+  std::string now = core::now_iso();
+  store::MerchantRow draft;
+  draft.fields = editable(values);
+  std::optional<int64_t> worker;
+  if (auto it = values.find("case_worker_id"); it != values.end()) {
+    if (auto w = std::get_if<int64_t>(&it->second)) worker = *w;
+  }
+  int64_t id = store::insert_merchant(c, draft.fields, worker, today, by, now,
+                                      merchant_search_tokens(draft));
+  auto row = *store::find_merchant(c, id);
+  if (row.text("intention_strength") != "unknown" || !row.text("intention_note").empty() ||
+      !row.text("intention_industries").empty()) {
+    add_intention_history(c, row, by, today);
+  }
+  audit(c, actor,
+        {"create", "merchant", std::to_string(id), row.text("hometown_code"), nullptr,
+         row_json(row)});
+  return id;
+}
+
+bool change_merchant(store::Conn& c, const Actor& actor, int64_t by,
+                     const store::MerchantRow& before, const MerchantValues& values,
+                     const std::string& today) {
+  std::map<std::string, store::Value> changed;
+  for (const auto& [name, value] : values) {
+    if (core::find_merchant_field(name)) {
+      auto it = before.fields.find(name);
+      if (it == before.fields.end() || it->second != value) changed[name] = value;
+    } else if (name == "case_worker_id") {
+      store::Value old = store::nullable(before.case_worker_id);
+      if (old != value) changed[name] = value;
+    } else if (name == "verified_on") {
+      store::Value old = store::nullable(before.verified_on);
+      if (old != value) {
+        changed[name] = value;
+        changed["verified_by"] = by;
+      }
+    }
+  }
+  if (changed.empty()) return false;
+  store::MerchantRow draft = before;
+  for (const auto& [k, v] : changed) {
+    if (core::find_merchant_field(k)) draft.fields[k] = v;
+  }
+  store::update_merchant(c, before.id, changed, core::now_iso(), merchant_search_tokens(draft));
+  auto after = *store::find_merchant(c, before.id);
+  if (intention_changed(before, after)) add_intention_history(c, after, by, today);
+  audit(c, actor,
+        {"update", "merchant", std::to_string(before.id), after.text("hometown_code"),
+         row_json(before), row_json(after)});
+  return true;
+}
+
+}  // namespace guiyan::service

@@ -1,0 +1,371 @@
+// The merchant and talent library 楚商楚才库 through the real server, on SQLite and PostgreSQL
+// alike: records, masking, search, the three classifications, freshness and the contact log.
+#include "api/api_env.h"
+#include "store/db.h"
+
+using namespace guiyan::testing;
+
+namespace {
+
+const std::string kCode = "91350100M000100Y43";  // a valid credit code (GB 32100)
+
+HttpResult post(const std::string& user, const std::string& path, const nlohmann::json& body) {
+  return ApiEnv::get().client().post(path, body, ApiEnv::get().token(user));
+}
+
+HttpResult get(const std::string& user, const std::string& path) {
+  return ApiEnv::get().client().get(path, ApiEnv::get().token(user));
+}
+
+int64_t create(const std::string& user, const nlohmann::json& body) {
+  auto r = post(user, "/api/v1/merchants", body);
+  if (r.status != 201) throw std::runtime_error("create failed: " + r.body);
+  return r.json()["id"];
+}
+
+std::string url_encode(const std::string& q) {
+  std::string enc;
+  for (unsigned char c : q) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    enc += buf;
+  }
+  return enc;
+}
+
+std::set<int64_t> ids(const HttpResult& r) {
+  std::set<int64_t> out;
+  auto j = r.json();  // not r.json()["items"] in the loop: that member would dangle
+  for (const auto& m : j["items"]) out.insert(m["id"].get<int64_t>());
+  return out;
+}
+
+// Sets a record's verification date directly, as time passing would leave it.
+void age(int64_t id, const std::string& verified_on) {
+  auto db = guiyan::store::open_db(ApiEnv::get().server().db_url(), 1);
+  auto c = db->acquire();
+  guiyan::store::exec(*c, "UPDATE merchant SET verified_on = $1 WHERE id = $2", {verified_on, id});
+}
+
+int64_t user_id(const std::string& username) {
+  auto r = get(username, "/api/v1/auth/me");
+  return r.json()["id"];
+}
+
+class MerchantApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    li = create("ga_clerk", {{"name", "李明"},
+                             {"categories", {"entrepreneur", "alumnus"}},
+                             {"phone", "13907161234"},
+                             {"enterprise_name", "深圳明辉电子科技有限公司"},
+                             {"credit_code", kCode},
+                             {"industry", "39"},
+                             {"enterprise_size", "medium"},
+                             {"hometown_code", "421022100001"},
+                             {"location_city", "深圳市"},
+                             {"chambers", "深圳湖北商会"},
+                             {"tags", {"ambassador"}},
+                             {"intention_strength", "strong"},
+                             {"intention_industries", {"C", "65"}},
+                             {"intention_min_wan", 5000},
+                             {"intention_max_wan", 20000},
+                             {"intention_regions", {"421022"}}});
+    chen = create("ga_clerk", {{"name", "陈静"},
+                               {"categories", {"overseas"}},
+                               {"hometown_code", "421022101"},
+                               {"location_country", "新加坡"},
+                               {"industry", "F"}});
+    zhou = create("jl_clerk", {{"enterprise_name", "监利周氏水产有限公司"},
+                               {"hometown_code", "421088"},
+                               {"industry", "C"}});
+  }
+  static inline int64_t li = 0, chen = 0, zhou = 0;
+};
+
+}  // namespace
+
+TEST_F(MerchantApi, ARecordIsMaskedAndItsLabelsAndFreshnessShown) {
+  auto r = get("ga_clerk", "/api/v1/merchants/" + std::to_string(li));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = r.json();
+  EXPECT_EQ(j["phone"], "139****1234");
+  EXPECT_EQ(j["masked"], true);
+  EXPECT_EQ(j["credit_code"], kCode);
+  EXPECT_EQ(j["categories"], nlohmann::json({"entrepreneur", "alumnus"}));
+  EXPECT_EQ(j["category_labels"], nlohmann::json({"在外企业家", "知名校友"}));
+  EXPECT_EQ(j["tag_labels"], nlohmann::json({"招商大使"}));
+  EXPECT_EQ(j["intention_industries"], nlohmann::json({"C", "65"}));
+  EXPECT_EQ(j["intention_label"], "意向强烈");
+  EXPECT_EQ(j["hometown_name"], "埠河社区居民委员会");
+  EXPECT_TRUE(j["verified_on"].is_string());  // a record entered by staff counts as verified
+  EXPECT_EQ(j["fresh"], true);
+  // A record without an intention is "unknown", not missing.
+  EXPECT_EQ(
+      get("ga_clerk", "/api/v1/merchants/" + std::to_string(chen)).json()["intention_strength"],
+      "unknown");
+}
+
+TEST_F(MerchantApi, UnmaskingNeedsThePermissionAndIsAudited) {
+  std::string path = "/api/v1/merchants/" + std::to_string(li) + "?unmask=true";
+  EXPECT_EQ(get("ga_sys", path).status, 403);  // no merchant:read at all
+  auto full = get("ga_clerk", path);
+  ASSERT_EQ(full.status, 200) << full.body;
+  EXPECT_EQ(full.json()["phone"], "13907161234");
+  EXPECT_EQ(full.json()["masked"], false);
+  auto log = get("ga_aud", "/api/v1/audit?action=view_unmasked&entity=merchant&entity_id=" +
+                               std::to_string(li));
+  ASSERT_FALSE(log.json()["items"].empty()) << log.body;
+  EXPECT_EQ(log.json()["items"][0]["username"], "ga_clerk");
+}
+
+TEST_F(MerchantApi, BadInputNamesTheFieldInChinese) {
+  auto bad = [](const nlohmann::json& body, const std::string& field, int status = 400) {
+    auto r = post("ga_clerk", "/api/v1/merchants", body);
+    EXPECT_EQ(r.status, status) << body.dump() << " → " << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], field) << r.body;
+    return r.json()["error"]["message"].get<std::string>();
+  };
+  EXPECT_NE(
+      bad({{"name", "甲"}, {"hometown_code", "421022"}, {"credit_code", "91350100M000100Y44"}},
+          "credit_code")
+          .find("校验位"),
+      std::string::npos);
+  EXPECT_NE(bad({{"hometown_code", "421022"}, {"phone", "13900000000"}}, "name").find("至少"),
+            std::string::npos);
+  bad({{"name", "甲"}}, "hometown_code");
+  bad({{"name", "甲"}, {"hometown_code", "421088"}}, "hometown_code");  // another county
+  bad({{"name", "甲"}, {"hometown_code", "429999"}}, "hometown_code");
+  bad({{"name", "甲"},
+       {"hometown_code", "421022"},
+       {"intention_min_wan", 500},
+       {"intention_max_wan", 100}},
+      "intention_max_wan");
+  bad({{"name", "甲"}, {"hometown_code", "421022"}, {"intention_regions", {"999999"}}},
+      "intention_regions");
+  bad({{"name", "甲"}, {"hometown_code", "421022"}, {"industry", "制造业"}}, "industry");
+  bad({{"name", "甲"}, {"hometown_code", "421022"}, {"salary", 1}}, "salary");
+  EXPECT_NE(
+      bad({{"name", "甲"}, {"hometown_code", "421022"}, {"credit_code", kCode}}, "credit_code", 409)
+          .find("深圳明辉电子科技有限公司"),  // the existing record is named: it is in scope
+      std::string::npos);
+  // Nothing was created by the refused requests.
+  auto list = get("ga_clerk", "/api/v1/merchants?q=" + url_encode("甲"));
+  EXPECT_EQ(list.json()["total"], 0) << list.body;
+}
+
+TEST_F(MerchantApi, SearchFindsNamesEnterprisesCodesPhonesAndChambers) {
+  auto search = [](const std::string& user, const std::string& q) {
+    return ids(get(user, "/api/v1/merchants?q=" + url_encode(q)));
+  };
+  EXPECT_EQ(search("ga_clerk", "李明"), std::set<int64_t>{li});
+  EXPECT_EQ(search("ga_clerk", "明辉电子"), std::set<int64_t>{li});
+  EXPECT_EQ(search("ga_clerk", kCode), std::set<int64_t>{li});
+  EXPECT_EQ(search("ga_clerk", "1234"), std::set<int64_t>{li});  // last four of the phone
+  EXPECT_EQ(search("ga_clerk", "湖北商会"), std::set<int64_t>{li});
+  EXPECT_EQ(search("ga_clerk", "侨商侨领"), std::set<int64_t>{chen});  // category label
+  EXPECT_EQ(search("ga_clerk", "新加坡"), std::set<int64_t>{chen});
+  // Another county's records are neither found nor readable.
+  EXPECT_TRUE(search("ga_clerk", "周氏水产").empty());
+  EXPECT_EQ(search("jl_clerk", "周氏水产"), std::set<int64_t>{zhou});
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/" + std::to_string(zhou)).status, 404);
+  // Filters: a section includes its divisions; categories and tags are lists.
+  auto filtered = [](const std::string& query) {
+    return ids(get("ga_clerk", "/api/v1/merchants?region=421022&" + query));
+  };
+  EXPECT_TRUE(filtered("industry=C").count(li));
+  EXPECT_FALSE(filtered("industry=C").count(chen));
+  EXPECT_TRUE(filtered("industry=39").count(li));
+  EXPECT_TRUE(filtered("category=overseas").count(chen));
+  EXPECT_FALSE(filtered("category=overseas").count(li));
+  EXPECT_TRUE(filtered("tag=ambassador").count(li));
+  EXPECT_TRUE(filtered("strength=strong").count(li));
+  EXPECT_FALSE(filtered("strength=strong").count(chen));
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants?industry=XX").status, 400);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants?strength=maybe").status, 400);
+}
+
+TEST_F(MerchantApi, ThreeClassificationsCountTheSameRecordsAndDrillDown) {
+  // Records of their own in 闸口镇 (421022103), so the counts are this test's alone.
+  for (const auto& [village, industry, strength] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"421022103001", "36", "strong"},
+           {"421022103001", "39", "possible"},
+           {"421022103002", "C", "strong"},
+           {"421022103201", "65", "none"},
+           {"421022103201", "", "unknown"}}) {
+    nlohmann::json body{
+        {"name", "分类测试"}, {"hometown_code", village}, {"intention_strength", strength}};
+    if (!industry.empty()) body["industry"] = industry;
+    create("ga_clerk", body);
+  }
+  auto groups = [](const std::string& query) {
+    auto r = get("ga_clerk", "/api/v1/merchants/classification?region=421022103&" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::map<std::string, int64_t> out;
+    auto j = r.json();
+    for (const auto& g : j["groups"]) {
+      out[g["key"].is_null() ? "" : g["key"].get<std::string>()] = g["count"];
+    }
+    EXPECT_EQ(r.json()["total"], 5 - (query.find("industry=C") != std::string::npos ? 2 : 0))
+        << query;
+    return out;
+  };
+  EXPECT_EQ(groups("by=industry"), (std::map<std::string, int64_t>{{"C", 3}, {"I", 1}, {"", 1}}));
+  EXPECT_EQ(groups("by=industry&industry=C"),
+            (std::map<std::string, int64_t>{{"36", 1}, {"39", 1}, {"C", 1}}));
+  auto by_region = groups("by=region");
+  EXPECT_EQ(by_region["421022103001"], 2);
+  EXPECT_EQ(by_region["421022103002"], 1);
+  EXPECT_EQ(by_region["421022103201"], 2);
+  EXPECT_EQ(groups("by=intention"),
+            (std::map<std::string, int64_t>{
+                {"strong", 2}, {"possible", 1}, {"none", 1}, {"unknown", 1}}));
+  // Drilling: an intention group leads to its industries.
+  auto r = get("ga_clerk", "/api/v1/merchants/classification?region=421022103&by=intention");
+  EXPECT_EQ(r.json()["groups"][0]["drill"],
+            nlohmann::json({{"by", "industry"}, {"strength", "strong"}}));
+  auto strong = get(
+      "ga_clerk", "/api/v1/merchants/classification?region=421022103&by=industry&strength=strong");
+  EXPECT_EQ(strong.json()["total"], 2);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/classification?by=colour").status, 400);
+}
+
+TEST_F(MerchantApi, FreshnessCountsRecordsVerifiedWithinTheCycle) {
+  // Ten records in 杨家厂镇 (421022104): village 001 has 9 fresh of 10 → 90% meets the target;
+  // village 002 has 1 fresh of 2 → 50%.
+  int64_t me = user_id("ga_clerk");
+  std::vector<int64_t> v1, v2;
+  for (int i = 0; i < 10; ++i) {
+    v1.push_back(
+        create("ga_clerk",
+               {{"name", "核实测试"}, {"hometown_code", "421022104001"}, {"case_worker_id", me}}));
+  }
+  for (int i = 0; i < 2; ++i) {
+    v2.push_back(create("ga_clerk", {{"name", "核实测试"}, {"hometown_code", "421022104002"}}));
+  }
+  age(v1[0], "2020-05-01");
+  age(v2[0], "2020-05-01");
+  auto r = get("ga_clerk", "/api/v1/merchants/freshness?region=421022104");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = r.json();
+  EXPECT_EQ(j["cycle"]["kind"], "quarter");
+  EXPECT_EQ(j["target"], 0.9);
+  std::map<std::string, nlohmann::json> rows;
+  for (const auto& c : j["children"]) rows[c["code"]] = c;
+  EXPECT_EQ(rows["421022104001"]["total"], 10);
+  EXPECT_EQ(rows["421022104001"]["verified"], 9);
+  EXPECT_EQ(rows["421022104001"]["rate"], 0.9);
+  EXPECT_EQ(rows["421022104001"]["meets_target"], true);
+  EXPECT_EQ(rows["421022104002"]["rate"], 0.5);
+  EXPECT_EQ(rows["421022104002"]["meets_target"], false);
+  EXPECT_TRUE(rows["421022104201"]["rate"].is_null());  // no records: no rate
+  EXPECT_EQ(j["total"]["total"], 12);
+  EXPECT_EQ(j["total"]["stale"], 2);
+  // Stale records per case worker, and the list of each one's stale records.
+  std::map<std::string, int64_t> stale_by_worker;
+  for (const auto& w : j["case_workers"]) {
+    stale_by_worker[w["case_worker_id"].is_null()
+                        ? "none"
+                        : std::to_string(w["case_worker_id"].get<int64_t>())] = w["stale"];
+  }
+  EXPECT_EQ(stale_by_worker[std::to_string(me)], 1);
+  EXPECT_EQ(stale_by_worker["none"], 1);
+  auto mine = get("ga_clerk", "/api/v1/merchants?region=421022104&stale=true&case_worker_id=" +
+                                  std::to_string(me));
+  EXPECT_EQ(ids(mine), std::set<int64_t>{v1[0]});
+  EXPECT_EQ(mine.json()["items"][0]["fresh"], false);
+  EXPECT_EQ(ids(get("ga_clerk", "/api/v1/merchants?region=421022104&stale=1&case_worker_id=none")),
+            std::set<int64_t>{v2[0]});
+  // Over a whole year the old verification still does not count; over a month nothing changes.
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/freshness?region=421022104&cycle=year")
+                .json()["total"]["stale"],
+            2);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/freshness?cycle=week").status, 400);
+  // Verifying brings a record back; an earlier date than the last verification is refused.
+  auto v = post("ga_clerk", "/api/v1/merchants/" + std::to_string(v1[0]) + "/verify",
+                nlohmann::json::object());
+  ASSERT_EQ(v.status, 200) << v.body;
+  EXPECT_EQ(v.json()["fresh"], true);
+  EXPECT_EQ(post("ga_clerk", "/api/v1/merchants/" + std::to_string(v1[0]) + "/verify",
+                 {{"verified_on", "2021-01-01"}})
+                .status,
+            400);
+  EXPECT_EQ(post("ga_clerk", "/api/v1/merchants/" + std::to_string(v1[0]) + "/verify",
+                 {{"verified_on", "2999-01-01"}})
+                .status,
+            400);
+  // A contact that confirms the record counts as a verification too.
+  auto c = post("ga_clerk", "/api/v1/merchants/" + std::to_string(v2[0]) + "/contacts",
+                {{"kind", "call"}, {"result", "电话核实企业信息无变化"}, {"verified", true}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  auto after = get("ga_clerk", "/api/v1/merchants/freshness?region=421022104").json();
+  EXPECT_EQ(after["total"]["stale"], 0);
+  EXPECT_EQ(after["total"]["rate"], 1.0);
+  // An account of another county sees none of it.
+  auto jl = get("jl_clerk", "/api/v1/merchants/freshness?region=421022104");
+  EXPECT_EQ(jl.json()["total"]["total"], 0) << jl.body;
+}
+
+TEST_F(MerchantApi, IntentionHistoryContactsAndTheFile) {
+  int64_t id = create("ga_clerk", {{"name", "王海"},
+                                   {"hometown_code", "421022105001"},
+                                   {"intention_strength", "possible"},
+                                   {"intention_note", "考虑回乡投资农产品加工"}});
+  auto patch = ApiEnv::get().client().patch("/api/v1/merchants/" + std::to_string(id),
+                                            {{"intention_strength", "strong"},
+                                             {"intention_industries", {"C"}},
+                                             {"intention_min_wan", 3000}},
+                                            ApiEnv::get().token("ga_clerk"));
+  ASSERT_EQ(patch.status, 200) << patch.body;
+  // A change that leaves the intention alone adds no history.
+  ApiEnv::get().client().patch("/api/v1/merchants/" + std::to_string(id), {{"position", "董事长"}},
+                               ApiEnv::get().token("ga_clerk"));
+  std::string contacts = "/api/v1/merchants/" + std::to_string(id) + "/contacts";
+  auto missing_festival = post("ga_clerk", contacts, {{"kind", "festival"}, {"result", "慰问"}});
+  EXPECT_EQ(missing_festival.status, 400);
+  EXPECT_EQ(missing_festival.json()["error"]["field"], "festival");
+  auto early_due = post("ga_clerk", contacts,
+                        {{"kind", "visit"},
+                         {"contacted_on", "2026-03-01"},
+                         {"result", "拜访"},
+                         {"next_due", "2026-02-01"}});
+  EXPECT_EQ(early_due.status, 400);
+  EXPECT_EQ(early_due.json()["error"]["field"], "next_due");
+  EXPECT_EQ(
+      post("ga_clerk", contacts, {{"kind", "visit"}, {"result", "拜访"}, {"extra", 1}}).status,
+      400);
+  ASSERT_EQ(post("ga_clerk", contacts,
+                 {{"kind", "festival"},
+                  {"festival", "中秋"},
+                  {"contacted_on", "2026-09-25"},
+                  {"result", "送月饼，了解扩产计划"},
+                  {"next_step", "邀请参加招商推介会"},
+                  {"next_due", "2026-10-15"}})
+                .status,
+            201);
+  ASSERT_EQ(post("ga_clerk", contacts,
+                 {{"kind", "visit"},
+                  {"contacted_on", "2026-10-20"},
+                  {"result", "叩门拜访"},
+                  {"staff_names", "张局长"}})
+                .status,
+            201);
+  EXPECT_EQ(post("jl_clerk", contacts, {{"kind", "visit"}, {"result", "越权"}}).status, 404);
+  auto file = get("ga_clerk", "/api/v1/merchants/" + std::to_string(id) + "/file");
+  ASSERT_EQ(file.status, 200) << file.body;
+  auto f = file.json();
+  ASSERT_EQ(f["intentions"].size(), 2u);
+  EXPECT_EQ(f["intentions"][0]["strength"], "strong");
+  EXPECT_EQ(f["intentions"][0]["industries"], nlohmann::json({"C"}));
+  EXPECT_EQ(f["intentions"][0]["min_wan"], 3000);
+  EXPECT_EQ(f["intentions"][1]["strength"], "possible");
+  ASSERT_EQ(f["contacts"].size(), 2u);
+  EXPECT_EQ(f["contacts"][0]["kind_label"], "叩门拜访");  // newest first
+  EXPECT_EQ(f["contacts"][1]["festival_label"], "中秋");
+  EXPECT_EQ(f["contacts"][1]["next_due"], "2026-10-15");
+  EXPECT_EQ(f["merchant"]["position"], "董事长");
+  std::set<std::string> actions;
+  for (const auto& a : f["audit"]) actions.insert(a["action"]);
+  EXPECT_TRUE(actions.count("create") && actions.count("update")) << f["audit"].dump();
+}
