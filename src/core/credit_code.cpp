@@ -140,4 +140,8 @@ CreditCodeResult check_credit_code(std::string_view input) {
   return result;
 }
 
+std::string complete_credit_code(std::string_view first17) {
+  return std::string(first17) + check_char(first17);
+}
+
 }  // namespace guiyan::core

@@ -26,4 +26,8 @@ struct CreditCodeResult {
 // Validates an 18-character unified social credit code.
 CreditCodeResult check_credit_code(std::string_view input);
 
+// The first 17 characters (from the code's character set) with their check character appended:
+// a valid code for demo data and tests.
+std::string complete_credit_code(std::string_view first17);
+
 }  // namespace guiyan::core

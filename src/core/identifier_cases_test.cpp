@@ -264,3 +264,13 @@ TEST(IdentifierRobustness, RandomInputsAreHandled) {
 
 }  // namespace
 }  // namespace guiyan::core
+
+TEST(IdentifierGeneration, CompletedCreditCodesPassTheCheckAndAnyOtherLastCharacterFails) {
+  for (std::string stem : {"91350100M000100Y4", "91420100MA4K00000", "5242100000000000X"}) {
+    std::string code = guiyan::core::complete_credit_code(stem);
+    EXPECT_TRUE(guiyan::core::check_credit_code(code).valid) << code;
+    char wrong = code.back() == '0' ? '1' : '0';
+    EXPECT_FALSE(guiyan::core::check_credit_code(stem + wrong).valid) << stem + wrong;
+  }
+  EXPECT_EQ(guiyan::core::complete_credit_code("91350100M000100Y4"), "91350100M000100Y43");
+}

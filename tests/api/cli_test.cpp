@@ -1,5 +1,6 @@
 // The command line as operators and scripts use it.
 #include "api/api_env.h"
+#include "core/credit_code.h"
 
 using namespace guiyan::testing;
 
@@ -57,7 +58,26 @@ TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
   s.start();
   HttpClient c(s.port());
   auto login = c.post("/api/v1/auth/login", {{"username", "jz_clerk"}, {"password", password}});
-  EXPECT_EQ(login.status, 200) << login.body;
+  ASSERT_EQ(login.status, 200) << login.body;
+  // The demo merchants: hometowns in the city, valid credit codes, freshness to work on.
+  std::string token = login.json()["token"];
+  auto list = c.get("/api/v1/merchants?limit=500", token);
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto merchants = list.json();
+  EXPECT_EQ(merchants["total"], 400);
+  int enterprises = 0;
+  for (const auto& m : merchants["items"]) {
+    EXPECT_EQ(m["hometown_code"].get<std::string>().substr(0, 4), "4210");
+    if (m["credit_code"].is_string()) {
+      ++enterprises;
+      EXPECT_TRUE(guiyan::core::check_credit_code(m["credit_code"].get<std::string>()).valid);
+    }
+  }
+  EXPECT_GT(enterprises, 200);
+  auto fresh = c.get("/api/v1/merchants/freshness", token).json();
+  double rate = fresh["total"]["rate"];
+  EXPECT_GT(rate, 0.5);
+  EXPECT_LT(rate, 1.0);
 }
 
 TEST(Cli, MigrateStatusListsEveryMigrationApplied) {
