@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "service/person_import.h"
+#include "service/import_summary.h"
 
 namespace guiyan::service {
 

@@ -12,6 +12,7 @@
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
+#include "service/sheet_headers.h"
 #include "service/vocabulary_sync.h"
 #include "store/person_repo.h"
 
@@ -66,15 +67,6 @@ const std::map<std::string, std::string>& header_words() {
       {"序号", "serial"},
   };
   return m;
-}
-
-std::string clean_header(const std::string& h) {
-  std::string s = core::encode_utf8(core::trim(core::decode_folded(h)));
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '*') out += c;  // "*姓名" marks required columns in many templates
-  }
-  return out;
 }
 
 // "广东省东莞市" → (广东省, 东莞市); "上海市" → (上海市, ""); "境外" → (境外, "").
@@ -423,26 +415,7 @@ class Importer {
 }  // namespace
 
 std::string field_for_header(const std::string& header) {
-  std::string h = clean_header(header);
-  if (h.empty()) return {};
-  auto lookup = [&](const std::string& key) -> std::string {
-    for (const auto& f : core::person_fields()) {
-      if (f.label == key) return f.name;
-    }
-    auto it = header_words().find(key);
-    return it == header_words().end() ? std::string{} : it->second;
-  };
-  std::string f = lookup(h);
-  if (!f.empty()) return f;
-  // "资金需求（万元）" → "资金需求"
-  for (const char* open : {"（", "("}) {
-    auto pos = h.find(open);
-    if (pos != std::string::npos && pos > 0) {
-      f = lookup(h.substr(0, pos));
-      if (!f.empty()) return f;
-    }
-  }
-  return {};
+  return header_field(core::person_fields(), header_words(), header);
 }
 
 ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* by,

@@ -1,0 +1,52 @@
+// What every import of a ledger (people, merchants) is given and reports: options, the problems
+// of each row, the counts.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace guiyan::service {
+
+struct ImportOptions {
+  std::string source = "survey";  // big_data | survey | self_report | manual
+  bool dry_run = false;           // validate and count only; write nothing
+  std::string file_label;         // the file name recorded in provenance
+  size_t batch_rows = 20000;      // rows per transaction (fewer, larger commits write less)
+  // Checked before each row is written: once set, the open batch is rolled back and
+  // the import throws ImportStopped (a stopping server does not wait for a whole batch).
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Thrown by an import when ImportOptions::stop was set; every batch committed before stays.
+struct ImportStopped : std::exception {
+  const char* what() const noexcept override { return "导入已中止（服务停止）"; }
+};
+
+// One problem with one row (or the whole file when row is 0).
+struct ImportIssue {
+  size_t row = 0;
+  std::string column;
+  std::string value;
+  std::string reason;
+  bool kept = false;  // a warning: the row was saved anyway (an unverified ID number)
+};
+
+struct ImportSummary {
+  size_t rows_read = 0;  // data rows, header excluded
+  size_t accepted = 0;
+  size_t rejected = 0;
+  size_t created = 0;  // new records (in a dry run: would be created)
+  size_t updated = 0;
+  size_t unchanged = 0;
+  size_t conflicts = 0;         // values kept because a more trusted source set them
+  size_t duplicates_found = 0;  // people: probable duplicate pairs in the registry afterwards
+  size_t duplicates_added = 0;  // of which new
+  std::vector<ImportIssue> issues;
+  std::vector<std::string> ignored_columns;
+};
+
+}  // namespace guiyan::service
