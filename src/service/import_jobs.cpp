@@ -14,6 +14,7 @@
 #include "service/auth_service.h"
 #include "service/data_scope.h"
 #include "service/import_report.h"
+#include "service/merchant_import.h"
 #include "service/person_import.h"
 
 namespace guiyan::service {
@@ -36,10 +37,23 @@ nlohmann::json job_json(const store::Row& r) {
           {"started_at", opt(15)},  {"finished_at", opt(16)}};
 }
 
+// The permission an import of `kind` needs (people, merchants); 400 for another kind.
+std::string import_permission(const std::string& kind) {
+  if (kind == "people") return "person:import";
+  if (kind == "merchants") return "merchant:import";
+  throw bad_request("kind", "导入类型应为 people（返乡人员）或 merchants（楚商楚才）");
+}
+
+// 403 unless the account may import something.
+void require_any_import(const Principal& p) {
+  if (!p.can("person:import") && !p.can("merchant:import")) throw http::forbidden();
+}
+
 store::Row job_in_scope(store::Conn& c, const Principal& p, int64_t id) {
   auto r = store::query_one(
       c, std::string("SELECT ") + kJobColumns + " FROM import_job WHERE id = $1", {id});
   if (!r || !in_scope(p, r->text(17), r->i64(18))) throw http::not_found("导入任务");
+  require(p, import_permission(r->text(1)));
   return *r;
 }
 
@@ -50,21 +64,21 @@ std::string extension_of(const std::string& filename) {
   return ext;
 }
 
-int64_t queue_job(store::Conn& c, const Principal& p, int64_t file_id, const std::string& filename,
-                  const std::string& source, bool dry_run) {
+int64_t queue_job(store::Conn& c, const Principal& p, const std::string& kind, int64_t file_id,
+                  const std::string& filename, const std::string& source, bool dry_run) {
   int64_t id = store::query_int(
       c,
       "INSERT INTO import_job (kind, file_id, filename, source, dry_run, status, region_code, "
-      "created_by, created_at) VALUES ('people', $1, $2, $3, $4, 'queued', $5, $6, $7) RETURNING "
-      "id",
-      {file_id, filename, source, int64_t{dry_run}, p.region_code, p.user_id, core::now_iso()});
+      "created_by, created_at) VALUES ($8, $1, $2, $3, $4, 'queued', $5, $6, $7) RETURNING id",
+      {file_id, filename, source, int64_t{dry_run}, p.region_code, p.user_id, core::now_iso(),
+       kind});
   audit(c, Actor::of(p),
         {"create",
          "import_job",
          std::to_string(id),
          p.region_code,
          nullptr,
-         {{"filename", filename}, {"source", source}, {"dry_run", dry_run}}});
+         {{"kind", kind}, {"filename", filename}, {"source", source}, {"dry_run", dry_run}}});
   return id;
 }
 
@@ -84,8 +98,7 @@ void save_progress(store::Db& db, int64_t id, const ImportSummary& s, const std:
 nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::string& kind,
                               const std::string& filename, const std::string& source_in,
                               bool dry_run, const std::string& bytes) {
-  require(p, "person:import");
-  if (kind != "people") throw bad_request("kind", "导入类型应为 people（返乡人员）");
+  require(p, import_permission(kind));
   std::string ext = extension_of(filename);
   if (ext != "xlsx" && ext != "csv") {
     throw bad_request("filename", "不支持的文件类型，请上传 .xlsx 或 .csv 文件");
@@ -99,14 +112,14 @@ nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::stri
       *conn,
       "INSERT INTO import_file (filename, content, created_at) VALUES ($1, $2, $3) RETURNING id",
       {filename, store::Blob{bytes}, core::now_iso()});
-  int64_t id = queue_job(*conn, p, file_id, filename, *source, dry_run);
+  int64_t id = queue_job(*conn, p, kind, file_id, filename, *source, dry_run);
   auto job = job_in_scope(*conn, p, id);
   tx.commit();
   return job_json(job);
 }
 
 nlohmann::json list_imports(store::Db& db, const Principal& p) {
-  require(p, "person:import");
+  require_any_import(p);
   auto conn = db.acquire();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : store::query(*conn,
@@ -120,7 +133,7 @@ nlohmann::json list_imports(store::Db& db, const Principal& p) {
 }
 
 nlohmann::json get_import(store::Db& db, const Principal& p, int64_t id) {
-  require(p, "person:import");
+  require_any_import(p);
   auto conn = db.acquire();
   auto job = job_json(job_in_scope(*conn, p, id));
   auto issues = store::query_one(*conn, "SELECT issues_json FROM import_job WHERE id = $1", {id});
@@ -135,7 +148,7 @@ nlohmann::json get_import(store::Db& db, const Principal& p, int64_t id) {
 }
 
 std::string import_report_file(store::Db& db, const Principal& p, int64_t id) {
-  require(p, "person:import");
+  require_any_import(p);
   auto conn = db.acquire();
   auto row = job_in_scope(*conn, p, id);
   ImportSummary s;
@@ -158,14 +171,14 @@ std::string import_report_file(store::Db& db, const Principal& p, int64_t id) {
 }
 
 nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id) {
-  require(p, "person:import");
+  require_any_import(p);
   auto conn = db.acquire();
   store::Tx tx(*conn);
   auto row = job_in_scope(*conn, p, id);
   if (row.i64(4) == 0 || row.text(5) != "done") {
     throw http::ApiError(409, "not_a_finished_dry_run", "只有已完成的预检查任务可以确认导入");
   }
-  int64_t job = queue_job(*conn, p, row.i64(19), row.text(2), row.text(3), false);
+  int64_t job = queue_job(*conn, p, row.text(1), row.i64(19), row.text(2), row.text(3), false);
   auto out = job_json(job_in_scope(*conn, p, job));
   tx.commit();
   return out;
@@ -174,7 +187,7 @@ nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id) {
 bool run_next_import(store::Db& db, const std::string& worker_id, const std::atomic<bool>* stop) {
   int64_t id = 0;
   int64_t creator = 0;
-  std::string filename, source;
+  std::string filename, source, kind;
   bool dry_run = false;
   int64_t file_id = 0;
   {
@@ -189,7 +202,7 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
         "heartbeat_at = $2 WHERE id = (SELECT id FROM import_job WHERE status = 'queued' OR "
         "(status = 'running' AND heartbeat_at < $3) ORDER BY id LIMIT 1) AND (status = 'queued' "
         "OR (status = 'running' AND heartbeat_at < $3)) RETURNING id, created_by, filename, "
-        "source, dry_run, file_id",
+        "source, dry_run, file_id, kind",
         {worker_id, now, stale});
     tx.commit();
     if (!claimed) return false;
@@ -199,6 +212,7 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     source = claimed->text(3);
     dry_run = claimed->i64(4) != 0;
     file_id = claimed->i64(5);
+    kind = claimed->text(6);
   }
   std::string path;
   try {
@@ -221,10 +235,13 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     opt.dry_run = dry_run;
     opt.file_label = filename;
     opt.stop = stop;
-    auto summary = import_people(db, Actor::of(*by), &*by, path, opt, [&](const ImportSummary& s) {
+    auto on_batch = [&](const ImportSummary& s) {
       save_progress(db, id, s, "running");
       if (stop && *stop) throw ImportStopped{};
-    });
+    };
+    auto summary = kind == "merchants"
+                       ? import_merchants(db, Actor::of(*by), &*by, path, opt, on_batch)
+                       : import_people(db, Actor::of(*by), &*by, path, opt, on_batch);
     nlohmann::json issues = nlohmann::json::array();
     for (const auto& i : summary.issues) {
       issues.push_back({{"row", i.row},

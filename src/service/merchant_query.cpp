@@ -305,4 +305,14 @@ nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const Merch
       {"case_workers", workers}};
 }
 
+void for_each_merchant(store::Db& db, const Principal& p, const MerchantQuery& q,
+                       const std::function<void(const store::Row&)>& fn) {
+  require(p, "merchant:read");
+  auto conn = db.acquire();
+  Where w = build_where(*conn, p, q);
+  conn->run("SELECT " + store::merchant_columns() + " FROM merchant m WHERE " + w.where +
+                " ORDER BY m.id DESC",
+            w.sql.params(), fn);
+}
+
 }  // namespace guiyan::service

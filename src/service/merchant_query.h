@@ -2,6 +2,7 @@
 // region, by investment intention) and its freshness (动态更新率) by region and case worker.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -41,5 +42,10 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
 // Per child region of q.region: records, those verified within the cycle, the rate and
 // whether it reaches the 90% target; and per case worker the stale records (merchant:read).
 nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const MerchantQuery& q);
+
+// Calls fn for every merchant matching the query (no paging), newest first, streaming; the row
+// is selected with store::merchant_columns() (merchant:read).
+void for_each_merchant(store::Db& db, const Principal& p, const MerchantQuery& q,
+                       const std::function<void(const store::Row&)>& fn);
 
 }  // namespace guiyan::service

@@ -21,6 +21,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"merchant:read", "查看楚商楚才（电话脱敏）", "楚商楚才"},
       {"merchant:write", "登记、修改、核实楚商楚才，记录联络", "楚商楚才"},
       {"merchant:unmask", "查看楚商楚才完整电话（留痕）", "楚商楚才"},
+      {"merchant:import", "导入楚商楚才名录", "楚商楚才"},
+      {"merchant:export", "导出楚商楚才名录", "楚商楚才"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

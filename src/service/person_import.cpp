@@ -190,7 +190,7 @@ class Importer {
         try {
           rv.values["region_code"] = regions_->resolve(cell);
         } catch (const std::invalid_argument& e) {
-          reject(i, cell, e.what());
+          reject(i, cell, std::string("户籍地") + e.what());
         }
         continue;
       }

@@ -41,7 +41,7 @@ std::string RegionResolver::resolve(const std::string& raw) const {
   }
   if (!cur.empty()) parts.push_back(cur);
   if (!parts.empty() && parts.front() == "湖北省") parts.erase(parts.begin());
-  if (parts.empty()) throw std::invalid_argument("户籍地为空");
+  if (parts.empty()) throw std::invalid_argument("地区为空");
   // Candidates for the first name anywhere, then each next name among their children.
   std::set<std::string> candidates;
   auto [lo, hi] = by_name_.equal_range(parts.front());
@@ -54,9 +54,9 @@ std::string RegionResolver::resolve(const std::string& raw) const {
     }
     candidates = std::move(next);
   }
-  if (candidates.empty()) throw std::invalid_argument("户籍地“" + text + "”找不到对应的行政区划");
+  if (candidates.empty()) throw std::invalid_argument("“" + text + "”找不到对应的行政区划");
   if (candidates.size() > 1) {
-    throw std::invalid_argument("户籍地“" + text + "”有" + std::to_string(candidates.size()) +
+    throw std::invalid_argument("“" + text + "”有" + std::to_string(candidates.size()) +
                                 "个同名区划，请写出上级区划，如 荆州市/公安县/埠河镇");
   }
   return *candidates.begin();

@@ -14,7 +14,8 @@ class RegionResolver {
  public:
   // Loads every region once (28,651 rows).
   explicit RegionResolver(store::Conn& c);
-  // The code, or throws std::invalid_argument with a Chinese reason (unknown, ambiguous).
+  // The code, or throws std::invalid_argument with a Chinese reason (unknown, ambiguous) that
+  // names the text but not the column (the caller prefixes it).
   std::string resolve(const std::string& text) const;
 
  private:

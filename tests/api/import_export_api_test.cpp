@@ -107,7 +107,7 @@ TEST(ImportApi, UploadsAreCheckedBeforeQueuing) {
   HttpClient c = env.client();
   std::string t = env.token("ga_clerk");
   EXPECT_EQ(upload(c, t, "kind=people&filename=a.pdf", "x").json()["error"]["field"], "filename");
-  EXPECT_EQ(upload(c, t, "kind=merchants&filename=a.csv", "x").json()["error"]["field"], "kind");
+  EXPECT_EQ(upload(c, t, "kind=projects&filename=a.csv", "x").json()["error"]["field"], "kind");
   EXPECT_EQ(upload(c, t, "kind=people&filename=a.csv&source=rumour", "x").json()["error"]["field"],
             "source");
   EXPECT_EQ(upload(c, t, "kind=people&filename=a.csv", "").json()["error"]["field"], "file");

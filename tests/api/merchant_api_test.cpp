@@ -1,6 +1,11 @@
 // The merchant and talent library 楚商楚才库 through the real server, on SQLite and PostgreSQL
 // alike: records, masking, search, the three classifications, freshness and the contact log.
+#include <fstream>
+#include <thread>
+
 #include "api/api_env.h"
+#include "core/credit_code.h"
+#include "io/sheet_reader.h"
 #include "store/db.h"
 
 using namespace guiyan::testing;
@@ -368,4 +373,118 @@ TEST_F(MerchantApi, IntentionHistoryContactsAndTheFile) {
   std::set<std::string> actions;
   for (const auto& a : f["audit"]) actions.insert(a["action"]);
   EXPECT_TRUE(actions.count("create") && actions.count("update")) << f["audit"].dump();
+}
+
+namespace {
+
+nlohmann::json wait_done(const std::string& token, int64_t id) {
+  for (int i = 0; i < 300; ++i) {
+    auto j = ApiEnv::get().client().get("/api/v1/imports/" + std::to_string(id), token).json();
+    if (j["status"] == "done" || j["status"] == "failed") return j;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("import did not finish");
+}
+
+nlohmann::json upload(const std::string& token, const std::string& query, const std::string& csv) {
+  auto r = ApiEnv::get().client().request(
+      "POST", "/api/v1/imports?kind=merchants&filename=mingLu.csv&" + query, csv,
+      {"Authorization: Bearer " + token, "Content-Type: application/octet-stream"});
+  if (r.status != 202) throw std::runtime_error("upload failed: " + r.body);
+  return wait_done(token, r.json()["id"]);
+}
+
+}  // namespace
+
+TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
+  std::string t = ApiEnv::get().token("ga_clerk");
+  std::string code = guiyan::core::complete_credit_code("91440300MA5G00042");
+  // Headers as offices write them; names for places and industries; one row per problem.
+  std::string csv =
+      "序号,姓名,企业名称,统一社会信用代码,联系电话,所属行业,籍贯,所在城市,返乡投资意向,"
+      "意向投资金额（万元）,核实日期\n"
+      "1,赵刚,深圳藕池科技有限公司," +
+      code +
+      ",13600001111,计算机、通信和其他电子设备制造业,"
+      "荆州市/公安县/藕池镇,深圳市,强烈,1000-5000万,2026-01-15\n"
+      "2,李明,," +
+      kCode +
+      ",,,公安县,广州市,,,\n"                                // 李明's record, found by its code
+      "3,钱多多,钱氏实业,91350100M000100Y44,,,公安县,,,,\n"  // a wrong check character
+      "4,孙海,孙氏水产,,,汽车,公安县,,,,\n"                  // not an industry
+      "5,周全,周氏贸易,,,F,监利市,,,,\n"                     // another county: out of scope
+      "6,吴用,吴氏农业,,,农业,藕池镇,,,9000-100,\n";         // the range upside down
+  auto dry = upload(t, "dry_run=true", csv);
+  ASSERT_EQ(dry["status"], "done") << dry.dump();
+  EXPECT_EQ(dry["rows_read"], 6);
+  EXPECT_EQ(dry["accepted"], 2);
+  EXPECT_EQ(dry["new"], 1);
+  EXPECT_EQ(dry["updated"], 1);
+  std::map<int, std::string> reasons;
+  for (const auto& i : dry["issues"])
+    reasons[i["row"].get<int>()] += i["reason"].get<std::string>();
+  EXPECT_NE(reasons[4].find("校验位"), std::string::npos) << dry.dump();
+  EXPECT_NE(reasons[5].find("汽车"), std::string::npos);
+  EXPECT_NE(reasons[6].find("数据范围"), std::string::npos);
+  EXPECT_NE(reasons[7].find("万元"), std::string::npos);
+  EXPECT_TRUE(ids(get("ga_clerk", "/api/v1/merchants?q=" + url_encode("藕池科技"))).empty());
+  // For real: the new record, and 李明's record updated without losing what the sheet left empty.
+  auto real = upload(t, "dry_run=false", csv);
+  EXPECT_EQ(real["new"], 1) << real.dump();
+  EXPECT_EQ(real["updated"], 1);
+  auto found = get("ga_clerk", "/api/v1/merchants?q=" + url_encode("藕池科技")).json();
+  ASSERT_EQ(found["total"], 1) << found.dump();
+  auto zhao = found["items"][0];
+  EXPECT_EQ(zhao["industry"], "39");
+  EXPECT_EQ(zhao["hometown_code"], "421022106");
+  EXPECT_EQ(zhao["intention_min_wan"], 1000);
+  EXPECT_EQ(zhao["intention_max_wan"], 5000);
+  EXPECT_EQ(zhao["verified_on"], "2026-01-15");  // the sheet's date of verification
+  auto li_now = get("ga_clerk", "/api/v1/merchants/" + std::to_string(li)).json();
+  EXPECT_EQ(li_now["location_city"], "广州市");
+  EXPECT_EQ(li_now["chambers"], "深圳湖北商会");
+  EXPECT_EQ(li_now["intention_strength"], "strong");
+  // The same file again creates nothing.
+  auto again = upload(t, "dry_run=false", csv);
+  EXPECT_EQ(again["new"], 0) << again.dump();
+  EXPECT_EQ(again["unchanged"], 2);
+  // The 名录 of the township as .xlsx: masked phones, labels, audited.
+  auto file = get("ga_clerk", "/api/v1/merchants/export?region=421022106&format=xlsx");
+  ASSERT_EQ(file.status, 200) << file.body;
+  std::string path = ApiEnv::get().server().dir() + "/minglu.xlsx";
+  std::ofstream(path, std::ios::binary) << file.body;
+  std::vector<std::vector<std::string>> rows;
+  guiyan::io::read_sheet(path, [&](const guiyan::io::SheetRow& r) {
+    rows.push_back(r.cells);
+    return true;
+  });
+  ASSERT_EQ(rows.size(), 2u);
+  auto col = [&](const std::string& header) {
+    auto it = std::find(rows[0].begin(), rows[0].end(), header);
+    EXPECT_NE(it, rows[0].end()) << header;
+    return rows[1][static_cast<size_t>(it - rows[0].begin())];
+  };
+  EXPECT_EQ(col("企业名称"), "深圳藕池科技有限公司");
+  EXPECT_EQ(col("联系电话"), "136****1111");
+  EXPECT_EQ(col("投资意向"), "意向强烈");
+  EXPECT_EQ(col("行业名称"), "计算机、通信和其他电子设备制造业");
+  EXPECT_EQ(col("籍贯地"), "藕池镇");
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/export?format=pdf").status, 400);
+  auto log = get("ga_aud", "/api/v1/audit?action=export&entity=merchant");
+  ASSERT_FALSE(log.json()["items"].empty()) << log.body;
+  EXPECT_EQ(log.json()["items"][0]["after"]["rows"], 1);
+}
+
+TEST(MerchantCli, ImportPrintsTheSummaryAndExitsByVerdict) {
+  ServerProcess s;
+  std::string dir = s.dir();
+  std::ofstream(dir + "/good.csv") << "企业名称,籍贯\n荆楚建设有限公司,荆州市/公安县\n";
+  std::ofstream(dir + "/bad.csv") << "企业名称,籍贯\n荆楚建设有限公司,火星\n";
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "merchants", dir + "/good.csv"}, "", &out), 0);
+  EXPECT_NE(out.find("\"new\":1"), std::string::npos) << out;
+  EXPECT_EQ(s.cli({"import", "merchants", dir + "/good.csv"}, "", &out), 0);
+  EXPECT_NE(out.find("\"unchanged\":1"), std::string::npos) << out;
+  EXPECT_EQ(s.cli({"import", "merchants", dir + "/bad.csv", "--dry-run"}, "", &out), 1);
+  EXPECT_NE(out.find("\"rejected\":1"), std::string::npos) << out;
 }

@@ -2,6 +2,7 @@
 #include "http/api_context.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
+#include "service/merchant_export.h"
 #include "service/merchant_query.h"
 #include "service/merchant_service.h"
 
@@ -56,6 +57,13 @@ void add_merchant_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/merchants/freshness", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     return json_response(200, service::merchant_freshness(ctx.db, p, read_query(req)));
+  });
+  r.add("GET", "/api/v1/merchants/export", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
+    std::string path =
+        service::export_merchants(ctx.db, p, read_query(req), format, unmask_param(req));
+    return file_response(path, "楚商楚才名录." + format);
   });
   r.add("GET", "/api/v1/merchants/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);

@@ -79,4 +79,6 @@ SELECT r.id, p.permission FROM role r JOIN (
   UNION ALL SELECT 'clerk', 'merchant:read'
   UNION ALL SELECT 'clerk', 'merchant:write'
   UNION ALL SELECT 'clerk', 'merchant:unmask'
+  UNION ALL SELECT 'clerk', 'merchant:import'
+  UNION ALL SELECT 'clerk', 'merchant:export'
 ) p ON p.k = r.key;

@@ -1,0 +1,477 @@
+#include "service/merchant_import.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "core/clock.h"
+#include "core/merchant_fields.h"
+#include "core/text.h"
+#include "io/sheet_reader.h"
+#include "service/data_scope.h"
+#include "service/merchant_write.h"
+#include "service/region_resolver.h"
+#include "service/sheet_headers.h"
+#include "store/merchant_repo.h"
+
+namespace guiyan::service {
+namespace {
+
+// Header words offices use in their 名录, beyond each field's own label.
+const std::map<std::string, std::string>& header_words() {
+  static const std::map<std::string, std::string> m = {
+      {"企业家姓名", "name"},
+      {"联系人", "name"},
+      {"楚商姓名", "name"},
+      {"人才姓名", "name"},
+      {"类别", "categories"},
+      {"人员类型", "categories"},
+      {"类型", "categories"},
+      {"职位", "position"},
+      {"现任职务", "position"},
+      {"手机", "phone"},
+      {"手机号", "phone"},
+      {"手机号码", "phone"},
+      {"电话", "phone"},
+      {"联系方式", "phone"},
+      {"企业", "enterprise_name"},
+      {"所在企业", "enterprise_name"},
+      {"单位名称", "enterprise_name"},
+      {"工作单位", "enterprise_name"},
+      {"企业（单位）名称", "enterprise_name"},
+      {"信用代码", "credit_code"},
+      {"社会信用代码", "credit_code"},
+      {"行业", "industry"},
+      {"行业分类", "industry"},
+      {"行业代码", "industry"},
+      {"规模", "enterprise_size"},
+      {"企业规模（大中小微）", "enterprise_size"},
+      {"经营状态", "operating_status"},
+      {"营收", "revenue_band"},
+      {"年营收", "revenue_band"},
+      {"年营业收入", "revenue_band"},
+      {"籍贯", "hometown_code"},
+      {"家乡", "hometown_code"},
+      {"户籍地", "hometown_code"},
+      {"籍贯地（县市区）", "hometown_code"},
+      {"所在城市", "location_city"},
+      {"所在地", "location_city"},
+      {"现居住地", "location_city"},
+      {"工作地", "location_city"},
+      {"所在国家", "location_country"},
+      {"国家", "location_country"},
+      {"国家或地区", "location_country"},
+      {"商会", "chambers"},
+      {"所属商会", "chambers"},
+      {"商会协会", "chambers"},
+      {"影响力", "influence"},
+      {"返乡投资意向", "intention_strength"},
+      {"回乡投资意向", "intention_strength"},
+      {"投资行业", "intention_industries"},
+      {"意向投资金额", "intention_amount"},
+      {"投资金额", "intention_amount"},
+      {"意向投资额", "intention_amount"},
+      {"意向地区", "intention_regions"},
+      {"投资地区", "intention_regions"},
+      {"意向项目", "intention_note"},
+      {"投资意向说明", "intention_note"},
+      {"核实日期", "verified_on"},
+      {"更新日期", "verified_on"},
+      {"最近核实日期", "verified_on"},
+      {"序号", "serial"},
+  };
+  return m;
+}
+
+// "1000-5000", "1000～5000万", "5000" → (min, max) in 万元; nullopt when malformed.
+std::optional<std::pair<int64_t, int64_t>> amount_range(const std::string& cell) {
+  std::string s = clean_header(cell);
+  for (const char* unit : {"万元", "万"}) {
+    for (size_t pos; (pos = s.find(unit)) != std::string::npos;)
+      s.erase(pos, std::string(unit).size());
+  }
+  for (const char* dash : {"～", "~", "—", "－", "至", "到"}) {
+    for (size_t pos; (pos = s.find(dash)) != std::string::npos;) {
+      s.replace(pos, std::string(dash).size(), "-");
+    }
+  }
+  auto number = [](const std::string& t) -> std::optional<int64_t> {
+    if (t.empty() || t.size() > 9) return std::nullopt;
+    for (char c : t) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+    return std::stoll(t);
+  };
+  auto dash = s.find('-');
+  if (dash == std::string::npos) {
+    auto v = number(s);
+    if (!v) return std::nullopt;
+    return std::make_pair(*v, *v);
+  }
+  auto lo = number(s.substr(0, dash)), hi = number(s.substr(dash + 1));
+  if (!lo || !hi || *lo > *hi) return std::nullopt;
+  return std::make_pair(*lo, *hi);
+}
+
+struct RowValues {
+  size_t row = 0;
+  MerchantValues values;
+  std::string verified_on;
+};
+
+class Importer {
+ public:
+  Importer(store::Db& db, const Actor& actor, const Principal* by, const ImportOptions& opt)
+      : db_(db),
+        actor_(actor),
+        by_(by),
+        opt_(opt),
+        today_(core::today_local()),
+        conn_(db_.acquire()) {
+    regions_ = std::make_unique<RegionResolver>(*conn_);
+    conn_->run("SELECT code, name FROM industry", {}, [&](const store::Row& r) {
+      industry_codes_[r.text(1)] = r.text(0);
+      industry_codes_[r.text(0)] = r.text(0);
+    });
+  }
+
+  // Returns false while the header has not been found yet.
+  bool header(const io::SheetRow& row) {
+    std::vector<std::string> fields;
+    int known = 0;
+    for (const auto& cell : row.cells) {
+      fields.push_back(merchant_field_for_header(cell));
+      if (!fields.back().empty()) ++known;
+    }
+    auto has = [&](const char* f) {
+      return std::find(fields.begin(), fields.end(), f) != fields.end();
+    };
+    if (known < 2 || (!has("name") && !has("enterprise_name"))) return false;
+    if (!has("hometown_code")) {
+      throw io::SheetError("第" + std::to_string(row.number) +
+                           "行表头缺少“籍贯地”（或“籍贯”“家乡”）列");
+    }
+    columns_ = fields;
+    headers_ = row.cells;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].empty() && !clean_header(row.cells[i]).empty()) {
+        summary.ignored_columns.push_back(row.cells[i]);
+      }
+    }
+    return true;
+  }
+
+  void row(const io::SheetRow& row) {
+    ++summary.rows_read;
+    RowValues rv{row.number, {}, today_};
+    bool bad = false;
+    auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
+      summary.issues.push_back(
+          {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
+      bad = true;
+    };
+    for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
+      const std::string& field = columns_[i];
+      const std::string& cell = row.cells[i];
+      if (field.empty() || field == "serial" || clean_header(cell).empty()) continue;
+      if (field == "hometown_code") {
+        try {
+          rv.values[field] = regions_->resolve(cell);
+        } catch (const std::invalid_argument& e) {
+          reject(i, cell, std::string("籍贯地") + e.what());
+        }
+        continue;
+      }
+      if (field == "intention_regions") {
+        std::string codes;
+        try {
+          for (const auto& item : list_items(cell))
+            codes += (codes.empty() ? "" : ",") + regions_->resolve(item);
+          rv.values[field] = codes;
+        } catch (const std::invalid_argument& e) {
+          reject(i, cell, std::string("意向投资地区") + e.what());
+        }
+        continue;
+      }
+      if (field == "industry" || field == "intention_industries") {
+        std::string codes;
+        // A name may hold 、 itself (计算机、通信和其他电子设备制造业): the whole cell first.
+        auto whole = industry_code(clean_header(cell));
+        std::vector<std::string> items =
+            whole ? std::vector<std::string>{clean_header(cell)} : list_items(cell);
+        for (const auto& item : items) {
+          auto code = industry_code(item);
+          if (!code) {
+            reject(i, cell, "行业“" + item + "”不是国民经济行业分类（GB/T 4754）的门类或大类");
+            codes.clear();
+            break;
+          }
+          if (("," + codes + ",").find("," + *code + ",") == std::string::npos) {
+            codes += (codes.empty() ? "" : ",") + *code;
+          }
+          if (field == "industry") break;  // one industry: the first named
+        }
+        if (!codes.empty()) rv.values[field] = codes;
+        continue;
+      }
+      if (field == "intention_amount") {
+        auto range = amount_range(cell);
+        if (!range) {
+          reject(i, cell, "意向投资金额应为万元数或范围，如 5000 或 1000-5000");
+        } else {
+          rv.values["intention_min_wan"] = range->first;
+          rv.values["intention_max_wan"] = range->second;
+        }
+        continue;
+      }
+      if (field == "verified_on") {
+        core::Field date{"verified_on", "核实日期", core::FieldKind::date};
+        auto v = core::normalize_text(date, cell, today_);
+        if (!v.ok()) {
+          reject(i, cell, v.error);
+        } else {
+          rv.verified_on = std::get<std::string>(v.value);
+        }
+        continue;
+      }
+      auto v = core::normalize_text(*core::find_merchant_field(field), cell, today_);
+      if (!v.ok()) {
+        reject(i, cell, v.error);
+      } else if (!std::holds_alternative<store::Null>(v.value)) {
+        rv.values[field] = v.value;
+      }
+    }
+    if (!rv.values.count("name") && !rv.values.count("enterprise_name") && !bad) {
+      reject(column_of("name"), "", "姓名和企业名称都为空");
+    }
+    if (!rv.values.count("hometown_code") && !bad)
+      reject(column_of("hometown_code"), "", "籍贯地为空");
+    if (auto it = rv.values.find("hometown_code");
+        it != rv.values.end() && by_ && !in_scope(*by_, std::get<std::string>(it->second))) {
+      reject(column_of("hometown_code"), std::get<std::string>(it->second),
+             "籍贯地不在您的数据范围内");
+    }
+    auto lo = rv.values.find("intention_min_wan"), hi = rv.values.find("intention_max_wan");
+    if (lo != rv.values.end() && hi != rv.values.end() &&
+        std::get<int64_t>(lo->second) > std::get<int64_t>(hi->second)) {
+      reject(column_of("intention_max_wan"), std::to_string(std::get<int64_t>(hi->second)),
+             "意向投资上限不能小于下限");
+    }
+    if (bad) {
+      ++summary.rejected;
+      return;
+    }
+    batch_.push_back(std::move(rv));
+    if (batch_.size() >= opt_.batch_rows) flush();
+  }
+
+  void flush() {
+    if (batch_.empty()) return;
+    store::Conn& c = *conn_;
+    if (opt_.dry_run) {
+      for (auto& rv : batch_) {
+        try {
+          ++(find_existing(c, rv.values) ? summary.updated : summary.created);
+          ++summary.accepted;
+        } catch (const std::runtime_error& e) {
+          ++summary.rejected;
+          summary.issues.push_back({rv.row, "", "", e.what()});
+        }
+      }
+      batch_.clear();
+      return;
+    }
+    ImportSummary before = summary;
+    auto write_batch = [&](bool guarded) {
+      store::Tx tx(c);
+      for (auto& rv : batch_) {
+        if (opt_.stop && opt_.stop->load()) throw ImportStopped{};
+        apply(c, rv, guarded);
+      }
+      tx.commit();
+    };
+    try {
+      try {
+        write_batch(false);
+      } catch (const ImportStopped&) {
+        throw;
+      } catch (const std::exception&) {
+        summary = before;
+        write_batch(true);
+      }
+    } catch (const ImportStopped&) {
+      summary = before;
+      throw;
+    }
+    batch_.clear();
+  }
+
+  ImportSummary summary;
+
+ private:
+  static std::vector<std::string> list_items(const std::string& cell) {
+    std::string unified = cell;
+    for (const char* sep : {"、", "，", "；", ";", "|"}) {
+      for (size_t pos; (pos = unified.find(sep)) != std::string::npos;) {
+        unified.replace(pos, std::string(sep).size(), ",");
+      }
+    }
+    std::vector<std::string> out;
+    for (const auto& part : core::split(unified, ',')) {
+      std::string t = clean_header(part);
+      if (!t.empty()) out.push_back(t);
+    }
+    return out;
+  }
+
+  // The GB/T 4754 code of a section or division written as its code (C, 36, C36) or its name
+  // (制造业, 汽车制造业); nullopt when it is neither.
+  std::optional<std::string> industry_code(const std::string& text) const {
+    std::string t = text;
+    for (auto& ch : t) {
+      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    }
+    if (t.size() == 3 && t[0] >= 'A' && t[0] <= 'T') t = t.substr(1);  // "C36" → "36"
+    auto it = industry_codes_.find(t);
+    if (it == industry_codes_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  size_t column_of(const std::string& field) const {
+    auto it = std::find(columns_.begin(), columns_.end(), field);
+    return static_cast<size_t>(it - columns_.begin());
+  }
+
+  // The record this row describes: the one with its credit code; else the one with its name and
+  // phone, else with its enterprise name and name, among records without another credit code.
+  // Throws std::runtime_error (the row is reported, not guessed) when several records match.
+  std::optional<int64_t> find_existing(store::Conn& c, const MerchantValues& v) {
+    auto text = [&](const char* f) {
+      auto it = v.find(f);
+      return it == v.end() ? std::string() : std::get<std::string>(it->second);
+    };
+    std::string code = text("credit_code");
+    if (!code.empty()) {
+      if (auto id = store::merchant_id_by_credit_code(c, code)) return id;
+    }
+    // A row with a credit code is another enterprise than a record with another code.
+    std::string other_code = code.empty() ? "" : " AND (credit_code IS NULL OR credit_code = $3)";
+    std::vector<int64_t> ids;
+    auto collect = [&](const std::string& sql, store::Params params) {
+      if (!code.empty()) params.push_back(code);
+      c.run(sql + other_code + " ORDER BY id LIMIT 5", params,
+            [&](const store::Row& r) { ids.push_back(r.i64(0)); });
+    };
+    if (!text("name").empty() && !text("phone").empty()) {
+      collect("SELECT id FROM merchant WHERE phone = $2 AND (name || '') = $1",
+              {text("name"), text("phone")});
+    } else if (!text("enterprise_name").empty()) {
+      collect("SELECT id FROM merchant WHERE enterprise_name = $1 AND COALESCE(name, '') = $2",
+              {text("enterprise_name"), text("name")});
+    }
+    if (ids.empty()) return std::nullopt;
+    if (ids.size() > 1) {
+      std::string list;
+      for (int64_t id : ids) list += (list.empty() ? "" : "、") + std::to_string(id);
+      throw std::runtime_error(
+          "与多条已有记录（编号 " + list +
+          "）的姓名和电话（或企业名称）相同，无法确定更新哪一条，请先合并重复记录");
+    }
+    return ids.front();
+  }
+
+  void apply(store::Conn& c, RowValues& rv, bool guarded) {
+    if (!guarded) {
+      write_row(c, rv);
+      return;
+    }
+    c.exec_script("SAVEPOINT import_row");
+    try {
+      write_row(c, rv);
+      c.exec_script("RELEASE SAVEPOINT import_row");
+    } catch (const std::exception& e) {
+      c.exec_script("ROLLBACK TO SAVEPOINT import_row");
+      c.exec_script("RELEASE SAVEPOINT import_row");
+      ++summary.rejected;
+      summary.issues.push_back({rv.row, "", "", std::string("保存失败：") + e.what()});
+    }
+  }
+
+  // Creates or updates the merchant of one row; throws when the database refuses it.
+  void write_row(store::Conn& c, RowValues& rv) {
+    int64_t by = by_ ? by_->user_id : 0;
+    auto existing = find_existing(c, rv.values);
+    if (existing) {
+      auto before = store::find_merchant(c, *existing);
+      if (by_ && !in_scope(*by_, before->text("hometown_code"), before->created_by)) {
+        throw std::runtime_error("该企业（统一社会信用代码）已由其他地区登记，请联系上级部门核实");
+      }
+      MerchantValues take = rv.values;
+      if (!before->verified_on || *before->verified_on < rv.verified_on) {
+        take["verified_on"] = rv.verified_on;
+      }
+      if (change_merchant(c, actor_, by, *before, take, today_)) {
+        ++summary.updated;
+      } else {
+        ++summary.unchanged;
+      }
+    } else {
+      MerchantValues v = rv.values;
+      v.try_emplace("intention_strength", std::string("unknown"));
+      int64_t id = create_merchant(c, actor_, by, v, today_);
+      if (rv.verified_on != today_) {
+        store::exec(c, "UPDATE merchant SET verified_on = $1 WHERE id = $2", {rv.verified_on, id});
+      }
+      ++summary.created;
+    }
+    ++summary.accepted;
+  }
+
+  store::Db& db_;
+  Actor actor_;
+  const Principal* by_;
+  ImportOptions opt_;
+  std::string today_;
+  store::ConnLease conn_;
+  std::unique_ptr<RegionResolver> regions_;
+  std::vector<std::string> columns_, headers_;
+  std::vector<RowValues> batch_;
+  std::map<std::string, std::string> industry_codes_;  // code or name → code
+};
+
+}  // namespace
+
+std::string merchant_field_for_header(const std::string& header) {
+  return header_field(core::merchant_fields(), header_words(), header);
+}
+
+ImportSummary import_merchants(store::Db& db, const Actor& actor, const Principal* by,
+                               const std::string& path, const ImportOptions& options,
+                               const std::function<void(const ImportSummary&)>& progress) {
+  Importer imp(db, actor, by, options);
+  bool have_header = false;
+  size_t scanned = 0;
+  io::read_sheet(path, [&](const io::SheetRow& row) {
+    if (!have_header) {
+      have_header = imp.header(row);
+      if (!have_header && ++scanned >= 10) {
+        throw io::SheetError("前10行中未找到表头：表头应包含“姓名”或“企业名称”，以及“籍贯地”等列");
+      }
+      return true;
+    }
+    imp.row(row);
+    if (progress && imp.summary.rows_read % options.batch_rows == 0) {
+      imp.flush();
+      progress(imp.summary);
+    }
+    return true;
+  });
+  if (!have_header) {
+    throw io::SheetError("文件中未找到表头：表头应包含“姓名”或“企业名称”，以及“籍贯地”等列");
+  }
+  imp.flush();
+  if (progress) progress(imp.summary);
+  return imp.summary;
+}
+
+}  // namespace guiyan::service
