@@ -186,6 +186,19 @@ export const api = {
   updateTerm: (name, key, body) => patch(`/vocabularies/${name}/${encodeURIComponent(key)}`, body),
   exportPeople: (query) => download('/people/export', query, `人员台账.${query.format || 'xlsx'}`),
 
+  merchants: (query) => get('/merchants', query),
+  merchant: (id, unmask = false) => get(`/merchants/${id}`, unmask ? { unmask: 'true' } : null),
+  createMerchant: (body) => post('/merchants', body),
+  updateMerchant: (id, body) => patch(`/merchants/${id}`, body),
+  merchantFile: (id, options) => get(`/merchants/${id}/file`, null, options),
+  // verifiedOn: "YYYY-MM-DD", today when omitted.
+  verifyMerchant: (id, verifiedOn) => post(`/merchants/${id}/verify`, verifiedOn ? { verified_on: verifiedOn } : {}),
+  addContact: (id, body) => post(`/merchants/${id}/contacts`, body),
+  // by: industry | region | intention, with the filters of GET /merchants.
+  merchantClassification: (query) => get('/merchants/classification', query),
+  merchantFreshness: (query) => get('/merchants/freshness', query),
+  merchantVocabulary: () => get('/merchants/vocabulary'),
+
   duplicates: (query) => get('/people/duplicates', query),
   scanDuplicates: () => post('/people/duplicates/scan', {}),
   // keep: the id of the person whose record survives.

@@ -96,7 +96,9 @@ export const AUDIT_ENTITIES = [
   { key: 'person_service', name: '服务记录' },
   { key: 'import_job', name: '批量导入' },
   { key: 'person_duplicate', name: '疑似重复' },
-  { key: 'vocabulary_term', name: '字典词条' }
+  { key: 'vocabulary_term', name: '字典词条' },
+  { key: 'merchant', name: '楚商楚才' },
+  { key: 'merchant_contact', name: '楚商联络' }
 ]
 
 export function auditEntityName(key) {

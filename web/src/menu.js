@@ -1,7 +1,7 @@
 // The side menu. Items carry the permission they need (an array: any one of them); the layout
 // shows only what the account holds, and a group only when one of its items remains (and the
 // account holds the group's own permission, when it names one).
-import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument, Collection } from '@element-plus/icons-vue'
+import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument, Collection, Briefcase, Notebook, PieChart, Timer } from '@element-plus/icons-vue'
 import { hasPerm } from './session.js'
 
 export const MENU = [
@@ -19,6 +19,17 @@ export const MENU = [
       { path: '/people/import', title: '批量导入', icon: Upload, perm: 'person:import' },
       { path: '/people/duplicates', title: '疑似重复', icon: CopyDocument, perm: 'person:read' },
       { path: '/people/vocabularies', title: '字典管理', icon: Collection, perm: ['person:read', 'vocabulary:write'] }
+    ]
+  },
+  {
+    key: 'merchants',
+    title: '楚商楚才',
+    icon: Briefcase,
+    perm: 'merchant:read',
+    children: [
+      { path: '/merchants', title: '楚商名录', icon: Notebook, perm: 'merchant:read' },
+      { path: '/merchants/classification', title: '分类统计', icon: PieChart, perm: 'merchant:read' },
+      { path: '/merchants/freshness', title: '动态更新', icon: Timer, perm: 'merchant:read' }
     ]
   },
   {

@@ -125,14 +125,15 @@ export const FIELD_SECTIONS = [
 ]
 
 // The sections with the vocabulary's fields: [{title, fields: [{name, label, kind, list, required}]}].
-export function sectionsOf(fields) {
-  const known = new Set(FIELD_SECTIONS.flatMap((s) => s.fields))
+// Another registry (the merchant library) passes its own sections and kinds.
+export function sectionsOf(fields, sectionList = FIELD_SECTIONS, kindOf = fieldKind) {
+  const known = new Set(sectionList.flatMap((s) => s.fields))
   const byName = new Map(fields.map((f) => [f.name, f]))
-  const out = FIELD_SECTIONS.map((s) => ({
+  const out = sectionList.map((s) => ({
     title: s.title,
-    fields: s.fields.filter((n) => byName.has(n)).map((n) => ({ ...byName.get(n), ...fieldKind(n) }))
+    fields: s.fields.filter((n) => byName.has(n)).map((n) => ({ ...byName.get(n), ...kindOf(n) }))
   }))
-  const rest = fields.filter((f) => !known.has(f.name)).map((f) => ({ ...f, ...fieldKind(f.name) }))
+  const rest = fields.filter((f) => !known.has(f.name)).map((f) => ({ ...f, ...kindOf(f.name) }))
   out[out.length - 1].fields.push(...rest)
   return out.filter((s) => s.fields.length)
 }

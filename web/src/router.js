@@ -32,6 +32,25 @@ export const routes = [
         // menu: the side-menu item it belongs to; parent: the breadcrumb step above it.
         meta: { title: '一人一档', perm: 'person:read', menu: '/people', parent: { path: '/people', title: '人员台账' } }
       },
+      { path: 'merchants', name: 'merchants', component: () => import('./pages/MerchantsPage.vue'), meta: { title: '楚商名录', perm: 'merchant:read' } },
+      {
+        path: 'merchants/classification',
+        name: 'merchant-classification',
+        component: () => import('./pages/MerchantClassificationPage.vue'),
+        meta: { title: '分类统计', perm: 'merchant:read' }
+      },
+      {
+        path: 'merchants/freshness',
+        name: 'merchant-freshness',
+        component: () => import('./pages/MerchantFreshnessPage.vue'),
+        meta: { title: '动态更新', perm: 'merchant:read' }
+      },
+      {
+        path: 'merchants/:id(\\d+)',
+        name: 'merchant-file',
+        component: () => import('./pages/MerchantFilePage.vue'),
+        meta: { title: '楚商档案', perm: 'merchant:read', menu: '/merchants', parent: { path: '/merchants', title: '楚商名录' } }
+      },
       { path: 'system/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { title: '用户管理', perm: 'user:read' } },
       { path: 'system/roles', name: 'roles', component: () => import('./pages/RolesPage.vue'), meta: { title: '角色管理', perm: 'role:read' } },
       { path: 'system/departments', name: 'departments', component: () => import('./pages/DepartmentsPage.vue'), meta: { title: '部门管理', perm: 'department:read' } },
