@@ -134,7 +134,9 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
       auto t = parse_iso(iso.substr(0, 10));
       if (iso.size() < 10 || !t)
         return fail(field.label + "应为日期，如 2026-02-01，实际为“" + s + "”");
-      if (iso.substr(0, 10) > today) return fail(field.label + "不能晚于今天");
+      if (iso.substr(0, 10) > today && !field.future_dates) {
+        return fail(field.label + "不能晚于今天");
+      }
       return FieldValue{iso.substr(0, 10), {}, {}};
     }
     case FieldKind::id_number: {

@@ -40,6 +40,8 @@ struct Field {
   // vocab_list only: words outside the vocabulary are kept as warnings (the caller stores them as
   // free text) instead of rejecting the value.
   bool keeps_unknown_words = false;
+  // date only: dates after today are allowed (a term's end, a deadline).
+  bool future_dates = false;
 };
 
 // The outcome of normalising one raw value: the stored value, or a Chinese reason it is wrong,

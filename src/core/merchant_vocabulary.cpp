@@ -95,4 +95,30 @@ const std::vector<Term>& festivals() {
   return t;
 }
 
+const std::vector<Term>& chamber_kinds() {
+  static const std::vector<Term> t = {
+      {"hometown_chamber", "异地湖北商会", {"湖北商会", "异地商会", "商会"}},
+      {"industry_association", "行业协会", {"协会"}},
+      {"alumni", "校友会", {"校友组织"}},
+      {"overseas", "海外侨团", {"侨团", "同乡会", "海外社团"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& station_kinds() {
+  static const std::vector<Term> t = {
+      {"liaison", "楚商联络站", {"联络站"}},
+      {"outstation", "驻外推介服务站", {"驻外服务站", "推介服务站"}},
+  };
+  return t;
+}
+
+const std::vector<Term>& ambassador_statuses() {
+  static const std::vector<Term> t = {
+      {"active", "在任", {"聘任中"}},
+      {"ended", "已届满", {"已解聘", "期满"}},
+  };
+  return t;
+}
+
 }  // namespace guiyan::core

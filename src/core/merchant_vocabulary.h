@@ -27,4 +27,11 @@ const std::vector<Term>& contact_kinds();
 // The festivals of 节日慰问: spring_festival, qingming, dragon_boat, mid_autumn, national_day.
 const std::vector<Term>& festivals();
 
+// Kinds of chambers: hometown_chamber (异地湖北商会), industry_association, alumni, overseas.
+const std::vector<Term>& chamber_kinds();
+// Kinds of stations: liaison (楚商联络站), outstation (驻外推介服务站).
+const std::vector<Term>& station_kinds();
+// An ambassador's standing: active, ended.
+const std::vector<Term>& ambassador_statuses();
+
 }  // namespace guiyan::core

@@ -100,6 +100,7 @@ Router build_api(ApiContext& ctx) {
   add_duplicate_routes(r, ctx);  // before /people/{id}, which would otherwise take "duplicates"
   add_person_routes(r, ctx);
   add_merchant_routes(r, ctx);
+  add_merchant_network_routes(r, ctx);
   add_import_routes(r, ctx);
   add_vocabulary_routes(r, ctx);
   return r;

@@ -143,13 +143,36 @@ void by_child(store::Conn& c, const Where& w, const ChildRegions& kids,
         });
 }
 
+// The children of the filter's region, then the region itself as "（本级）" for records registered
+// at the region and not below it, so that the rows add up to the total. (ChildRegions gives a
+// code the first group it lies in: the children come first.)
+nlohmann::json groups_of(store::Db& db, store::Conn& c, const std::string& region) {
+  auto items = region_children(db, region)["items"];
+  items.push_back({{"code", region},
+                   {"name", region_name(c, region).value_or(region) + "（本级）"},
+                   {"has_children", false},
+                   {"self", true}});
+  return items;
+}
+
+// by_region without the region's own row when it counts nothing.
+nlohmann::json without_empty_self(nlohmann::json rows) {
+  if (!rows.empty() && rows.back()["count"] == 0) rows.erase(rows.size() - 1);
+  return rows;
+}
+
+// Leaves out the region's own row when nothing is registered at it.
+bool skip_row(const nlohmann::json& child, int64_t count) {
+  return child.value("self", false) && count == 0;
+}
+
 }  // namespace
 
 nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQuery& q) {
   require(p, "merchant:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  auto children = region_children(db, w.region)["items"];
+  auto children = groups_of(db, *conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> per_child(kids.codes.size());
   int64_t total =
@@ -166,7 +189,7 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
   }
   return {{"items", items},
           {"total", total},
-          {"by_region", by_region_json(children, per_child)},
+          {"by_region", without_empty_self(by_region_json(children, per_child))},
           {"cycle", cycle_json(w.cycle)}};
 }
 
@@ -178,12 +201,13 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
   nlohmann::json groups = nlohmann::json::array();
   int64_t total = 0;
   if (by == "region") {
-    auto children = region_children(db, w.region)["items"];
+    auto children = groups_of(db, *conn, w.region);
     ChildRegions kids(children);
     std::vector<int64_t> counts(kids.codes.size());
     by_child(*conn, w, kids, "", [&](int i, const store::Row& r) { counts[i] += r.i64(1); });
     for (size_t i = 0; i < counts.size(); ++i) {
       total += counts[i];
+      if (skip_row(children[i], counts[i])) continue;
       nlohmann::json drill = nullptr;
       if (children[i].value("has_children", false)) {
         drill = {{"by", "region"}, {"region", children[i]["code"]}};
@@ -195,7 +219,8 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
     }
   } else if (by == "industry") {
     // Sections, or within one section its divisions (records with only the letter: "未细分").
-    bool within = is_section(q.industry);
+    // A division filter has one group, itself.
+    bool within = is_section(q.industry) || is_division(q.industry);
     std::string key_sql = within ? "m.industry" : kSectionSql;
     std::map<std::string, std::string> names;
     conn->run("SELECT code, name FROM industry", {},
@@ -208,10 +233,10 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
                                       w.sql.params())) {
       std::string key = r.text(0);
       total += r.i64(1);
-      std::string label = key.empty()                   ? "未填写行业"
-                          : within && key == q.industry ? "未细分到大类"
-                          : names.count(key)            ? names[key]
-                                                        : key;
+      std::string label = key.empty()                                   ? "未填写行业"
+                          : is_section(q.industry) && key == q.industry ? "未细分到大类"
+                          : names.count(key)                            ? names[key]
+                                                                        : key;
       nlohmann::json drill = nullptr;
       if (!within && is_section(key)) drill = {{"by", "industry"}, {"industry", key}};
       groups.push_back({{"key", key.empty() ? nlohmann::json() : nlohmann::json(key)},
@@ -246,7 +271,7 @@ nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const Merch
   require(p, "merchant:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  auto children = region_children(db, w.region)["items"];
+  auto children = groups_of(db, *conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> all(kids.codes.size()), fresh(kids.codes.size());
   std::string since = w.sql.bind(w.cycle.since);
@@ -260,6 +285,7 @@ nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const Merch
   for (size_t i = 0; i < all.size(); ++i) {
     total += all[i];
     verified += fresh[i];
+    if (skip_row(children[i], all[i])) continue;
     nlohmann::json rate = rate_json(fresh[i], all[i]);
     rows.push_back({{"code", children[i]["code"]},
                     {"name", children[i]["name"]},

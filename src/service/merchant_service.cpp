@@ -116,6 +116,31 @@ nlohmann::json opt_json(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json();
 }
 
+// The contacts of the log as contact_json reads them; add WHERE and ORDER BY.
+const char* kContactSelect =
+    "SELECT c.id, c.kind, c.festival, c.contacted_on, COALESCE(u.display_name, ''), "
+    "c.staff_names, c.result, c.next_step, c.next_due, c.created_at, c.merchant_id, c.staff_id "
+    "FROM merchant_contact c LEFT JOIN app_user u ON u.id = c.staff_id";
+
+nlohmann::json contact_json(const store::Row& r) {
+  return {{"id", r.i64(0)},
+          {"merchant_id", r.i64(10)},
+          {"kind", r.text(1)},
+          {"kind_label", core::term_label(core::contact_kinds(), r.text(1))},
+          {"festival", opt_json(r.opt_text(2))},
+          {"festival_label", r.is_null(2)
+                                 ? nlohmann::json()
+                                 : nlohmann::json(core::term_label(core::festivals(), r.text(2)))},
+          {"contacted_on", r.text(3)},
+          {"staff_id", r.opt_i64(11) ? nlohmann::json(*r.opt_i64(11)) : nlohmann::json()},
+          {"staff", r.text(4)},
+          {"staff_names", opt_json(r.opt_text(5))},
+          {"result", r.text(6)},
+          {"next_step", opt_json(r.opt_text(7))},
+          {"next_due", opt_json(r.opt_text(8))},
+          {"created_at", r.text(9)}};
+}
+
 std::string date_param(const nlohmann::json& body, const char* key, const std::string& label,
                        const std::string& fallback) {
   auto it = body.find(key);
@@ -268,34 +293,26 @@ nlohmann::json merchant_file_api(store::Db& db, const Principal& p, int64_t id) 
          {"recorded_by", r.text(7)}});
   }
   nlohmann::json contacts = nlohmann::json::array();
-  for (const auto& r : store::query(
-           *conn,
-           "SELECT c.id, c.kind, c.festival, c.contacted_on, COALESCE(u.display_name, ''), "
-           "c.staff_names, c.result, c.next_step, c.next_due, c.created_at FROM merchant_contact "
-           "c LEFT JOIN app_user u ON u.id = c.staff_id WHERE c.merchant_id = $1 ORDER BY "
-           "c.contacted_on DESC, c.id DESC",
-           {id})) {
-    contacts.push_back({{"id", r.i64(0)},
-                        {"kind", r.text(1)},
-                        {"kind_label", core::term_label(core::contact_kinds(), r.text(1))},
-                        {"festival", opt_json(r.opt_text(2))},
-                        {"festival_label", r.is_null(2) ? nlohmann::json()
-                                                        : nlohmann::json(core::term_label(
-                                                              core::festivals(), r.text(2)))},
-                        {"contacted_on", r.text(3)},
-                        {"staff", r.text(4)},
-                        {"staff_names", opt_json(r.opt_text(5))},
-                        {"result", r.text(6)},
-                        {"next_step", opt_json(r.opt_text(7))},
-                        {"next_due", opt_json(r.opt_text(8))},
-                        {"created_at", r.text(9)}});
+  for (const auto& r : store::query(*conn,
+                                    std::string(kContactSelect) +
+                                        " WHERE c.merchant_id = $1 ORDER BY c.contacted_on DESC, "
+                                        "c.id DESC",
+                                    {id})) {
+    contacts.push_back(contact_json(r));
   }
   nlohmann::json trail = nlohmann::json::array();
+  // The record's own entries and those of its contacts.
+  std::string contact_ids = "''";
+  for (const auto& c : contacts)
+    contact_ids += ", '" + std::to_string(c["id"].get<int64_t>()) + "'";
   for (const auto& r : store::query(*conn,
-                                    "SELECT at, username, action FROM audit_log WHERE entity = "
-                                    "'merchant' AND entity_id = $1 ORDER BY id DESC",
+                                    "SELECT at, username, action, entity FROM audit_log WHERE "
+                                    "(entity = 'merchant' AND entity_id = $1) OR (entity = "
+                                    "'merchant_contact' AND entity_id IN (" +
+                                        contact_ids + ")) ORDER BY id DESC",
                                     {std::to_string(id)})) {
-    trail.push_back({{"at", r.text(0)}, {"username", r.text(1)}, {"action", r.text(2)}});
+    trail.push_back(
+        {{"at", r.text(0)}, {"username", r.text(1)}, {"action", r.text(2)}, {"entity", r.text(3)}});
   }
   return {{"merchant", merchant_json(row, false, cycle_start_today())},
           {"intentions", intentions},
@@ -352,16 +369,8 @@ nlohmann::json add_contact_api(store::Db& db, const Principal& p, int64_t id,
       "$5, $6, $7, $8, $9, $10, $11) RETURNING id",
       {id, *kind, store::nullable(festival), on, staff, store::nullable(staff_names), result,
        store::nullable(next_step), store::nullable(next_due), p.user_id, core::now_iso()});
-  nlohmann::json after{{"id", cid},
-                       {"merchant_id", id},
-                       {"kind", *kind},
-                       {"festival", opt_json(festival)},
-                       {"contacted_on", on},
-                       {"staff_id", staff},
-                       {"staff_names", opt_json(staff_names)},
-                       {"result", result},
-                       {"next_step", opt_json(next_step)},
-                       {"next_due", opt_json(next_due)}};
+  nlohmann::json after = contact_json(
+      *store::query_one(*conn, std::string(kContactSelect) + " WHERE c.id = $1", {cid}));
   audit(*conn, Actor::of(p),
         {"create", "merchant_contact", std::to_string(cid), before.text("hometown_code"), nullptr,
          after});

@@ -349,13 +349,15 @@ TEST_F(MerchantApi, IntentionHistoryContactsAndTheFile) {
                   {"next_due", "2026-10-15"}})
                 .status,
             201);
-  ASSERT_EQ(post("ga_clerk", contacts,
-                 {{"kind", "visit"},
-                  {"contacted_on", "2026-10-20"},
-                  {"result", "叩门拜访"},
-                  {"staff_names", "张局长"}})
-                .status,
-            201);
+  auto visit = post("ga_clerk", contacts,
+                    {{"kind", "visit"},
+                     {"contacted_on", "2026-10-20"},
+                     {"result", "叩门拜访"},
+                     {"staff_names", "张局长"}});
+  ASSERT_EQ(visit.status, 201) << visit.body;
+  EXPECT_EQ(visit.json()["kind_label"], "叩门拜访");  // the same shape as in the file
+  EXPECT_EQ(visit.json()["staff_names"], "张局长");
+  EXPECT_FALSE(visit.json()["staff"].get<std::string>().empty());
   EXPECT_EQ(post("jl_clerk", contacts, {{"kind", "visit"}, {"result", "越权"}}).status, 404);
   auto file = get("ga_clerk", "/api/v1/merchants/" + std::to_string(id) + "/file");
   ASSERT_EQ(file.status, 200) << file.body;
@@ -373,6 +375,9 @@ TEST_F(MerchantApi, IntentionHistoryContactsAndTheFile) {
   std::set<std::string> actions;
   for (const auto& a : f["audit"]) actions.insert(a["action"]);
   EXPECT_TRUE(actions.count("create") && actions.count("update")) << f["audit"].dump();
+  int contact_entries = 0;
+  for (const auto& a : f["audit"]) contact_entries += a["entity"] == "merchant_contact";
+  EXPECT_EQ(contact_entries, 2);
 }
 
 namespace {
@@ -487,4 +492,129 @@ TEST(MerchantCli, ImportPrintsTheSummaryAndExitsByVerdict) {
   EXPECT_NE(out.find("\"unchanged\":1"), std::string::npos) << out;
   EXPECT_EQ(s.cli({"import", "merchants", dir + "/bad.csv", "--dry-run"}, "", &out), 1);
   EXPECT_NE(out.find("\"rejected\":1"), std::string::npos) << out;
+}
+
+TEST_F(MerchantApi, RecordsAtTheRegionItselfCountInEveryTotal) {
+  // 黄山头镇 (421022107): one record at the township itself, one in a village.
+  create("ga_clerk", {{"name", "本级甲"}, {"hometown_code", "421022107"}, {"industry", "39"}});
+  create("ga_clerk", {{"name", "本级乙"}, {"hometown_code", "421022107001"}, {"industry", "39"}});
+  auto region =
+      get("ga_clerk", "/api/v1/merchants/classification?by=region&region=421022107").json();
+  EXPECT_EQ(region["total"], 2) << region.dump();
+  std::map<std::string, nlohmann::json> groups;
+  for (const auto& g : region["groups"]) groups[g["key"].get<std::string>()] = g;
+  EXPECT_EQ(groups["421022107"]["label"], "黄山头镇（本级）");
+  EXPECT_EQ(groups["421022107"]["count"], 1);
+  EXPECT_TRUE(groups["421022107"]["drill"].is_null());
+  EXPECT_EQ(groups["421022107001"]["count"], 1);
+  auto fresh = get("ga_clerk", "/api/v1/merchants/freshness?region=421022107").json();
+  EXPECT_EQ(fresh["total"]["total"], 2);
+  int64_t sum = 0;
+  for (const auto& c : fresh["children"]) sum += c["total"].get<int64_t>();
+  EXPECT_EQ(sum, 2);
+  auto list = get("ga_clerk", "/api/v1/merchants?region=421022107").json();
+  sum = 0;
+  for (const auto& c : list["by_region"]) sum += c["count"].get<int64_t>();
+  EXPECT_EQ(sum, list["total"].get<int64_t>());
+  // A region without records at itself shows no such row.
+  auto other =
+      get("ga_clerk", "/api/v1/merchants/classification?by=region&region=421022104").json();
+  for (const auto& g : other["groups"]) EXPECT_NE(g["key"], "421022104");
+  // A division filter is one group, at the bottom of the drill.
+  auto division =
+      get("ga_clerk", "/api/v1/merchants/classification?by=industry&region=421022107&industry=39")
+          .json();
+  ASSERT_EQ(division["groups"].size(), 1u) << division.dump();
+  EXPECT_EQ(division["groups"][0]["key"], "39");
+  EXPECT_EQ(division["groups"][0]["count"], 2);
+  EXPECT_TRUE(division["groups"][0]["drill"].is_null());
+}
+
+TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
+  auto chamber = post("ga_clerk", "/api/v1/chambers",
+                      {{"name", "深圳市湖北公安商会"},
+                       {"kind", "异地湖北商会"},
+                       {"city", "深圳市"},
+                       {"region_code", "421022"},
+                       {"contact_phone", "13912345678"}});
+  ASSERT_EQ(chamber.status, 201) << chamber.body;
+  EXPECT_EQ(chamber.json()["kind"], "hometown_chamber");
+  EXPECT_EQ(chamber.json()["kind_label"], "异地湖北商会");
+  int64_t chamber_id = chamber.json()["id"];
+  EXPECT_EQ(post("ga_clerk", "/api/v1/chambers", {{"name", "无类型"}, {"region_code", "421022"}})
+                .json()["error"]["field"],
+            "kind");
+  EXPECT_EQ(post("jl_clerk", "/api/v1/chambers",
+                 {{"name", "越权"}, {"kind", "overseas"}, {"region_code", "421022"}})
+                .json()["error"]["field"],
+            "region_code");
+  // A liaison station hosted by the chamber, with a merchant linked to it.
+  auto station = post("ga_clerk", "/api/v1/stations",
+                      {{"kind", "liaison"},
+                       {"name", "公安县驻深圳楚商联络站"},
+                       {"city", "深圳市"},
+                       {"region_code", "421022"},
+                       {"host_chamber_id", chamber_id},
+                       {"established_on", "2026-03-18"}});
+  ASSERT_EQ(station.status, 201) << station.body;
+  int64_t sid = station.json()["id"];
+  EXPECT_EQ(station.json()["host_chamber_name"], "深圳市湖北公安商会");
+  std::string links = "/api/v1/stations/" + std::to_string(sid) + "/merchants";
+  auto linked = post("ga_clerk", links, {{"merchant_id", li}});
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_EQ(linked.json()["merchant_count"], 1);
+  EXPECT_EQ(linked.json()["merchants"][0]["name"], "李明");
+  EXPECT_EQ(post("ga_clerk", links, {{"merchant_id", li}}).json()["merchant_count"], 1);
+  EXPECT_EQ(post("ga_clerk", links, {{"merchant_id", zhou}}).status, 400);  // another county's
+  EXPECT_EQ(post("jl_clerk", links, {{"merchant_id", zhou}}).status,
+            404);  // another county's station
+  auto unlinked =
+      ApiEnv::get().client().request("DELETE", links + "/" + std::to_string(li), "",
+                                     {"Authorization: Bearer " + ApiEnv::get().token("ga_clerk")});
+  EXPECT_EQ(unlinked.json()["merchant_count"], 0) << unlinked.body;
+  EXPECT_EQ(get("ga_clerk", "/api/v1/stations?kind=outstation").json()["total"], 0);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/stations?kind=联络站").json()["total"], 1);
+  EXPECT_EQ(post("ga_clerk", "/api/v1/stations",
+                 {{"kind", "outstation"},
+                  {"name", "x"},
+                  {"city", "x"},
+                  {"region_code", "421022"},
+                  {"host_chamber_id", 999999}})
+                .json()["error"]["field"],
+            "host_chamber_id");
+  // An ambassador appointed by the county: a future term end is fine, one before the
+  // appointment is not; the record gets the ambassador tag.
+  EXPECT_EQ(post("ga_clerk", "/api/v1/ambassadors",
+                 {{"merchant_id", chen},
+                  {"region_code", "421022"},
+                  {"appointed_on", "2026-05-01"},
+                  {"term_end", "2026-04-01"},
+                  {"status", "active"}})
+                .json()["error"]["field"],
+            "term_end");
+  auto amb = post("ga_clerk", "/api/v1/ambassadors",
+                  {{"merchant_id", chen},
+                   {"region_code", "421022"},
+                   {"appointed_on", "2026-05-01"},
+                   {"term_end", "2029-04-30"},
+                   {"status", "active"}});
+  ASSERT_EQ(amb.status, 201) << amb.body;
+  EXPECT_EQ(amb.json()["merchant_name"], "陈静");
+  EXPECT_EQ(amb.json()["level_label"], "县级");
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/" + std::to_string(chen)).json()["tags"],
+            nlohmann::json({"ambassador"}));
+  auto ended = ApiEnv::get().client().patch(
+      "/api/v1/ambassadors/" + std::to_string(amb.json()["id"].get<int64_t>()),
+      {{"status", "ended"}}, ApiEnv::get().token("ga_clerk"));
+  EXPECT_EQ(ended.json()["status_label"], "已届满") << ended.body;
+  EXPECT_EQ(post("ga_clerk", "/api/v1/ambassadors",
+                 {{"merchant_id", zhou},
+                  {"region_code", "421022"},
+                  {"appointed_on", "2026-05-01"},
+                  {"status", "active"}})
+                .json()["error"]["field"],
+            "merchant_id");
+  EXPECT_EQ(get("jl_clerk", "/api/v1/ambassadors").json()["total"], 0);
+  auto log = get("ga_aud", "/api/v1/audit?entity=station&action=link");
+  EXPECT_FALSE(log.json()["items"].empty()) << log.body;
 }
