@@ -47,11 +47,6 @@ bool is_division(const std::string& code) {
          std::isdigit(static_cast<unsigned char>(code[1]));
 }
 
-// The section letter of a stored industry code, as SQL.
-const char* kSectionSql =
-    "CASE WHEN LENGTH(m.industry) = 1 THEN m.industry ELSE (SELECT i.parent FROM industry i "
-    "WHERE i.code = m.industry) END";
-
 Where build_where(store::Conn& c, const Principal& p, const MerchantQuery& q) {
   Where w;
   auto cycle = core::review_cycle(q.cycle, core::today_local());
@@ -81,9 +76,7 @@ Where build_where(store::Conn& c, const Principal& p, const MerchantQuery& q) {
   equals("m.influence", core::influence_levels(), q.influence, "influence");
   if (!q.industry.empty()) {
     if (is_section(q.industry)) {
-      w.where += " AND (m.industry = " + w.sql.bind(q.industry) +
-                 " OR m.industry IN (SELECT i.code FROM industry i WHERE i.parent = " +
-                 w.sql.bind(q.industry) + "))";
+      w.where += " AND m.industry_section = " + w.sql.bind(q.industry);
     } else if (is_division(q.industry)) {
       w.where += " AND m.industry = " + w.sql.bind(q.industry);
     } else {
@@ -129,7 +122,9 @@ nlohmann::json rate_json(int64_t part, int64_t whole) {
   return std::round(10000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10000.0;
 }
 
-// Calls fn(child index, extra columns…, count) per group of the filter by child region.
+// Calls fn(child index, row) per group of the filter by child region; the row holds the child
+// prefix, the extra columns and the count. The index is -1 for records outside the region (an
+// account's grants of other regions, when the filter names none).
 void by_child(store::Conn& c, const Where& w, const ChildRegions& kids,
               const std::string& extra_select,
               const std::function<void(int, const store::Row&)>& fn) {
@@ -137,10 +132,7 @@ void by_child(store::Conn& c, const Where& w, const ChildRegions& kids,
   std::string group = "SUBSTR(m.hometown_code, 1, " + len + ")";
   c.run("SELECT " + group + extra_select + ", COUNT(*) FROM merchant m WHERE " + w.where +
             " GROUP BY " + group + (extra_select.empty() ? "" : extra_select),
-        w.sql.params(), [&](const store::Row& r) {
-          int i = kids.index_of(r.text(0));
-          if (i >= 0) fn(i, r);
-        });
+        w.sql.params(), [&](const store::Row& r) { fn(kids.index_of(r.text(0)), r); });
 }
 
 // The children of the filter's region, then the region itself as "（本级）" for records registered
@@ -175,9 +167,12 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
   auto children = groups_of(db, *conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> per_child(kids.codes.size());
-  int64_t total =
-      store::query_int(*conn, "SELECT COUNT(*) FROM merchant m WHERE " + w.where, w.sql.params());
-  by_child(*conn, w, kids, "", [&](int i, const store::Row& r) { per_child[i] += r.i64(1); });
+  // Every record lies in a child or at the region itself: the groups add up to the total.
+  int64_t total = 0;
+  by_child(*conn, w, kids, "", [&](int i, const store::Row& r) {
+    if (i >= 0) per_child[i] += r.i64(1);
+    total += r.i64(1);
+  });
   std::string page =
       " ORDER BY m.id DESC LIMIT " + w.sql.bind(q.limit) + " OFFSET " + w.sql.bind(q.offset);
   nlohmann::json items = nlohmann::json::array();
@@ -204,7 +199,9 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
     auto children = groups_of(db, *conn, w.region);
     ChildRegions kids(children);
     std::vector<int64_t> counts(kids.codes.size());
-    by_child(*conn, w, kids, "", [&](int i, const store::Row& r) { counts[i] += r.i64(1); });
+    by_child(*conn, w, kids, "", [&](int i, const store::Row& r) {
+      if (i >= 0) counts[i] += r.i64(1);
+    });
     for (size_t i = 0; i < counts.size(); ++i) {
       total += counts[i];
       if (skip_row(children[i], counts[i])) continue;
@@ -221,7 +218,7 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
     // Sections, or within one section its divisions (records with only the letter: "未细分").
     // A division filter has one group, itself.
     bool within = is_section(q.industry) || is_division(q.industry);
-    std::string key_sql = within ? "m.industry" : kSectionSql;
+    std::string key_sql = within ? "m.industry" : "m.industry_section";
     std::map<std::string, std::string> names;
     conn->run("SELECT code, name FROM industry", {},
               [&](const store::Row& r) { names[r.text(0)] = r.text(1); });
@@ -277,6 +274,7 @@ nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const Merch
   std::string since = w.sql.bind(w.cycle.since);
   std::string fresh_sql = ", CASE WHEN m.verified_on >= " + since + " THEN 1 ELSE 0 END";
   by_child(*conn, w, kids, fresh_sql, [&](int i, const store::Row& r) {
+    if (i < 0) return;
     all[i] += r.i64(2);
     if (r.i64(1) == 1) fresh[i] += r.i64(2);
   });

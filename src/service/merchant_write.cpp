@@ -1,6 +1,7 @@
 #include "service/merchant_write.h"
 
 #include "core/clock.h"
+#include "core/industry.h"
 #include "core/merchant_fields.h"
 #include "core/merchant_vocabulary.h"
 #include "core/text.h"
@@ -44,6 +45,14 @@ void add_intention_history(store::Conn& c, const store::MerchantRow& m, int64_t 
               {m.id, m.text("intention_strength"), opt("intention_industries"),
                opt("intention_min_wan"), opt("intention_max_wan"), opt("intention_regions"),
                opt("intention_note"), today, by, core::now_iso()});
+}
+
+// The industry_section column for a record's industry: its section letter, or NULL.
+store::Value section_of(const std::map<std::string, store::Value>& fields) {
+  auto it = fields.find("industry");
+  auto code = it == fields.end() ? nullptr : std::get_if<std::string>(&it->second);
+  std::string section = code ? core::industry_section(*code) : "";
+  return section.empty() ? store::Value{store::Null{}} : store::Value{section};
 }
 
 // The editable fields of `values` (system columns left out).
@@ -90,8 +99,10 @@ int64_t create_merchant(store::Conn& c, const Actor& actor, int64_t by,
   if (auto it = values.find("case_worker_id"); it != values.end()) {
     if (auto w = std::get_if<int64_t>(&it->second)) worker = *w;
   }
-  int64_t id = store::insert_merchant(c, draft.fields, worker, today, by, now,
-                                      merchant_search_tokens(draft));
+  auto columns = draft.fields;
+  columns["industry_section"] = section_of(draft.fields);
+  int64_t id =
+      store::insert_merchant(c, columns, worker, today, by, now, merchant_search_tokens(draft));
   auto row = *store::find_merchant(c, id);
   if (row.text("intention_strength") != "unknown" || !row.text("intention_note").empty() ||
       !row.text("intention_industries").empty()) {
@@ -127,6 +138,7 @@ bool change_merchant(store::Conn& c, const Actor& actor, int64_t by,
   for (const auto& [k, v] : changed) {
     if (core::find_merchant_field(k)) draft.fields[k] = v;
   }
+  if (changed.count("industry")) changed["industry_section"] = section_of(draft.fields);
   store::update_merchant(c, before.id, changed, core::now_iso(), merchant_search_tokens(draft));
   auto after = *store::find_merchant(c, before.id);
   if (intention_changed(before, after)) add_intention_history(c, after, by, today);

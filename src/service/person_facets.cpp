@@ -8,24 +8,9 @@
 namespace guiyan::service {
 namespace {
 
-// Beyond this many logged changes a full reload is cheaper than reading them one by one.
-constexpr int64_t kReloadAfter = 100000;
-
 const char* kColumns =
     "p.id, p.region_code, p.status, p.funnel_stage, p.help_wanted, p.labour_brand, p.source, "
     "p.birth_date, p.created_by, p.merged_into IS NULL";
-
-// "1990-05-17" → 19900517; 0 for anything else.
-uint32_t date_number(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return 0;
-  uint32_t n = 0;
-  for (char ch : s) {
-    if (ch == '-') continue;
-    if (ch < '0' || ch > '9') return 0;
-    n = n * 10 + static_cast<uint32_t>(ch - '0');
-  }
-  return n;
-}
 
 uint8_t help_bits(const std::string& keys) {
   uint8_t bits = 0;
@@ -39,21 +24,6 @@ uint8_t help_bits(const std::string& keys) {
 }
 
 }  // namespace
-
-uint32_t PersonFacets::Interned::of(const std::string& s) {
-  auto it = index.find(s);
-  if (it != index.end()) return it->second;
-  if (s.empty()) return 0;
-  names.push_back(s);
-  return index[s] = static_cast<uint32_t>(names.size() - 1);
-}
-
-std::optional<uint32_t> PersonFacets::Interned::find(const std::string& s) const {
-  if (s.empty()) return 0;
-  auto it = index.find(s);
-  if (it == index.end()) return std::nullopt;
-  return it->second;
-}
 
 void PersonFacets::load_row(const store::Row& r) {
   int64_t id = r.i64(0);
@@ -73,38 +43,32 @@ void PersonFacets::load_row(const store::Row& r) {
 }
 
 void PersonFacets::refresh(store::Conn& c) {
-  // The log's end is read before the rows: a change committed in between is read again next
-  // time, and loading a row twice is harmless.
-  auto ends = store::query_one(c,
-                               "SELECT COALESCE(MAX(seq), 0), COALESCE(MIN(seq), 0) FROM "
-                               "person_change");
-  int64_t last = ends->i64(0), first = ends->i64(1);
   {
     std::shared_lock lock(mu_);
-    if (loaded_ && seq_ >= last) return;
+    if (plan_refresh(c, "person_change", loaded_, seq_).up_to_date) return;
   }
   std::unique_lock lock(mu_);
-  if (loaded_ && seq_ >= last) return;
-  bool reload = !loaded_ || last - seq_ > kReloadAfter || (first > seq_ + 1 && seq_ < last);
-  if (reload) {
+  RefreshPlan plan = plan_refresh(c, "person_change", loaded_, seq_);
+  if (plan.up_to_date) return;
+  if (plan.reload) {
     entries_.clear();
     entries_.reserve(static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM person")) + 1);
     c.run(std::string("SELECT ") + kColumns + " FROM person p", {},
           [&](const store::Row& r) { load_row(r); });
   } else {
     // Forget the changed people first: a deleted one has no row to load again.
-    c.run("SELECT DISTINCT person_id FROM person_change WHERE seq > $1 AND seq <= $2", {seq_, last},
-          [&](const store::Row& r) {
+    c.run("SELECT DISTINCT person_id FROM person_change WHERE seq > $1 AND seq <= $2",
+          {plan.from, plan.to}, [&](const store::Row& r) {
             int64_t id = r.i64(0);
             if (id > 0 && static_cast<size_t>(id) < entries_.size()) entries_[id].live = false;
           });
     c.run(std::string("SELECT ") + kColumns +
               " FROM person p WHERE p.id IN (SELECT person_id FROM person_change WHERE seq > $1 "
               "AND seq <= $2)",
-          {seq_, last}, [&](const store::Row& r) { load_row(r); });
+          {plan.from, plan.to}, [&](const store::Row& r) { load_row(r); });
   }
   loaded_ = true;
-  seq_ = last;
+  seq_ = plan.to;
 }
 
 PersonFacets::Compiled PersonFacets::compile(const FacetFilter& f) const {

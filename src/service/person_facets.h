@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "service/facet_support.h"
 #include "store/db.h"
 
 namespace guiyan::service {
@@ -53,12 +54,6 @@ class PersonFacets {
   size_t region_count() const { return regions_.names.size(); }
 
  private:
-  struct Interned {
-    std::vector<std::string> names{""};
-    std::unordered_map<std::string, uint32_t> index;
-    uint32_t of(const std::string& s);                         // adds s when new
-    std::optional<uint32_t> find(const std::string& s) const;  // 0 for ""
-  };
   struct Compiled {
     bool none = false;  // a key no one holds: nothing matches
     uint16_t status = 0, stage = 0, brand = 0, source = 0;

@@ -1,0 +1,13 @@
+// GB/T 4754-2017 industry codes: the section (门类) a division (大类) belongs to.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace guiyan::core {
+
+// The section letter of a code: a section letter A–T is itself, a two-digit division 01–97 its
+// section (13–43 → C …); "" for anything else.
+std::string industry_section(std::string_view code);
+
+}  // namespace guiyan::core
