@@ -9,6 +9,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "service/import_jobs.h"
+#include "service/merchant_facets.h"
 #include "service/person_facets.h"
 #include "store/migrations.h"
 
@@ -39,12 +40,13 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         auto conn = db->acquire();
         version = store::schema_version(*conn);
       }
-      // The people lists' in-memory index loads while the server starts answering.
+      // The in-memory list indexes load while the server starts answering.
       std::jthread warm_facets([&db] {
         try {
           service::warm_person_facets(*db);
+          service::warm_merchant_facets(*db);
         } catch (const std::exception& e) {
-          std::cerr << "人员列表索引预加载失败（首次查询时再加载）：" << e.what() << std::endl;
+          std::cerr << "列表索引预加载失败（首次查询时再加载）：" << e.what() << std::endl;
         }
       });
       http::ApiContext ctx{*db, {}, GUIYAN_VERSION, false};

@@ -12,6 +12,10 @@
 
 namespace guiyan::service {
 
+// How a list or count is worked out: best uses an in-memory index where it serves (SQLite);
+// sql always asks the database alone (the reference the indexes are tested against).
+enum class ListPlan { best, sql };
+
 // Strings stored once, each with a small index; index 0 is "".
 struct Interned {
   std::vector<std::string> names{""};

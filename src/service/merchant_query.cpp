@@ -9,6 +9,7 @@
 #include "http/api_error.h"
 #include "service/child_regions.h"
 #include "service/data_scope.h"
+#include "service/merchant_facets.h"
 #include "service/merchant_service.h"
 #include "service/region_service.h"
 #include "store/merchant_repo.h"
@@ -26,8 +27,11 @@ constexpr double kFreshnessTarget = 0.9;
 struct Where {
   store::SqlBuilder sql;
   std::string where;
-  std::string region;  // the subtree counted by region
+  std::string region;          // the subtree counted by region
+  bool region_filter = false;  // the query names the region (else the account's own)
   core::ReviewCycle cycle;
+  MerchantFilter facets;  // the same filters as stored keys, for MerchantFacets
+  std::string fts;        // the FTS5 MATCH expression of q ("" for none)
 };
 
 // The key of `value` in `terms` (keys, labels and synonyms accepted), or 400 naming `field`.
@@ -57,53 +61,68 @@ Where build_where(store::Conn& c, const Principal& p, const MerchantQuery& q) {
   if (!q.region.empty()) {
     if (!region_exists(c, q.region)) throw bad_request("region", "区划代码不存在");
     w.where += " AND " + subtree_condition(w.sql, "m.hometown_code", q.region);
+    w.region_filter = true;
   }
+  MerchantFilter& f = w.facets;
   auto in_list = [&](const char* column, const std::string& key) {
     w.where += std::string(" AND (',' || COALESCE(") + column + ", '') || ',') LIKE " +
                w.sql.bind("%," + key + ",%");
   };
-  if (!q.category.empty())
-    in_list("m.categories", key_of(core::merchant_categories(), q.category, "category"));
-  if (!q.tag.empty()) in_list("m.tags", key_of(core::merchant_tags(), q.tag, "tag"));
+  if (!q.category.empty()) {
+    f.category = key_of(core::merchant_categories(), q.category, "category");
+    in_list("m.categories", f.category);
+  }
+  if (!q.tag.empty()) {
+    f.tag = key_of(core::merchant_tags(), q.tag, "tag");
+    in_list("m.tags", f.tag);
+  }
   auto equals = [&](const char* column, const std::vector<core::Term>& terms,
-                    const std::string& value, const char* field) {
+                    const std::string& value, const char* field, std::string* key) {
     if (value.empty()) return;
-    w.where += std::string(" AND ") + column + " = " + w.sql.bind(key_of(terms, value, field));
+    *key = key_of(terms, value, field);
+    w.where += std::string(" AND ") + column + " = " + w.sql.bind(*key);
   };
-  equals("m.intention_strength", core::intention_strengths(), q.strength, "strength");
-  equals("m.enterprise_size", core::enterprise_sizes(), q.size, "size");
-  equals("m.operating_status", core::operating_statuses(), q.operating_status, "operating_status");
-  equals("m.influence", core::influence_levels(), q.influence, "influence");
+  equals("m.intention_strength", core::intention_strengths(), q.strength, "strength", &f.strength);
+  equals("m.enterprise_size", core::enterprise_sizes(), q.size, "size", &f.size);
+  equals("m.operating_status", core::operating_statuses(), q.operating_status, "operating_status",
+         &f.operating_status);
+  equals("m.influence", core::influence_levels(), q.influence, "influence", &f.influence);
   if (!q.industry.empty()) {
     if (is_section(q.industry)) {
+      f.section = q.industry;
       w.where += " AND m.industry_section = " + w.sql.bind(q.industry);
     } else if (is_division(q.industry)) {
+      f.division = q.industry;
       w.where += " AND m.industry = " + w.sql.bind(q.industry);
     } else {
       throw bad_request("industry", "行业应为国民经济行业分类门类字母或两位大类代码");
     }
   }
   if (q.case_worker == "none") {
+    f.case_worker = 0;
     w.where += " AND m.case_worker_id IS NULL";
   } else if (!q.case_worker.empty()) {
     try {
       size_t used = 0;
       int64_t id = std::stoll(q.case_worker, &used);
       if (used != q.case_worker.size()) throw std::invalid_argument("trailing");
+      f.case_worker = id;
       w.where += " AND m.case_worker_id = " + w.sql.bind(id);
     } catch (const std::exception&) {
       throw bad_request("case_worker_id", "服务专员应为用户编号或 none");
     }
   }
   if (q.stale) {
+    f.stale_before = date_number(w.cycle.since);
     w.where += " AND (m.verified_on IS NULL OR m.verified_on < " + w.sql.bind(w.cycle.since) + ")";
   }
   if (!q.q.empty()) {
     auto terms = text::query_terms(q.q);
     if (!terms.empty()) {
       if (c.dialect().name == "sqlite") {
+        w.fts = text::fts5_match(terms);
         w.where += " AND m.id IN (SELECT rowid FROM merchant_fts WHERE merchant_fts MATCH " +
-                   w.sql.bind(text::fts5_match(terms)) + ")";
+                   w.sql.bind(w.fts) + ")";
       } else {
         w.where += " AND m.search_vector @@ to_tsquery('simple', " +
                    w.sql.bind(text::tsquery(terms)) + ")";
@@ -120,19 +139,6 @@ nlohmann::json cycle_json(const core::ReviewCycle& c) {
 nlohmann::json rate_json(int64_t part, int64_t whole) {
   if (whole == 0) return nullptr;
   return std::round(10000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10000.0;
-}
-
-// Calls fn(child index, row) per group of the filter by child region; the row holds the child
-// prefix, the extra columns and the count. The index is -1 for records outside the region (an
-// account's grants of other regions, when the filter names none).
-void by_child(store::Conn& c, const Where& w, const ChildRegions& kids,
-              const std::string& extra_select,
-              const std::function<void(int, const store::Row&)>& fn) {
-  std::string len = std::to_string(child_code_length(w.region));
-  std::string group = "SUBSTR(m.hometown_code, 1, " + len + ")";
-  c.run("SELECT " + group + extra_select + ", COUNT(*) FROM merchant m WHERE " + w.where +
-            " GROUP BY " + group + (extra_select.empty() ? "" : extra_select),
-        w.sql.params(), [&](const store::Row& r) { fn(kids.index_of(r.text(0)), r); });
 }
 
 // The children of the filter's region, then the region itself as "（本级）" for records registered
@@ -158,29 +164,202 @@ bool skip_row(const nlohmann::json& child, int64_t count) {
   return child.value("self", false) && count == 0;
 }
 
+// What a count groups matching records by, besides nothing.
+enum class Dim {
+  child,         // the child region (or the region itself)
+  section,       // industry section
+  industry,      // industry code as stored
+  strength,      // intention strength
+  child_fresh,   // child region and whether verified within the cycle
+  worker_fresh,  // case worker and whether verified within the cycle
+};
+
+// One group: its child region index (-1: outside the region's children and itself; only for
+// the child dimensions), its key (section, industry, strength or case worker id; "" for none),
+// whether fresh (the fresh dimensions), and how many records.
+struct Group {
+  int child = -1;
+  std::string key;
+  bool fresh = false;
+  int64_t count = 0;
+};
+
+// A page of a list collected while counting: the newest ids matching, after `offset`.
+struct Page {
+  int64_t offset = 0, limit = 0;
+  std::vector<int64_t> ids;
+};
+
+// The counts of the records matching the query, grouped by `dim`, from SQL.
+std::vector<Group> count_sql(store::Conn& c, const Where& w, const ChildRegions& kids, Dim dim) {
+  store::SqlBuilder sql = w.sql;  // this statement's parameters: the filter's, then its own
+  std::string len = std::to_string(child_code_length(w.region));
+  std::string child = "SUBSTR(m.hometown_code, 1, " + len + ")";
+  // Bound only when used: every bound parameter must appear in the statement.
+  auto fresh = [&] {
+    return "CASE WHEN m.verified_on >= " + sql.bind(w.cycle.since) + " THEN 1 ELSE 0 END";
+  };
+  std::vector<std::string> cols;
+  switch (dim) {
+    case Dim::child:
+      cols = {child};
+      break;
+    case Dim::section:
+      cols = {"COALESCE(m.industry_section, '')"};
+      break;
+    case Dim::industry:
+      cols = {"COALESCE(m.industry, '')"};
+      break;
+    case Dim::strength:
+      cols = {"m.intention_strength"};
+      break;
+    case Dim::child_fresh:
+      cols = {child, fresh()};
+      break;
+    case Dim::worker_fresh:
+      cols = {"COALESCE(m.case_worker_id, 0)", fresh()};
+      break;
+  }
+  std::string list;
+  for (const auto& col : cols) list += (list.empty() ? "" : ", ") + col;
+  std::vector<Group> out;
+  bool by_child = dim == Dim::child || dim == Dim::child_fresh;
+  c.run("SELECT " + list + ", COUNT(*) FROM merchant m WHERE " + w.where + " GROUP BY " + list,
+        sql.params(), [&](const store::Row& r) {
+          Group g;
+          size_t i = 0;
+          if (by_child) {
+            g.child = kids.index_of(r.text(i++));
+          } else {
+            g.key = r.text(i++);
+            if (g.key == "0" && dim == Dim::worker_fresh) g.key = "";
+          }
+          if (dim == Dim::child_fresh || dim == Dim::worker_fresh) g.fresh = r.i64(i++) == 1;
+          g.count = r.i64(i);
+          out.push_back(g);
+        });
+  return out;
+}
+
+// The same counts from the in-memory index (SQLite), and the page when asked for.
+std::vector<Group> count_facets(store::Db& db, store::Conn& c, const Principal& p, const Where& w,
+                                const ChildRegions& kids, Dim dim, Page* page) {
+  auto& facets = db.attachment<MerchantFacets>();
+  facets.refresh(c);
+  std::vector<int64_t> hits;
+  if (!w.fts.empty()) {
+    c.first_column_int64("SELECT rowid FROM merchant_fts WHERE merchant_fts MATCH $1", {w.fts},
+                         hits);
+    std::sort(hits.begin(), hits.end(), std::greater<>());
+  }
+  // Per region index: -2 not yet known, -3 not visible, else the child index (-1 for none).
+  std::vector<int> memo(facets.region_count(), -2);
+  bool own_records = false;
+  for (const auto& g : p.scopes) own_records |= g.kind == "own_records";
+  std::string since_text = w.cycle.since;
+  uint32_t since = date_number(since_text);
+  std::map<std::tuple<int, std::string, bool>, int64_t> counts;
+  int64_t seen = 0;
+  facets.scan(
+      w.facets, w.fts.empty() ? nullptr : &hits, [&](int64_t id, const MerchantFacets::Entry& e) {
+        int& m = memo[e.region];
+        if (m == -2) {
+          const std::string& code = facets.region_code(e.region);
+          bool visible = in_scope(p, code) && (!w.region_filter || region_within(code, w.region));
+          m = visible ? kids.index_of(code) : -3;
+        }
+        if (m == -3) {
+          // Outside the region grants: visible only as the account's own records, and
+          // only when no region filter leaves them out.
+          if (!own_records || e.owner != p.user_id) return true;
+          const std::string& code = facets.region_code(e.region);
+          if (w.region_filter && !region_within(code, w.region)) return true;
+        }
+        int child = m >= -1 ? m : kids.index_of(facets.region_code(e.region));
+        if (page && seen++ >= page->offset &&
+            static_cast<int64_t>(page->ids.size()) < page->limit) {
+          page->ids.push_back(id);
+        }
+        std::string key;
+        bool fresh = e.verified >= since;
+        switch (dim) {
+          case Dim::child:
+            fresh = false;
+            break;
+          case Dim::section:
+            child = -1, fresh = false, key = facets.key(e.section);
+            break;
+          case Dim::industry:
+            child = -1, fresh = false, key = facets.key(e.industry);
+            break;
+          case Dim::strength:
+            child = -1, fresh = false, key = facets.key(e.strength);
+            break;
+          case Dim::child_fresh:
+            break;
+          case Dim::worker_fresh:
+            child = -1;
+            key = e.worker ? std::to_string(e.worker) : "";
+            break;
+        }
+        ++counts[{child, key, fresh}];
+        return true;
+      });
+  std::vector<Group> out;
+  for (const auto& [k, n] : counts) {
+    out.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), n});
+  }
+  return out;
+}
+
+// The counts of the records matching the query grouped by `dim`: from the in-memory index where
+// it serves (SQLite, plan best), else from SQL. `page`, when given and the index served, is
+// filled with the page's ids; otherwise it is left empty and the caller reads the page in SQL.
+std::vector<Group> count(store::Db& db, store::Conn& c, const Principal& p, Where& w,
+                         const ChildRegions& kids, Dim dim, ListPlan plan, Page* page = nullptr) {
+  if (plan == ListPlan::best && c.dialect().name == "sqlite") {
+    return count_facets(db, c, p, w, kids, dim, page);
+  }
+  return count_sql(c, w, kids, dim);
+}
+
 }  // namespace
 
-nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQuery& q) {
+nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQuery& q,
+                              ListPlan plan) {
   require(p, "merchant:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
   auto children = groups_of(db, *conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> per_child(kids.codes.size());
-  // Every record lies in a child or at the region itself: the groups add up to the total.
+  Page page{q.offset, q.limit, {}};
+  // Every record lies in a child or at the region itself (or, through other grants, outside).
   int64_t total = 0;
-  by_child(*conn, w, kids, "", [&](int i, const store::Row& r) {
-    if (i >= 0) per_child[i] += r.i64(1);
-    total += r.i64(1);
-  });
-  std::string page =
-      " ORDER BY m.id DESC LIMIT " + w.sql.bind(q.limit) + " OFFSET " + w.sql.bind(q.offset);
+  for (const auto& g : count(db, *conn, p, w, kids, Dim::child, plan, &page)) {
+    if (g.child >= 0) per_child[static_cast<size_t>(g.child)] += g.count;
+    total += g.count;
+  }
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : store::query(
-           *conn,
-           "SELECT " + store::merchant_columns() + " FROM merchant m WHERE " + w.where + page,
-           w.sql.params())) {
+  auto add = [&](const store::Row& r) {
     items.push_back(merchant_json(store::merchant_from_row(r), false, w.cycle.since));
+  };
+  bool from_index = plan == ListPlan::best && conn->dialect().name == "sqlite";
+  if (from_index) {
+    if (!page.ids.empty()) {
+      store::SqlBuilder sql;
+      std::string in;
+      for (int64_t id : page.ids) in += (in.empty() ? "" : ", ") + sql.bind(id);
+      conn->run("SELECT " + store::merchant_columns() + " FROM merchant m WHERE m.id IN (" + in +
+                    ") ORDER BY m.id DESC",
+                sql.params(), add);
+    }
+  } else {
+    std::string sql_page =
+        " ORDER BY m.id DESC LIMIT " + w.sql.bind(q.limit) + " OFFSET " + w.sql.bind(q.offset);
+    conn->run(
+        "SELECT " + store::merchant_columns() + " FROM merchant m WHERE " + w.where + sql_page,
+        w.sql.params(), add);
   }
   return {{"items", items},
           {"total", total},
@@ -189,8 +368,12 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
 }
 
 nlohmann::json merchant_classification(store::Db& db, const Principal& p, const std::string& by,
-                                       const MerchantQuery& q) {
+                                       const MerchantQuery& q, ListPlan plan) {
   require(p, "merchant:read");
+  if (by != "region" && by != "industry" && by != "intention") {
+    throw bad_request("by",
+                      "分类方式应为 industry（行业）、region（地区）或 intention（投资意向）");
+  }
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
   nlohmann::json groups = nlohmann::json::array();
@@ -199,9 +382,9 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
     auto children = groups_of(db, *conn, w.region);
     ChildRegions kids(children);
     std::vector<int64_t> counts(kids.codes.size());
-    by_child(*conn, w, kids, "", [&](int i, const store::Row& r) {
-      if (i >= 0) counts[i] += r.i64(1);
-    });
+    for (const auto& g : count(db, *conn, p, w, kids, Dim::child, plan)) {
+      if (g.child >= 0) counts[static_cast<size_t>(g.child)] += g.count;
+    }
     for (size_t i = 0; i < counts.size(); ++i) {
       total += counts[i];
       if (skip_row(children[i], counts[i])) continue;
@@ -218,18 +401,17 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
     // Sections, or within one section its divisions (records with only the letter: "未细分").
     // A division filter has one group, itself.
     bool within = is_section(q.industry) || is_division(q.industry);
-    std::string key_sql = within ? "m.industry" : "m.industry_section";
     std::map<std::string, std::string> names;
     conn->run("SELECT code, name FROM industry", {},
               [&](const store::Row& r) { names[r.text(0)] = r.text(1); });
-    for (const auto& r : store::query(*conn,
-                                      "SELECT " + key_sql +
-                                          " AS k, COUNT(*) FROM merchant m "
-                                          "WHERE " +
-                                          w.where + " GROUP BY k ORDER BY k",
-                                      w.sql.params())) {
-      std::string key = r.text(0);
-      total += r.i64(1);
+    std::map<std::string, int64_t> counts;
+    ChildRegions none(nlohmann::json::array());
+    for (const auto& g :
+         count(db, *conn, p, w, none, within ? Dim::industry : Dim::section, plan)) {
+      counts[g.key] += g.count;
+    }
+    for (const auto& [key, n] : counts) {
+      total += n;
       std::string label = key.empty()                                   ? "未填写行业"
                           : is_section(q.industry) && key == q.industry ? "未细分到大类"
                           : names.count(key)                            ? names[key]
@@ -238,18 +420,14 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
       if (!within && is_section(key)) drill = {{"by", "industry"}, {"industry", key}};
       groups.push_back({{"key", key.empty() ? nlohmann::json() : nlohmann::json(key)},
                         {"label", label},
-                        {"count", r.i64(1)},
+                        {"count", n},
                         {"drill", drill}});
     }
-  } else if (by == "intention") {
+  } else {
     std::map<std::string, int64_t> counts;
-    for (const auto& r : store::query(*conn,
-                                      "SELECT m.intention_strength, COUNT(*) FROM merchant m "
-                                      "WHERE " +
-                                          w.where + " GROUP BY m.intention_strength",
-                                      w.sql.params())) {
-      counts[r.text(0)] = r.i64(1);
-    }
+    ChildRegions none(nlohmann::json::array());
+    for (const auto& g : count(db, *conn, p, w, none, Dim::strength, plan))
+      counts[g.key] += g.count;
     for (const auto& t : core::intention_strengths()) {
       total += counts[t.key];
       groups.push_back({{"key", t.key},
@@ -257,27 +435,27 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
                         {"count", counts[t.key]},
                         {"drill", {{"by", "industry"}, {"strength", t.key}}}});
     }
-  } else {
-    throw bad_request("by",
-                      "分类方式应为 industry（行业）、region（地区）或 intention（投资意向）");
   }
   return {{"by", by}, {"region", w.region}, {"total", total}, {"groups", groups}};
 }
 
-nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const MerchantQuery& q) {
+nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const MerchantQuery& q,
+                                  ListPlan plan) {
   require(p, "merchant:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
   auto children = groups_of(db, *conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> all(kids.codes.size()), fresh(kids.codes.size());
-  std::string since = w.sql.bind(w.cycle.since);
-  std::string fresh_sql = ", CASE WHEN m.verified_on >= " + since + " THEN 1 ELSE 0 END";
-  by_child(*conn, w, kids, fresh_sql, [&](int i, const store::Row& r) {
-    if (i < 0) return;
-    all[i] += r.i64(2);
-    if (r.i64(1) == 1) fresh[i] += r.i64(2);
-  });
+  for (const auto& g : count(db, *conn, p, w, kids, Dim::child_fresh, plan)) {
+    if (g.child < 0) continue;
+    all[static_cast<size_t>(g.child)] += g.count;
+    if (g.fresh) fresh[static_cast<size_t>(g.child)] += g.count;
+  }
+  auto meets = [](const nlohmann::json& rate) {
+    return rate.is_null() ? nlohmann::json()
+                          : nlohmann::json(rate.get<double>() >= kFreshnessTarget);
+  };
   nlohmann::json rows = nlohmann::json::array();
   int64_t total = 0, verified = 0;
   for (size_t i = 0; i < all.size(); ++i) {
@@ -291,42 +469,43 @@ nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const Merch
                     {"verified", fresh[i]},
                     {"stale", all[i] - fresh[i]},
                     {"rate", rate},
-                    {"meets_target",
-                     rate.is_null() ? nlohmann::json()
-                                    : nlohmann::json(rate.get<double>() >= kFreshnessTarget)}});
+                    {"meets_target", meets(rate)}});
   }
-  // Stale records per case worker (null: nobody assigned), most stale first.
+  // Stale records per case worker ("" key: nobody assigned), most stale first.
+  std::map<std::string, std::pair<int64_t, int64_t>> per_worker;  // key → (total, stale)
+  for (const auto& g : count(db, *conn, p, w, kids, Dim::worker_fresh, plan)) {
+    auto& [n, stale] = per_worker[g.key];
+    n += g.count;
+    if (!g.fresh) stale += g.count;
+  }
+  std::map<int64_t, std::string> names;
+  conn->run("SELECT id, display_name FROM app_user", {},
+            [&](const store::Row& r) { names[r.i64(0)] = r.text(1); });
+  std::vector<std::tuple<int64_t, int64_t, std::string>> order;  // -stale, worker id, key
+  for (const auto& [key, v] : per_worker) {
+    order.emplace_back(-v.second, key.empty() ? 0 : std::stoll(key), key);
+  }
+  std::sort(order.begin(), order.end());
   nlohmann::json workers = nlohmann::json::array();
-  for (const auto& r : store::query(
-           *conn,
-           "SELECT m.case_worker_id, COALESCE(u.display_name, ''), COUNT(*), SUM(CASE WHEN "
-           "m.verified_on IS NULL OR m.verified_on < " +
-               since +
-               " THEN 1 ELSE 0 END) AS s FROM "
-               "merchant m LEFT JOIN app_user u ON u.id = m.case_worker_id WHERE " +
-               w.where +
-               " GROUP BY m.case_worker_id, u.display_name ORDER BY s DESC, m.case_worker_id",
-           w.sql.params())) {
-    workers.push_back(
-        {{"case_worker_id", r.opt_i64(0) ? nlohmann::json(*r.opt_i64(0)) : nlohmann::json()},
-         {"case_worker_name", r.is_null(0) ? "未分配" : r.text(1)},
-         {"total", r.i64(2)},
-         {"stale", r.i64(3)}});
+  for (const auto& [neg_stale, id, key] : order) {
+    const auto& [n, stale] = per_worker[key];
+    workers.push_back({{"case_worker_id", key.empty() ? nlohmann::json() : nlohmann::json(id)},
+                       {"case_worker_name", key.empty() ? "未分配" : names[id]},
+                       {"total", n},
+                       {"stale", stale}});
   }
   nlohmann::json rate = rate_json(verified, total);
-  return {
-      {"region", w.region},
-      {"cycle", cycle_json(w.cycle)},
-      {"target", kFreshnessTarget},
-      {"total",
-       {{"total", total},
-        {"verified", verified},
-        {"stale", total - verified},
-        {"rate", rate},
-        {"meets_target", rate.is_null() ? nlohmann::json()
-                                        : nlohmann::json(rate.get<double>() >= kFreshnessTarget)}}},
-      {"children", rows},
-      {"case_workers", workers}};
+  return {{"region", w.region},
+          {"cycle", cycle_json(w.cycle)},
+          {"target", kFreshnessTarget},
+          {"total",
+           {{"total", total},
+            {"verified", verified},
+            {"stale", total - verified},
+            {"rate", rate},
+            {"meets_target", meets(rate)}}},
+          {"children", rows},
+          {"case_workers", workers}};
 }
 
 void for_each_merchant(store::Db& db, const Principal& p, const MerchantQuery& q,

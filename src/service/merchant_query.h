@@ -1,3 +1,5 @@
+// The counts come from the in-memory index (service/merchant_facets) on SQLite, from SQL
+// otherwise or with ListPlan::sql; both give the same answers (merchant_facets_test).
 // Listing and searching the merchant library, its three-level classification (by industry, by
 // region, by investment intention) and its freshness (动态更新率) by region and case worker.
 #pragma once
@@ -7,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "service/facet_support.h"
 #include "service/principal.h"
 #include "store/db.h"
 
@@ -31,17 +34,19 @@ struct MerchantQuery {
 
 // {"items":[Merchant (masked)],"total","by_region":[{code,name,count}],"cycle"} (merchant:read),
 // newest first. Throws 400 for a malformed filter.
-nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQuery& q);
+nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQuery& q,
+                              ListPlan plan = ListPlan::best);
 
 // Counts of the records matching `q` grouped `by` industry (sections, or the divisions of the
 // section q.industry names), region (children of q.region) or intention (strengths), each group
 // with the filter that drills into it (merchant:read).
 nlohmann::json merchant_classification(store::Db& db, const Principal& p, const std::string& by,
-                                       const MerchantQuery& q);
+                                       const MerchantQuery& q, ListPlan plan = ListPlan::best);
 
 // Per child region of q.region: records, those verified within the cycle, the rate and
 // whether it reaches the 90% target; and per case worker the stale records (merchant:read).
-nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const MerchantQuery& q);
+nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const MerchantQuery& q,
+                                  ListPlan plan = ListPlan::best);
 
 // Calls fn for every merchant matching the query (no paging), newest first, streaming; the row
 // is selected with store::merchant_columns() (merchant:read).

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "service/facet_support.h"
 #include "service/principal.h"
 #include "store/db.h"
 
@@ -24,9 +25,6 @@ struct PersonQuery {
   int64_t offset = 0;
 };
 
-// How a list is worked out: best uses the in-memory facets where they serve (SQLite, no home_on
-// filter); sql always asks the database alone (the reference the facets are tested against).
-enum class ListPlan { best, sql };
 
 // {"items":[Person (masked)],"total","by_region":[{code,name,count}]} (person:read). Sorted by
 // id, newest first. Throws 400 for a malformed filter.

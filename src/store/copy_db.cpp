@@ -39,6 +39,8 @@ const std::map<std::string, std::string> kDerived = {
     {"person_tally", "人员分布计数，由目标库的触发器随人员记录重新累计，不复制"},
     {"person_change",
      "人员变更日志，只供 SQLite 上服务进程的列表内存索引追踪改动；PostgreSQL 上不用，不复制"},
+    {"merchant_change",
+     "楚商变更日志，只供 SQLite 上服务进程的统计内存索引追踪改动；PostgreSQL 上不用，不复制"},
 };
 
 // SQLite-only tables (virtual tables, with their shadow tables) whose content PostgreSQL derives

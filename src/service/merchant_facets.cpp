@@ -1,0 +1,116 @@
+#include "service/merchant_facets.h"
+
+#include <mutex>
+
+#include "core/merchant_vocabulary.h"
+#include "core/text.h"
+
+namespace guiyan::service {
+namespace {
+
+const char* kColumns =
+    "m.id, m.hometown_code, m.created_by, m.case_worker_id, m.verified_on, m.industry, "
+    "m.industry_section, m.intention_strength, m.enterprise_size, m.operating_status, "
+    "m.influence, m.categories, m.tags";
+
+uint8_t bits_of(const std::vector<core::Term>& terms, const std::string& keys) {
+  uint8_t bits = 0;
+  for (const auto& key : core::split(keys, ',')) {
+    for (size_t i = 0; i < terms.size() && i < 8; ++i) {
+      if (terms[i].key == key) bits |= static_cast<uint8_t>(1u << i);
+    }
+  }
+  return bits;
+}
+
+}  // namespace
+
+void MerchantFacets::load_row(const store::Row& r) {
+  int64_t id = r.i64(0);
+  if (id <= 0) return;
+  if (static_cast<size_t>(id) >= entries_.size()) entries_.resize(static_cast<size_t>(id) + 1);
+  Entry& e = entries_[static_cast<size_t>(id)];
+  auto key = [&](size_t i) { return static_cast<uint16_t>(keys_.of(r.text(i))); };
+  e.region = regions_.of(r.text(1));
+  e.owner = static_cast<uint32_t>(r.i64(2));
+  e.worker = static_cast<uint32_t>(r.i64(3));
+  e.verified = date_number(r.text(4));
+  e.industry = key(5);
+  e.section = key(6);
+  e.strength = key(7);
+  e.size = key(8);
+  e.status = key(9);
+  e.influence = key(10);
+  e.categories = bits_of(core::merchant_categories(), r.text(11));
+  e.tags = bits_of(core::merchant_tags(), r.text(12));
+  e.live = true;
+}
+
+void MerchantFacets::refresh(store::Conn& c) {
+  {
+    std::shared_lock lock(mu_);
+    if (plan_refresh(c, "merchant_change", loaded_, seq_).up_to_date) return;
+  }
+  std::unique_lock lock(mu_);
+  RefreshPlan plan = plan_refresh(c, "merchant_change", loaded_, seq_);
+  if (plan.up_to_date) return;
+  if (plan.reload) {
+    entries_.clear();
+    entries_.reserve(static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM merchant")) + 1);
+    c.run(std::string("SELECT ") + kColumns + " FROM merchant m", {},
+          [&](const store::Row& r) { load_row(r); });
+  } else {
+    // Forget the changed merchants first: a deleted one has no row to load again.
+    c.run("SELECT DISTINCT merchant_id FROM merchant_change WHERE seq > $1 AND seq <= $2",
+          {plan.from, plan.to}, [&](const store::Row& r) {
+            int64_t id = r.i64(0);
+            if (id > 0 && static_cast<size_t>(id) < entries_.size()) entries_[id].live = false;
+          });
+    c.run(std::string("SELECT ") + kColumns +
+              " FROM merchant m WHERE m.id IN (SELECT merchant_id FROM merchant_change WHERE seq "
+              "> $1 AND seq <= $2)",
+          {plan.from, plan.to}, [&](const store::Row& r) { load_row(r); });
+  }
+  loaded_ = true;
+  seq_ = plan.to;
+}
+
+MerchantFacets::Compiled MerchantFacets::compile(const MerchantFilter& f) const {
+  Compiled c;
+  auto key = [&](const std::string& s, uint16_t* out) {
+    auto ix = keys_.find(s);
+    if (!ix) {
+      c.none = true;
+    } else {
+      *out = static_cast<uint16_t>(*ix);
+    }
+  };
+  key(f.section, &c.section);
+  key(f.division, &c.industry);
+  key(f.strength, &c.strength);
+  key(f.size, &c.size);
+  key(f.operating_status, &c.status);
+  key(f.influence, &c.influence);
+  if (!f.category.empty()) {
+    c.category = bits_of(core::merchant_categories(), f.category);
+    if (!c.category) c.none = true;
+  }
+  if (!f.tag.empty()) {
+    c.tag = bits_of(core::merchant_tags(), f.tag);
+    if (!c.tag) c.none = true;
+  }
+  if (f.case_worker) {
+    c.has_worker = true;
+    c.worker = static_cast<uint32_t>(*f.case_worker);
+  }
+  c.stale_before = f.stale_before;
+  return c;
+}
+
+void warm_merchant_facets(store::Db& db) {
+  if (db.kind() != "sqlite") return;
+  auto c = db.acquire();
+  db.attachment<MerchantFacets>().refresh(*c);
+}
+
+}  // namespace guiyan::service
