@@ -4,7 +4,7 @@
 // Run: cd tests/browser && npm install && node --test merchant_network.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, shot, menuText, apiFetch, pickOption, signedInPage, openMenu, ACCOUNTS, PASSWORD } from './harness.mjs'
+import { startServer, launchBrowser, shot, menuText, apiFetch, pickOption, pickRegion, signedInPage, openMenu, ACCOUNTS, PASSWORD } from './harness.mjs'
 
 let server
 let browser
@@ -122,7 +122,7 @@ test('a clerk adds a chamber through the dialog: 类型 is asked for, a bad phon
     await phoneError.waitFor()
     assert.match(await phoneError.innerText(), /联系电话：手机号应为11位，当前为7位/)
     assert.equal(posts.length, 1)
-    assert.equal(await kindError.count(), 0)
+    await kindError.waitFor({ state: 'detached' }) // 类型 is fine now
     await shot(page, 'n02-chamber-bad-phone')
 
     await dialog.locator('input[name=contact_phone]').fill(CHAMBER.phone)
@@ -256,7 +256,7 @@ test('a clerk adds a liaison station hosted by the chamber, links a merchant and
   }
 })
 
-test('a clerk appoints the merchant as 市级招商大使, sees the tag on its file, then ends the term', { timeout: 150_000 }, async () => {
+test('a clerk appoints the merchant as 市级招商大使, sees the tag on its file, ends the term and appoints it again from the file', { timeout: 150_000 }, async () => {
   const { context, page } = await clerkPage()
   try {
     await openExact(page, '招商大使', /#\/merchants\/ambassadors/)
@@ -335,6 +335,23 @@ test('a clerk appoints the merchant as 市级招商大使, sees the tag on its f
     await page.waitForURL(/status=active/)
     await page.locator('[data-test=ambassadors-total]', { hasText: '共 0 条聘任记录' }).waitFor()
     await shot(page, 'n09-ambassador-ended')
+
+    // 聘任 on the file: the merchant is given; 公安县 appoints it as well.
+    await page.goto(`${server.url}/#/merchants/${LINKED.mid}`)
+    await appointment.first().waitFor()
+    assert.match(await appointment.first().innerText(), /已届满/)
+    await page.locator('[data-test=merchant-appoint]').click()
+    const fromFile = page.locator('.el-dialog', { hasText: '聘任招商大使' })
+    await fromFile.waitFor()
+    assert.match(await fromFile.locator('[data-test=ambassador-merchant]').innerText(), new RegExp(`${LINKED.name}（${LINKED.enterprise_name}）`))
+    assert.equal(await fromFile.locator('[data-test=ambassador-merchant] .el-select__wrapper.is-disabled').count(), 1)
+    await pickRegion(page, fromFile.locator('[data-test=ambassador-region]'), ['荆州市', '公安县'])
+    const second = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/ambassadors'))
+    await fromFile.locator('[data-test=ambassador-save]').click()
+    assert.deepEqual((await second).postDataJSON(), { merchant_id: LINKED.mid, region_code: '421022', appointed_on: today, status: 'active' })
+    await fromFile.waitFor({ state: 'hidden' })
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=merchant-ambassadors] [data-test=appointment-item]').length === 2)
+    assert.match(await appointment.first().innerText(), /公安县 县级招商大使\s*在任/)
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()
@@ -414,7 +431,8 @@ test('a leader (merchant:read only) reads chambers, stations and ambassadors wit
     await drawer.waitFor({ state: 'hidden' })
 
     await openExact(page, '招商大使', /#\/merchants\/ambassadors/)
-    await rowOf(page, 'ambassadors-table', LINKED.name).waitFor()
+    await rowOf(page, 'ambassadors-table', LINKED.name).first().waitFor()
+    assert.equal(await rowOf(page, 'ambassadors-table', LINKED.name).count(), 2) // 市级 (ended) and 县级
     assert.equal(await page.locator('[data-test=ambassadors-create], [data-test=ambassador-edit]').count(), 0)
     await page.goto(`${server.url}/#/merchants/${LINKED.mid}`)
     await page.locator('[data-test=merchant-ambassadors] [data-test=appointment-item]').first().waitFor()
