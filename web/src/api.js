@@ -199,6 +199,23 @@ export const api = {
   merchantFreshness: (query) => get('/merchants/freshness', query),
   merchantVocabulary: () => get('/merchants/vocabulary'),
 
+  // The merchant library's network: chambers 商会, stations 楚商联络站 / 驻外推介服务站, ambassadors.
+  chambers: (query) => get('/chambers', query),
+  chamber: (id) => get(`/chambers/${id}`),
+  createChamber: (body) => post('/chambers', body),
+  updateChamber: (id, body) => patch(`/chambers/${id}`, body),
+  stations: (query) => get('/stations', query),
+  station: (id) => get(`/stations/${id}`),
+  createStation: (body) => post('/stations', body),
+  updateStation: (id, body) => patch(`/stations/${id}`, body),
+  // Both answer the station with its merchants.
+  linkStationMerchant: (id, merchantId) => post(`/stations/${id}/merchants`, { merchant_id: merchantId }),
+  unlinkStationMerchant: (id, merchantId) => del(`/stations/${id}/merchants/${merchantId}`),
+  ambassadors: (query) => get('/ambassadors', query),
+  ambassador: (id) => get(`/ambassadors/${id}`),
+  createAmbassador: (body) => post('/ambassadors', body),
+  updateAmbassador: (id, body) => patch(`/ambassadors/${id}`, body),
+
   duplicates: (query) => get('/people/duplicates', query),
   scanDuplicates: () => post('/people/duplicates/scan', {}),
   // keep: the id of the person whose record survives.

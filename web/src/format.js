@@ -80,7 +80,9 @@ export const AUDIT_ACTIONS = [
   { key: 'merge', name: '合并' },
   { key: 'merge_undo', name: '撤销合并' },
   { key: 'dismiss', name: '排除重复' },
-  { key: 'scan', name: '查找重复' }
+  { key: 'scan', name: '查找重复' },
+  { key: 'link', name: '关联' },
+  { key: 'unlink', name: '取消关联' }
 ]
 
 export function auditActionName(key) {
@@ -98,7 +100,10 @@ export const AUDIT_ENTITIES = [
   { key: 'person_duplicate', name: '疑似重复' },
   { key: 'vocabulary_term', name: '字典词条' },
   { key: 'merchant', name: '楚商楚才' },
-  { key: 'merchant_contact', name: '楚商联络' }
+  { key: 'merchant_contact', name: '楚商联络' },
+  { key: 'chamber', name: '商会' },
+  { key: 'station', name: '联络站点' },
+  { key: 'ambassador', name: '招商大使' }
 ]
 
 export function auditEntityName(key) {

@@ -1,7 +1,7 @@
 // The side menu. Items carry the permission they need (an array: any one of them); the layout
 // shows only what the account holds, and a group only when one of its items remains (and the
 // account holds the group's own permission, when it names one).
-import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument, Collection, Briefcase, Notebook, PieChart, Timer } from '@element-plus/icons-vue'
+import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument, Collection, Briefcase, Notebook, PieChart, Timer, Shop, Location, Medal } from '@element-plus/icons-vue'
 import { hasPerm } from './session.js'
 
 export const MENU = [
@@ -29,7 +29,10 @@ export const MENU = [
     children: [
       { path: '/merchants', title: '楚商名录', icon: Notebook, perm: 'merchant:read' },
       { path: '/merchants/classification', title: '分类统计', icon: PieChart, perm: 'merchant:read' },
-      { path: '/merchants/freshness', title: '动态更新', icon: Timer, perm: 'merchant:read' }
+      { path: '/merchants/freshness', title: '动态更新', icon: Timer, perm: 'merchant:read' },
+      { path: '/merchants/chambers', title: '商会', icon: Shop, perm: 'merchant:read' },
+      { path: '/merchants/stations', title: '联络站点', icon: Location, perm: 'merchant:read' },
+      { path: '/merchants/ambassadors', title: '招商大使', icon: Medal, perm: 'merchant:read' }
     ]
   },
   {

@@ -170,3 +170,57 @@ export const DEFAULT_CYCLE = 'quarter'
 export function cycleLabel(key) {
   return CYCLES.find((c) => c.key === (key || DEFAULT_CYCLE))?.label || key
 }
+
+// The merchant library's network (商会、联络站、招商大使). The server names these lists only in its
+// answers (`kind_label`, `status_label`); GET /merchants/vocabulary does not carry them, so the
+// forms and filters take them from here (keys as docs/api.md lists them).
+export const CHAMBER_KINDS = [
+  { key: 'hometown_chamber', label: '异地湖北商会' },
+  { key: 'industry_association', label: '行业协会' },
+  { key: 'alumni', label: '校友会' },
+  { key: 'overseas', label: '海外侨团' }
+]
+export const STATION_KINDS = [
+  { key: 'liaison', label: '楚商联络站' },
+  { key: 'outstation', label: '驻外推介服务站' }
+]
+export const AMBASSADOR_STATUSES = [
+  { key: 'active', label: '在任', tag: 'success' },
+  { key: 'ended', label: '已届满', tag: 'info' }
+]
+
+export function listLabel(list, key) {
+  return list.find((t) => t.key === key)?.label || key || ''
+}
+
+export function ambassadorStatusTag(key) {
+  return AMBASSADOR_STATUSES.find((t) => t.key === key)?.tag || 'info'
+}
+
+// Where a chamber or station is: the city, and the country when abroad ("新加坡 · 新加坡").
+export function placeText(r) {
+  const parts = [r?.city, r?.country].filter(Boolean)
+  return parts.join(' · ')
+}
+
+// A masked phone (the account lacks merchant:unmask) is never sent back: the form leaves it empty.
+export function isMasked(value) {
+  return typeof value === 'string' && value.includes('*')
+}
+
+// The body of a create (non-empty values) or of a change (the values that differ from `initial`,
+// emptied ones as null) of a form of plain values; strings are trimmed.
+export function formBody(form, initial, editing, names = Object.keys(form)) {
+  const out = {}
+  const clean = (v) => (typeof v === 'string' ? v.trim() : v)
+  const empty = (v) => v === null || v === undefined || v === ''
+  for (const name of names) {
+    const v = clean(form[name])
+    if (!editing) {
+      if (!empty(v)) out[name] = v
+    } else if (clean(initial[name]) !== v && !(empty(v) && empty(clean(initial[name])))) {
+      out[name] = empty(v) ? null : v
+    }
+  }
+  return out
+}

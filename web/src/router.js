@@ -46,6 +46,24 @@ export const routes = [
         meta: { title: '动态更新', perm: 'merchant:read' }
       },
       {
+        path: 'merchants/chambers',
+        name: 'merchant-chambers',
+        component: () => import('./pages/MerchantChambersPage.vue'),
+        meta: { title: '商会', perm: 'merchant:read' }
+      },
+      {
+        path: 'merchants/stations',
+        name: 'merchant-stations',
+        component: () => import('./pages/MerchantStationsPage.vue'),
+        meta: { title: '联络站点', perm: 'merchant:read' }
+      },
+      {
+        path: 'merchants/ambassadors',
+        name: 'merchant-ambassadors',
+        component: () => import('./pages/MerchantAmbassadorsPage.vue'),
+        meta: { title: '招商大使', perm: 'merchant:read' }
+      },
+      {
         path: 'merchants/:id(\\d+)',
         name: 'merchant-file',
         component: () => import('./pages/MerchantFilePage.vue'),
