@@ -35,8 +35,11 @@ uint32_t date_number(const std::string& s) {
 }
 
 RefreshPlan plan_refresh(store::Conn& c, const std::string& log_table, bool loaded, int64_t seq) {
+  // Two subqueries: MIN and MAX together in one SELECT make SQLite scan the whole log (~30 ms
+  // at 200,000 entries) instead of reading each end of its key.
   auto ends =
-      store::query_one(c, "SELECT COALESCE(MAX(seq), 0), COALESCE(MIN(seq), 0) FROM " + log_table);
+      store::query_one(c, "SELECT COALESCE((SELECT MAX(seq) FROM " + log_table +
+                              "), 0), COALESCE((SELECT MIN(seq) FROM " + log_table + "), 0)");
   int64_t last = ends->i64(0), first = ends->i64(1);
   RefreshPlan plan;
   plan.from = seq;

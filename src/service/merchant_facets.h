@@ -48,8 +48,9 @@ class MerchantFacets {
   // The region code of a region index, and how many there are (for per-request memos).
   const std::string& region_code(uint32_t index) const { return regions_.names[index]; }
   size_t region_count() const { return regions_.names.size(); }
-  // The stored key of an interned key index (industry codes, vocabulary keys).
+  // The stored key of an interned key index (industry codes, vocabulary keys), and how many.
   const std::string& key(uint16_t index) const { return keys_.names[index]; }
+  size_t key_count() const { return keys_.names.size(); }
 
  private:
   struct Compiled {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "core/clock.h"
 #include "core/merchant_vocabulary.h"
@@ -258,7 +259,11 @@ std::vector<Group> count_facets(store::Db& db, store::Conn& c, const Principal& 
   for (const auto& g : p.scopes) own_records |= g.kind == "own_records";
   std::string since_text = w.cycle.since;
   uint32_t since = date_number(since_text);
-  std::map<std::tuple<int, std::string, bool>, int64_t> counts;
+  // Counts by (child + 1 or key index) * 2 + fresh in a flat vector; case workers (any id) in a
+  // hash map. A string key per record would cost more than the whole scan.
+  bool by_child = dim == Dim::child || dim == Dim::child_fresh;
+  std::vector<int64_t> flat((by_child ? kids.codes.size() + 1 : facets.key_count()) * 2);
+  std::unordered_map<uint64_t, int64_t> workers;
   int64_t seen = 0;
   facets.scan(
       w.facets, w.fts.empty() ? nullptr : &hits, [&](int64_t id, const MerchantFacets::Entry& e) {
@@ -275,39 +280,49 @@ std::vector<Group> count_facets(store::Db& db, store::Conn& c, const Principal& 
           const std::string& code = facets.region_code(e.region);
           if (w.region_filter && !region_within(code, w.region)) return true;
         }
-        int child = m >= -1 ? m : kids.index_of(facets.region_code(e.region));
         if (page && seen++ >= page->offset &&
             static_cast<int64_t>(page->ids.size()) < page->limit) {
           page->ids.push_back(id);
         }
-        std::string key;
-        bool fresh = e.verified >= since;
+        size_t fresh = e.verified >= since ? 1 : 0;
         switch (dim) {
           case Dim::child:
-            fresh = false;
+          case Dim::child_fresh: {
+            int child = m >= -1 ? m : kids.index_of(facets.region_code(e.region));
+            flat[static_cast<size_t>(child + 1) * 2 + (dim == Dim::child ? 0 : fresh)]++;
             break;
+          }
           case Dim::section:
-            child = -1, fresh = false, key = facets.key(e.section);
+            flat[size_t{e.section} * 2]++;
             break;
           case Dim::industry:
-            child = -1, fresh = false, key = facets.key(e.industry);
+            flat[size_t{e.industry} * 2]++;
             break;
           case Dim::strength:
-            child = -1, fresh = false, key = facets.key(e.strength);
-            break;
-          case Dim::child_fresh:
+            flat[size_t{e.strength} * 2]++;
             break;
           case Dim::worker_fresh:
-            child = -1;
-            key = e.worker ? std::to_string(e.worker) : "";
+            workers[uint64_t{e.worker} * 2 + fresh]++;
             break;
         }
-        ++counts[{child, key, fresh}];
         return true;
       });
   std::vector<Group> out;
-  for (const auto& [k, n] : counts) {
-    out.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), n});
+  for (size_t i = 0; i < flat.size(); ++i) {
+    if (!flat[i]) continue;
+    Group g;
+    g.fresh = i % 2 == 1;
+    g.count = flat[i];
+    if (by_child) {
+      g.child = static_cast<int>(i / 2) - 1;
+    } else {
+      g.key = facets.key(static_cast<uint16_t>(i / 2));
+    }
+    out.push_back(g);
+  }
+  for (const auto& [k, n] : workers) {
+    uint64_t worker = k / 2;
+    out.push_back({-1, worker ? std::to_string(worker) : "", k % 2 == 1, n});
   }
   return out;
 }
