@@ -76,7 +76,9 @@ const RecordTable& station_table() {
                 {"notes", "备注", K::text, 1000}};
     t.required = {"kind", "name", "city", "region_code"};
     t.search = {"name", "city", "country"};
-    t.filters = {"kind", "host_chamber_id"};
+    t.filters = {"kind", "host_chamber_id", "merchant_id"};
+    t.filter_sql = {{"merchant_id",
+                     "id IN (SELECT station_id FROM station_merchant WHERE merchant_id = {})"}};
     t.read_perm = "merchant:read";
     t.write_perm = "merchant:write";
     t.unmask_perm = "merchant:unmask";
@@ -89,25 +91,29 @@ const RecordTable& station_table() {
         }
       }
     };
-    t.decorate = [](store::Conn& c, nlohmann::json& item) {
+    t.decorate = [](store::Conn& c, const Principal& p, nlohmann::json& item) {
       item["host_chamber_name"] =
           item["host_chamber_id"].is_null()
               ? nlohmann::json()
               : nlohmann::json(store::query_one(c, "SELECT name FROM chamber WHERE id = $1",
                                                 {item["host_chamber_id"].get<int64_t>()})
                                    ->text(0));
+      // Every linked merchant counts; the account sees the names of those in its scope.
       nlohmann::json merchants = nlohmann::json::array();
+      int64_t count = 0;
       for (const auto& r : store::query(
                c,
-               "SELECT m.id, COALESCE(m.name, ''), COALESCE(m.enterprise_name, '') FROM "
-               "station_merchant s JOIN merchant m ON m.id = s.merchant_id WHERE s.station_id = $1 "
-               "ORDER BY m.id",
+               "SELECT m.id, COALESCE(m.name, ''), COALESCE(m.enterprise_name, ''), "
+               "m.hometown_code, m.created_by FROM station_merchant s JOIN merchant m ON m.id = "
+               "s.merchant_id WHERE s.station_id = $1 ORDER BY m.id",
                {item["id"].get<int64_t>()})) {
-        merchants.push_back(
-            {{"id", r.i64(0)}, {"name", r.text(1)}, {"enterprise_name", r.text(2)}});
+        ++count;
+        if (!in_scope(p, r.text(3), r.opt_i64(4))) continue;
+        merchants.push_back({{"id", r.i64(0)}, {"name", r.text(1)}, {"enterprise_name", r.text(2)}});
       }
-      item["merchant_count"] = merchants.size();
+      item["merchant_count"] = count;
       item["merchants"] = merchants;
+      item["hidden_merchants"] = count - static_cast<int64_t>(merchants.size());
     };
     return t;
   }();
@@ -128,6 +134,8 @@ const RecordTable& ambassador_table() {
                 {"notes", "备注", K::text, 1000}};
     t.required = {"merchant_id", "region_code", "appointed_on", "status"};
     t.filters = {"status", "merchant_id"};
+    t.search = {"(SELECT COALESCE(m.name, '') || ' ' || COALESCE(m.enterprise_name, '') FROM "
+                "merchant m WHERE m.id = ambassador.merchant_id)"};
     t.read_perm = "merchant:read";
     t.write_perm = "merchant:write";
     t.check = [](store::Conn& c, const Principal& p, const RecordValues& v,
@@ -151,7 +159,7 @@ const RecordTable& ambassador_table() {
         throw bad_request("term_end", "任期截止日期不能早于聘任日期");
       }
     };
-    t.decorate = [](store::Conn& c, nlohmann::json& item) {
+    t.decorate = [](store::Conn& c, const Principal&, nlohmann::json& item) {
       auto m = store::query_one(
           c, "SELECT COALESCE(name, ''), COALESCE(enterprise_name, '') FROM merchant WHERE id = $1",
           {item["merchant_id"].get<int64_t>()});
@@ -159,17 +167,24 @@ const RecordTable& ambassador_table() {
       item["enterprise_name"] = m ? m->text(1) : "";
       item["level_label"] = level_label(item["region_code"].get<std::string>());
     };
-    // An active ambassador's record carries the tag the library filters by.
+    // A merchant with an active appointment carries the tag the library filters by; one whose
+    // appointments have all ended loses it.
     t.after_write = [](store::Conn& c, const Principal& p, const nlohmann::json& item) {
-      if (item["status"] != "active") return;
-      auto m = store::find_merchant(c, item["merchant_id"].get<int64_t>());
-      std::vector<std::string> tags = core::split(m->text("tags"), ',');
-      tags.erase(std::remove(tags.begin(), tags.end(), std::string()), tags.end());
-      if (std::find(tags.begin(), tags.end(), "ambassador") != tags.end()) return;
-      tags.push_back("ambassador");
+      int64_t merchant = item["merchant_id"].get<int64_t>();
+      bool active = store::query_int(c,
+                                     "SELECT COUNT(*) FROM ambassador WHERE merchant_id = $1 AND "
+                                     "status = 'active'",
+                                     {merchant}) > 0;
+      auto m = store::find_merchant(c, merchant);
+      std::vector<std::string> tags;
+      for (const auto& tag : core::split(m->text("tags"), ',')) {
+        if (!tag.empty() && tag != "ambassador") tags.push_back(tag);
+      }
+      if (active) tags.push_back("ambassador");
       std::string joined;
       for (const auto& tag : tags) joined += (joined.empty() ? "" : ",") + tag;
-      change_merchant(c, Actor::of(p), p.user_id, *m, {{"tags", joined}}, core::today_local());
+      store::Value value = joined.empty() ? store::Value{store::Null{}} : store::Value{joined};
+      change_merchant(c, Actor::of(p), p.user_id, *m, {{"tags", value}}, core::today_local());
     };
     return t;
   }();
@@ -204,6 +219,11 @@ nlohmann::json link_station_merchant(store::Db& db, const Principal& p, int64_t 
            station["region_code"].get<std::string>(),
            nullptr,
            {{"merchant_id", merchant_id}}});
+    // The merchant's own trail shows it too.
+    audit(*conn, Actor::of(p),
+          {"link_station", "merchant", std::to_string(merchant_id),
+           station["region_code"].get<std::string>(), nullptr,
+           {{"station_id", station_id}, {"station", station["name"]}}});
   }
   tx.commit();
   return get_record(db, p, station_table(), station_id);
@@ -226,6 +246,10 @@ nlohmann::json unlink_station_merchant(store::Db& db, const Principal& p, int64_
          station["region_code"].get<std::string>(),
          {{"merchant_id", merchant_id}},
          nullptr});
+  audit(*conn, Actor::of(p),
+        {"unlink_station", "merchant", std::to_string(merchant_id),
+         station["region_code"].get<std::string>(),
+         {{"station_id", station_id}, {"station", station["name"]}}, nullptr});
   tx.commit();
   return get_record(db, p, station_table(), station_id);
 }

@@ -30,6 +30,7 @@ struct Where {
   std::string where;
   std::string region;          // the subtree counted by region
   bool region_filter = false;  // the query names the region (else the account's own)
+  bool region_exact = false;   // … and only records registered at it, not below
   core::ReviewCycle cycle;
   MerchantFilter facets;  // the same filters as stored keys, for MerchantFacets
   std::string fts;        // the FTS5 MATCH expression of q ("" for none)
@@ -63,6 +64,10 @@ Where build_where(store::Conn& c, const Principal& p, const MerchantQuery& q) {
     if (!region_exists(c, q.region)) throw bad_request("region", "区划代码不存在");
     w.where += " AND " + subtree_condition(w.sql, "m.hometown_code", q.region);
     w.region_filter = true;
+    if (q.region_exact) {
+      w.region_exact = true;
+      w.where += " AND m.hometown_code = " + w.sql.bind(q.region);
+    }
   }
   MerchantFilter& f = w.facets;
   auto in_list = [&](const char* column, const std::string& key) {
@@ -253,6 +258,10 @@ std::vector<Group> count_facets(store::Db& db, store::Conn& c, const Principal& 
                          hits);
     std::sort(hits.begin(), hits.end(), std::greater<>());
   }
+  auto in_region = [&](const std::string& code) {
+    if (!w.region_filter) return true;
+    return w.region_exact ? code == w.region : region_within(code, w.region);
+  };
   // Per region index: -2 not yet known, -3 not visible, else the child index (-1 for none).
   std::vector<int> memo(facets.region_count(), -2);
   bool own_records = false;
@@ -270,7 +279,7 @@ std::vector<Group> count_facets(store::Db& db, store::Conn& c, const Principal& 
         int& m = memo[e.region];
         if (m == -2) {
           const std::string& code = facets.region_code(e.region);
-          bool visible = in_scope(p, code) && (!w.region_filter || region_within(code, w.region));
+          bool visible = in_scope(p, code) && in_region(code);
           m = visible ? kids.index_of(code) : -3;
         }
         if (m == -3) {
@@ -278,7 +287,7 @@ std::vector<Group> count_facets(store::Db& db, store::Conn& c, const Principal& 
           // only when no region filter leaves them out.
           if (!own_records || e.owner != p.user_id) return true;
           const std::string& code = facets.region_code(e.region);
-          if (w.region_filter && !region_within(code, w.region)) return true;
+          if (!in_region(code)) return true;
         }
         if (page && seen++ >= page->offset &&
             static_cast<int64_t>(page->ids.size()) < page->limit) {

@@ -18,6 +18,7 @@ namespace guiyan::service {
 struct MerchantQuery {
   std::string q;         // name, enterprise, credit code, phone or its last 4, city, chamber …
   std::string region;    // hometown subtree; default: the account's region
+  bool region_exact = false;  // only records registered at `region` itself, not below it
   std::string category;  // a category key (entrepreneur, alumnus …)
   std::string tag;       // a tag key (ambassador …)
   std::string industry;  // a section letter (its divisions included) or a division

@@ -400,7 +400,10 @@ nlohmann::json merchant_vocabulary_json() {
           {"tags", terms(core::merchant_tags())},
           {"intention_strengths", terms(core::intention_strengths())},
           {"contact_kinds", terms(core::contact_kinds())},
-          {"festivals", terms(core::festivals())}};
+          {"festivals", terms(core::festivals())},
+          {"chamber_kinds", terms(core::chamber_kinds())},
+          {"station_kinds", terms(core::station_kinds())},
+          {"ambassador_statuses", terms(core::ambassador_statuses())}};
 }
 
 }  // namespace guiyan::service

@@ -105,6 +105,18 @@ nlohmann::json list_records(store::Db& db, const Principal& p, const RecordTable
   }
   for (const auto& [name, value] : filters) {
     if (value.empty()) continue;
+    if (auto custom = t.filter_sql.find(name); custom != t.filter_sql.end()) {
+      int64_t id = 0;
+      try {
+        id = std::stoll(value);
+      } catch (const std::exception&) {
+        throw bad_request(name, "筛选条件“" + name + "”应为编号");
+      }
+      std::string cond = custom->second;
+      cond.replace(cond.find("{}"), 2, sql.bind(id));
+      where += " AND " + cond;
+      continue;
+    }
     const core::Field* f = field_of(t, name);
     std::string v = value;
     if (f && f->vocab) {
@@ -136,7 +148,7 @@ nlohmann::json list_records(store::Db& db, const Principal& p, const RecordTable
        store::query(*conn, "SELECT " + columns(t) + " FROM " + t.table + " WHERE " + where + page,
                     sql.params())) {
     auto j = row_json(t, r);
-    if (t.decorate) t.decorate(*conn, j);
+    if (t.decorate) t.decorate(*conn, p, j);
     mask(p, t, j);
     items.push_back(std::move(j));
   }
@@ -147,7 +159,7 @@ nlohmann::json get_record(store::Db& db, const Principal& p, const RecordTable& 
   require(p, t.read_perm);
   auto conn = db.acquire();
   auto j = record_in_scope(*conn, p, t, id);
-  if (t.decorate) t.decorate(*conn, j);
+  if (t.decorate) t.decorate(*conn, p, j);
   mask(p, t, j);
   return j;
 }
@@ -159,8 +171,7 @@ nlohmann::json create_record(store::Db& db, const Principal& p, const RecordTabl
   RecordValues values = read_values(*conn, p, t, body);
   for (const auto& name : t.required) {
     if (!values.count(name)) {
-      throw bad_request(name, "缺少必填字段“" + name + "”（" + field_of(t, name)->label + "）",
-                        "required");
+      throw bad_request(name, "缺少必填字段“" + field_of(t, name)->label + "”", "required");
     }
   }
   store::Tx tx(*conn);
@@ -184,7 +195,7 @@ nlohmann::json create_record(store::Db& db, const Principal& p, const RecordTabl
         {"create", t.entity, std::to_string(id), after[t.region_field].get<std::string>(), nullptr,
          after});
   if (t.after_write) t.after_write(*conn, p, after);
-  if (t.decorate) t.decorate(*conn, after);
+  if (t.decorate) t.decorate(*conn, p, after);
   tx.commit();
   mask(p, t, after);
   return after;
@@ -220,7 +231,7 @@ nlohmann::json update_record(store::Db& db, const Principal& p, const RecordTabl
            after});
     if (t.after_write) t.after_write(*conn, p, after);
   }
-  if (t.decorate) t.decorate(*conn, after);
+  if (t.decorate) t.decorate(*conn, p, after);
   tx.commit();
   mask(p, t, after);
   return after;

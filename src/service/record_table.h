@@ -25,15 +25,19 @@ struct RecordTable {
   std::vector<core::Field> fields;
   std::vector<std::string> required;         // fields a new record must have
   std::string region_field = "region_code";  // the data scope applies to it
-  std::vector<std::string> search;           // text fields q searches (substring)
-  std::vector<std::string> filters;          // fields a list filters by exact value
+  std::vector<std::string> search;  // SQL text expressions q searches (substring): fields, or
+                                    // subqueries naming the table (a linked record's name)
+  std::vector<std::string> filters;  // fields a list filters by exact value
+  // Filters that are not fields: name → SQL condition with {} where the integer value goes.
+  std::map<std::string, std::string> filter_sql;
   std::string read_perm, write_perm, unmask_perm;
   // Checks across fields and against other tables (`before` null: a new record); throws ApiError.
   std::function<void(store::Conn&, const Principal&, const RecordValues& values,
                      const nlohmann::json* before)>
       check;
-  // Adds what a record's JSON shows beyond its fields (names of linked records …).
-  std::function<void(store::Conn&, nlohmann::json& item)> decorate;
+  // Adds what a record's JSON shows beyond its fields (names of linked records …), as the
+  // account may see it.
+  std::function<void(store::Conn&, const Principal&, nlohmann::json& item)> decorate;
   // Runs after a create or change, in its transaction, with the record as it now is.
   std::function<void(store::Conn&, const Principal&, const nlohmann::json& item)> after_write;
 };

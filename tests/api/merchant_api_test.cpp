@@ -516,6 +516,10 @@ TEST_F(MerchantApi, RecordsAtTheRegionItselfCountInEveryTotal) {
   sum = 0;
   for (const auto& c : list["by_region"]) sum += c["count"].get<int64_t>();
   EXPECT_EQ(sum, list["total"].get<int64_t>());
+  // The row's own records are listed with region_exact.
+  auto own = get("ga_clerk", "/api/v1/merchants?region=421022107&region_exact=true").json();
+  EXPECT_EQ(own["total"], 1) << own.dump();
+  EXPECT_EQ(own["items"][0]["name"], "本级甲");
   // A region without records at itself shows no such row.
   auto other =
       get("ga_clerk", "/api/v1/merchants/classification?by=region&region=421022104").json();
@@ -541,9 +545,10 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
   EXPECT_EQ(chamber.json()["kind"], "hometown_chamber");
   EXPECT_EQ(chamber.json()["kind_label"], "异地湖北商会");
   int64_t chamber_id = chamber.json()["id"];
-  EXPECT_EQ(post("ga_clerk", "/api/v1/chambers", {{"name", "无类型"}, {"region_code", "421022"}})
-                .json()["error"]["field"],
-            "kind");
+  auto no_kind =
+      post("ga_clerk", "/api/v1/chambers", {{"name", "无类型"}, {"region_code", "421022"}}).json();
+  EXPECT_EQ(no_kind["error"]["field"], "kind");
+  EXPECT_NE(no_kind["error"]["message"].get<std::string>().find("类型"), std::string::npos);
   EXPECT_EQ(post("jl_clerk", "/api/v1/chambers",
                  {{"name", "越权"}, {"kind", "overseas"}, {"region_code", "421022"}})
                 .json()["error"]["field"],
@@ -565,6 +570,14 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
   EXPECT_EQ(linked.json()["merchant_count"], 1);
   EXPECT_EQ(linked.json()["merchants"][0]["name"], "李明");
   EXPECT_EQ(post("ga_clerk", links, {{"merchant_id", li}}).json()["merchant_count"], 1);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=" + std::to_string(li)).json()["total"],
+            1);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=" + std::to_string(chen)).json()["total"],
+            0);
+  auto li_file = get("ga_clerk", "/api/v1/merchants/" + std::to_string(li) + "/file").json();
+  bool linked_in_trail = false;
+  for (const auto& a : li_file["audit"]) linked_in_trail |= a["action"] == "link_station";
+  EXPECT_TRUE(linked_in_trail) << li_file["audit"].dump();
   EXPECT_EQ(post("ga_clerk", links, {{"merchant_id", zhou}}).status, 400);  // another county's
   EXPECT_EQ(post("jl_clerk", links, {{"merchant_id", zhou}}).status,
             404);  // another county's station
@@ -607,6 +620,13 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
       "/api/v1/ambassadors/" + std::to_string(amb.json()["id"].get<int64_t>()),
       {{"status", "ended"}}, ApiEnv::get().token("ga_clerk"));
   EXPECT_EQ(ended.json()["status_label"], "已届满") << ended.body;
+  // The tag goes with the last active appointment; the search finds ambassadors by name.
+  EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/" + std::to_string(chen)).json()["tags"],
+            nlohmann::json::array());
+  EXPECT_EQ(get("ga_clerk", "/api/v1/ambassadors?q=" + url_encode("陈静")).json()["total"], 1);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/ambassadors?q=" + url_encode("无此人")).json()["total"], 0);
+  auto vocab = get("ga_clerk", "/api/v1/merchants/vocabulary").json();
+  EXPECT_EQ(vocab["station_kinds"][1]["label"], "驻外推介服务站");
   EXPECT_EQ(post("ga_clerk", "/api/v1/ambassadors",
                  {{"merchant_id", zhou},
                   {"region_code", "421022"},

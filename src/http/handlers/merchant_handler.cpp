@@ -13,6 +13,8 @@ service::MerchantQuery read_query(const Request& req) {
   service::MerchantQuery q;
   q.q = req.query_param("q");
   q.region = req.query_param("region");
+  q.region_exact =
+      req.query_param("region_exact") == "true" || req.query_param("region_exact") == "1";
   q.category = req.query_param("category");
   q.tag = req.query_param("tag");
   q.industry = req.query_param("industry");
