@@ -23,6 +23,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"merchant:unmask", "查看楚商楚才完整电话（留痕）", "楚商楚才"},
       {"merchant:import", "导入楚商楚才名录", "楚商楚才"},
       {"merchant:export", "导出楚商楚才名录", "楚商楚才"},
+      {"project:read", "查看招商项目、诉求和项目清单", "招商项目"},
+      {"project:write", "登记招商项目、推进阶段、记录到资、审批、走访和诉求", "招商项目"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;
