@@ -54,6 +54,7 @@ void add_audit_routes(Router& r, ApiContext& ctx);
 void add_person_routes(Router& r, ApiContext& ctx);
 void add_merchant_routes(Router& r, ApiContext& ctx);
 void add_merchant_network_routes(Router& r, ApiContext& ctx);
+void add_project_routes(Router& r, ApiContext& ctx);
 void add_duplicate_routes(Router& r, ApiContext& ctx);
 void add_import_routes(Router& r, ApiContext& ctx);
 void add_vocabulary_routes(Router& r, ApiContext& ctx);

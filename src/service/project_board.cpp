@@ -1,0 +1,211 @@
+#include "service/project_board.h"
+
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "core/clock.h"
+#include "core/project_vocabulary.h"
+#include "http/api_error.h"
+#include "service/data_scope.h"
+#include "service/region_service.h"
+#include "store/sql_builder.h"
+
+namespace guiyan::service {
+namespace {
+
+using http::bad_request;
+
+// The promised reduction of approval time against the baseline year.
+constexpr double kApprovalTarget = 0.2;
+
+struct Scope {
+  store::SqlBuilder sql;
+  std::string where;  // on project p
+  std::string region;
+};
+
+Scope scope_of(store::Conn& c, const Principal& p, const std::string& region_in) {
+  Scope s;
+  s.region = region_in.empty() ? p.region_code : region_in;
+  s.where = scope_condition(p, s.sql, "p.region_code", "p.created_by");
+  if (!region_in.empty()) {
+    if (!region_exists(c, region_in)) throw bad_request("region", "区划代码不存在");
+    s.where += " AND " + subtree_condition(s.sql, "p.region_code", region_in);
+  }
+  return s;
+}
+
+// Days between two YYYY-MM-DD text columns, in the connection's dialect.
+std::string days_between(const store::Dialect& d, const std::string& from, const std::string& to) {
+  if (d.name == "sqlite") return "(julianday(" + to + ") - julianday(" + from + "))";
+  return "(CAST(" + to + " AS DATE) - CAST(" + from + " AS DATE))";
+}
+
+nlohmann::json ratio(double part, double whole) {
+  if (whole == 0) return nullptr;
+  return std::round(10000.0 * part / whole) / 10000.0;
+}
+
+nlohmann::json round1(double v, bool present) {
+  if (!present) return nullptr;
+  return std::round(v * 10.0) / 10.0;
+}
+
+void check_year(int year, const char* field) {
+  if (year < 2000 || year > 2100) throw bad_request(field, "年份应在2000到2100之间");
+}
+
+}  // namespace
+
+nlohmann::json project_board(store::Db& db, const Principal& p, const std::string& region,
+                             int year) {
+  require(p, "project:read");
+  check_year(year, "year");
+  auto conn = db.acquire();
+  Scope s = scope_of(*conn, p, region);
+  std::string from = std::to_string(year) + "-01-01", to = std::to_string(year) + "-12-31";
+  struct Stage {
+    int64_t now = 0, now_amount = 0, now_major = 0, reached = 0, reached_amount = 0;
+    double days = 0;
+    int64_t timed = 0;
+  };
+  std::map<std::string, Stage> st;
+  conn->run(
+      "SELECT p.stage, COUNT(*), COALESCE(SUM(p.amount_wan), 0), SUM(CASE WHEN "
+      "p.amount_wan >= 10000 THEN 1 ELSE 0 END) FROM project p WHERE " +
+          s.where + " GROUP BY p.stage",
+      s.sql.params(), [&](const store::Row& r) {
+        Stage& x = st[r.text(0)];
+        x.now = r.i64(1);
+        x.now_amount = r.i64(2);
+        x.now_major = r.i64(3);
+      });
+  store::SqlBuilder yq = s.sql;
+  std::string y0 = yq.bind(from), y1 = yq.bind(to);
+  conn->run(
+      "SELECT e.stage, COUNT(*), COALESCE(SUM(p.amount_wan), 0) FROM project_stage e JOIN "
+      "project p ON p.id = e.project_id WHERE " +
+          s.where + " AND e.entered_on >= " + y0 + " AND e.entered_on <= " + y1 +
+          " GROUP BY e.stage",
+      yq.params(), [&](const store::Row& r) {
+        st[r.text(0)].reached = r.i64(1);
+        st[r.text(0)].reached_amount = r.i64(2);
+      });
+  // Days in a stage: from its dated entry (in the year) to the project's next dated entry.
+  store::SqlBuilder dq = s.sql;
+  std::string d0 = dq.bind(from), d1 = dq.bind(to);
+  conn->run("SELECT a.stage, SUM(" + days_between(conn->dialect(), "a.entered_on", "b.entered_on") +
+                "), COUNT(*) FROM project_stage a JOIN project p ON p.id = a.project_id JOIN "
+                "project_stage b ON b.id = (SELECT MIN(n.id) FROM project_stage n WHERE "
+                "n.project_id = a.project_id AND n.id > a.id) WHERE " +
+                s.where + " AND a.entered_on >= " + d0 + " AND a.entered_on <= " + d1 +
+                " AND b.entered_on IS NOT NULL AND b.stage <> 'dropped' GROUP BY a.stage",
+            dq.params(), [&](const store::Row& r) {
+              st[r.text(0)].days = r.f64(1);
+              st[r.text(0)].timed = r.i64(2);
+            });
+  nlohmann::json stages = nlohmann::json::array();
+  const auto& terms = core::project_stages();
+  for (size_t i = 0; i + 1 < terms.size(); ++i) {
+    const Stage& x = st[terms[i].key];
+    nlohmann::json conversion = nullptr;
+    if (i + 2 < terms.size()) {
+      conversion =
+          ratio(static_cast<double>(st[terms[i + 1].key].reached), static_cast<double>(x.reached));
+    }
+    stages.push_back(
+        {{"stage", terms[i].key},
+         {"label", terms[i].label},
+         {"current", x.now},
+         {"current_amount_wan", x.now_amount},
+         {"current_major", x.now_major},
+         {"reached_in_year", x.reached},
+         {"reached_amount_wan", x.reached_amount},
+         {"conversion_to_next", conversion},
+         {"avg_days", round1(x.timed ? x.days / static_cast<double>(x.timed) : 0, x.timed > 0)},
+         {"timed_projects", x.timed}});
+  }
+  store::SqlBuilder mq = s.sql;
+  std::string m0 = mq.bind(from), m1 = mq.bind(to);
+  auto major = store::query_one(
+      *conn,
+      "SELECT COUNT(*), COALESCE(SUM(p.amount_wan), 0) FROM project_stage e JOIN project p ON "
+      "p.id = e.project_id WHERE " +
+          s.where + " AND e.stage = 'signed' AND p.amount_wan >= 10000 AND e.entered_on >= " + m0 +
+          " AND e.entered_on <= " + m1,
+      mq.params());
+  store::SqlBuilder fq = s.sql;
+  std::string f0 = fq.bind(from), f1 = fq.bind(to);
+  int64_t funds = store::query_int(
+      *conn,
+      "SELECT COALESCE(SUM(f.amount_wan), 0) FROM project_funding f JOIN project p ON p.id = "
+      "f.project_id WHERE " +
+          s.where + " AND f.arrived_on >= " + f0 + " AND f.arrived_on <= " + f1,
+      fq.params());
+  const Stage& dropped = st["dropped"];
+  return {{"region", s.region},
+          {"year", year},
+          {"stages", stages},
+          {"dropped", {{"current", dropped.now}, {"in_year", dropped.reached}}},
+          {"major_signed", {{"count", major->i64(0)}, {"amount_wan", major->i64(1)}}},
+          {"funds_arrived_wan", funds}};
+}
+
+nlohmann::json approval_times(store::Db& db, const Principal& p, const std::string& region,
+                              int year, int baseline) {
+  require(p, "project:read");
+  check_year(year, "year");
+  check_year(baseline, "baseline");
+  auto conn = db.acquire();
+  Scope s = scope_of(*conn, p, region);
+  // kind → (year: days, count; baseline: days, count)
+  std::map<std::string, std::array<double, 4>> by_kind;
+  for (int which : {0, 1}) {
+    int y = which == 0 ? year : baseline;
+    store::SqlBuilder q = s.sql;
+    std::string a = q.bind(std::to_string(y) + "-01-01"), b = q.bind(std::to_string(y) + "-12-31");
+    conn->run("SELECT m.kind, SUM(" +
+                  days_between(conn->dialect(), "m.started_on", "m.finished_on") +
+                  "), COUNT(*) FROM project_milestone m JOIN project p ON p.id = m.project_id "
+                  "WHERE " +
+                  s.where + " AND m.finished_on >= " + a + " AND m.finished_on <= " + b +
+                  " GROUP BY m.kind",
+              q.params(), [&](const store::Row& r) {
+                auto& v = by_kind[r.text(0)];
+                v[which * 2] += r.f64(1);
+                v[which * 2 + 1] += static_cast<double>(r.i64(2));
+              });
+  }
+  auto entry = [&](const std::array<double, 4>& v) {
+    bool now = v[1] > 0, before = v[3] > 0;
+    double avg = now ? v[0] / v[1] : 0, base = before ? v[2] / v[3] : 0;
+    nlohmann::json reduction =
+        now && before && base > 0 ? ratio(base - avg, base) : nlohmann::json();
+    return nlohmann::json{
+        {"avg_days", round1(avg, now)},
+        {"count", static_cast<int64_t>(v[1])},
+        {"baseline_avg_days", round1(base, before)},
+        {"baseline_count", static_cast<int64_t>(v[3])},
+        {"reduction", reduction},
+        {"meets_target", reduction.is_null()
+                             ? nlohmann::json()
+                             : nlohmann::json(reduction.get<double>() >= kApprovalTarget)}};
+  };
+  nlohmann::json kinds = nlohmann::json::array();
+  std::array<double, 4> all{};
+  for (const auto& t : core::milestone_kinds()) {
+    auto it = by_kind.find(t.key);
+    if (it == by_kind.end()) continue;
+    for (size_t i = 0; i < 4; ++i) all[i] += it->second[i];
+    auto e = entry(it->second);
+    e["kind"] = t.key;
+    e["label"] = t.label;
+    kinds.push_back(e);
+  }
+  return {{"region", s.region},   {"year", year},
+          {"baseline", baseline}, {"target_reduction", kApprovalTarget},
+          {"kinds", kinds},       {"overall", entry(all)}};
+}
+
+}  // namespace guiyan::service
