@@ -77,8 +77,8 @@ const RecordTable& station_table() {
     t.required = {"kind", "name", "city", "region_code"};
     t.search = {"name", "city", "country"};
     t.filters = {"kind", "host_chamber_id", "merchant_id"};
-    t.filter_sql = {{"merchant_id",
-                     "id IN (SELECT station_id FROM station_merchant WHERE merchant_id = {})"}};
+    t.filter_sql = {
+        {"merchant_id", "id IN (SELECT station_id FROM station_merchant WHERE merchant_id = {})"}};
     t.read_perm = "merchant:read";
     t.write_perm = "merchant:write";
     t.unmask_perm = "merchant:unmask";
@@ -109,7 +109,8 @@ const RecordTable& station_table() {
                {item["id"].get<int64_t>()})) {
         ++count;
         if (!in_scope(p, r.text(3), r.opt_i64(4))) continue;
-        merchants.push_back({{"id", r.i64(0)}, {"name", r.text(1)}, {"enterprise_name", r.text(2)}});
+        merchants.push_back(
+            {{"id", r.i64(0)}, {"name", r.text(1)}, {"enterprise_name", r.text(2)}});
       }
       item["merchant_count"] = count;
       item["merchants"] = merchants;
@@ -134,8 +135,9 @@ const RecordTable& ambassador_table() {
                 {"notes", "备注", K::text, 1000}};
     t.required = {"merchant_id", "region_code", "appointed_on", "status"};
     t.filters = {"status", "merchant_id"};
-    t.search = {"(SELECT COALESCE(m.name, '') || ' ' || COALESCE(m.enterprise_name, '') FROM "
-                "merchant m WHERE m.id = ambassador.merchant_id)"};
+    t.search = {
+        "(SELECT COALESCE(m.name, '') || ' ' || COALESCE(m.enterprise_name, '') FROM "
+        "merchant m WHERE m.id = ambassador.merchant_id)"};
     t.read_perm = "merchant:read";
     t.write_perm = "merchant:write";
     t.check = [](store::Conn& c, const Principal& p, const RecordValues& v,
@@ -166,6 +168,16 @@ const RecordTable& ambassador_table() {
       item["merchant_name"] = m ? m->text(0) : "";
       item["enterprise_name"] = m ? m->text(1) : "";
       item["level_label"] = level_label(item["region_code"].get<std::string>());
+      // Referrals: the projects the ambassador referred, and how many of them have landed.
+      auto refs = store::query_one(c,
+                                   "SELECT COUNT(*), SUM(CASE WHEN stage IN ('landed', "
+                                   "'construction', 'production') THEN 1 ELSE 0 END), "
+                                   "COALESCE(SUM(amount_wan), 0) FROM project WHERE ambassador_id "
+                                   "= $1",
+                                   {item["id"].get<int64_t>()});
+      item["referrals"] = refs->i64(0);
+      item["referrals_landed"] = refs->i64(1);
+      item["referrals_amount_wan"] = refs->i64(2);
     };
     // A merchant with an active appointment carries the tag the library filters by; one whose
     // appointments have all ended loses it.
@@ -221,8 +233,11 @@ nlohmann::json link_station_merchant(store::Db& db, const Principal& p, int64_t 
            {{"merchant_id", merchant_id}}});
     // The merchant's own trail shows it too.
     audit(*conn, Actor::of(p),
-          {"link_station", "merchant", std::to_string(merchant_id),
-           station["region_code"].get<std::string>(), nullptr,
+          {"link_station",
+           "merchant",
+           std::to_string(merchant_id),
+           station["region_code"].get<std::string>(),
+           nullptr,
            {{"station_id", station_id}, {"station", station["name"]}}});
   }
   tx.commit();
@@ -247,9 +262,12 @@ nlohmann::json unlink_station_merchant(store::Db& db, const Principal& p, int64_
          {{"merchant_id", merchant_id}},
          nullptr});
   audit(*conn, Actor::of(p),
-        {"unlink_station", "merchant", std::to_string(merchant_id),
+        {"unlink_station",
+         "merchant",
+         std::to_string(merchant_id),
          station["region_code"].get<std::string>(),
-         {{"station_id", station_id}, {"station", station["name"]}}, nullptr});
+         {{"station_id", station_id}, {"station", station["name"]}},
+         nullptr});
   tx.commit();
   return get_record(db, p, station_table(), station_id);
 }

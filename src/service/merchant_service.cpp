@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/merchant_fields.h"
 #include "core/merchant_vocabulary.h"
+#include "core/project_vocabulary.h"
 #include "core/review_cycle.h"
 #include "core/text.h"
 #include "http/api_error.h"
@@ -314,9 +315,25 @@ nlohmann::json merchant_file_api(store::Db& db, const Principal& p, int64_t id) 
     trail.push_back(
         {{"at", r.text(0)}, {"username", r.text(1)}, {"action", r.text(2)}, {"entity", r.text(3)}});
   }
+  // The investment projects the merchant is linked to, named when the account may see them.
+  nlohmann::json projects = nlohmann::json::array();
+  for (const auto& r : store::query(*conn,
+                                    "SELECT p.id, p.name, p.stage, p.amount_wan, p.region_code, "
+                                    "p.created_by FROM project_merchant pm JOIN project p ON p.id "
+                                    "= pm.project_id WHERE pm.merchant_id = $1 ORDER BY p.id DESC",
+                                    {id})) {
+    if (!in_scope(p, r.text(4), r.opt_i64(5))) continue;
+    projects.push_back(
+        {{"id", r.i64(0)},
+         {"name", r.text(1)},
+         {"stage", r.text(2)},
+         {"stage_label", core::term_label(core::project_stages(), r.text(2))},
+         {"amount_wan", r.opt_i64(3) ? nlohmann::json(*r.opt_i64(3)) : nlohmann::json()}});
+  }
   return {{"merchant", merchant_json(row, false, cycle_start_today())},
           {"intentions", intentions},
           {"contacts", contacts},
+          {"projects", projects},
           {"audit", trail}};
 }
 

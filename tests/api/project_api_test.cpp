@@ -286,3 +286,47 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
       get("jl_clerk", "/api/v1/offers/" + std::to_string(offer.json()["id"].get<int64_t>())).status,
       404);
 }
+
+TEST(ProjectApi, AReferredProjectShowsOnTheAmbassadorAndTheMerchantFile) {
+  auto m = post("ga_clerk", "/api/v1/merchants",
+                {{"name", "引荐人"}, {"hometown_code", "421022106001"}});
+  ASSERT_EQ(m.status, 201) << m.body;
+  int64_t merchant = m.json()["id"];
+  auto amb = post("ga_clerk", "/api/v1/ambassadors",
+                  {{"merchant_id", merchant},
+                   {"region_code", "421022"},
+                   {"appointed_on", "2026-01-01"},
+                   {"status", "active"}});
+  ASSERT_EQ(amb.status, 201) << amb.body;
+  int64_t ambassador = amb.json()["id"];
+  int64_t id = create({{"name", "大使引荐项目"},
+                       {"region_code", "421022"},
+                       {"amount_wan", 3000},
+                       {"ambassador_id", ambassador},
+                       {"merchant_ids", {merchant}},
+                       {"stage_on", "2026-02-01"}});
+  EXPECT_EQ(post("ga_clerk", "/api/v1/projects",
+                 {{"name", "x"}, {"region_code", "421022"}, {"merchant_ids", {999999}}})
+                .json()["error"]["field"],
+            "merchant_ids");
+  auto before = get("ga_clerk", "/api/v1/ambassadors/" + std::to_string(ambassador)).json();
+  EXPECT_EQ(before["referrals"], 1);
+  EXPECT_EQ(before["referrals_landed"], 0);
+  ASSERT_EQ(move(id, {{"stage", "landed"},
+                      {"on", "2026-05-01"},
+                      {"dates",
+                       {{"contact", nullptr},
+                        {"inspection", nullptr},
+                        {"reception", nullptr},
+                        {"negotiation", nullptr},
+                        {"signed", "2026-04-01"}}}})
+                .status,
+            200);
+  auto after = get("ga_clerk", "/api/v1/ambassadors/" + std::to_string(ambassador)).json();
+  EXPECT_EQ(after["referrals_landed"], 1);
+  EXPECT_EQ(after["referrals_amount_wan"], 3000);
+  auto file = get("ga_clerk", "/api/v1/merchants/" + std::to_string(merchant) + "/file").json();
+  ASSERT_EQ(file["projects"].size(), 1u) << file.dump();
+  EXPECT_EQ(file["projects"][0]["name"], "大使引荐项目");
+  EXPECT_EQ(file["projects"][0]["stage_label"], "落地");
+}
