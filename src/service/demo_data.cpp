@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "service/demo_merchants.h"
+#include "service/demo_projects.h"
 #include "service/demo_people.h"
 #include "service/department_service.h"
 #include "service/principal.h"
@@ -95,6 +96,7 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
   }
   create_demo_people(db, city, 3000);
   create_demo_merchants(db, city, 400);
+  create_demo_projects(db, city, 48);
   return accounts;
 }
 

@@ -78,6 +78,16 @@ TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
   double rate = fresh["total"]["rate"];
   EXPECT_GT(rate, 0.5);
   EXPECT_LT(rate, 1.0);
+  // The demo projects span the pipeline, dated up to today.
+  auto projects = c.get("/api/v1/projects?limit=100", token).json();
+  EXPECT_EQ(projects["total"], 48);
+  std::set<std::string> stages;
+  for (const auto& p : projects["items"]) stages.insert(p["stage"].get<std::string>());
+  EXPECT_GE(stages.size(), 8u);
+  auto board = c.get("/api/v1/projects/board", token).json();
+  int64_t current = board["dropped"]["current"];
+  for (const auto& s : board["stages"]) current += s["current"].get<int64_t>();
+  EXPECT_EQ(current, 48);
 }
 
 TEST(Cli, MigrateStatusListsEveryMigrationApplied) {
