@@ -51,9 +51,14 @@ function run(args, input) {
 
 // Starts the server on a fresh temporary database, or uses GUIYAN_URL when that is set
 // (a server already running, with the accounts above). logName: the server's log file in OUT.
-export async function startServer({ logName = 'server.log' } = {}) {
+// extraAccounts: more accounts, made like those above but each with its own region and
+// department ({username, role, region, department, displayName}); a server named by GUIYAN_URL
+// does not get them, and the result's hasExtraAccounts says so.
+export async function startServer({ logName = 'server.log', extraAccounts = [] } = {}) {
   fs.mkdirSync(OUT, { recursive: true })
-  if (process.env.GUIYAN_URL) return { url: process.env.GUIYAN_URL.replace(/\/$/, ''), stop: async () => {} }
+  if (process.env.GUIYAN_URL) {
+    return { url: process.env.GUIYAN_URL.replace(/\/$/, ''), stop: async () => {}, hasExtraAccounts: !extraAccounts.length }
+  }
 
   if (!fs.existsSync(BIN)) throw new Error(`server binary not found: ${BIN} (build it, or set GUIYAN_BIN)`)
   if (!fs.existsSync(path.join(WEB, 'index.html'))) throw new Error(`${WEB}/index.html not found: run "npm ci && npm run build" in web/`)
@@ -61,9 +66,13 @@ export async function startServer({ logName = 'server.log' } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guiyan-browser-'))
   const db = `sqlite:${path.join(tmp, 'g.db')}`
   run(['migrate', '--db', db])
-  for (const account of Object.values(ACCOUNTS)) {
+  const accounts = [
+    ...Object.values(ACCOUNTS).map((a) => ({ ...a, region: REGION, department: DEPARTMENT })),
+    ...extraAccounts
+  ]
+  for (const account of accounts) {
     run(
-      ['user', 'add', account.username, '--role', account.role, '--region', REGION, '--department', DEPARTMENT, '--display-name', account.displayName, '--password-stdin', '--db', db],
+      ['user', 'add', account.username, '--role', account.role, '--region', account.region, '--department', account.department, '--display-name', account.displayName, '--password-stdin', '--db', db],
       `${PASSWORD}\n`
     )
   }
@@ -103,7 +112,7 @@ export async function startServer({ logName = 'server.log' } = {}) {
     fs.closeSync(log)
     fs.rmSync(tmp, { recursive: true, force: true })
   }
-  return { url, stop }
+  return { url, stop, hasExtraAccounts: true }
 }
 
 export async function launchBrowser() {

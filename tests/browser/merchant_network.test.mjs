@@ -1,6 +1,6 @@
 // Browser tests of the merchant library's network (商会, 联络站点, 招商大使) and of the rows for records
 // registered at a region itself (…（本级）) in 分类统计, 动态更新 and 楚商名录, against the real server,
-// as a clerk (业务经办) of 荆州市 and a leader (see harness.mjs).
+// as a clerk (业务经办) of 荆州市, a leader (see harness.mjs) and a clerk of 公安县 made here.
 // Run: cd tests/browser && npm install && node --test merchant_network.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -19,6 +19,8 @@ const TOWNSHIP = { name: '邓海波', hometown_code: '421022100' } // 公安县�
 const CHAMBER = { name: '深圳市荆州商会', city: '深圳市', phone: '13907161234', badPhone: '1390716' }
 const STATION = { name: '荆州市驻深圳楚商联络站', city: '深圳市' }
 const TERM_END = '2029-12-31'
+// A clerk of 公安县: the records of 荆州市 itself are outside its scope.
+const COUNTY_CLERK = { username: 'clerk_gongan', role: 'clerk', region: '421022', department: '公安县人社局', displayName: '钱经办' }
 
 async function call(method, path, body) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
@@ -31,7 +33,7 @@ async function call(method, path, body) {
 }
 
 before(async () => {
-  server = await startServer({ logName: 'server-merchant-network.log' })
+  server = await startServer({ logName: 'server-merchant-network.log', extraAccounts: [COUNTY_CLERK] })
   browser = await launchBrowser()
   const signin = await call('POST', '/auth/login', { username: ACCOUNTS.clerk.username, password: PASSWORD })
   assert.equal(signin.status, 200, JSON.stringify(signin.body))
@@ -247,16 +249,42 @@ test('a clerk adds a liaison station hosted by the chamber, links a merchant and
     await searchAndPick(page, drawer.locator('[data-test=station-link]'), LINKED.name, LINKED.enterprise_name)
     await drawer.locator('[data-test=station-link-submit]').click()
     await drawer.locator('[data-test=station-merchants-title]', { hasText: '关联楚商（1）' }).waitFor()
+    // Every merchant linked is in the clerk's scope: nothing is said about others.
+    assert.equal(await drawer.locator('[data-test=station-hidden-merchants]').count(), 0)
     await rowOf(page, 'station-merchants', LINKED.name).locator('[data-test=station-merchant-link]').click()
     await page.waitForURL(new RegExp(`#/merchants/${LINKED.mid}$`))
     await page.locator('[data-test=merchant-name]', { hasText: LINKED.name }).waitFor()
+
+    // The file lists the station (GET /stations?merchant_id=), where it is and the chamber hosting it.
+    const stations = page.locator('[data-test=merchant-stations]')
+    await stations.locator('[data-test=merchant-stations-title]', { hasText: '联络站点（1）' }).waitFor()
+    const item = stations.locator('[data-test=station-item]')
+    assert.equal(await item.count(), 1)
+    const itemText = await item.innerText()
+    assert.match(itemText, new RegExp(`${STATION.name}\\s*楚商联络站`))
+    assert.match(itemText, new RegExp(`${STATION.city} · 依托${CHAMBER.name}`))
+    // Its trail holds the links, newest first, under their Chinese names.
+    await page.locator('.el-tabs__item', { hasText: '操作记录' }).click()
+    await page.locator('[data-test=merchant-audit-table]').getByText('取消关联站点').waitFor()
+    const trail = await tableRows(page, 'merchant-audit-table').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].slice(2, 4).map((td) => td.textContent.trim()).join(' '))
+    )
+    assert.deepEqual(trail, ['档案 关联站点', '档案 取消关联站点', '档案 关联站点', '档案 新增'])
+    await shot(page, 'n06b-file-stations')
+    // The station's name opens its drawer on 联络站点.
+    const stationLink = item.locator('[data-test=merchant-station-link]')
+    assert.equal(await stationLink.getAttribute('href'), `#/merchants/stations?station=${sid}`)
+    await stationLink.click()
+    await page.waitForURL(new RegExp(`#/merchants/stations\\?station=${sid}$`))
+    await drawer.locator('.el-drawer__title', { hasText: STATION.name }).waitFor()
+    await rowOf(page, 'station-merchants', LINKED.name).waitFor()
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()
   }
 })
 
-test('a clerk appoints the merchant as 市级招商大使, sees the tag on its file, ends the term and appoints it again from the file', { timeout: 150_000 }, async () => {
+test('a clerk appoints the merchant as 市级招商大使, sees the tag on its file, ends the term (the tag goes) and appoints it again from the file', { timeout: 150_000 }, async () => {
   const { context, page } = await clerkPage()
   try {
     await openExact(page, '招商大使', /#\/merchants\/ambassadors/)
@@ -336,10 +364,16 @@ test('a clerk appoints the merchant as 市级招商大使, sees the tag on its f
     await page.locator('[data-test=ambassadors-total]', { hasText: '共 0 条聘任记录' }).waitFor()
     await shot(page, 'n09-ambassador-ended')
 
-    // 聘任 on the file: the merchant is given; 公安县 appoints it as well.
+    // Its only appointment ended, the record has lost the 招商大使 tag.
     await page.goto(`${server.url}/#/merchants/${LINKED.mid}`)
     await appointment.first().waitFor()
     assert.match(await appointment.first().innerText(), /已届满/)
+    await page.locator('[data-test=value-tags]', { hasText: '—' }).waitFor()
+    assert.equal(await page.locator('[data-test=merchant-ambassador-tag]').count(), 0)
+    assert.deepEqual((await apiFetch(page, `/merchants/${LINKED.mid}`)).body.tags, [])
+    await shot(page, 'n09b-file-tag-removed')
+
+    // 聘任 on the file: the merchant is given; 公安县 appoints it as well.
     await page.locator('[data-test=merchant-appoint]').click()
     const fromFile = page.locator('.el-dialog', { hasText: '聘任招商大使' })
     await fromFile.waitFor()
@@ -352,14 +386,87 @@ test('a clerk appoints the merchant as 市级招商大使, sees the tag on its f
     await fromFile.waitFor({ state: 'hidden' })
     await page.waitForFunction(() => document.querySelectorAll('[data-test=merchant-ambassadors] [data-test=appointment-item]').length === 2)
     assert.match(await appointment.first().innerText(), /公安县 县级招商大使\s*在任/)
+    // In office again: the tag is back.
+    await page.locator('[data-test=merchant-ambassador-tag]', { hasText: '招商大使' }).waitFor()
+    assert.match(await page.locator('[data-test=value-tags]').innerText(), /招商大使/)
+
+    // 编辑 on the file ends this one too: the last appointment in office, so the tag goes at once.
+    await appointment.first().getByRole('button', { name: '编辑' }).click()
+    const endOnFile = page.locator('.el-dialog', { hasText: '编辑聘任' })
+    await endOnFile.waitFor()
+    await endOnFile.locator('[data-test=ambassador-status] .el-radio-button', { hasText: '已届满' }).click()
+    const ended = page.waitForRequest((r) => r.method() === 'PATCH' && /\/api\/v1\/ambassadors\/\d+$/.test(r.url()))
+    await endOnFile.locator('[data-test=ambassador-save]').click()
+    assert.deepEqual((await ended).postDataJSON(), { status: 'ended' })
+    await endOnFile.waitFor({ state: 'hidden' })
+    await page.locator('[data-test=merchant-ambassador-tag]').waitFor({ state: 'detached' })
+    await page.locator('[data-test=value-tags]', { hasText: '—' }).waitFor()
+    assert.match(await appointment.first().innerText(), /公安县 县级招商大使\s*已届满/)
+    assert.deepEqual((await apiFetch(page, `/merchants/${LINKED.mid}`)).body.tags, [])
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()
   }
 })
 
-test('records registered at a region itself: a （本级） row without a drill in 分类统计, 动态更新 and 楚商名录', { timeout: 120_000 }, async () => {
+test('a clerk finds ambassadors by the merchant\'s name or enterprise (关键字)', { timeout: 90_000 }, async () => {
+  // A second merchant in office, appointed through the API.
+  const appointed = await call('POST', '/ambassadors', { merchant_id: CITY_LEVEL.mid, region_code: '421000', appointed_on: today, status: 'active' })
+  assert.equal(appointed.status, 201, JSON.stringify(appointed.body))
   const { context, page } = await clerkPage()
+  try {
+    await openExact(page, '招商大使', /#\/merchants\/ambassadors/)
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 3 条聘任记录' }).waitFor()
+    const search = page.locator('[data-test=ambassadors-search]')
+    const names = async () => (await tableRows(page, 'ambassadors-table').locator('[data-test=ambassador-merchant-link]').allInnerTexts()).map((t) => t.trim())
+
+    // By the person's name: only hers.
+    const byName = page.waitForResponse((r) => r.url().includes('/api/v1/ambassadors?') && r.url().includes('q='))
+    await search.fill(CITY_LEVEL.name)
+    await search.press('Enter')
+    assert.equal(new URL((await byName).url()).searchParams.get('q'), CITY_LEVEL.name)
+    await page.waitForURL(new RegExp(`q=${encodeURIComponent(CITY_LEVEL.name)}`))
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 1 条聘任记录' }).waitFor()
+    assert.deepEqual(await names(), [CITY_LEVEL.name])
+    assert.deepEqual((await cells(rowOf(page, 'ambassadors-table', CITY_LEVEL.name))).slice(0, 3), [CITY_LEVEL.name, CITY_LEVEL.enterprise_name, '市级'])
+    await shot(page, 'n09c-ambassadors-search')
+
+    // By part of an enterprise name: his two appointments.
+    await search.fill('楚天智能')
+    await page.locator('[data-test=ambassadors-query]').click()
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 2 条聘任记录' }).waitFor()
+    assert.deepEqual(await names(), [LINKED.name, LINKED.name])
+    // With the status filter: neither is in office any more.
+    await page.locator('[data-test=ambassadors-status] .el-radio-button', { hasText: '在任' }).click()
+    await page.waitForURL(/status=active/)
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 0 条聘任记录' }).waitFor()
+    await page.locator('[data-test=ambassadors-table]').getByText('没有符合条件的招商大使').waitFor()
+
+    // The link keeps the search: the page opened from it fills the box.
+    await page.reload()
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 0 条聘任记录' }).waitFor()
+    assert.equal(await search.inputValue(), '楚天智能')
+    // Nobody by that name; 重置 lists all again.
+    await page.locator('[data-test=ambassadors-status] .el-radio-button', { hasText: '全部' }).click()
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 2 条聘任记录' }).waitFor()
+    await search.fill('无此人')
+    await search.press('Enter')
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 0 条聘任记录' }).waitFor()
+    await page.getByRole('button', { name: '重置' }).click()
+    await page.locator('[data-test=ambassadors-total]', { hasText: '共 3 条聘任记录' }).waitFor()
+    assert.equal(await search.inputValue(), '')
+    assert.doesNotMatch(page.url(), /q=/)
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('records registered at a region itself: a （本级） row without a drill in 分类统计 and 动态更新 lists them alone in 楚商名录 (仅本级)', { timeout: 150_000 }, async () => {
+  const { context, page } = await clerkPage()
+  const total = page.locator('[data-test=merchants-total]')
+  const exactTag = page.locator('[data-test=filter-region-exact]')
+  const listed = async () => (await tableRows(page, 'merchants-table').locator('td:first-child').allInnerTexts()).map((t) => t.trim())
   try {
     await page.goto(`${server.url}/#/merchants/classification?by=region`)
     await settled(page, 'class-table')
@@ -370,14 +477,49 @@ test('records registered at a region itself: a （本级） row without a drill 
     assert.equal(await cityRow.locator('[data-test=class-drill]').count(), 0)
     assert.equal(await rowOf(page, 'class-table', '公安县').locator('[data-test=class-drill]').count(), 1)
     assert.equal(await cityRow.locator('.drillable').count(), 0)
-    // A click on the row goes nowhere; its list link filters on the city.
+    // A click on the row goes nowhere; its list link filters on the city itself, a county's on the
+    // county and the regions below it.
     await cityRow.locator('td').first().click()
     await page.waitForTimeout(300)
     assert.doesNotMatch(page.url(), /region=/)
-    assert.equal(await cityRow.locator('[data-test=class-list-link]').getAttribute('href'), '#/merchants?region=421000')
+    const cityLink = cityRow.locator('[data-test=class-list-link]')
+    assert.equal(await cityLink.getAttribute('href'), '#/merchants?region=421000&region_exact=true')
+    assert.equal(await cityLink.getAttribute('title'), null) // no apology for listing more
+    assert.equal(await rowOf(page, 'class-table', '公安县').locator('[data-test=class-list-link]').getAttribute('href'), '#/merchants?region=421022')
     await shot(page, 'n10-class-region-self')
 
+    // 查看名录 of the city's own row: the one record registered at 荆州市 itself, under 仅本级.
+    await cityLink.click()
+    await page.waitForURL(/#\/merchants\?region=421000&region_exact=true$/)
+    await total.filter({ hasText: '共 1 条' }).waitFor()
+    assert.deepEqual(await listed(), [CITY_LEVEL.name])
+    assert.equal((await exactTag.innerText()).trim(), '仅本级：荆州市（不含下级区划）')
+    // The counts mark the city's own chip as the filter applied.
+    assert.match(await page.locator('[data-test=by-region-self]').getAttribute('class'), /is-checked/)
+    await shot(page, 'n10b-list-region-exact')
+    // The filter stays with another one added (the URL keeps it) …
+    await page.locator('[data-test=merchants-search]').fill(CITY_LEVEL.enterprise_name)
+    await page.locator('[data-test=merchants-query]').click()
+    await page.waitForURL(/q=.*region_exact=true|region_exact=true.*q=/)
+    await total.filter({ hasText: '共 1 条' }).waitFor()
+    await page.reload()
+    await exactTag.waitFor()
+    await total.filter({ hasText: '共 1 条' }).waitFor()
+    await page.locator('[data-test=merchants-search]').fill('')
+    await page.locator('[data-test=merchants-search]').press('Enter')
+    await page.waitForURL((u) => !/q=/.test(u.hash))
+    await total.filter({ hasText: '共 1 条' }).waitFor()
+    assert.equal(await exactTag.count(), 1)
+    // … and is taken off with its tag: the city and the regions below it.
+    await exactTag.locator('.el-tag__close').click()
+    await page.waitForURL((u) => !/region_exact/.test(u.hash))
+    assert.match(page.url(), /region=421000/)
+    await total.filter({ hasText: '共 3 条' }).waitFor()
+    assert.deepEqual((await listed()).sort(), [LINKED.name, CITY_LEVEL.name, TOWNSHIP.name].sort())
+    assert.equal(await exactTag.count(), 0)
+
     // 公安县: its townships, and the county's own row for the record registered at it.
+    await page.goto(`${server.url}/#/merchants/classification?by=region`)
     await rowOf(page, 'class-table', '公安县').locator('td').first().click()
     await page.waitForURL(/by=region&region=421022/)
     const countyRow = rowOf(page, 'class-table', '公安县（本级）')
@@ -385,8 +527,20 @@ test('records registered at a region itself: a （本级） row without a drill 
     assert.equal((await cells(countyRow))[1], '1')
     assert.equal((await cells(rowOf(page, 'class-table', '埠河镇')))[1], '1')
     assert.equal(await countyRow.locator('[data-test=class-drill]').count(), 0)
-    assert.equal(await countyRow.locator('[data-test=class-list-link]').getAttribute('href'), '#/merchants?region=421022')
+    assert.equal(await countyRow.locator('[data-test=class-list-link]').getAttribute('href'), '#/merchants?region=421022&region_exact=true')
     await shot(page, 'n11-class-county-self')
+    await countyRow.locator('[data-test=class-list-link]').click()
+    await page.waitForURL(/region=421022&region_exact=true/)
+    await total.filter({ hasText: '共 1 条' }).waitFor()
+    assert.deepEqual(await listed(), [LINKED.name])
+    assert.equal((await exactTag.innerText()).trim(), '仅本级：公安县（不含下级区划）')
+    // Another region in the select is that region with the regions below it.
+    await pickRegion(page, page.locator('[data-test=merchants-region]'), ['荆州市', '公安县', '埠河镇'])
+    await page.waitForURL(/region=421022100/)
+    assert.doesNotMatch(page.url(), /region_exact/)
+    await total.filter({ hasText: '共 1 条' }).waitFor()
+    assert.deepEqual(await listed(), [TOWNSHIP.name])
+    assert.equal(await exactTag.count(), 0)
 
     // 动态更新: the city's own row is not drilled into.
     await page.goto(`${server.url}/#/merchants/freshness`)
@@ -398,15 +552,24 @@ test('records registered at a region itself: a （本级） row without a drill 
     await page.waitForTimeout(300)
     assert.doesNotMatch(page.url(), /region=/)
 
-    // 楚商名录: the city's own count is shown, not offered as a region to open.
+    // 楚商名录: the city's own chip in the counts lists its records alone, and clicked again, all.
     await openMenu(page, '楚商名录', /#\/merchants/)
     const self = page.locator('[data-test=by-region-self]')
     await self.waitFor()
     assert.match(await self.innerText(), /荆州市（本级）\s*1/)
     assert.equal(await page.locator('[data-test=by-region-421000]').count(), 0)
+    await total.filter({ hasText: '共 3 条' }).waitFor()
     await self.click()
-    await page.waitForTimeout(300)
-    assert.doesNotMatch(page.url(), /region=/)
+    await page.waitForURL(/region=421000&region_exact=true/)
+    await total.filter({ hasText: '共 1 条' }).waitFor()
+    assert.deepEqual(await listed(), [CITY_LEVEL.name])
+    await exactTag.waitFor()
+    assert.match(await self.getAttribute('class'), /is-checked/)
+    await self.click()
+    await page.waitForURL((u) => !/region_exact/.test(u.hash))
+    await total.filter({ hasText: '共 3 条' }).waitFor()
+    assert.equal(await exactTag.count(), 0)
+    assert.doesNotMatch(await self.getAttribute('class'), /is-checked/)
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()
@@ -438,6 +601,44 @@ test('a leader (merchant:read only) reads chambers, stations and ambassadors wit
     await page.locator('[data-test=merchant-ambassadors] [data-test=appointment-item]').first().waitFor()
     assert.equal(await page.locator('[data-test=merchant-appoint]').count(), 0)
     await shot(page, 'n12-leader-ambassadors')
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('a clerk of 公安县 sees the station merchants in its scope, and how many others are linked', { timeout: 90_000 }, async (t) => {
+  if (!server.hasExtraAccounts) return t.skip('the server named by GUIYAN_URL has no account of 公安县')
+  // An outstation of 公安县, linked by the city's clerk to a merchant of 公安县 and to one of 荆州市 itself.
+  const name = '公安县驻新加坡推介服务站'
+  const made = await call('POST', '/stations', { kind: 'outstation', name, city: '新加坡', country: '新加坡', region_code: '421022' })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  for (const m of [LINKED, CITY_LEVEL]) {
+    const linked = await call('POST', `/stations/${made.body.id}/merchants`, { merchant_id: m.mid })
+    assert.equal(linked.status, 200, JSON.stringify(linked.body))
+  }
+  const { context, page } = await signedInPage(browser, server.url, COUNTY_CLERK.username)
+  try {
+    await openExact(page, '联络站点', /#\/merchants\/stations/)
+    // The city's station is outside the county's scope; the county's counts every merchant linked.
+    await page.locator('[data-test=stations-total]', { hasText: '共 1 个站点' }).waitFor()
+    const row = rowOf(page, 'stations-table', name)
+    assert.equal((await cells(row))[7], '2')
+    await row.locator('td').first().click()
+    const drawer = page.locator('[data-test=station-drawer]')
+    await drawer.locator('[data-test=station-merchants-title]', { hasText: '关联楚商（2）' }).waitFor()
+    await rowOf(page, 'station-merchants', LINKED.name).waitFor()
+    assert.equal(await tableRows(page, 'station-merchants').count(), 1) // not the city's own merchant
+    assert.equal((await drawer.locator('[data-test=station-hidden-merchants]').innerText()).trim(), '另有 1 位不在您的数据范围内')
+    await shot(page, 'n13-county-station-hidden')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+
+    // The merchant's file lists the stations the county may read: not the city's.
+    await page.goto(`${server.url}/#/merchants/${LINKED.mid}`)
+    const stations = page.locator('[data-test=merchant-stations]')
+    await stations.locator('[data-test=merchant-stations-title]', { hasText: '联络站点（1）' }).waitFor()
+    assert.match(await stations.locator('[data-test=station-item]').innerText(), new RegExp(`${name}\\s*驻外推介服务站`))
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()

@@ -82,7 +82,9 @@ export const AUDIT_ACTIONS = [
   { key: 'dismiss', name: '排除重复' },
   { key: 'scan', name: '查找重复' },
   { key: 'link', name: '关联' },
-  { key: 'unlink', name: '取消关联' }
+  { key: 'unlink', name: '取消关联' },
+  { key: 'link_station', name: '关联站点' },
+  { key: 'unlink_station', name: '取消关联站点' }
 ]
 
 export function auditActionName(key) {

@@ -16,7 +16,10 @@ export const merchantVocabulary = reactive({
   tags: [],
   intention_strengths: [],
   contact_kinds: [],
-  festivals: []
+  festivals: [],
+  chamber_kinds: [], // 商会类型
+  station_kinds: [], // 联络站点类型
+  ambassador_statuses: [] // 招商大使聘任状态
 })
 
 let pending = null
@@ -171,30 +174,12 @@ export function cycleLabel(key) {
   return CYCLES.find((c) => c.key === (key || DEFAULT_CYCLE))?.label || key
 }
 
-// The merchant library's network (商会、联络站、招商大使). The server names these lists only in its
-// answers (`kind_label`, `status_label`); GET /merchants/vocabulary does not carry them, so the
-// forms and filters take them from here (keys as docs/api.md lists them).
-export const CHAMBER_KINDS = [
-  { key: 'hometown_chamber', label: '异地湖北商会' },
-  { key: 'industry_association', label: '行业协会' },
-  { key: 'alumni', label: '校友会' },
-  { key: 'overseas', label: '海外侨团' }
-]
-export const STATION_KINDS = [
-  { key: 'liaison', label: '楚商联络站' },
-  { key: 'outstation', label: '驻外推介服务站' }
-]
-export const AMBASSADOR_STATUSES = [
-  { key: 'active', label: '在任', tag: 'success' },
-  { key: 'ended', label: '已届满', tag: 'info' }
-]
-
-export function listLabel(list, key) {
-  return list.find((t) => t.key === key)?.label || key || ''
-}
+// Tag colours of the appointment statuses of 招商大使, by key (labels come from the vocabulary's
+// ambassador_statuses).
+const AMBASSADOR_STATUS_TAGS = { active: 'success', ended: 'info' }
 
 export function ambassadorStatusTag(key) {
-  return AMBASSADOR_STATUSES.find((t) => t.key === key)?.tag || 'info'
+  return AMBASSADOR_STATUS_TAGS[key] || 'info'
 }
 
 // Where a chamber or station is: the city, and the country when abroad ("新加坡 · 新加坡").
