@@ -5,8 +5,8 @@
 #include <stdexcept>
 
 #include "service/demo_merchants.h"
-#include "service/demo_projects.h"
 #include "service/demo_people.h"
+#include "service/demo_projects.h"
 #include "service/department_service.h"
 #include "service/principal.h"
 #include "service/region_service.h"

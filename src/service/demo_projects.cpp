@@ -109,11 +109,15 @@ int create_demo_projects(store::Db& db, const std::string& city, int count) {
                     : store::Value{store::Null{}},
          std::string("县政府分管副县长"), std::string("县招商和投资促进中心"),
          std::string("招商专班干部"), now});
-    for (const auto& [s, on] : entries) {
+    for (size_t k = 0; k < entries.size(); ++k) {
+      bool last = k + 1 == entries.size();
       store::exec(*conn,
-                  "INSERT INTO project_stage (project_id, stage, entered_on, recorded_at) VALUES "
-                  "($1, $2, $3, $4)",
-                  {id, s, store::nullable(on), now});
+                  "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, "
+                  "region_code, amount_wan, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                  {id, entries[k].first, store::nullable(entries[k].second),
+                   last ? store::Value{store::Null{}} : store::nullable(entries[k + 1].second),
+                   last ? store::Value{store::Null{}} : store::Value{entries[k + 1].first}, region,
+                   amount, now});
     }
     if (merchant_id) {
       store::exec(*conn, "INSERT INTO project_merchant (project_id, merchant_id) VALUES ($1, $2)",

@@ -36,10 +36,11 @@ class MerchantFacetsTest : public ::testing::Test {
     auto c = db->acquire();
     // Accounts 7 (the test's own) and 8, case workers of some records.
     for (int id : {7, 8}) {
-      store::exec(*c,
-                  "INSERT INTO app_user (id, username, display_name, password_hash, region_code, "
-                  "password_changed_at, created_at) VALUES ($1, $2, $3, 'x', '421022', 'now', 'now')",
-                  {int64_t{id}, "u" + std::to_string(id), "专员" + std::to_string(id)});
+      store::exec(
+          *c,
+          "INSERT INTO app_user (id, username, display_name, password_hash, region_code, "
+          "password_changed_at, created_at) VALUES ($1, $2, $3, 'x', '421022', 'now', 'now')",
+          {int64_t{id}, "u" + std::to_string(id), "专员" + std::to_string(id)});
     }
     for (int i = 0; i < 80; ++i) add(i);
   }

@@ -274,48 +274,48 @@ std::vector<Group> count_facets(store::Db& db, store::Conn& c, const Principal& 
   std::vector<int64_t> flat((by_child ? kids.codes.size() + 1 : facets.key_count()) * 2);
   std::unordered_map<uint64_t, int64_t> workers;
   int64_t seen = 0;
-  facets.scan(
-      w.facets, w.fts.empty() ? nullptr : &hits, [&](int64_t id, const MerchantFacets::Entry& e) {
-        int& m = memo[e.region];
-        if (m == -2) {
-          const std::string& code = facets.region_code(e.region);
-          bool visible = in_scope(p, code) && in_region(code);
-          m = visible ? kids.index_of(code) : -3;
-        }
-        if (m == -3) {
-          // Outside the region grants: visible only as the account's own records, and
-          // only when no region filter leaves them out.
-          if (!own_records || e.owner != p.user_id) return true;
-          const std::string& code = facets.region_code(e.region);
-          if (!in_region(code)) return true;
-        }
-        if (page && seen++ >= page->offset &&
-            static_cast<int64_t>(page->ids.size()) < page->limit) {
-          page->ids.push_back(id);
-        }
-        size_t fresh = e.verified >= since ? 1 : 0;
-        switch (dim) {
-          case Dim::child:
-          case Dim::child_fresh: {
-            int child = m >= -1 ? m : kids.index_of(facets.region_code(e.region));
-            flat[static_cast<size_t>(child + 1) * 2 + (dim == Dim::child ? 0 : fresh)]++;
-            break;
-          }
-          case Dim::section:
-            flat[size_t{e.section} * 2]++;
-            break;
-          case Dim::industry:
-            flat[size_t{e.industry} * 2]++;
-            break;
-          case Dim::strength:
-            flat[size_t{e.strength} * 2]++;
-            break;
-          case Dim::worker_fresh:
-            workers[uint64_t{e.worker} * 2 + fresh]++;
-            break;
-        }
-        return true;
-      });
+  facets.scan(w.facets, w.fts.empty() ? nullptr : &hits,
+              [&](int64_t id, const MerchantFacets::Entry& e) {
+                int& m = memo[e.region];
+                if (m == -2) {
+                  const std::string& code = facets.region_code(e.region);
+                  bool visible = in_scope(p, code) && in_region(code);
+                  m = visible ? kids.index_of(code) : -3;
+                }
+                if (m == -3) {
+                  // Outside the region grants: visible only as the account's own records, and
+                  // only when no region filter leaves them out.
+                  if (!own_records || e.owner != p.user_id) return true;
+                  const std::string& code = facets.region_code(e.region);
+                  if (!in_region(code)) return true;
+                }
+                if (page && seen++ >= page->offset &&
+                    static_cast<int64_t>(page->ids.size()) < page->limit) {
+                  page->ids.push_back(id);
+                }
+                size_t fresh = e.verified >= since ? 1 : 0;
+                switch (dim) {
+                  case Dim::child:
+                  case Dim::child_fresh: {
+                    int child = m >= -1 ? m : kids.index_of(facets.region_code(e.region));
+                    flat[static_cast<size_t>(child + 1) * 2 + (dim == Dim::child ? 0 : fresh)]++;
+                    break;
+                  }
+                  case Dim::section:
+                    flat[size_t{e.section} * 2]++;
+                    break;
+                  case Dim::industry:
+                    flat[size_t{e.industry} * 2]++;
+                    break;
+                  case Dim::strength:
+                    flat[size_t{e.strength} * 2]++;
+                    break;
+                  case Dim::worker_fresh:
+                    workers[uint64_t{e.worker} * 2 + fresh]++;
+                    break;
+                }
+                return true;
+              });
   std::vector<Group> out;
   for (size_t i = 0; i < flat.size(); ++i) {
     if (!flat[i]) continue;

@@ -6,6 +6,7 @@
 #include "core/merchant_vocabulary.h"
 #include "core/text.h"
 #include "service/audit.h"
+#include "service/data_scope.h"
 #include "text/tokenize.h"
 
 namespace guiyan::service {
@@ -87,7 +88,24 @@ std::string merchant_search_tokens(const store::MerchantRow& m) {
     parts.push_back(digits);
     parts.push_back(digits.substr(digits.size() - 4));
   }
+  // Intention as match tokens (merchant_match_tokens): the offered-project matching finds its
+  // candidates through the full-text index instead of reading every merchant.
+  for (const auto& token : merchant_match_tokens(m)) parts.push_back(token);
   return text::index_document(parts);
+}
+
+std::vector<std::string> merchant_match_tokens(const store::MerchantRow& m) {
+  std::vector<std::string> out;
+  for (const auto& code : core::split(m.text("intention_industries"), ',')) {
+    if (code.empty()) continue;
+    out.push_back("ii" + code);
+    std::string section = core::industry_section(code);
+    if (section != code && !section.empty()) out.push_back("ii" + section);
+  }
+  for (const auto& code : core::split(m.text("intention_regions"), ',')) {
+    if (!code.empty()) out.push_back("ir" + region_prefix(code));
+  }
+  return out;
 }
 
 int64_t create_merchant(store::Conn& c, const Actor& actor, int64_t by,

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "service/principal.h"
 #include "store/db.h"
@@ -30,5 +31,10 @@ bool change_merchant(store::Conn& c, const Actor& actor, int64_t by,
 // The search tokens of a merchant (src/text): names, enterprise, credit code, phone and its last
 // four digits, city, country, chambers, position, the labels of categories and tags, notes.
 std::string merchant_search_tokens(const store::MerchantRow& m);
+
+// The match tokens of a merchant's intention, lower-cased in the index: "ii" + each intended
+// industry (and the section of a division), "ir" + the region prefix of each intended region
+// (421000 → ir4210). offer_matches asks the index for them.
+std::vector<std::string> merchant_match_tokens(const store::MerchantRow& m);
 
 }  // namespace guiyan::service

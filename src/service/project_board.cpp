@@ -25,13 +25,16 @@ struct Scope {
   std::string region;
 };
 
-Scope scope_of(store::Conn& c, const Principal& p, const std::string& region_in) {
+// The scope and region condition on the table aliased `alias` (project p, or project_stage e,
+// whose rows carry the project's region and creator).
+Scope scope_of(store::Conn& c, const Principal& p, const std::string& region_in,
+               const std::string& alias = "p") {
   Scope s;
   s.region = region_in.empty() ? p.region_code : region_in;
-  s.where = scope_condition(p, s.sql, "p.region_code", "p.created_by");
+  s.where = scope_condition(p, s.sql, alias + ".region_code", alias + ".created_by");
   if (!region_in.empty()) {
     if (!region_exists(c, region_in)) throw bad_request("region", "区划代码不存在");
-    s.where += " AND " + subtree_condition(s.sql, "p.region_code", region_in);
+    s.where += " AND " + subtree_condition(s.sql, alias + ".region_code", region_in);
   }
   return s;
 }
@@ -81,26 +84,26 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
         x.now_amount = r.i64(2);
         x.now_major = r.i64(3);
       });
-  store::SqlBuilder yq = s.sql;
+  // Stages reached in the year, from the stage table's board index alone (it carries the
+  // project's region, amount and creator).
+  Scope e = scope_of(*conn, p, region, "e");
+  store::SqlBuilder yq = e.sql;
   std::string y0 = yq.bind(from), y1 = yq.bind(to);
-  conn->run(
-      "SELECT e.stage, COUNT(*), COALESCE(SUM(p.amount_wan), 0) FROM project_stage e JOIN "
-      "project p ON p.id = e.project_id WHERE " +
-          s.where + " AND e.entered_on >= " + y0 + " AND e.entered_on <= " + y1 +
-          " GROUP BY e.stage",
-      yq.params(), [&](const store::Row& r) {
-        st[r.text(0)].reached = r.i64(1);
-        st[r.text(0)].reached_amount = r.i64(2);
-      });
-  // Days in a stage: from its dated entry (in the year) to the project's next dated entry.
-  store::SqlBuilder dq = s.sql;
+  conn->run("SELECT e.stage, COUNT(*), COALESCE(SUM(e.amount_wan), 0) FROM project_stage e WHERE " +
+                e.where + " AND e.entered_on >= " + y0 + " AND e.entered_on <= " + y1 +
+                " GROUP BY e.stage",
+            yq.params(), [&](const store::Row& r) {
+              st[r.text(0)].reached = r.i64(1);
+              st[r.text(0)].reached_amount = r.i64(2);
+            });
+  // Days in a stage: from its dated entry (in the year) to the dated entry of the next stage,
+  // unless that was dropping the project.
+  store::SqlBuilder dq = e.sql;
   std::string d0 = dq.bind(from), d1 = dq.bind(to);
-  conn->run("SELECT a.stage, SUM(" + days_between(conn->dialect(), "a.entered_on", "b.entered_on") +
-                "), COUNT(*) FROM project_stage a JOIN project p ON p.id = a.project_id JOIN "
-                "project_stage b ON b.id = (SELECT MIN(n.id) FROM project_stage n WHERE "
-                "n.project_id = a.project_id AND n.id > a.id) WHERE " +
-                s.where + " AND a.entered_on >= " + d0 + " AND a.entered_on <= " + d1 +
-                " AND b.entered_on IS NOT NULL AND b.stage <> 'dropped' GROUP BY a.stage",
+  conn->run("SELECT e.stage, SUM(" + days_between(conn->dialect(), "e.entered_on", "e.left_on") +
+                "), COUNT(*) FROM project_stage e WHERE " + e.where + " AND e.entered_on >= " + d0 +
+                " AND e.entered_on <= " + d1 +
+                " AND e.left_on IS NOT NULL AND e.left_to <> 'dropped' GROUP BY e.stage",
             dq.params(), [&](const store::Row& r) {
               st[r.text(0)].days = r.f64(1);
               st[r.text(0)].timed = r.i64(2);
@@ -126,15 +129,17 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
          {"avg_days", round1(x.timed ? x.days / static_cast<double>(x.timed) : 0, x.timed > 0)},
          {"timed_projects", x.timed}});
   }
-  store::SqlBuilder mq = s.sql;
+  store::SqlBuilder mq = e.sql;
   std::string m0 = mq.bind(from), m1 = mq.bind(to);
-  auto major = store::query_one(
-      *conn,
-      "SELECT COUNT(*), COALESCE(SUM(p.amount_wan), 0) FROM project_stage e JOIN project p ON "
-      "p.id = e.project_id WHERE " +
-          s.where + " AND e.stage = 'signed' AND p.amount_wan >= 10000 AND e.entered_on >= " + m0 +
-          " AND e.entered_on <= " + m1,
-      mq.params());
+  auto major =
+      store::query_one(*conn,
+                       "SELECT COUNT(*), COALESCE(SUM(e.amount_wan), 0) FROM project_stage "
+                       "e WHERE " +
+                           e.where +
+                           " AND e.stage = 'signed' AND e.amount_wan >= 10000 AND "
+                           "e.entered_on >= " +
+                           m0 + " AND e.entered_on <= " + m1,
+                       mq.params());
   store::SqlBuilder fq = s.sql;
   std::string f0 = fq.bind(from), f1 = fq.bind(to);
   int64_t funds = store::query_int(

@@ -260,8 +260,9 @@ nlohmann::json create_project_api(store::Db& db, const Principal& p, const nlohm
   int64_t id = store::query_int(
       *conn, "INSERT INTO project (" + cols + ") VALUES (" + vals + ") RETURNING id", params);
   store::exec(*conn,
-              "INSERT INTO project_stage (project_id, stage, entered_on, recorded_by, "
-              "recorded_at) VALUES ($1, $2, $3, $4, $5)",
+              "INSERT INTO project_stage (project_id, stage, entered_on, region_code, amount_wan, "
+              "created_by, recorded_by, recorded_at) SELECT id, $2, $3, region_code, amount_wan, "
+              "created_by, $4, $5 FROM project WHERE id = $1",
               {id, stage, stage_on, p.user_id, now});
   if (merchants) set_merchants(*conn, id, *merchants);
   auto after = project_in_scope(*conn, p, id);
@@ -296,6 +297,12 @@ nlohmann::json update_project_api(store::Db& db, const Principal& p, int64_t id,
                 params);
   }
   if (merchants) set_merchants(*conn, id, *merchants);
+  // The stage entries carry the project's region and amount for the board.
+  store::exec(*conn,
+              "UPDATE project_stage SET region_code = (SELECT region_code FROM project WHERE id = "
+              "$1), amount_wan = (SELECT amount_wan FROM project WHERE id = $1) WHERE project_id = "
+              "$1",
+              {id});
   auto after = project_in_scope(*conn, p, id);
   nlohmann::json logged = after;
   if (merchants) logged["merchant_ids"] = *merchants;
@@ -346,11 +353,23 @@ nlohmann::json move_project_api(store::Db& db, const Principal& p, int64_t id,
       core::plan_stage_move(before["stage"], current_on, *target, on, skipped, today, reason);
   if (!plan.ok()) throw bad_request(plan.field, plan.error);
   std::string now = core::now_iso();
-  for (const auto& e : plan.entries) {
+  // Each entry knows when the project left it and for which stage (the board's days per stage).
+  store::exec(*conn,
+              "UPDATE project_stage SET left_on = $2, left_to = $3 WHERE id = (SELECT MAX(id) FROM "
+              "project_stage WHERE project_id = $1)",
+              {id, store::nullable(plan.entries.front().on), plan.entries.front().stage});
+  for (size_t i = 0; i < plan.entries.size(); ++i) {
+    const auto& e = plan.entries[i];
+    bool last = i + 1 == plan.entries.size();
     store::exec(*conn,
-                "INSERT INTO project_stage (project_id, stage, entered_on, note, recorded_by, "
-                "recorded_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                {id, e.stage, store::nullable(e.on), store::nullable(note), p.user_id, now});
+                "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, "
+                "region_code, amount_wan, created_by, note, recorded_by, recorded_at) SELECT id, "
+                "$2, $3, $4, $5, region_code, amount_wan, created_by, $6, $7, $8 FROM project "
+                "WHERE id = $1",
+                {id, e.stage, store::nullable(e.on),
+                 last ? store::Value{store::Null{}} : store::nullable(plan.entries[i + 1].on),
+                 last ? store::Value{store::Null{}} : store::Value{plan.entries[i + 1].stage},
+                 store::nullable(note), p.user_id, now});
   }
   if (*target == "dropped") {
     store::exec(*conn,

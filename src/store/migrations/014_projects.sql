@@ -31,12 +31,19 @@ CREATE TABLE project_stage (
   project_id BIGINT NOT NULL REFERENCES project (id) ON DELETE CASCADE,
   stage TEXT NOT NULL,
   entered_on TEXT,
+  left_on TEXT,                     -- when the next stage was entered (NULL: not yet, or unknown)
+  left_to TEXT,                     -- that next stage (dropped included)
+  region_code TEXT NOT NULL,        -- the project's, copied (kept in step on change) so that the
+  amount_wan BIGINT,                -- board counts from this table's index alone
+  created_by BIGINT,
   note TEXT,
   recorded_by BIGINT,
   recorded_at TEXT NOT NULL
 );
 CREATE INDEX project_stage_project ON project_stage (project_id, id);
-CREATE INDEX project_stage_entered ON project_stage (stage, entered_on);
+-- The board reads this index only: stages reached in a year, their amounts and days spent.
+CREATE INDEX project_stage_board ON project_stage
+  (stage, entered_on, region_code, amount_wan, left_on, left_to, created_by);
 
 CREATE TABLE project_merchant (
   project_id BIGINT NOT NULL REFERENCES project (id) ON DELETE CASCADE,
