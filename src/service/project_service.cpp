@@ -64,8 +64,9 @@ nlohmann::json row_json(const store::Row& r) {
   j["open_appeals"] = r.i64(i + 10);
   j["major"] = j["amount_wan"].is_number() && j["amount_wan"].get<int64_t>() >= 10000;
   std::string today = core::today_local();
-  j["visit_overdue"] =
-      needs_visits(stage) && (r.is_null(i + 9) || r.text(i + 9) < days_before(today, kVisitDays));
+  // Sixty days from the last visit, or from reaching the stage when there has been none.
+  std::string since = !r.is_null(i + 9) ? r.text(i + 9) : r.text(i + 1);
+  j["visit_overdue"] = needs_visits(stage) && since < days_before(today, kVisitDays);
   return j;
 }
 
@@ -369,7 +370,7 @@ nlohmann::json move_project_api(store::Db& db, const Principal& p, int64_t id,
                 {id, e.stage, store::nullable(e.on),
                  last ? store::Value{store::Null{}} : store::nullable(plan.entries[i + 1].on),
                  last ? store::Value{store::Null{}} : store::Value{plan.entries[i + 1].stage},
-                 store::nullable(note), p.user_id, now});
+                 last ? store::nullable(note) : store::Value{store::Null{}}, p.user_id, now});
   }
   if (*target == "dropped") {
     store::exec(*conn,

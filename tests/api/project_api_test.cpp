@@ -200,8 +200,12 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
                         {"negotiation", nullptr}}}})
                 .status,
             200);
-  // A project being built without a visit in 60 days is overdue for one.
+  // A project being built without a visit in 60 days is overdue for one; one signed today is not.
   EXPECT_EQ(get("ga_clerk", path(id)).json()["project"]["visit_overdue"], true);
+  auto fresh = post("ga_clerk", "/api/v1/projects",
+                    {{"name", "今日签约"}, {"region_code", "421022"}, {"stage", "signed"}});
+  ASSERT_EQ(fresh.status, 201) << fresh.body;
+  EXPECT_EQ(fresh.json()["visit_overdue"], false);
   ASSERT_EQ(post("ga_clerk", path(id, "/visits"),
                  {{"findings", "十问十帮：用电增容未落实"}, {"help", "协调供电公司"}})
                 .status,

@@ -223,6 +223,32 @@ export const api = {
   dismissDuplicate: (id, note) => post(`/people/duplicates/${id}/dismiss`, note ? { note } : {}),
   undoMerge: (mergeId) => post(`/people/merges/${mergeId}/undo`, {}),
 
+  // The investment-project pipeline 招商项目全流程 (projects, appeals 诉求, offers 招商项目清单).
+  projects: (query) => get('/projects', query),
+  project: (id, options) => get(`/projects/${id}`, null, options),
+  createProject: (body) => post('/projects', body),
+  updateProject: (id, body) => patch(`/projects/${id}`, body),
+  // body: {stage, on, dates: {STAGE: "YYYY-MM-DD" | null (not known)}, reason, note}; answers the project.
+  moveProject: (id, body) => post(`/projects/${id}/moves`, body),
+  addFunding: (id, body) => post(`/projects/${id}/funding`, body),
+  addMilestone: (id, body) => post(`/projects/${id}/milestones`, body),
+  finishMilestone: (id, milestoneId, body) => patch(`/projects/${id}/milestones/${milestoneId}`, body),
+  addVisit: (id, body) => post(`/projects/${id}/visits`, body),
+  projectBoard: (query) => get('/projects/board', query),
+  projectApprovals: (query) => get('/projects/approvals', query),
+  projectVocabulary: () => get('/projects/vocabulary'),
+  appeals: (query) => get('/appeals', query),
+  appeal: (id, options) => get(`/appeals/${id}`, null, options),
+  createAppeal: (body) => post('/appeals', body),
+  // Both answer the appeal with its reply_list.
+  replyAppeal: (id, body) => post(`/appeals/${id}/replies`, body),
+  closeAppeal: (id, body) => post(`/appeals/${id}/close`, body),
+  offers: (query) => get('/offers', query),
+  offer: (id) => get(`/offers/${id}`),
+  createOffer: (body) => post('/offers', body),
+  updateOffer: (id, body) => patch(`/offers/${id}`, body),
+  offerMatches: (id, query) => get(`/offers/${id}/matches`, query),
+
   imports: () => get('/imports'),
   importJob: (id, options) => get(`/imports/${id}`, null, options),
   // file: the File chosen by the clerk, sent as it is (up to 64 MiB).

@@ -105,7 +105,10 @@ export const AUDIT_ENTITIES = [
   { key: 'merchant_contact', name: '楚商联络' },
   { key: 'chamber', name: '商会' },
   { key: 'station', name: '联络站点' },
-  { key: 'ambassador', name: '招商大使' }
+  { key: 'ambassador', name: '招商大使' },
+  { key: 'project', name: '招商项目' },
+  { key: 'appeal', name: '诉求' },
+  { key: 'project_offer', name: '招商项目清单' }
 ]
 
 export function auditEntityName(key) {

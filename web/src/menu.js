@@ -3,6 +3,7 @@
 // account holds the group's own permission, when it names one).
 import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument, Collection, Briefcase, Notebook, PieChart, Timer, Shop, Location, Medal } from '@element-plus/icons-vue'
 import { hasPerm } from './session.js'
+import { Flag, Grid, List, ChatDotRound, Stopwatch, Files } from '@element-plus/icons-vue'
 
 export const MENU = [
   { path: '/', title: '首页', icon: HomeFilled },
@@ -33,6 +34,19 @@ export const MENU = [
       { path: '/merchants/chambers', title: '商会', icon: Shop, perm: 'merchant:read' },
       { path: '/merchants/stations', title: '联络站点', icon: Location, perm: 'merchant:read' },
       { path: '/merchants/ambassadors', title: '招商大使', icon: Medal, perm: 'merchant:read' }
+    ]
+  },
+  {
+    key: 'projects',
+    title: '招商项目',
+    icon: Flag,
+    perm: 'project:read',
+    children: [
+      { path: '/projects/board', title: '项目看板', icon: Grid, perm: 'project:read' },
+      { path: '/projects', title: '项目列表', icon: List, perm: 'project:read' },
+      { path: '/projects/appeals', title: '诉求办理', icon: ChatDotRound, perm: 'project:read' },
+      { path: '/projects/approvals', title: '审批提速', icon: Stopwatch, perm: 'project:read' },
+      { path: '/projects/offers', title: '招商项目清单', icon: Files, perm: 'project:read' }
     ]
   },
   {

@@ -73,6 +73,17 @@ export const routes = [
       { path: 'system/roles', name: 'roles', component: () => import('./pages/RolesPage.vue'), meta: { title: '角色管理', perm: 'role:read' } },
       { path: 'system/departments', name: 'departments', component: () => import('./pages/DepartmentsPage.vue'), meta: { title: '部门管理', perm: 'department:read' } },
       { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计日志', perm: 'audit:read' } },
+      { path: 'projects', name: 'projects', component: () => import('./pages/ProjectsPage.vue'), meta: { title: '项目列表', perm: 'project:read' } },
+      { path: 'projects/board', name: 'project-board', component: () => import('./pages/ProjectBoardPage.vue'), meta: { title: '项目看板', perm: 'project:read' } },
+      { path: 'projects/appeals', name: 'project-appeals', component: () => import('./pages/AppealsPage.vue'), meta: { title: '诉求办理', perm: 'project:read' } },
+      { path: 'projects/approvals', name: 'project-approvals', component: () => import('./pages/ApprovalsPage.vue'), meta: { title: '审批提速', perm: 'project:read' } },
+      { path: 'projects/offers', name: 'project-offers', component: () => import('./pages/OffersPage.vue'), meta: { title: '招商项目清单', perm: 'project:read' } },
+      {
+        path: 'projects/:id(\\d+)',
+        name: 'project-file',
+        component: () => import('./pages/ProjectFilePage.vue'),
+        meta: { title: '项目档案', perm: 'project:read', menu: '/projects', parent: { path: '/projects', title: '项目列表' } }
+      },
       { path: 'forbidden', name: 'forbidden', component: ForbiddenPage, meta: { title: '无权限' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } }
     ]
