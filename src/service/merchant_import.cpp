@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
+#include "service/import_batch.h"
 #include "service/merchant_write.h"
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
@@ -281,28 +282,10 @@ class Importer {
       batch_.clear();
       return;
     }
-    ImportSummary before = summary;
-    auto write_batch = [&](bool guarded) {
-      store::Tx tx(c);
-      for (auto& rv : batch_) {
-        if (opt_.stop && opt_.stop->load()) throw ImportStopped{};
-        apply(c, rv, guarded);
-      }
-      tx.commit();
-    };
-    try {
-      try {
-        write_batch(false);
-      } catch (const ImportStopped&) {
-        throw;
-      } catch (const std::exception&) {
-        summary = before;
-        write_batch(true);
-      }
-    } catch (const ImportStopped&) {
-      summary = before;
-      throw;
-    }
+    write_import_batch(
+        c, batch_.size(), summary, opt_,
+        [&](store::Conn& conn, size_t i) { write_row(conn, batch_[i]); },
+        [&](size_t i) { return batch_[i].row; });
     batch_.clear();
   }
 
@@ -378,23 +361,6 @@ class Importer {
           "）的姓名和电话（或企业名称）相同，无法确定更新哪一条，请先合并重复记录");
     }
     return ids.front();
-  }
-
-  void apply(store::Conn& c, RowValues& rv, bool guarded) {
-    if (!guarded) {
-      write_row(c, rv);
-      return;
-    }
-    c.exec_script("SAVEPOINT import_row");
-    try {
-      write_row(c, rv);
-      c.exec_script("RELEASE SAVEPOINT import_row");
-    } catch (const std::exception& e) {
-      c.exec_script("ROLLBACK TO SAVEPOINT import_row");
-      c.exec_script("RELEASE SAVEPOINT import_row");
-      ++summary.rejected;
-      summary.issues.push_back({rv.row, "", "", std::string("保存失败：") + e.what()});
-    }
   }
 
   // Creates or updates the merchant of one row; throws when the database refuses it.

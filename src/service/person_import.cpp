@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
+#include "service/import_batch.h"
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
@@ -255,33 +256,11 @@ class Importer {
         }
       }
     } else {
-      // Optimistic first: the whole batch in one transaction without a savepoint per row (a
-      // savepoint makes the full-text index flush, which costs more than the row itself). If any
-      // row fails, the batch is rolled back and replayed with a savepoint per row, so only the
-      // failing rows are lost.
-      ImportSummary before = summary;
-      auto write_batch = [&](bool guarded) {
-        store::Tx tx(*conn);
-        sync_vocabularies(*conn, true);
-        for (auto& rv : batch_) {
-          check_stop();
-          apply(*conn, rv, guarded);
-        }
-        tx.commit();
-      };
-      try {
-        try {
-          write_batch(false);
-        } catch (const ImportStopped&) {
-          throw;
-        } catch (const std::exception&) {
-          summary = before;
-          write_batch(true);
-        }
-      } catch (const ImportStopped&) {
-        summary = before;  // the open batch was rolled back
-        throw;
-      }
+      write_import_batch(
+          *conn, batch_.size(), summary, opt_,
+          [&](store::Conn& c, size_t i) { write_row(c, batch_[i]); },
+          [&](size_t i) { return batch_[i].row; },
+          [](store::Conn& c) { sync_vocabularies(c, true); });
     }
     batch_.clear();
   }
@@ -289,10 +268,6 @@ class Importer {
   ImportSummary summary;
 
  private:
-  void check_stop() const {
-    if (opt_.stop && opt_.stop->load()) throw ImportStopped{};
-  }
-
   size_t column_of(const std::string& field) const {
     auto it = std::find(columns_.begin(), columns_.end(), field);
     return static_cast<size_t>(it - columns_.begin());
@@ -335,23 +310,6 @@ class Importer {
 
   // Writes one row. With `guarded`, a failing row is rolled back alone and reported; without,
   // the failure propagates (the caller rolls back the batch and replays it guarded).
-  void apply(store::Conn& c, RowValues& rv, bool guarded) {
-    if (!guarded) {
-      write_row(c, rv);
-      return;
-    }
-    c.exec_script("SAVEPOINT import_row");
-    try {
-      write_row(c, rv);
-      c.exec_script("RELEASE SAVEPOINT import_row");
-    } catch (const std::exception& e) {
-      c.exec_script("ROLLBACK TO SAVEPOINT import_row");
-      c.exec_script("RELEASE SAVEPOINT import_row");
-      ++summary.rejected;
-      summary.issues.push_back({rv.row, "", "", std::string("保存失败：") + e.what()});
-    }
-  }
-
   // Creates or updates the person of one row; throws when the database refuses it.
   void write_row(store::Conn& c, RowValues& rv) {
     Provenance prov{opt_.source, opt_.file_label, static_cast<int64_t>(rv.row)};

@@ -1,0 +1,50 @@
+#include "service/import_batch.h"
+
+#include <string>
+
+namespace guiyan::service {
+
+void write_import_batch(store::Conn& c, size_t count, ImportSummary& summary,
+                        const ImportOptions& options,
+                        const std::function<void(store::Conn&, size_t)>& write_row,
+                        const std::function<size_t(size_t)>& row_of,
+                        const std::function<void(store::Conn&)>& start) {
+  ImportSummary before = summary;
+  auto write = [&](bool guarded) {
+    store::Tx tx(c);
+    if (start) start(c);
+    for (size_t i = 0; i < count; ++i) {
+      if (options.stop && options.stop->load()) throw ImportStopped{};
+      if (!guarded) {
+        write_row(c, i);
+        continue;
+      }
+      c.exec_script("SAVEPOINT import_row");
+      try {
+        write_row(c, i);
+        c.exec_script("RELEASE SAVEPOINT import_row");
+      } catch (const std::exception& e) {
+        c.exec_script("ROLLBACK TO SAVEPOINT import_row");
+        c.exec_script("RELEASE SAVEPOINT import_row");
+        ++summary.rejected;
+        summary.issues.push_back({row_of(i), "", "", std::string("保存失败：") + e.what()});
+      }
+    }
+    tx.commit();
+  };
+  try {
+    try {
+      write(false);
+    } catch (const ImportStopped&) {
+      throw;
+    } catch (const std::exception&) {
+      summary = before;
+      write(true);
+    }
+  } catch (const ImportStopped&) {
+    summary = before;  // the open batch was rolled back
+    throw;
+  }
+}
+
+}  // namespace guiyan::service
