@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -51,9 +53,23 @@ class SqliteConn final : public Conn {
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 10000);
+    enter_wal_mode();
     exec_script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;");
+  }
+
+  // Switches a file to WAL. Switching needs the file to itself, and SQLite answers "busy" at once,
+  // without the busy handler, while another process opens the same new file; so retry for 10 s.
+  void enter_wal_mode() {
+    for (int attempt = 0;; ++attempt) {
+      int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+      if (rc == SQLITE_OK) return;
+      if ((rc & 0xff) != SQLITE_BUSY || attempt >= 500) {
+        throw to_error(db_, rc, "PRAGMA journal_mode=WAL");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   }
 
   ~SqliteConn() override {
