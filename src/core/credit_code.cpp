@@ -9,7 +9,7 @@ namespace {
 
 // The 31 code characters; a character's value is its index.
 constexpr std::string_view kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-constexpr int kWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr int kCreditWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
 constexpr std::pair<char, std::string_view> kAuthorities[] = {
     {'1', "机构编制"},       {'2', "外交"},
@@ -82,13 +82,13 @@ std::string_view type_name(char authority, char type) {
 }
 
 // GB 32100 check character for the first 17 characters of `code` (all from kCharset).
-char check_char(std::string_view code) {
+char credit_check_char(std::string_view code) {
   int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += static_cast<int>(kCharset.find(code[i])) * kWeights[i];
+  for (int i = 0; i < 17; ++i) sum += static_cast<int>(kCharset.find(code[i])) * kCreditWeights[i];
   return kCharset[(31 - sum % 31) % 31];
 }
 
-CreditCodeResult failure(std::string normalized, std::string code, std::string reason) {
+CreditCodeResult credit_failure(std::string normalized, std::string code, std::string reason) {
   CreditCodeResult result;
   result.normalized = std::move(normalized);
   result.reason_code = std::move(code);
@@ -104,28 +104,29 @@ CreditCodeResult check_credit_code(std::string_view input) {
     if (c >= U'a' && c <= U'z') c -= U'a' - U'A';
   }
   std::string code = encode_utf8(text);
-  if (text.empty()) return failure(code, "empty", "统一社会信用代码不能为空");
+  if (text.empty()) return credit_failure(code, "empty", "统一社会信用代码不能为空");
   if (text.size() != 18) {
-    return failure(code, "length",
-                   "统一社会信用代码应为18位，当前为" + std::to_string(text.size()) + "位");
+    return credit_failure(code, "length",
+                          "统一社会信用代码应为18位，当前为" + std::to_string(text.size()) + "位");
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] > 0x7F || kCharset.find(static_cast<char>(text[i])) == std::string_view::npos) {
-      return failure(code, "character",
-                     "统一社会信用代码含有不允许的字符" + describe(text[i]) + "(第" +
-                         std::to_string(i + 1) + "位)");
+      return credit_failure(code, "character",
+                            "统一社会信用代码含有不允许的字符" + describe(text[i]) + "(第" +
+                                std::to_string(i + 1) + "位)");
     }
   }
   // From here on `code` is 18 ASCII characters.
   std::string_view authority = authority_name(code[0]);
   if (authority.empty()) {
-    return failure(code, "authority",
-                   "统一社会信用代码第1位登记管理部门代码“" + code.substr(0, 1) + "”无效");
+    return credit_failure(code, "authority",
+                          "统一社会信用代码第1位登记管理部门代码“" + code.substr(0, 1) + "”无效");
   }
-  char expected = check_char(code);
+  char expected = credit_check_char(code);
   if (expected != code[17]) {
-    return failure(code, "check",
-                   std::string("统一社会信用代码校验位应为") + expected + "，实际为" + code[17]);
+    return credit_failure(
+        code, "check",
+        std::string("统一社会信用代码校验位应为") + expected + "，实际为" + code[17]);
   }
 
   CreditCodeResult result;
@@ -141,7 +142,7 @@ CreditCodeResult check_credit_code(std::string_view input) {
 }
 
 std::string complete_credit_code(std::string_view first17) {
-  return std::string(first17) + check_char(first17);
+  return std::string(first17) + credit_check_char(first17);
 }
 
 }  // namespace guiyan::core

@@ -7,14 +7,15 @@
 #include "core/credit_code.h"
 #include "core/merchant_vocabulary.h"
 #include "core/review_cycle.h"
+#include "service/demo_random.h"
 #include "service/merchant_write.h"
 
 namespace guiyan::service {
 namespace {
 
-const std::vector<std::string> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "周",
-                                            "吴", "徐", "孙", "胡", "朱", "高", "何", "郭",
-                                            "马", "罗", "彭", "邓", "曾", "肖", "田", "熊"};
+const std::vector<std::string> kMerchantSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "周",
+                                                    "吴", "徐", "孙", "胡", "朱", "高", "何", "郭",
+                                                    "马", "罗", "彭", "邓", "曾", "肖", "田", "熊"};
 const std::vector<std::string> kGiven = {"建国", "志强", "海波", "卫东", "红梅", "晓燕", "国华",
                                          "德胜", "明",   "军",   "涛",   "丽",   "斌",   "俊",
                                          "文华", "家明", "振宇", "春林", "秀兰", "新民"};
@@ -40,11 +41,6 @@ const std::vector<std::string> kNotes = {"有意回乡投资农产品深加工",
                                          "关注家乡工业园区标准厂房", "愿意为家乡引荐上下游企业",
                                          "计划投资乡村文旅项目",     "看好家乡水产养殖和冷链物流"};
 const std::string kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-template <typename T>
-const T& pick(std::mt19937& rng, const std::vector<T>& v) {
-  return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
-}
 
 }  // namespace
 
@@ -83,7 +79,7 @@ int create_demo_merchants(store::Db& db, const std::string& city, int count) {
     bool overseas = rng() % 100 < 6;
     bool talent = !overseas && rng() % 100 < 15;
     MerchantValues v;
-    v["name"] = pick(rng, kSurnames) + pick(rng, kGiven);
+    v["name"] = pick(rng, kMerchantSurnames) + pick(rng, kGiven);
     std::string cats = overseas ? "overseas" : talent ? "talent" : "entrepreneur";
     if (rng() % 5 == 0) cats += ",alumnus";
     if (!overseas && !talent && rng() % 12 == 0) cats += ",industry_leader";

@@ -6,6 +6,7 @@
 #include "core/id_number.h"
 #include "core/person_vocabulary.h"
 #include "core/vocabulary_registry.h"
+#include "service/demo_random.h"
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/vocabulary_sync.h"
@@ -37,11 +38,6 @@ const std::vector<std::string> kIntentions = {"回乡开一家小龙虾养殖合
                                               "办农家乐",
                                               "做防水工程队",
                                               "开养老护理服务站"};
-
-template <typename T>
-const T& pick(std::mt19937& rng, const std::vector<T>& v) {
-  return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
-}
 
 // How many of the demo people appear a second time as a probable duplicate.
 constexpr size_t kDemoDuplicates = 24;

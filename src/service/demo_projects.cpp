@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/industry.h"
 #include "core/project_vocabulary.h"
+#include "service/demo_random.h"
 
 namespace guiyan::service {
 namespace {
@@ -35,11 +36,6 @@ const char* kAppeals[][3] = {{"land_site", "厂房交付时间延后，请协调
 
 std::string add_days(const std::string& date, int days) {
   return core::to_iso(*core::parse_iso(date) + std::chrono::days{days}).substr(0, 10);
-}
-
-template <typename T>
-const T& pick(std::mt19937& rng, const std::vector<T>& v) {
-  return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
 }
 
 }  // namespace
