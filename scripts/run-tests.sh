@@ -11,17 +11,28 @@ passed=0
 failed=0
 suites_failed=()
 
-# Runs a GoogleTest binary and adds its counts.
+# Runs a GoogleTest binary as $shards processes side by side (GoogleTest sharding; each shard
+# listens on its own loopback address, see tests/support/loopback.h) and adds their counts.
+shards="${GUIYAN_TEST_SHARDS:-2}"
 gtest() {
   local name="$1"; shift
   local log="test-output/$name.log"
   echo "== $name"
-  "$@" --gtest_brief=1 >"$log" 2>&1
-  local rc=$?
-  local p f
-  p=$(grep -Eo '^\[  PASSED  \] [0-9]+' "$log" | grep -Eo '[0-9]+$' || echo 0)
-  f=$(grep -Eo '^\[  FAILED  \] [0-9]+ tests?' "$log" | grep -Eo '[0-9]+' | head -1 || echo 0)
-  p=${p:-0}; f=${f:-0}
+  local pids=() i rc=0
+  for ((i = 0; i < shards; i++)); do
+    GTEST_TOTAL_SHARDS=$shards GTEST_SHARD_INDEX=$i "$@" --gtest_brief=1 >"$log.$i" 2>&1 &
+    pids+=($!)
+  done
+  for ((i = 0; i < shards; i++)); do
+    wait "${pids[$i]}" || rc=1
+  done
+  local p=0 f=0 sp sf
+  for ((i = 0; i < shards; i++)); do
+    sp=$(grep -Eo '^\[  PASSED  \] [0-9]+' "$log.$i" | grep -Eo '[0-9]+$' || echo 0)
+    sf=$(grep -Eo '^\[  FAILED  \] [0-9]+ tests?' "$log.$i" | grep -Eo '[0-9]+' | head -1 || echo 0)
+    p=$((p + ${sp:-0})); f=$((f + ${sf:-0}))
+  done
+  cat "$log".* >"$log" && rm -f "$log".*
   if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi  # a crash or sanitizer report
   echo "   $p passed, $f failed"
   if [ "$rc" != 0 ]; then tail -40 "$log"; suites_failed+=("$name"); fi
@@ -38,8 +49,9 @@ gtest unit-asan "$asan/unit_tests"
 gtest api-asan "$asan/api_tests"
 
 echo "== browser"
+# Two test files at a time: each waits on its browser and server much of the time.
 log=test-output/browser.log
-GUIYAN_BIN="$top/$build/guiyan" node --test --test-reporter=tap tests/browser/*.test.mjs >"$log" 2>&1
+GUIYAN_BIN="$top/$build/guiyan" node --test --test-concurrency=2 --test-reporter=tap tests/browser/*.test.mjs >"$log" 2>&1
 rc=$?
 p=$(grep -Eo '^# pass [0-9]+' "$log" | grep -Eo '[0-9]+' || echo 0)
 f=$(grep -Eo '^# fail [0-9]+' "$log" | grep -Eo '[0-9]+' || echo 0)

@@ -1,6 +1,7 @@
 // The command line as operators and scripts use it.
 #include "api/api_env.h"
 #include "core/credit_code.h"
+#include "support/loopback.h"
 
 using namespace guiyan::testing;
 
@@ -102,10 +103,10 @@ TEST(Cli, MigrateStatusListsEveryMigrationApplied) {
 TEST(Cli, UnreachableOrUnknownDatabasesAreExplained) {
   std::string out;
   int port = free_port();  // nothing listens there
-  EXPECT_NE(
-      run_guiyan({"migrate", "--db", "postgresql://u@127.0.0.1:" + std::to_string(port) + "/g"}, "",
-                 &out),
-      0);
+  EXPECT_NE(run_guiyan({"migrate", "--db",
+                        "postgresql://u@" + loopback_host() + ":" + std::to_string(port) + "/g"},
+                       "", &out),
+            0);
   EXPECT_NE(out.find("无法连接 PostgreSQL 数据库"), std::string::npos) << out;
   EXPECT_NE(run_guiyan({"migrate", "--db", "mysql://x"}, "", &out), 0);
   EXPECT_NE(out.find("无法识别的数据库地址"), std::string::npos) << out;

@@ -223,8 +223,9 @@ TEST_F(ImportCli, FilesWithoutAHeaderAreRefusedClearly) {
 
 TEST_F(ImportCli, AKillDuringImportLeavesWholeBatchesAndARerunCompletes) {
   std::string content = "姓名,身份证号,户籍地\n";
-  // Big enough that the import is still running at the kill (PostgreSQL imports more slowly).
-  const int n = testing_on_postgres() ? 8000 : 40000;
+  // Big enough that the import is still running at the kill (PostgreSQL and ASan import more
+  // slowly).
+  const int n = testing_on_postgres() || sanitized_build() ? 8000 : 40000;
   for (int i = 0; i < n; ++i) {
     content += "批量" + std::to_string(i) + "," + guiyan::core::complete_id_number(unique_stem(i)) +
                ",421022100\n";

@@ -27,12 +27,16 @@ export const ACCOUNTS = {
 const REGION = '421000'
 const DEPARTMENT = '荆州市人社局'
 
+// Each test file runs in its own process, several side by side: each listens on a loopback address
+// of its own, so two files never take the same free port.
+const HOST = `127.0.0.${2 + (process.pid % 250)}`
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
     srv.unref()
     srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
+    srv.listen(0, HOST, () => {
       const { port } = srv.address()
       srv.close(() => resolve(port))
     })
@@ -78,9 +82,9 @@ export async function startServer({ logName = 'server.log', extraAccounts = [] }
   }
 
   const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
+  const url = `http://${HOST}:${port}`
   const log = fs.openSync(path.join(OUT, logName), 'w')
-  const proc = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db, '--web', WEB], {
+  const proc = spawn(BIN, ['serve', '--listen', `${HOST}:${port}`, '--db', db, '--web', WEB], {
     cwd: REPO,
     stdio: ['ignore', log, log]
   })

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "support/loopback.h"
+
 namespace guiyan::testing {
 namespace {
 
@@ -16,7 +18,7 @@ int connect_to(int port) {
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  inet_pton(AF_INET, loopback_host().c_str(), &addr.sin_addr);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(fd);
     throw std::runtime_error("cannot connect to port " + std::to_string(port));
@@ -99,7 +101,8 @@ std::vector<HttpResult> HttpClient::raw(const std::string& bytes, size_t expecte
 
 HttpResult HttpClient::request(const std::string& method, const std::string& target,
                                const std::string& body, const std::vector<std::string>& headers) {
-  std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  std::string req =
+      method + " " + target + " HTTP/1.1\r\nHost: " + loopback_host() + "\r\nConnection: close\r\n";
   for (const auto& h : headers) req += h + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH") {
     req +=

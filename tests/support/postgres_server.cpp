@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "support/loopback.h"
 #include "support/server_process.h"
 
 namespace guiyan::testing {
@@ -63,7 +64,8 @@ int PostgresServer::run(const std::string& command) const {
 }
 
 void PostgresServer::start() {
-  std::string opts = "-c listen_addresses=127.0.0.1 -c port=" + std::to_string(port_) +
+  std::string opts = "-c listen_addresses=" + loopback_host() +
+                     " -c port=" + std::to_string(port_) +
                      " -c unix_socket_directories='' -c fsync=off -c max_connections=200";
   if (run("'" + bin_ + "/pg_ctl' -D '" + dir_ + "/data' -l '" + dir_ +
           "/server.log' -w -t 60 -o \\\"" + opts + "\\\" start >/dev/null") != 0) {
@@ -77,13 +79,13 @@ void PostgresServer::stop() {
 
 std::string PostgresServer::create_database() {
   std::string name = "guiyan_" + std::to_string(getpid()) + "_" + std::to_string(++databases_);
-  if (run("'" + bin_ + "/psql' -q -h 127.0.0.1 -p " + std::to_string(port_) +
+  if (run("'" + bin_ + "/psql' -q -h " + loopback_host() + " -p " + std::to_string(port_) +
           " -U postgres -d postgres -c 'CREATE DATABASE " + name +
           " TEMPLATE template0 ENCODING UTF8 LC_COLLATE \\\"C\\\" LC_CTYPE \\\"C\\\"' "
           ">/dev/null") != 0) {
     throw std::runtime_error("cannot create database " + name);
   }
-  return "postgresql://postgres@127.0.0.1:" + std::to_string(port_) + "/" + name;
+  return "postgresql://postgres@" + loopback_host() + ":" + std::to_string(port_) + "/" + name;
 }
 
 }  // namespace guiyan::testing

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "support/http_client.h"
+#include "support/loopback.h"
 #include "support/postgres_server.h"
 
 namespace guiyan::testing {
@@ -66,7 +67,7 @@ int free_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  inet_pton(AF_INET, loopback_host().c_str(), &addr.sin_addr);
   addr.sin_port = 0;
   ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
   socklen_t len = sizeof addr;
@@ -117,7 +118,7 @@ void ServerProcess::add_user(const std::string& name, const std::string& role,
 void ServerProcess::start(const std::vector<std::string>& extra_args) {
   port_ = free_port();
   std::vector<std::string> argv = {
-      GUIYAN_BIN, "serve", "--listen", "127.0.0.1:" + std::to_string(port_),
+      GUIYAN_BIN, "serve", "--listen", loopback_host() + ":" + std::to_string(port_),
       "--db",     db_url_, "--web",    std::string(GUIYAN_SOURCE_DIR) + "/web/dist"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
