@@ -8,6 +8,7 @@
 #include "http/api_error.h"
 #include "service/user_service.h"
 #include "store/migrations.h"
+#include "store/temp_database.h"
 
 using namespace guiyan;
 using namespace std::chrono_literals;
@@ -16,12 +17,10 @@ namespace {
 
 class AuthServiceTest : public ::testing::Test {
  protected:
+  store::TempDatabase tmp{"auth_service_test"};  // first: outlives db
   void SetUp() override {
     auth::init_crypto();
-    auto path = std::filesystem::path(::testing::TempDir()) /
-                ("auth_service_test_" + std::to_string(getpid()) + ".db");
-    std::filesystem::remove(path);
-    db = store::open_db("sqlite:" + path.string(), 2);
+    db = store::open_db(tmp.url(), 2);
     store::migrate(*db);
     service::NewUser u{"clerk1", "经办员", "Guiyan#2026", std::nullopt, "421022", {"clerk"}};
     service::create_user(*db, service::Actor::system("test"), nullptr, u);

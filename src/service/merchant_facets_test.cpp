@@ -14,6 +14,7 @@
 #include "service/merchant_query.h"
 #include "service/merchant_write.h"
 #include "store/migrations.h"
+#include "store/temp_database.h"
 
 using namespace guiyan;
 using namespace guiyan::service;
@@ -27,11 +28,9 @@ const char* kIndustries[] = {"39", "36", "C", "65", "I", "", "51", "01"};
 
 class MerchantFacetsTest : public ::testing::Test {
  protected:
+  store::TempDatabase tmp{"merchant_facets_test"};  // first: outlives db
   void SetUp() override {
-    auto path = std::filesystem::path(::testing::TempDir()) /
-                ("merchant_facets_test_" + std::to_string(getpid()) + ".db");
-    std::filesystem::remove(path);
-    db = store::open_db("sqlite:" + path.string(), 2);
+    db = store::open_db(tmp.url(), 2);
     store::migrate(*db);
     auto c = db->acquire();
     // Accounts 7 (the test's own) and 8, case workers of some records.

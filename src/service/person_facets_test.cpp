@@ -14,6 +14,7 @@
 #include "service/person_query.h"
 #include "service/person_write.h"
 #include "store/migrations.h"
+#include "store/temp_database.h"
 
 using namespace guiyan;
 using namespace guiyan::service;
@@ -27,12 +28,10 @@ const char* kNotes[] = {"电工，持证", "焊工", "想开电工维修店", ""
 
 class PersonFacetsTest : public ::testing::Test {
  protected:
+  store::TempDatabase tmp{"person_facets_test"};  // first: outlives db
   void SetUp() override {
     core::reset_vocabularies();
-    auto path = std::filesystem::path(::testing::TempDir()) /
-                ("person_facets_test_" + std::to_string(getpid()) + ".db");
-    std::filesystem::remove(path);
-    db = store::open_db("sqlite:" + path.string(), 2);
+    db = store::open_db(tmp.url(), 2);
     store::migrate(*db);
     for (int i = 0; i < 80; ++i) add(i);
   }

@@ -7,6 +7,7 @@
 
 #include "core/vocabulary_registry.h"
 #include "store/migrations.h"
+#include "store/temp_database.h"
 
 using namespace guiyan;
 
@@ -14,12 +15,10 @@ namespace {
 
 class VocabularySyncTest : public ::testing::Test {
  protected:
+  store::TempDatabase tmp{"vocabulary_sync_test"};  // first: outlives db
   void SetUp() override {
     core::reset_vocabularies();
-    auto path = std::filesystem::path(::testing::TempDir()) /
-                ("vocabulary_sync_test_" + std::to_string(getpid()) + ".db");
-    std::filesystem::remove(path);
-    db = store::open_db("sqlite:" + path.string(), 2);
+    db = store::open_db(tmp.url(), 2);
     store::migrate(*db);
   }
   void TearDown() override { core::reset_vocabularies(); }

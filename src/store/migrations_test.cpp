@@ -5,18 +5,12 @@
 #include <filesystem>
 
 #include "store/db.h"
+#include "store/temp_database.h"
 
 using namespace guiyan::store;
 
 namespace {
 
-std::string temp_db() {
-  static int n = 0;
-  auto p = std::filesystem::path(::testing::TempDir()) /
-           ("migrations_test_" + std::to_string(getpid()) + "_" + std::to_string(++n) + ".db");
-  std::filesystem::remove(p);
-  return p.string();
-}
 
 bool table_exists(Conn& c, const std::string& name) {
   return query_int(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1",
@@ -26,7 +20,8 @@ bool table_exists(Conn& c, const std::string& name) {
 }  // namespace
 
 TEST(Migrations, AFailingMigrationLeavesTheDatabaseAsItWas) {
-  auto db = open_db("sqlite:" + temp_db(), 1);
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
   std::vector<Migration> list(3);
   list[0] = {1, "first", "CREATE TABLE a (x INTEGER)", {}, {}};
   list[1] = {
@@ -42,7 +37,8 @@ TEST(Migrations, AFailingMigrationLeavesTheDatabaseAsItWas) {
 }
 
 TEST(Migrations, AC_StepFailureRollsBackItsSqlToo) {
-  auto db = open_db("sqlite:" + temp_db(), 1);
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
   std::vector<Migration> list(1);
   list[0] = {1, "with_step", "CREATE TABLE t (x INTEGER)", {}, [](Conn& c) {
                exec(c, "INSERT INTO t VALUES (1)");
@@ -55,7 +51,8 @@ TEST(Migrations, AC_StepFailureRollsBackItsSqlToo) {
 }
 
 TEST(Migrations, ShippedMigrationsApplyOnceAndLoadReferenceData) {
-  auto db = open_db("sqlite:" + temp_db(), 1);
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
   int first = migrate(*db);
   EXPECT_EQ(first, static_cast<int>(all_migrations().size()));
   EXPECT_EQ(migrate(*db), 0);
@@ -67,7 +64,8 @@ TEST(Migrations, ShippedMigrationsApplyOnceAndLoadReferenceData) {
 }
 
 TEST(Migrations, DialectSpecificSqlRunsOnlyOnItsDialect) {
-  auto db = open_db("sqlite:" + temp_db(), 1);
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
   std::vector<Migration> list(1);
   list[0] = {1,
              "dialects",
@@ -80,7 +78,8 @@ TEST(Migrations, DialectSpecificSqlRunsOnlyOnItsDialect) {
 }
 
 TEST(Migrations, TheAuditLogRefusesChangesInTheDatabaseItself) {
-  auto db = open_db("sqlite:" + temp_db(), 1);
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
   migrate(*db);
   auto conn = db->acquire();
   exec(*conn,

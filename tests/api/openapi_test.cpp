@@ -7,6 +7,7 @@
 #include <set>
 
 #include "http/api_context.h"
+#include "store/temp_database.h"
 
 using namespace guiyan;
 
@@ -38,9 +39,8 @@ std::set<std::pair<std::string, std::string>> described() {
 }  // namespace
 
 TEST(OpenApi, EveryRouteIsDescribedAndEveryDescriptionIsARoute) {
-  auto path = std::filesystem::path(::testing::TempDir()) / "openapi_test.db";
-  std::filesystem::remove(path);
-  auto db = store::open_db("sqlite:" + path.string(), 1);
+  store::TempDatabase tmp("openapi_test");
+  auto db = store::open_db(tmp.url(), 1);
   http::ApiContext ctx{*db, {}, "test", false};
   http::Router router = http::build_api(ctx);
   std::set<std::pair<std::string, std::string>> registered;

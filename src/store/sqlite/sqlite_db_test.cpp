@@ -1,4 +1,5 @@
 #include "store/sqlite/sqlite_db.h"
+#include "store/temp_database.h"
 
 #include <gtest/gtest.h>
 
@@ -12,9 +13,8 @@ TEST(SqliteDb, PlaceholdersAreRewrittenOutsideQuotesOnly) {
 }
 
 TEST(SqliteDb, ConstraintErrorsAreClassified) {
-  auto path = std::filesystem::path(::testing::TempDir()) / "sqlite_db_test.db";
-  std::filesystem::remove(path);
-  auto db = open_sqlite(path.string(), 2);
+  TempDatabase tmp("sqlite_db_test");
+  auto db = open_sqlite(tmp.path(), 2);
   auto c = db->acquire();
   c->exec_script(
       "CREATE TABLE p (id INTEGER PRIMARY KEY, k TEXT UNIQUE);"
@@ -36,9 +36,8 @@ TEST(SqliteDb, ConstraintErrorsAreClassified) {
 }
 
 TEST(SqliteDb, ValuesRoundTripAndTransactionsRollBack) {
-  auto path = std::filesystem::path(::testing::TempDir()) / "sqlite_db_test2.db";
-  std::filesystem::remove(path);
-  auto db = open_sqlite(path.string(), 2);
+  TempDatabase tmp("sqlite_db_test");
+  auto db = open_sqlite(tmp.path(), 2);
   auto c = db->acquire();
   c->exec_script("CREATE TABLE t (i INTEGER, f REAL, s TEXT, n TEXT)");
   exec(*c, "INSERT INTO t VALUES ($1, $2, $3, $4)",
@@ -57,9 +56,8 @@ TEST(SqliteDb, ValuesRoundTripAndTransactionsRollBack) {
 }
 
 TEST(SqliteDb, ThePoolHandsOutSeparateConnectionsToThreads) {
-  auto path = std::filesystem::path(::testing::TempDir()) / "sqlite_db_test3.db";
-  std::filesystem::remove(path);
-  auto db = open_sqlite(path.string(), 4);
+  TempDatabase tmp("sqlite_db_test");
+  auto db = open_sqlite(tmp.path(), 4);
   db->acquire()->exec_script("CREATE TABLE n (v INTEGER)");
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
