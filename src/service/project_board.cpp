@@ -84,29 +84,32 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
         x.now_amount = r.i64(2);
         x.now_major = r.i64(3);
       });
-  // Stages reached in the year, from the stage table's board index alone (it carries the
-  // project's region, amount and creator).
+  // Stages reached in the year, their amounts, the days spent in them and the major projects
+  // signed: one pass over the year's range of the stage table's board index, which carries the
+  // project's region, amount and creator. Days in a stage run from its dated entry to the dated
+  // entry of the next stage, unless that was dropping the project.
   Scope e = scope_of(*conn, p, region, "e");
   store::SqlBuilder yq = e.sql;
   std::string y0 = yq.bind(from), y1 = yq.bind(to);
-  conn->run("SELECT e.stage, COUNT(*), COALESCE(SUM(e.amount_wan), 0) FROM project_stage e WHERE " +
-                e.where + " AND e.entered_on >= " + y0 + " AND e.entered_on <= " + y1 +
-                " GROUP BY e.stage",
+  const std::string timed = "e.left_on IS NOT NULL AND e.left_to <> 'dropped'";
+  int64_t major_count = 0, major_amount = 0;
+  conn->run("SELECT e.stage, COUNT(*), COALESCE(SUM(e.amount_wan), 0), SUM(CASE WHEN " + timed +
+                " THEN " + days_between(conn->dialect(), "e.entered_on", "e.left_on") +
+                " END), SUM(CASE WHEN " + timed +
+                " THEN 1 ELSE 0 END), SUM(CASE WHEN e.amount_wan >= 10000 THEN 1 ELSE 0 END), "
+                "COALESCE(SUM(CASE WHEN e.amount_wan >= 10000 THEN e.amount_wan END), 0) "
+                "FROM project_stage e WHERE e.entered_on >= " +
+                y0 + " AND e.entered_on <= " + y1 + " AND " + e.where + " GROUP BY e.stage",
             yq.params(), [&](const store::Row& r) {
-              st[r.text(0)].reached = r.i64(1);
-              st[r.text(0)].reached_amount = r.i64(2);
-            });
-  // Days in a stage: from its dated entry (in the year) to the dated entry of the next stage,
-  // unless that was dropping the project.
-  store::SqlBuilder dq = e.sql;
-  std::string d0 = dq.bind(from), d1 = dq.bind(to);
-  conn->run("SELECT e.stage, SUM(" + days_between(conn->dialect(), "e.entered_on", "e.left_on") +
-                "), COUNT(*) FROM project_stage e WHERE " + e.where + " AND e.entered_on >= " + d0 +
-                " AND e.entered_on <= " + d1 +
-                " AND e.left_on IS NOT NULL AND e.left_to <> 'dropped' GROUP BY e.stage",
-            dq.params(), [&](const store::Row& r) {
-              st[r.text(0)].days = r.f64(1);
-              st[r.text(0)].timed = r.i64(2);
+              Stage& x = st[r.text(0)];
+              x.reached = r.i64(1);
+              x.reached_amount = r.i64(2);
+              x.days = r.is_null(3) ? 0 : r.f64(3);
+              x.timed = r.i64(4);
+              if (r.text(0) == "signed") {
+                major_count = r.i64(5);
+                major_amount = r.i64(6);
+              }
             });
   nlohmann::json stages = nlohmann::json::array();
   const auto& terms = core::project_stages();
@@ -129,17 +132,6 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
          {"avg_days", round1(x.timed ? x.days / static_cast<double>(x.timed) : 0, x.timed > 0)},
          {"timed_projects", x.timed}});
   }
-  store::SqlBuilder mq = e.sql;
-  std::string m0 = mq.bind(from), m1 = mq.bind(to);
-  auto major =
-      store::query_one(*conn,
-                       "SELECT COUNT(*), COALESCE(SUM(e.amount_wan), 0) FROM project_stage "
-                       "e WHERE " +
-                           e.where +
-                           " AND e.stage = 'signed' AND e.amount_wan >= 10000 AND "
-                           "e.entered_on >= " +
-                           m0 + " AND e.entered_on <= " + m1,
-                       mq.params());
   store::SqlBuilder fq = s.sql;
   std::string f0 = fq.bind(from), f1 = fq.bind(to);
   int64_t funds = store::query_int(
@@ -153,7 +145,7 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
           {"year", year},
           {"stages", stages},
           {"dropped", {{"current", dropped.now}, {"in_year", dropped.reached}}},
-          {"major_signed", {{"count", major->i64(0)}, {"amount_wan", major->i64(1)}}},
+          {"major_signed", {{"count", major_count}, {"amount_wan", major_amount}}},
           {"funds_arrived_wan", funds}};
 }
 
