@@ -22,8 +22,12 @@ bool within(const std::string& code, const std::string& ancestor) {
 
 }  // namespace
 
-MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m) {
+MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m, bool with_reasons) {
   MatchResult r;
+  // The reasons are built only when asked for: ranking a province's merchants needs the score.
+  auto say = [&](auto&& reason) {
+    if (with_reasons) r.reasons.push_back(reason());
+  };
   int tie = 0;
   std::string section = industry_section(offer.industry);
   bool division = offer.industry.size() == 2;
@@ -33,37 +37,37 @@ MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m) {
   };
   if (division && has(offer.industry)) {
     tie += 40;
-    r.reasons.push_back("投资意向行业与项目相同（" + offer.industry + "）");
+    say([&] { return std::string("投资意向行业与项目相同（" + offer.industry + "）"); });
   } else if (!section.empty() &&
              (has(section) ||
               std::any_of(m.intention_industries.begin(), m.intention_industries.end(),
                           [&](const std::string& c) { return industry_section(c) == section; }))) {
     tie += 30;
-    r.reasons.push_back("投资意向属同一门类（" + section + "）");
+    say([&] { return std::string("投资意向属同一门类（" + section + "）"); });
   } else if (division && m.industry == offer.industry) {
     tie += 20;
-    r.reasons.push_back("本人企业属同一行业");
+    say([&] { return std::string("本人企业属同一行业"); });
   } else if (!section.empty() && industry_section(m.industry) == section) {
     tie += 10;
-    r.reasons.push_back("本人企业属同一门类");
+    say([&] { return std::string("本人企业属同一门类"); });
   }
   bool region_tie = false;
   for (const auto& code : m.intention_regions) {
     if (within(offer.region_code, code) || within(code, offer.region_code)) {
       tie += 20;
       region_tie = true;
-      r.reasons.push_back("意向投资地区包含项目所在地");
+      say([&] { return std::string("意向投资地区包含项目所在地"); });
       break;
     }
   }
   if (offer.region_code.size() >= 6 &&
       m.hometown_code.compare(0, 6, offer.region_code, 0, 6) == 0) {
     tie += 15;
-    r.reasons.push_back("籍贯与项目同县（市、区）");
+    say([&] { return std::string("籍贯与项目同县（市、区）"); });
   } else if (!region_tie && offer.region_code.size() >= 4 &&
              m.hometown_code.compare(0, 4, offer.region_code, 0, 4) == 0) {
     tie += 8;
-    r.reasons.push_back("籍贯与项目同市");
+    say([&] { return std::string("籍贯与项目同市"); });
   }
   if (tie == 0) return MatchResult{};
   int score = tie;
@@ -71,25 +75,27 @@ MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m) {
     int64_t lo = m.min_wan.value_or(0), hi = m.max_wan.value_or(m.min_wan.value_or(0));
     if (offer.amount_wan >= lo && offer.amount_wan <= hi) {
       score += 25;
-      r.reasons.push_back("意向投资额 " + std::to_string(lo) + "–" + std::to_string(hi) +
-                          " 万元，覆盖项目的 " + std::to_string(offer.amount_wan) + " 万元");
+      say([&] {
+        return std::string("意向投资额 " + std::to_string(lo) + "–" + std::to_string(hi) +
+                           " 万元，覆盖项目的 " + std::to_string(offer.amount_wan) + " 万元");
+      });
     } else if (offer.amount_wan >= lo / 2 && offer.amount_wan <= hi + hi / 2) {
       score += 10;
-      r.reasons.push_back("意向投资额与项目规模相近");
+      say([&] { return std::string("意向投资额与项目规模相近"); });
     }
   }
   if (m.strength == "strong") {
     score += 10;
-    r.reasons.push_back("返乡投资意向强烈");
+    say([&] { return std::string("返乡投资意向强烈"); });
   } else if (m.strength == "possible") {
     score += 5;
   } else if (m.strength == "none") {
     score -= 20;
-    r.reasons.push_back("曾表示暂无投资意向");
+    say([&] { return std::string("曾表示暂无投资意向"); });
   }
   if (m.contacts > 0) {
     score += 5;
-    r.reasons.push_back("已有联络记录 " + std::to_string(m.contacts) + " 次");
+    say([&] { return std::string("已有联络记录 " + std::to_string(m.contacts) + " 次"); });
   }
   r.score = std::max(score, 1);
   return r;

@@ -30,7 +30,8 @@ struct MatchResult {
 };
 
 // Scores a merchant against an offered project. A tie of industry or region is needed for any
-// score; a merchant who said they have no intention scores lower, never higher.
-MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m);
+// score; a merchant who said they have no intention scores lower, never higher. Without
+// with_reasons the reasons stay empty and only the score is computed.
+MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m, bool with_reasons = true);
 
 }  // namespace guiyan::core

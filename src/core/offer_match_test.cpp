@@ -23,6 +23,21 @@ TEST(OfferMatch, IndustryAmountRegionAndContactsAddUpWithReasons) {
   EXPECT_NE(r.reasons[3].find("覆盖项目的 8000 万元"), std::string::npos);
 }
 
+TEST(OfferMatch, ScoringWithoutReasonsGivesTheSameScore) {
+  MerchantFacts m;
+  m.intention_industries = {"C"};
+  m.min_wan = 1000;
+  m.max_wan = 6000;
+  m.hometown_code = "421000";
+  m.strength = "possible";
+  auto full = match_offer(kOffer, m);
+  auto bare = match_offer(kOffer, m, false);
+  EXPECT_EQ(bare.score, full.score);
+  EXPECT_GT(bare.score, 0);
+  EXPECT_FALSE(full.reasons.empty());
+  EXPECT_TRUE(bare.reasons.empty());
+}
+
 TEST(OfferMatch, ASectionTieCountsLessThanTheDivision) {
   MerchantFacts same_section;
   same_section.intention_industries = {"C"};

@@ -1,6 +1,8 @@
 #include "service/project_offer.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 
 #include "core/industry.h"
 #include "core/offer_match.h"
@@ -80,57 +82,65 @@ nlohmann::json offer_matches(store::Db& db, const Principal& p, int64_t id, int6
       {city, city.substr(0, 3) + std::string(1, static_cast<char>(city[3] + 1))}, ids);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  struct Scored {
-    int score;
-    int64_t id;
-    nlohmann::json item;
-  };
-  std::vector<Scored> scored;
-  // Merchants who said they have no intention are left out: they would rank last anyway.
-  for (size_t from = 0; from < ids.size(); from += 500) {
-    store::SqlBuilder sql;
-    std::string where = scope_condition(p, sql, "m.hometown_code", "m.created_by");
-    std::string in;
-    for (size_t i = from; i < ids.size() && i < from + 500; ++i) {
-      in += (in.empty() ? "" : ", ") + sql.bind(ids[i]);
+  // Reads the merchants among `batch` in the reader's scope that did not say they have no
+  // intention (they would rank last anyway), as (id, facts, name, enterprise).
+  const std::string columns =
+      "SELECT m.id, COALESCE(m.name, ''), COALESCE(m.enterprise_name, ''), "
+      "m.intention_industries, m.industry, m.intention_min_wan, m.intention_max_wan, "
+      "m.intention_regions, m.hometown_code, m.intention_strength, (SELECT COUNT(*) FROM "
+      "merchant_contact c WHERE c.merchant_id = m.id) FROM merchant m WHERE m.id IN (";
+  auto read = [&](const std::vector<int64_t>& batch,
+                  const std::function<void(const store::Row&, const core::MerchantFacts&)>& each) {
+    for (size_t from = 0; from < batch.size(); from += 500) {
+      store::SqlBuilder sql;
+      std::string where = scope_condition(p, sql, "m.hometown_code", "m.created_by");
+      std::string in;
+      for (size_t i = from; i < batch.size() && i < from + 500; ++i) {
+        in += (in.empty() ? "" : ", ") + sql.bind(batch[i]);
+      }
+      conn->run(columns + in + ") AND m.intention_strength <> 'none' AND " + where, sql.params(),
+                [&](const store::Row& r) {
+                  core::MerchantFacts m;
+                  for (const auto& code : core::split(r.text(3), ',')) {
+                    if (!code.empty()) m.intention_industries.push_back(code);
+                  }
+                  m.industry = r.text(4);
+                  m.min_wan = r.opt_i64(5);
+                  m.max_wan = r.opt_i64(6);
+                  for (const auto& code : core::split(r.text(7), ',')) {
+                    if (!code.empty()) m.intention_regions.push_back(code);
+                  }
+                  m.hometown_code = r.text(8);
+                  m.strength = r.text(9);
+                  m.contacts = r.i64(10);
+                  each(r, m);
+                });
     }
-    conn->run(
-        "SELECT m.id, COALESCE(m.name, ''), COALESCE(m.enterprise_name, ''), "
-        "m.intention_industries, m.industry, m.intention_min_wan, m.intention_max_wan, "
-        "m.intention_regions, m.hometown_code, m.intention_strength, (SELECT COUNT(*) FROM "
-        "merchant_contact c WHERE c.merchant_id = m.id) FROM merchant m WHERE m.id IN (" +
-            in + ") AND m.intention_strength <> 'none' AND " + where,
-        sql.params(), [&](const store::Row& r) {
-          core::MerchantFacts m;
-          for (const auto& code : core::split(r.text(3), ',')) {
-            if (!code.empty()) m.intention_industries.push_back(code);
-          }
-          m.industry = r.text(4);
-          m.min_wan = r.opt_i64(5);
-          m.max_wan = r.opt_i64(6);
-          for (const auto& code : core::split(r.text(7), ',')) {
-            if (!code.empty()) m.intention_regions.push_back(code);
-          }
-          m.hometown_code = r.text(8);
-          m.strength = r.text(9);
-          m.contacts = r.i64(10);
-          auto result = core::match_offer(facts, m);
-          if (result.score <= 0) return;
-          scored.push_back({result.score,
-                            r.i64(0),
-                            {{"merchant_id", r.i64(0)},
-                             {"name", r.text(1)},
-                             {"enterprise_name", r.text(2)},
-                             {"score", result.score},
-                             {"reasons", result.reasons}}});
-        });
-  }
-  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  };
+  // Every candidate is scored without its reasons; only the best `limit` are read again and
+  // given theirs, in rank order (score, then the older record).
+  std::vector<std::pair<int, int64_t>> scored;  // (-score, id): ascending is rank order
+  read(ids, [&](const store::Row& r, const core::MerchantFacts& m) {
+    int score = core::match_offer(facts, m, false).score;
+    if (score > 0) scored.emplace_back(-score, r.i64(0));
+  });
+  size_t shown = std::min(scored.size(), static_cast<size_t>(std::max<int64_t>(limit, 0)));
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(shown),
+                    scored.end());
+  std::vector<int64_t> best;
+  for (size_t i = 0; i < shown; ++i) best.push_back(scored[i].second);
+  std::map<int64_t, nlohmann::json> by_id;
+  read(best, [&](const store::Row& r, const core::MerchantFacts& m) {
+    auto result = core::match_offer(facts, m);
+    by_id[r.i64(0)] = {{"merchant_id", r.i64(0)},
+                       {"name", r.text(1)},
+                       {"enterprise_name", r.text(2)},
+                       {"score", result.score},
+                       {"reasons", result.reasons}};
   });
   nlohmann::json items = nlohmann::json::array();
-  for (size_t i = 0; i < scored.size() && static_cast<int64_t>(i) < limit; ++i) {
-    items.push_back(scored[i].item);
+  for (int64_t id : best) {
+    if (auto it = by_id.find(id); it != by_id.end()) items.push_back(it->second);
   }
   return {{"offer", offer}, {"candidates", scored.size()}, {"items", items}};
 }
