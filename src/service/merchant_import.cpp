@@ -346,8 +346,7 @@ class Importer {
             [&](const store::Row& r) { ids.push_back(r.i64(0)); });
     };
     if (!text("name").empty() && !text("phone").empty()) {
-      collect("SELECT id FROM merchant WHERE phone = $2 AND (name || '') = $1",
-              {text("name"), text("phone")});
+      ids = store::merchant_ids_by_name_phone(c, text("name"), text("phone"), code);
     } else if (!text("enterprise_name").empty()) {
       collect("SELECT id FROM merchant WHERE enterprise_name = $1 AND COALESCE(name, '') = $2",
               {text("enterprise_name"), text("name")});
@@ -358,7 +357,7 @@ class Importer {
       for (int64_t id : ids) list += (list.empty() ? "" : "、") + std::to_string(id);
       throw std::runtime_error(
           "与多条已有记录（编号 " + list +
-          "）的姓名和电话（或企业名称）相同，无法确定更新哪一条，请先合并重复记录");
+          "）的姓名和电话（或企业名称）相同，无法确定更新哪一条，请先在楚商档案中核实修正");
     }
     return ids.front();
   }

@@ -99,6 +99,20 @@ void check_record(store::Conn& c, const Principal& p, const MerchantValues& valu
     throw bad_request("intention_max_wan", "意向投资上限不能小于下限");
   }
   std::string code = will_hold(values, before, "credit_code");
+  std::string name = will_hold(values, before, "name"), phone = will_hold(values, before, "phone");
+  bool identity_changed = !before || before->text("name") != name ||
+                          before->text("phone") != phone || before->text("credit_code") != code;
+  if (!name.empty() && !phone.empty() && identity_changed) {
+    auto same = store::merchant_ids_by_name_phone(
+        c, name, phone, code, before ? std::optional<int64_t>(before->id) : std::nullopt);
+    if (!same.empty()) {
+      auto row = store::find_merchant(c, same.front());
+      std::string where = row && in_scope(p, row->text("hometown_code"), row->created_by)
+                              ? "（编号 " + std::to_string(same.front()) + "），请在该记录上更新"
+                              : "（登记在其他地区，请联系上级部门核实）";
+      throw http::ApiError(409, "duplicate", "已有姓名和电话相同的记录" + where, "phone");
+    }
+  }
   if (code.empty() || (before && before->text("credit_code") == code)) return;
   if (auto other = store::merchant_id_by_credit_code(c, code)) {
     auto row = store::find_merchant(c, *other);

@@ -53,6 +53,25 @@ std::optional<int64_t> merchant_id_by_credit_code(Conn& c, const std::string& cr
   return r->i64(0);
 }
 
+std::vector<int64_t> merchant_ids_by_name_phone(Conn& c, const std::string& name,
+                                                const std::string& phone,
+                                                const std::string& credit_code,
+                                                std::optional<int64_t> except) {
+  std::string sql = "SELECT id FROM merchant WHERE phone = $1 AND name = $2";
+  Params params{phone, name};
+  if (!credit_code.empty()) {
+    params.push_back(credit_code);
+    sql += " AND (credit_code IS NULL OR credit_code = $" + std::to_string(params.size()) + ")";
+  }
+  if (except) {
+    params.push_back(*except);
+    sql += " AND id <> $" + std::to_string(params.size());
+  }
+  std::vector<int64_t> ids;
+  c.first_column_int64(sql + " ORDER BY id LIMIT 5", params, ids);
+  return ids;
+}
+
 int64_t insert_merchant(Conn& c, const std::map<std::string, Value>& fields,
                         std::optional<int64_t> case_worker_id, const std::string& verified_on,
                         int64_t by, const std::string& now, const std::string& search_tokens) {

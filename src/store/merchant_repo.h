@@ -29,6 +29,13 @@ MerchantRow merchant_from_row(const Row& r);
 std::optional<MerchantRow> find_merchant(Conn& c, int64_t id);
 // The id of the merchant whose enterprise has this credit code, or nullopt.
 std::optional<int64_t> merchant_id_by_credit_code(Conn& c, const std::string& credit_code);
+// Up to 5 ids, oldest first, of the merchants with this name and phone other than `except`:
+// the same person. With a credit code, records holding another code are other enterprises and
+// left out.
+std::vector<int64_t> merchant_ids_by_name_phone(Conn& c, const std::string& name,
+                                                const std::string& phone,
+                                                const std::string& credit_code,
+                                                std::optional<int64_t> except = std::nullopt);
 
 // Inserts a merchant with the given field values, case worker, verification date and search
 // tokens (SQLite's full-text index follows by trigger); returns the id.

@@ -159,6 +159,43 @@ TEST_F(MerchantApi, BadInputNamesTheFieldInChinese) {
   EXPECT_EQ(list.json()["total"], 0) << list.body;
 }
 
+TEST_F(MerchantApi, TheSameNameAndPhoneIsTheSamePersonUnlessAnotherEnterpriseCodeSaysSo) {
+  const nlohmann::json zhao = {
+      {"name", "赵德胜"}, {"phone", "13907169876"}, {"hometown_code", "421022"}};
+  nlohmann::json with_firm = zhao;
+  with_firm["enterprise_name"] = "公安德胜电子有限公司";
+  with_firm["credit_code"] = guiyan::core::complete_credit_code("91421022MA4F00071");
+  int64_t first = create("ga_clerk", with_firm);
+  auto twice = post("ga_clerk", "/api/v1/merchants", zhao);
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  EXPECT_EQ(twice.json()["error"]["field"], "phone");
+  EXPECT_NE(
+      twice.json()["error"]["message"].get<std::string>().find("编号 " + std::to_string(first)),
+      std::string::npos)
+      << twice.body;
+  // Another county's clerk is told it exists, not which record it is.
+  nlohmann::json there = zhao;
+  there["hometown_code"] = "421088";
+  auto elsewhere = post("jl_clerk", "/api/v1/merchants", there);
+  EXPECT_EQ(elsewhere.status, 409) << elsewhere.body;
+  EXPECT_NE(elsewhere.body.find("其他地区"), std::string::npos) << elsewhere.body;
+  EXPECT_EQ(elsewhere.body.find(std::to_string(first)), std::string::npos) << elsewhere.body;
+  // An edit that would make another record the same person is refused as well.
+  int64_t other = create("ga_clerk", {{"name", "赵德胜"}, {"hometown_code", "421022"}});
+  auto edit =
+      ApiEnv::get().client().patch("/api/v1/merchants/" + std::to_string(other),
+                                   {{"phone", "13907169876"}}, ApiEnv::get().token("ga_clerk"));
+  EXPECT_EQ(edit.status, 409) << edit.body;
+  // The same person's second enterprise, with a credit code of its own, is a record of its own.
+  nlohmann::json second = zhao;
+  second["enterprise_name"] = "荆州德胜物流有限公司";
+  second["credit_code"] = guiyan::core::complete_credit_code("91421022MA4F00072");
+  auto made = post("ga_clerk", "/api/v1/merchants", second);
+  EXPECT_EQ(made.status, 201) << made.body;
+  auto list = get("ga_clerk", "/api/v1/merchants?q=13907169876");
+  EXPECT_EQ(list.json()["total"], 2) << list.body;
+}
+
 TEST_F(MerchantApi, SearchFindsNamesEnterprisesCodesPhonesAndChambers) {
   auto search = [](const std::string& user, const std::string& q) {
     return ids(get(user, "/api/v1/merchants?q=" + url_encode(q)));
