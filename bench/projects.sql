@@ -17,11 +17,12 @@ SELECT '项目' || i, '投资方' || (i % 997),
        date('2025-01-01', '+' || ((i * 13) % 600) || ' days'),
        '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
 FROM seq;
-INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, region_code,
-                           amount_wan, recorded_at)
+INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, days_in_stage,
+                           region_code, amount_wan, recorded_at)
 SELECT p.id, s.key, date(p.stage_on, '-' || ((r.rank - s.rank) * 20) || ' days'),
        CASE WHEN s.rank < r.rank THEN date(p.stage_on, '-' || ((r.rank - s.rank - 1) * 20) || ' days') END,
        (SELECT n.key FROM stage_rank n WHERE n.rank = s.rank + 1 AND s.rank < r.rank),
+       CASE WHEN s.rank < r.rank THEN 20 END,
        p.region_code, p.amount_wan, p.created_at
 FROM project p JOIN stage_rank r ON r.key = p.stage JOIN stage_rank s ON s.rank <= r.rank
 ORDER BY p.id, s.rank;

@@ -45,4 +45,29 @@ int Date::age_on(Date on) const {
   return on.year - year - (before_birthday ? 1 : 0);
 }
 
+namespace {
+
+// The date of "YYYY-MM-DD" as a day count (days from civil, after H. Hinnant), or nullopt.
+std::optional<long> day_number(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  std::string compact;
+  compact.append(iso.substr(0, 4)).append(iso.substr(5, 2)).append(iso.substr(8, 2));
+  auto d = Date::parse(compact);
+  if (!d) return std::nullopt;
+  long y = d->year - (d->month <= 2 ? 1 : 0);
+  long era = y / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe;
+}
+
+}  // namespace
+
+std::optional<int> days_between(std::string_view from, std::string_view to) {
+  auto a = day_number(from), b = day_number(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<int>(*b - *a);
+}
+
 }  // namespace guiyan::core

@@ -34,4 +34,8 @@ struct Date {
   friend bool operator==(const Date&, const Date&) = default;
 };
 
+// Days from one "YYYY-MM-DD" date to another (negative when `to` is earlier); nullopt when either
+// is not a real date in that form.
+std::optional<int> days_between(std::string_view from, std::string_view to);
+
 }  // namespace guiyan::core

@@ -76,5 +76,17 @@ TEST(Date, LeapDayBirthdays) {
   EXPECT_EQ(birth.age_on({2004, 2, 29}), 4);
 }
 
+TEST(Date, DaysBetweenIsoDates) {
+  EXPECT_EQ(days_between("2025-12-31", "2026-01-01"), 1);
+  EXPECT_EQ(days_between("2024-02-28", "2024-03-01"), 2);  // a leap year
+  EXPECT_EQ(days_between("2025-02-28", "2025-03-01"), 1);
+  EXPECT_EQ(days_between("2000-01-01", "2026-01-01"), 9497);
+  EXPECT_EQ(days_between("2026-03-10", "2026-03-01"), -9);
+  EXPECT_EQ(days_between("2026-03-01", "2026-03-01"), 0);
+  EXPECT_FALSE(days_between("2026-02-30", "2026-03-01"));
+  EXPECT_FALSE(days_between("20260301", "2026-03-01"));
+  EXPECT_FALSE(days_between("", "2026-03-01"));
+}
+
 }  // namespace
 }  // namespace guiyan::core

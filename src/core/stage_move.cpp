@@ -1,6 +1,7 @@
 #include "core/stage_move.h"
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/project_vocabulary.h"
 
 namespace guiyan::core {
@@ -81,6 +82,14 @@ MovePlan plan_stage_move(const std::string& current, const std::optional<std::st
     last = e;
   }
   return plan;
+}
+
+std::optional<int64_t> days_in_stage(const std::optional<std::string>& entered,
+                                     const std::optional<std::string>& left) {
+  if (!entered || !left) return std::nullopt;
+  auto days = days_between(*entered, *left);
+  if (!days) return std::nullopt;
+  return *days;
 }
 
 }  // namespace guiyan::core

@@ -3,6 +3,7 @@
 // explicit "not known" — and the known dates in order, none after today.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,5 +34,10 @@ MovePlan plan_stage_move(const std::string& current, const std::optional<std::st
                          const std::string& target, const std::string& on,
                          const std::map<std::string, std::optional<std::string>>& skipped,
                          const std::string& today, const std::string& reason);
+
+// Days a project spent in a stage entered on `entered` and left on `left` (the board's days per
+// stage); nullopt when either date is not known.
+std::optional<int64_t> days_in_stage(const std::optional<std::string>& entered,
+                                     const std::optional<std::string>& left);
 
 }  // namespace guiyan::core

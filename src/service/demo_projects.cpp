@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/industry.h"
 #include "core/project_vocabulary.h"
+#include "core/stage_move.h"
 #include "service/demo_random.h"
 
 namespace guiyan::service {
@@ -107,13 +108,17 @@ int create_demo_projects(store::Db& db, const std::string& city, int count) {
          std::string("招商专班干部"), now});
     for (size_t k = 0; k < entries.size(); ++k) {
       bool last = k + 1 == entries.size();
-      store::exec(*conn,
-                  "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, "
-                  "region_code, amount_wan, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                  {id, entries[k].first, store::nullable(entries[k].second),
-                   last ? store::Value{store::Null{}} : store::nullable(entries[k + 1].second),
-                   last ? store::Value{store::Null{}} : store::Value{entries[k + 1].first}, region,
-                   amount, now});
+      store::exec(
+          *conn,
+          "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, "
+          "days_in_stage, region_code, amount_wan, recorded_at) VALUES ($1, $2, $3, $4, "
+          "$5, $6, $7, $8, $9)",
+          {id, entries[k].first, store::nullable(entries[k].second),
+           last ? store::Value{store::Null{}} : store::nullable(entries[k + 1].second),
+           last ? store::Value{store::Null{}} : store::Value{entries[k + 1].first},
+           last ? store::Value{store::Null{}}
+                : store::nullable(core::days_in_stage(entries[k].second, entries[k + 1].second)),
+           region, amount, now});
     }
     if (merchant_id) {
       store::exec(*conn, "INSERT INTO project_merchant (project_id, merchant_id) VALUES ($1, $2)",

@@ -74,32 +74,42 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
     int64_t timed = 0;
   };
   std::map<std::string, Stage> st;
+  // The stages listed so the board index is read stage by stage, already grouped.
+  auto stage_list = [](store::SqlBuilder& sql) {
+    std::string list;
+    for (const auto& t : core::project_stages())
+      list += (list.empty() ? "" : ", ") + sql.bind(t.key);
+    return list;
+  };
+  store::SqlBuilder nq = s.sql;
+  std::string now_stages = stage_list(nq);
   conn->run(
       "SELECT p.stage, COUNT(*), COALESCE(SUM(p.amount_wan), 0), SUM(CASE WHEN "
-      "p.amount_wan >= 10000 THEN 1 ELSE 0 END) FROM project p WHERE " +
-          s.where + " GROUP BY p.stage",
-      s.sql.params(), [&](const store::Row& r) {
+      "p.amount_wan >= 10000 THEN 1 ELSE 0 END) FROM project p WHERE p.stage IN (" +
+          now_stages + ") AND " + s.where + " GROUP BY p.stage",
+      nq.params(), [&](const store::Row& r) {
         Stage& x = st[r.text(0)];
         x.now = r.i64(1);
         x.now_amount = r.i64(2);
         x.now_major = r.i64(3);
       });
   // Stages reached in the year, their amounts, the days spent in them and the major projects
-  // signed: one pass over the year's range of the stage table's board index, which carries the
-  // project's region, amount and creator. Days in a stage run from its dated entry to the dated
-  // entry of the next stage, unless that was dropping the project.
+  // signed: one pass over the year's range of each stage in the stage table's board index, which
+  // carries the project's region, amount and creator and each entry's days (from its dated entry
+  // to the dated entry of the next stage; days before dropping the project do not count).
   Scope e = scope_of(*conn, p, region, "e");
   store::SqlBuilder yq = e.sql;
   std::string y0 = yq.bind(from), y1 = yq.bind(to);
-  const std::string timed = "e.left_on IS NOT NULL AND e.left_to <> 'dropped'";
+  std::string year_stages = stage_list(yq);
+  const std::string timed = "e.days_in_stage IS NOT NULL AND e.left_to <> 'dropped'";
   int64_t major_count = 0, major_amount = 0;
   conn->run("SELECT e.stage, COUNT(*), COALESCE(SUM(e.amount_wan), 0), SUM(CASE WHEN " + timed +
-                " THEN " + days_between(conn->dialect(), "e.entered_on", "e.left_on") +
-                " END), SUM(CASE WHEN " + timed +
+                " THEN e.days_in_stage END), SUM(CASE WHEN " + timed +
                 " THEN 1 ELSE 0 END), SUM(CASE WHEN e.amount_wan >= 10000 THEN 1 ELSE 0 END), "
                 "COALESCE(SUM(CASE WHEN e.amount_wan >= 10000 THEN e.amount_wan END), 0) "
-                "FROM project_stage e WHERE e.entered_on >= " +
-                y0 + " AND e.entered_on <= " + y1 + " AND " + e.where + " GROUP BY e.stage",
+                "FROM project_stage e WHERE e.stage IN (" +
+                year_stages + ") AND e.entered_on >= " + y0 + " AND e.entered_on <= " + y1 +
+                " AND " + e.where + " GROUP BY e.stage",
             yq.params(), [&](const store::Row& r) {
               Stage& x = st[r.text(0)];
               x.reached = r.i64(1);

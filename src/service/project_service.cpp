@@ -355,22 +355,30 @@ nlohmann::json move_project_api(store::Db& db, const Principal& p, int64_t id,
   if (!plan.ok()) throw bad_request(plan.field, plan.error);
   std::string now = core::now_iso();
   // Each entry knows when the project left it and for which stage (the board's days per stage).
-  store::exec(*conn,
-              "UPDATE project_stage SET left_on = $2, left_to = $3 WHERE id = (SELECT MAX(id) FROM "
-              "project_stage WHERE project_id = $1)",
-              {id, store::nullable(plan.entries.front().on), plan.entries.front().stage});
+  if (auto left = store::query_one(*conn,
+                                   "SELECT id, entered_on FROM project_stage WHERE project_id = $1 "
+                                   "ORDER BY id DESC LIMIT 1",
+                                   {id})) {
+    store::exec(*conn,
+                "UPDATE project_stage SET left_on = $2, left_to = $3, days_in_stage = $4 WHERE id "
+                "= $1",
+                {left->i64(0), store::nullable(plan.entries.front().on), plan.entries.front().stage,
+                 store::nullable(core::days_in_stage(left->opt_text(1), plan.entries.front().on))});
+  }
   for (size_t i = 0; i < plan.entries.size(); ++i) {
     const auto& e = plan.entries[i];
     bool last = i + 1 == plan.entries.size();
     store::exec(*conn,
                 "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, "
-                "region_code, amount_wan, created_by, note, recorded_by, recorded_at) SELECT id, "
-                "$2, $3, $4, $5, region_code, amount_wan, created_by, $6, $7, $8 FROM project "
-                "WHERE id = $1",
+                "days_in_stage, region_code, amount_wan, created_by, note, recorded_by, "
+                "recorded_at) SELECT id, $2, $3, $4, $5, $9, region_code, amount_wan, created_by, "
+                "$6, $7, $8 FROM project WHERE id = $1",
                 {id, e.stage, store::nullable(e.on),
                  last ? store::Value{store::Null{}} : store::nullable(plan.entries[i + 1].on),
                  last ? store::Value{store::Null{}} : store::Value{plan.entries[i + 1].stage},
-                 last ? store::nullable(note) : store::Value{store::Null{}}, p.user_id, now});
+                 last ? store::nullable(note) : store::Value{store::Null{}}, p.user_id, now,
+                 last ? store::Value{store::Null{}}
+                      : store::nullable(core::days_in_stage(e.on, plan.entries[i + 1].on))});
   }
   if (*target == "dropped") {
     store::exec(*conn,

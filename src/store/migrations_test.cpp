@@ -11,7 +11,6 @@ using namespace guiyan::store;
 
 namespace {
 
-
 bool table_exists(Conn& c, const std::string& name) {
   return query_int(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1",
                    {name}) > 0;
@@ -75,6 +74,32 @@ TEST(Migrations, DialectSpecificSqlRunsOnlyOnItsDialect) {
   migrate_with(*db, list);
   auto conn = db->acquire();
   EXPECT_EQ(query_int(*conn, "SELECT x FROM t"), 7);
+}
+
+TEST(Migrations, StageEntriesRecordedBeforeMigration15GetTheirDays) {
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
+  std::vector<Migration> before;
+  for (auto& m : all_migrations()) {
+    if (m.version < 15) before.push_back(m);
+  }
+  migrate_with(*db, before);
+  {
+    auto conn = db->acquire();  // handed back before migrate takes the pool's one connection
+    exec(*conn,
+         "INSERT INTO project (id, name, region_code, stage, created_at, updated_at) VALUES (1, "
+         "'项目', '421022', 'contact', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')");
+    exec(*conn,
+         "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, region_code, "
+         "recorded_at) VALUES (1, 'lead', '2024-12-20', '2025-03-01', 'contact', '421022', 'x'), "
+         "(1, 'contact', '2025-03-01', NULL, NULL, '421022', 'x'), "
+         "(1, 'inspection', NULL, '2025-04-01', 'reception', '421022', 'x')");
+  }
+  migrate(*db);
+  std::vector<int64_t> days;
+  db->acquire()->first_column_int64(
+      "SELECT COALESCE(days_in_stage, -1) FROM project_stage ORDER BY id", {}, days);
+  EXPECT_EQ(days, (std::vector<int64_t>{71, -1, -1}));  // across a year end; unknown dates: none
 }
 
 TEST(Migrations, TheAuditLogRefusesChangesInTheDatabaseItself) {
