@@ -20,11 +20,17 @@ gtest() {
   echo "== $name"
   local pids=() i rc=0
   for ((i = 0; i < shards; i++)); do
-    GTEST_TOTAL_SHARDS=$shards GTEST_SHARD_INDEX=$i "$@" --gtest_brief=1 >"$log.$i" 2>&1 &
+    # A hung test (GoogleTest has no timeout) fails its suite after 20 minutes instead of
+    # eating the CI's whole time limit.
+    GTEST_TOTAL_SHARDS=$shards GTEST_SHARD_INDEX=$i timeout -k 10 1200 "$@" --gtest_brief=1 \
+      >"$log.$i" 2>&1 &
     pids+=($!)
   done
+  local r
   for ((i = 0; i < shards; i++)); do
-    wait "${pids[$i]}" || rc=1
+    wait "${pids[$i]}"; r=$?
+    if [ "$r" = 124 ] || [ "$r" = 137 ]; then echo "shard $i timed out after 1200 s" >>"$log.$i"; fi
+    if [ "$r" != 0 ]; then rc=1; fi
   done
   local p=0 f=0 sp sf
   for ((i = 0; i < shards; i++)); do
@@ -33,7 +39,7 @@ gtest() {
     p=$((p + ${sp:-0})); f=$((f + ${sf:-0}))
   done
   cat "$log".* >"$log" && rm -f "$log".*
-  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi  # a crash or sanitizer report
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi  # a crash, a sanitizer report or a timeout
   echo "   $p passed, $f failed"
   if [ "$rc" != 0 ]; then tail -40 "$log"; suites_failed+=("$name"); fi
   passed=$((passed + p)); failed=$((failed + f))
