@@ -5,6 +5,7 @@
 #        DB=sqlite:PATH bench/merchants.sh - [ROUNDS]   (the query mix only, on an existing database)
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
+. "$top/bench/timed_get.sh"
 bin="$top/build/guiyan"
 n="${1:-260000}"
 rounds="${2:-20}"
@@ -41,7 +42,7 @@ token=$(curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
   -d '{"username":"bench","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 mapfile -t queries < <(grep -v '^#' "$top/bench/merchant_mix.txt" | grep -v '^$')
 ask() {
-  curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+  timed_get "$token" \
     "http://127.0.0.1:$port/api/v1/$1"
 }
 for q in "${queries[@]}"; do ask "$q" >/dev/null; done  # warm-up

@@ -5,6 +5,7 @@
 # Usage: bench/people.sh [N]      (after `make build`; needs /usr/bin/time and sqlite3)
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
+. "$top/bench/timed_get.sh"
 bin="$top/build/guiyan"
 n="${1:-1000000}"
 kind="${2:-sqlite}"
@@ -70,7 +71,7 @@ mapfile -t queries < <(grep -v '^#' "$top/bench/search_mix.txt" | grep -v '^$')
 : > "$tmp/lat.txt"
 for round in $(seq 20); do
   for q in "${queries[@]}"; do
-    curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+    timed_get "$token" \
       "http://127.0.0.1:18790/api/v1/people?limit=20&$q" >> "$tmp/lat.txt"
   done
 done
@@ -80,7 +81,7 @@ echo "## stats queries (GET /people/stats) for the province, a city and a county
 : > "$tmp/stats.txt"
 for round in $(seq 10); do
   for r in 420000 421000 421022; do
-    curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+    timed_get "$token" \
       "http://127.0.0.1:18790/api/v1/people/stats?region=$r" >> "$tmp/stats.txt"
   done
 done

@@ -5,6 +5,7 @@
 # Usage: bench/search.sh DB_URL [ROUNDS]     (after `make build`; e.g. sqlite:/tmp/bench.db)
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
+. "$top/bench/timed_get.sh"
 bin="$top/build/guiyan"
 db="$1"
 rounds="${2:-20}"
@@ -21,7 +22,7 @@ token=$(curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
   -d '{"username":"bench","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 mapfile -t queries < <(grep -v '^#' "$top/bench/search_mix.txt" | grep -v '^$')
 ask() {
-  curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+  timed_get "$token" \
     "http://127.0.0.1:$port/api/v1/people?limit=20&$1"
 }
 for q in "${queries[@]}"; do ask "$q" >/dev/null; done  # warm-up: caches, the server's list index
