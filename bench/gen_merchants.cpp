@@ -1,6 +1,7 @@
 // Generates N synthetic merchants and talents as a 名录 (.csv or .xlsx) for the merchant library
 // benchmark: hometowns across every Hubei county, township and village, valid credit codes,
-// industries written as names, intentions, verification dates spread over two years. About 1% of
+// industries written as names, intentions (two in five naming counties or cities to invest in),
+// verification dates spread over two years. About 1% of
 // rows have a bad credit code check character and 1% repeat an earlier enterprise (an update).
 // Usage: gen_merchants N OUT.csv|OUT.xlsx
 #include <cstdio>
@@ -37,10 +38,26 @@ const char* kBrands[] = {"楚天", "荆楚", "长江", "华中", "鸿泰", "明�
                          "恒信", "金瑞", "宏达", "天成", "汇丰", "嘉禾"};
 const char* kSizes[] = {"大型", "中型", "小型", "小型", "微型"};
 const char* kStrengths[] = {"强烈", "有意向", "有意向", "暂无", "未知"};
-const char* kIntent[] = {"制造业", "农业", "软件和信息技术服务业", "批发业", ""};
+const char* kIntent[] = {"制造业",     "农业",       "软件和信息技术服务业", "批发业",
+                         "汽车制造业", "医药制造业", "农副食品加工业",       ""};
 const char kCharset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 }  // namespace
+
+// Two in five merchants name where they would invest: one or two counties or cities, written as
+// codes, near a Hubei place drawn at random.
+std::string intended_regions(const std::vector<std::string>& places, std::mt19937_64& rng) {
+  if (rng() % 5 >= 2) return "";
+  std::string out;
+  for (int k = 0, n = 1 + static_cast<int>(rng() % 2); k < n; ++k) {
+    const std::string& place = places[rng() % places.size()];
+    // The province-administered cities (4290xx) have no prefecture above them.
+    bool city = rng() % 3 == 0 && place.compare(0, 4, "4290") != 0;
+    std::string code = city ? place.substr(0, 4) + "00" : place.substr(0, 6);
+    out += (out.empty() ? "" : "、") + code;
+  }
+  return out;
+}
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -55,10 +72,11 @@ int main(int argc, char** argv) {
                                   if (f.size() == 4 && f[3] >= "3") places.push_back(f[0]);
                                 });
   std::mt19937_64 rng(4242);
-  std::vector<std::string> header = {
-      "姓名",    "企业名称", "统一社会信用代码", "联系电话",     "所属行业", "企业规模",
-      "籍贯",    "所在城市", "所属商会",         "返乡投资意向", "意向行业", "意向投资金额（万元）",
-      "核实日期"};
+  std::vector<std::string> header = {"姓名",         "企业名称", "统一社会信用代码",
+                                     "联系电话",     "所属行业", "企业规模",
+                                     "籍贯",         "所在城市", "所属商会",
+                                     "返乡投资意向", "意向行业", "意向投资金额（万元）",
+                                     "核实日期",     "意向地区"};
   bool xlsx = out.size() > 5 && out.substr(out.size() - 5) == ".xlsx";
   std::unique_ptr<guiyan::io::XlsxWriter> xw;
   std::unique_ptr<guiyan::io::CsvWriter> cw;
@@ -100,9 +118,10 @@ int main(int argc, char** argv) {
              city,
              rng() % 2 == 0 ? city_word + "湖北商会" : "",
              kStrengths[rng() % 5],
-             kIntent[rng() % 5],
+             kIntent[rng() % 8],
              rng() % 2 == 0 ? std::to_string(lo) + "-" + std::to_string(lo * 4) : "",
-             date};
+             date,
+             intended_regions(places, rng)};
       if (recent.size() < 1000) {
         recent.push_back(row);
       } else {

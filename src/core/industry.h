@@ -10,4 +10,7 @@ namespace guiyan::core {
 // section (13–43 → C …); "" for anything else.
 std::string industry_section(std::string_view code);
 
+// The same section as one letter, '\0' for anything else (for comparing many codes quickly).
+char industry_section_letter(std::string_view code);
+
 }  // namespace guiyan::core

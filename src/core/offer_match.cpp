@@ -8,8 +8,8 @@ namespace guiyan::core {
 namespace {
 
 // Whether `code` is `ancestor` or below it, by the prefix of Hubei region codes.
-bool within(const std::string& code, const std::string& ancestor) {
-  std::string prefix = ancestor;
+bool within(std::string_view code, std::string_view ancestor) {
+  std::string_view prefix = ancestor;
   if (prefix.size() == 6) {
     if (prefix.substr(2) == "0000") {
       prefix = prefix.substr(0, 2);
@@ -29,7 +29,7 @@ MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m, bool wi
     if (with_reasons) r.reasons.push_back(reason());
   };
   int tie = 0;
-  std::string section = industry_section(offer.industry);
+  char section = industry_section_letter(offer.industry);
   bool division = offer.industry.size() == 2;
   auto has = [&](const std::string& code) {
     return std::find(m.intention_industries.begin(), m.intention_industries.end(), code) !=
@@ -38,16 +38,16 @@ MatchResult match_offer(const OfferFacts& offer, const MerchantFacts& m, bool wi
   if (division && has(offer.industry)) {
     tie += 40;
     say([&] { return std::string("投资意向行业与项目相同（" + offer.industry + "）"); });
-  } else if (!section.empty() &&
-             (has(section) ||
-              std::any_of(m.intention_industries.begin(), m.intention_industries.end(),
-                          [&](const std::string& c) { return industry_section(c) == section; }))) {
+  } else if (section && std::any_of(m.intention_industries.begin(), m.intention_industries.end(),
+                                    [&](const std::string& c) {
+                                      return industry_section_letter(c) == section;
+                                    })) {
     tie += 30;
-    say([&] { return std::string("投资意向属同一门类（" + section + "）"); });
+    say([&] { return std::string("投资意向属同一门类（") + section + "）"; });
   } else if (division && m.industry == offer.industry) {
     tie += 20;
     say([&] { return std::string("本人企业属同一行业"); });
-  } else if (!section.empty() && industry_section(m.industry) == section) {
+  } else if (section && industry_section_letter(m.industry) == section) {
     tie += 10;
     say([&] { return std::string("本人企业属同一门类"); });
   }

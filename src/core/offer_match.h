@@ -3,7 +3,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace guiyan::core {
@@ -14,14 +16,15 @@ struct OfferFacts {
   std::string region_code;  // where the project is
 };
 
+// Views of what the caller holds (ranking a province's merchants copies no strings).
 struct MerchantFacts {
-  std::vector<std::string> intention_industries;  // sections or divisions
-  std::string industry;                           // the merchant's own enterprise's
+  std::span<const std::string> intention_industries;  // sections or divisions
+  std::string_view industry;                          // the merchant's own enterprise's
   std::optional<int64_t> min_wan, max_wan;
-  std::vector<std::string> intention_regions;
-  std::string hometown_code;
-  std::string strength;  // strong | possible | none | unknown
-  int64_t contacts = 0;  // contacts logged with the merchant
+  std::span<const std::string> intention_regions;
+  std::string_view hometown_code;
+  std::string_view strength;  // strong | possible | none | unknown
+  int64_t contacts = 0;       // contacts logged with the merchant
 };
 
 struct MatchResult {

@@ -6,13 +6,15 @@ namespace guiyan::core {
 namespace {
 
 const OfferFacts kOffer{"36", 8000, "421022"};  // 汽车零部件 in 公安县, 8000 万元
+// Lists the facts below point into (MerchantFacts holds views).
+const std::vector<std::string> k36{"36"}, k39{"39"}, k65{"65"}, kC{"C"}, kJingzhou{"421000"};
 
 TEST(OfferMatch, IndustryAmountRegionAndContactsAddUpWithReasons) {
   MerchantFacts m;
-  m.intention_industries = {"36"};
+  m.intention_industries = k36;
   m.min_wan = 5000;
   m.max_wan = 20000;
-  m.intention_regions = {"421000"};
+  m.intention_regions = kJingzhou;
   m.hometown_code = "421022100001";
   m.strength = "strong";
   m.contacts = 2;
@@ -25,7 +27,7 @@ TEST(OfferMatch, IndustryAmountRegionAndContactsAddUpWithReasons) {
 
 TEST(OfferMatch, ScoringWithoutReasonsGivesTheSameScore) {
   MerchantFacts m;
-  m.intention_industries = {"C"};
+  m.intention_industries = kC;
   m.min_wan = 1000;
   m.max_wan = 6000;
   m.hometown_code = "421000";
@@ -40,11 +42,11 @@ TEST(OfferMatch, ScoringWithoutReasonsGivesTheSameScore) {
 
 TEST(OfferMatch, ASectionTieCountsLessThanTheDivision) {
   MerchantFacts same_section;
-  same_section.intention_industries = {"C"};
+  same_section.intention_industries = kC;
   MerchantFacts other_division;
-  other_division.intention_industries = {"39"};  // also manufacturing
+  other_division.intention_industries = k39;  // also manufacturing
   MerchantFacts division;
-  division.intention_industries = {"36"};
+  division.intention_industries = k36;
   EXPECT_EQ(match_offer(kOffer, same_section).score, 30);
   EXPECT_EQ(match_offer(kOffer, other_division).score, 30);
   EXPECT_GT(match_offer(kOffer, division).score, match_offer(kOffer, same_section).score);
@@ -52,7 +54,7 @@ TEST(OfferMatch, ASectionTieCountsLessThanTheDivision) {
 
 TEST(OfferMatch, NoTieNoScoreAndNoIntentionCountsAgainst) {
   MerchantFacts stranger;
-  stranger.intention_industries = {"65"};
+  stranger.intention_industries = k65;
   stranger.hometown_code = "420102001001";
   stranger.strength = "strong";
   stranger.min_wan = 1000;
@@ -70,7 +72,7 @@ TEST(OfferMatch, NoTieNoScoreAndNoIntentionCountsAgainst) {
 
 TEST(OfferMatch, AmountsNearTheRangeCountSome) {
   MerchantFacts m;
-  m.intention_industries = {"36"};
+  m.intention_industries = k36;
   m.min_wan = 10000;
   m.max_wan = 30000;  // 8000 is below, but above half of 10000
   EXPECT_EQ(match_offer(kOffer, m).score, 40 + 10);

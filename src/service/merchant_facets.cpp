@@ -1,5 +1,6 @@
 #include "service/merchant_facets.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "core/merchant_vocabulary.h"
@@ -11,7 +12,9 @@ namespace {
 const char* kColumns =
     "m.id, m.hometown_code, m.created_by, m.case_worker_id, m.verified_on, m.industry, "
     "m.industry_section, m.intention_strength, m.enterprise_size, m.operating_status, "
-    "m.influence, m.categories, m.tags";
+    "m.influence, m.categories, m.tags, m.intention_industries, m.intention_regions, "
+    "m.intention_min_wan, m.intention_max_wan, "
+    "(SELECT COUNT(*) FROM merchant_contact c WHERE c.merchant_id = m.id)";
 
 uint8_t bits_of(const std::vector<core::Term>& terms, const std::string& keys) {
   uint8_t bits = 0;
@@ -28,7 +31,10 @@ uint8_t bits_of(const std::vector<core::Term>& terms, const std::string& keys) {
 void MerchantFacets::load_row(const store::Row& r) {
   int64_t id = r.i64(0);
   if (id <= 0) return;
-  if (static_cast<size_t>(id) >= entries_.size()) entries_.resize(static_cast<size_t>(id) + 1);
+  if (static_cast<size_t>(id) >= entries_.size()) {
+    entries_.resize(static_cast<size_t>(id) + 1);
+    matches_.resize(entries_.size());
+  }
   Entry& e = entries_[static_cast<size_t>(id)];
   auto key = [&](size_t i) { return static_cast<uint16_t>(keys_.of(r.text(i))); };
   e.region = regions_.of(r.text(1));
@@ -43,6 +49,15 @@ void MerchantFacets::load_row(const store::Row& r) {
   e.influence = key(10);
   e.categories = bits_of(core::merchant_categories(), r.text(11));
   e.tags = bits_of(core::merchant_tags(), r.text(12));
+  MatchEntry& m = matches_[static_cast<size_t>(id)];
+  m.intents = lists_.of(r.text(13));
+  m.regions = lists_.of(r.text(14));
+  m.min_wan = r.opt_i64(15);
+  m.max_wan = r.opt_i64(16);
+  m.contacts = static_cast<uint32_t>(r.i64(17));
+  std::string home = r.text(1);
+  m.home_size = static_cast<uint8_t>(std::min(home.size(), sizeof m.home));
+  std::copy_n(home.data(), m.home_size, m.home);
   e.live = true;
 }
 
@@ -56,7 +71,10 @@ void MerchantFacets::refresh(store::Conn& c) {
   if (plan.up_to_date) return;
   if (plan.reload) {
     entries_.clear();
-    entries_.reserve(static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM merchant")) + 1);
+    matches_.clear();
+    size_t ids = static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM merchant")) + 1;
+    entries_.reserve(ids);
+    matches_.reserve(ids);
     c.run(std::string("SELECT ") + kColumns + " FROM merchant m", {},
           [&](const store::Row& r) { load_row(r); });
   } else {

@@ -1,7 +1,7 @@
 // The merchant library's in-memory index must give exactly what the database alone gives: every
 // list, classification and freshness view below is worked out both ways (ListPlan::best and
 // ListPlan::sql) and compared, before and after edits the change log has to carry, and after the
-// log lost entries (a full reload).
+// log lost entries (a full reload). So must the ranking of merchants for an offered project.
 #include "service/merchant_facets.h"
 
 #include <gtest/gtest.h>
@@ -11,8 +11,10 @@
 
 #include "core/clock.h"
 #include "core/merchant_vocabulary.h"
+#include "service/data_scope.h"
 #include "service/merchant_query.h"
 #include "service/merchant_write.h"
+#include "service/project_offer.h"
 #include "store/migrations.h"
 #include "store/temp_database.h"
 
@@ -25,6 +27,8 @@ const char* kPlaces[] = {"421022101001", "421022101002", "421022",    "421002001
                          "420102002003", "429004001001", "421022101", "420102002004"};
 const char* kNames[] = {"王明", "李强", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "王芳"};
 const char* kIndustries[] = {"39", "36", "C", "65", "I", "", "51", "01"};
+const char* kIntents[] = {"39", "C", "36,65", "", "C,I", "51", "01", "I"};
+const char* kIntentRegions[] = {"421022", "", "420000", "421000,420100", "", "421022101", "", ""};
 
 class MerchantFacetsTest : public ::testing::Test {
  protected:
@@ -42,6 +46,17 @@ class MerchantFacetsTest : public ::testing::Test {
           {int64_t{id}, "u" + std::to_string(id), "专员" + std::to_string(id)});
     }
     for (int i = 0; i < 80; ++i) add(i);
+    // Offered projects in a county (a division), a city (a section), a village and elsewhere.
+    const char* offers[][3] = {{"421022", "36", "5000"},
+                               {"421000", "C", "20000"},
+                               {"421022101001", "51", "800"},
+                               {"420102", "I", "3000"}};
+    for (const auto& o : offers) {
+      store::exec(*c,
+                  "INSERT INTO project_offer (name, region_code, industry, amount_wan, status, "
+                  "created_at, updated_at) VALUES ('招商项目', $1, $2, $3, 'open', 'now', 'now')",
+                  {std::string(o[0]), std::string(o[1]), int64_t{std::stoll(o[2])}});
+    }
   }
 
   // A merchant whose every counted field varies with i (some left empty).
@@ -60,6 +75,10 @@ class MerchantFacetsTest : public ::testing::Test {
     v["categories"] = core::merchant_categories()[i % 5].key +
                       (i % 3 == 0 ? "," + core::merchant_categories()[(i + 1) % 5].key : "");
     if (i % 6 == 0) v["tags"] = std::string("ambassador");
+    if (*kIntents[(i * 3) % 8]) v["intention_industries"] = std::string(kIntents[(i * 3) % 8]);
+    if (*kIntentRegions[i % 8]) v["intention_regions"] = std::string(kIntentRegions[i % 8]);
+    if (i % 3 == 1) v["intention_min_wan"] = int64_t{500 * (i % 7)};
+    if (i % 4 == 1) v["intention_max_wan"] = int64_t{3000 + 1000 * (i % 5)};
     if (i % 3 != 2) v["case_worker_id"] = int64_t{7 + i % 2};
     int64_t by = i % 5 == 0 ? 7 : 8;
     int64_t id = create_merchant(*c, Actor::system("test"), by, v, core::today_local());
@@ -69,8 +88,18 @@ class MerchantFacetsTest : public ::testing::Test {
       store::exec(*c, "UPDATE merchant SET verified_on = $1 WHERE id = $2",
                   {*d ? store::Value{std::string(d)} : store::Value{store::Null{}}, id});
     }
+    if (i % 7 == 3) contact(*c, id);
     tx.commit();
     return id;
+  }
+
+  // Logs a call with merchant `id`.
+  static void contact(store::Conn& c, int64_t id) {
+    store::exec(
+        c,
+        "INSERT INTO merchant_contact (merchant_id, kind, contacted_on, result, created_at) "
+        "VALUES ($1, 'call', '2026-03-01', '已联系', 'now')",
+        {id});
   }
 
   void exec(const std::string& sql) { store::exec(*db->acquire(), sql); }
@@ -154,11 +183,26 @@ class MerchantFacetsTest : public ::testing::Test {
                   merchant_freshness(*db, p, q, ListPlan::sql));
         ++compared;
       }
+      Principal reader = p;
+      reader.permissions.insert("project:read");
+      for (int64_t offer = 1; offer <= 4; ++offer) {
+        SCOPED_TRACE(who + " / offer " + std::to_string(offer));
+        auto c = db->acquire();
+        auto region =
+            store::query_one(*c, "SELECT region_code FROM project_offer WHERE id = $1", {offer})
+                ->text(0);
+        c.reset();
+        if (!in_scope(reader, region)) continue;  // the offer itself is not visible
+        auto sql = offer_matches(*db, reader, offer, 100, ListPlan::sql);
+        EXPECT_EQ(offer_matches(*db, reader, offer, 100, ListPlan::best), sql);
+        matched += sql["items"].size();
+      }
     }
   }
 
   std::unique_ptr<store::Db> db;
   int compared = 0;
+  size_t matched = 0;
 };
 
 TEST_F(MerchantFacetsTest, EveryViewAgreesWithTheDatabase) {
@@ -172,6 +216,7 @@ TEST_F(MerchantFacetsTest, EveryViewAgreesWithTheDatabase) {
   auto fresh = merchant_freshness(*db, p, MerchantQuery{});
   EXPECT_GT(fresh["total"]["stale"].get<int>(), 10);
   EXPECT_GT(fresh["total"]["verified"].get<int>(), 10);
+  EXPECT_GT(matched, 100u);
 }
 
 TEST_F(MerchantFacetsTest, EditsByAnyWriterReachTheIndex) {
@@ -192,6 +237,11 @@ TEST_F(MerchantFacetsTest, EditsByAnyWriterReachTheIndex) {
   exec("UPDATE merchant SET categories = 'overseas', influence = NULL WHERE id = 4");
   exec("DELETE FROM merchant_intention WHERE merchant_id = 6");
   exec("DELETE FROM merchant WHERE id = 6");
+  exec(
+      "UPDATE merchant SET intention_industries = '36', intention_regions = '421022' WHERE id = 7");
+  exec("UPDATE merchant SET intention_min_wan = 4000, intention_max_wan = 6000 WHERE id = 8");
+  exec("DELETE FROM merchant_contact WHERE merchant_id = 10");
+  for (int64_t id : {11, 12, 12}) contact(*db->acquire(), id);
   for (int i = 80; i < 90; ++i) add(i);
   expect_index_agrees();
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/facet_support.h"
 #include "service/record_table.h"
 
 namespace guiyan::service {
@@ -13,7 +14,9 @@ namespace guiyan::service {
 const RecordTable& offer_table();
 
 // The merchants in the account's scope whose intention fits offer `id`, best first (at most
-// `limit`), each with its score and reasons (project:read and merchant:read).
-nlohmann::json offer_matches(store::Db& db, const Principal& p, int64_t id, int64_t limit);
+// `limit`), each with its score and reasons (project:read and merchant:read). On SQLite the
+// ranking comes from the in-memory merchant index unless `plan` asks for SQL alone.
+nlohmann::json offer_matches(store::Db& db, const Principal& p, int64_t id, int64_t limit,
+                             ListPlan plan = ListPlan::best);
 
 }  // namespace guiyan::service
