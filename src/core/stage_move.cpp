@@ -54,19 +54,19 @@ MovePlan plan_stage_move(const std::string& current, const std::optional<std::st
     const std::string& s = stages[static_cast<size_t>(r)].key;
     auto it = skipped.find(s);
     if (it == skipped.end()) {
-      return refuse("dates", "跳过的阶段" + label(s) + "须填写日期，或标明日期不详");
+      return refuse("dates." + s, "跳过的阶段" + label(s) + "须填写日期，或标明日期不详");
     }
     if (it->second && !is_date(*it->second)) {
-      return refuse("dates", "阶段" + label(s) + "的日期应为 YYYY-MM-DD");
+      return refuse("dates." + s, "阶段" + label(s) + "的日期应为 YYYY-MM-DD");
     }
     if (it->second && *it->second > today) {
-      return refuse("dates", "阶段" + label(s) + "的日期不能晚于今天");
+      return refuse("dates." + s, "阶段" + label(s) + "的日期不能晚于今天");
     }
     plan.entries.push_back({s, it->second});
   }
   for (const auto& [s, date] : skipped) {
     int r = stage_rank(s);
-    if (r <= from || r >= to) return refuse("dates", label(s) + "不是本次跳过的阶段");
+    if (r <= from || r >= to) return refuse("dates." + s, label(s) + "不是本次跳过的阶段");
   }
   plan.entries.push_back({target, on});
   // The known dates, from the current stage's on, must not go back in time.
@@ -75,7 +75,7 @@ MovePlan plan_stage_move(const std::string& current, const std::optional<std::st
   for (const auto& e : plan.entries) {
     if (!e.on) continue;
     if (last && *e.on < *last->on) {
-      return refuse(e.stage == target ? "on" : "dates",
+      return refuse(e.stage == target ? "on" : "dates." + e.stage,
                     "阶段日期应按先后顺序：" + label(e.stage) + "（" + *e.on + "）不能早于" +
                         label(last->stage) + "（" + *last->on + "）");
     }

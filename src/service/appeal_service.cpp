@@ -172,6 +172,14 @@ nlohmann::json create_appeal_api(store::Db& db, const Principal& p, const nlohma
   return after;
 }
 
+nlohmann::json project_appeals(store::Conn& c, int64_t id) {
+  nlohmann::json out = nlohmann::json::array();
+  c.run(std::string("SELECT ") + kColumns +
+            " FROM appeal a WHERE a.project_id = $1 ORDER BY a.id DESC",
+        {id}, [&](const store::Row& r) { out.push_back(appeal_json(r)); });
+  return out;
+}
+
 nlohmann::json get_appeal_api(store::Db& db, const Principal& p, int64_t id) {
   require(p, "project:read");
   auto conn = db.acquire();

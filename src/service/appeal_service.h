@@ -26,6 +26,10 @@ nlohmann::json list_appeals(store::Db& db, const Principal& p, const AppealQuery
 // (default today), assigned_unit, due_on or time_limit_days (default 15 days)}.
 nlohmann::json create_appeal_api(store::Db& db, const Principal& p, const nlohmann::json& body);
 
+// The appeals of project `id` as the list gives them (overdue flags included), newest first; the
+// caller has checked the project is in scope.
+nlohmann::json project_appeals(store::Conn& c, int64_t id);
+
 // One appeal with its replies (project:read).
 nlohmann::json get_appeal_api(store::Db& db, const Principal& p, int64_t id);
 

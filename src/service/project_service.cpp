@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
+#include "service/appeal_service.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/merchant_service.h"
@@ -120,9 +121,11 @@ std::map<std::string, store::Value> read_values(store::Conn& c, const Principal&
   return values;
 }
 
-// The merchant ids of a body's merchant_ids (each in scope), or nullopt when absent.
+// The merchant ids of a body's merchant_ids, or nullopt when absent. Each must be in scope,
+// unless project `id` links it already (another office's merchant the editor may keep or drop).
 std::optional<std::vector<int64_t>> read_merchants(store::Conn& c, const Principal& p,
-                                                   const nlohmann::json& body) {
+                                                   const nlohmann::json& body,
+                                                   std::optional<int64_t> id = std::nullopt) {
   auto it = body.find("merchant_ids");
   if (it == body.end()) return std::nullopt;
   if (!it->is_array()) throw bad_request("merchant_ids", "关联楚商应为编号数组");
@@ -130,7 +133,11 @@ std::optional<std::vector<int64_t>> read_merchants(store::Conn& c, const Princip
   for (const auto& v : *it) {
     if (!v.is_number_integer()) throw bad_request("merchant_ids", "关联楚商应为编号数组");
     try {
-      merchant_in_scope(c, p, v.get<int64_t>());
+      bool linked = id && store::query_one(c,
+                                           "SELECT 1 FROM project_merchant WHERE project_id = $1 "
+                                           "AND merchant_id = $2",
+                                           {*id, v.get<int64_t>()});
+      if (!linked) merchant_in_scope(c, p, v.get<int64_t>());
     } catch (const http::ApiError&) {
       throw bad_request("merchant_ids", "楚商楚才编号 " + std::to_string(v.get<int64_t>()) +
                                             " 不存在或不在您的数据范围内");
@@ -282,7 +289,7 @@ nlohmann::json update_project_api(store::Db& db, const Principal& p, int64_t id,
     throw bad_request("stage", "阶段只能通过“推进”改变（POST /projects/{id}/moves）");
   }
   auto values = read_values(*conn, p, body, {"merchant_ids"});
-  auto merchants = read_merchants(*conn, p, body);
+  auto merchants = read_merchants(*conn, p, body, id);
   if (!values.empty()) {
     std::string sets;
     store::Params params;
@@ -591,20 +598,7 @@ nlohmann::json project_file_api(store::Db& db, const Principal& p, int64_t id) {
                               {"findings", r.text(3)},
                               {"help", opt(r.opt_text(4))}};
       });
-  auto appeals = rows(
-      "SELECT id, category, content, raised_on, due_on, status FROM appeal WHERE project_id = $1 "
-      "ORDER BY id DESC",
-      [](const store::Row& r) {
-        return nlohmann::json{
-            {"id", r.i64(0)},
-            {"category", r.text(1)},
-            {"category_label", core::term_label(core::appeal_categories(), r.text(1))},
-            {"content", r.text(2)},
-            {"raised_on", r.text(3)},
-            {"due_on", r.text(4)},
-            {"status", r.text(5)},
-            {"status_label", core::term_label(core::appeal_statuses(), r.text(5))}};
-      });
+  auto appeals = project_appeals(*conn, id);
   auto trail = rows(
       "SELECT at, username, action FROM audit_log WHERE entity = 'project' AND entity_id = "
       "CAST($1 AS TEXT) ORDER BY id DESC",

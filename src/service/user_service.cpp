@@ -1,5 +1,8 @@
 #include "service/user_service.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "auth/password.h"
 #include "core/clock.h"
 #include "http/api_error.h"
@@ -106,6 +109,40 @@ nlohmann::json list_users(store::Db& db, const Principal& p, const UserQuery& q)
   std::string now = core::now_iso();
   for (const auto& u : users) items.push_back(user_json(u, now));
   return {{"items", items}, {"total", total}};
+}
+
+nlohmann::json list_case_workers(store::Db& db, const Principal& p, const std::string& q,
+                                 int64_t limit) {
+  static const char* kWriters[] = {"person:write", "merchant:write", "project:write"};
+  if (std::none_of(std::begin(kWriters), std::end(kWriters),
+                   [&](const char* perm) { return p.can(perm); })) {
+    throw http::forbidden();
+  }
+  store::SqlBuilder sql;
+  std::string where = scope_condition(p, sql, "u.region_code");
+  if (!q.empty()) {
+    std::string like = sql.bind("%" + q + "%");
+    where +=
+        " AND (LOWER(u.username) LIKE LOWER(" + like + ") OR u.display_name LIKE " + like + ")";
+  }
+  std::string perms;
+  for (const char* perm : kWriters) perms += (perms.empty() ? "" : ", ") + sql.bind(perm);
+  nlohmann::json items = nlohmann::json::array();
+  auto conn = db.acquire();
+  conn->run(
+      "SELECT u.id, u.display_name, COALESCE(d.name, ''), u.region_code FROM app_user u "
+      "LEFT JOIN department d ON d.id = u.department_id WHERE u.disabled = 0 AND " +
+          where +
+          " AND EXISTS (SELECT 1 FROM user_role ur JOIN role_permission rp ON rp.role_id = "
+          "ur.role_id WHERE ur.user_id = u.id AND rp.permission IN (" +
+          perms + ")) ORDER BY u.display_name, u.id LIMIT " + sql.bind(limit),
+      sql.params(), [&](const store::Row& r) {
+        items.push_back({{"id", r.i64(0)},
+                         {"display_name", r.text(1)},
+                         {"department_name", r.text(2)},
+                         {"region_code", r.text(3)}});
+      });
+  return {{"items", items}};
 }
 
 store::UserRecord get_user(store::Db& db, const Principal& p, int64_t id) {

@@ -43,6 +43,13 @@ nlohmann::json user_json(const store::UserRecord& u, const std::string& now_iso)
 // Accounts in the principal's scope that match the query (needs user:read).
 nlohmann::json list_users(store::Db& db, const Principal& p, const UserQuery& q);
 
+// The staff a record can be assigned to as its case worker (服务专员): enabled accounts in the
+// principal's scope whose roles may write people, merchants or projects, matching `q` (name or
+// username), by name; at most `limit`. For anyone who may write those records themselves:
+// {"items":[{"id","display_name","department_name","region_code"}]}.
+nlohmann::json list_case_workers(store::Db& db, const Principal& p, const std::string& q,
+                                 int64_t limit);
+
 // One account in scope (needs user:read); 404 when absent or out of scope.
 store::UserRecord get_user(store::Db& db, const Principal& p, int64_t id);
 

@@ -2,6 +2,7 @@
 // stage moves and their dates, funds, the board of a year worked out by hand, approval times
 // against a baseline year, appeals, visits and the project list matched to merchants.
 #include "api/api_env.h"
+#include "store/db.h"
 
 using namespace guiyan::testing;
 
@@ -43,7 +44,7 @@ TEST(ProjectApi, MovesAreDatedForwardOnlyAndSkippedStagesNeedTheirDates) {
                        {"stage_on", "2026-01-05"}});
   auto skipped = move(id, {{"stage", "inspection"}, {"on", "2026-03-01"}});
   EXPECT_EQ(skipped.status, 400);
-  EXPECT_EQ(skipped.json()["error"]["field"], "dates");
+  EXPECT_EQ(skipped.json()["error"]["field"], "dates.contact");  // the console marks that row
   EXPECT_NE(skipped.json()["error"]["message"].get<std::string>().find("对接"), std::string::npos);
   auto moved =
       move(id, {{"stage", "考察"}, {"on", "2026-03-01"}, {"dates", {{"contact", nullptr}}}});
@@ -230,6 +231,11 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
   auto overdue =
       get("ga_clerk", "/api/v1/appeals?overdue=true&project_id=" + std::to_string(id)).json();
   EXPECT_EQ(overdue["total"], 1);
+  // The project file lists it flagged the same way.
+  auto in_file = get("ga_clerk", path(id)).json()["appeals"];
+  ASSERT_EQ(in_file.size(), 1u) << in_file.dump();
+  EXPECT_EQ(in_file[0]["overdue"], true);
+  EXPECT_EQ(in_file[0]["assigned_unit"], "县供电公司");
   auto replied = post("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/replies",
                       {{"content", "已协调，月底前完成增容"}, {"unit", "县供电公司"}});
   ASSERT_EQ(replied.status, 201) << replied.body;
@@ -289,6 +295,48 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
   EXPECT_EQ(
       get("jl_clerk", "/api/v1/offers/" + std::to_string(offer.json()["id"].get<int64_t>())).status,
       404);
+}
+
+TEST(ProjectApi, AnEditorKeepsAMerchantAnotherOfficeLinkedButCannotAddOne) {
+  auto ours =
+      post("ga_clerk", "/api/v1/merchants", {{"name", "本县楚商"}, {"hometown_code", "421022"}});
+  auto theirs =
+      post("jl_clerk", "/api/v1/merchants", {{"name", "监利楚商"}, {"hometown_code", "421088"}});
+  auto other =
+      post("jl_clerk", "/api/v1/merchants", {{"name", "监利另一位"}, {"hometown_code", "421088"}});
+  ASSERT_EQ(ours.status, 201) << ours.body;
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  ASSERT_EQ(other.status, 201) << other.body;
+  int64_t ours_id = ours.json()["id"], theirs_id = theirs.json()["id"],
+          other_id = other.json()["id"];
+  int64_t id =
+      create({{"name", "两地合作项目"}, {"region_code", "421022"}, {"merchant_ids", {ours_id}}});
+  {
+    // Linked by the city's investment office, whose scope covers both counties.
+    auto db = guiyan::store::open_db(ApiEnv::get().server().db_url(), 1);
+    guiyan::store::exec(*db->acquire(),
+                        "INSERT INTO project_merchant (project_id, merchant_id) VALUES ($1, $2)",
+                        {id, theirs_id});
+  }
+  auto file = get("ga_clerk", path(id)).json();
+  ASSERT_EQ(file["merchants"].size(), 2u) << file.dump();
+  EXPECT_EQ(file["merchants"][1]["visible"], false);
+  // The county's clerk sends the list as the file shows it, plus nothing new: accepted.
+  auto kept = ApiEnv::get().client().patch(path(id), {{"merchant_ids", {ours_id, theirs_id}}},
+                                           ApiEnv::get().token("ga_clerk"));
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(get("ga_clerk", path(id)).json()["merchants"].size(), 2u);
+  // A merchant outside the clerk's scope that is not linked yet cannot be added.
+  auto added =
+      ApiEnv::get().client().patch(path(id), {{"merchant_ids", {ours_id, theirs_id, other_id}}},
+                                   ApiEnv::get().token("ga_clerk"));
+  EXPECT_EQ(added.status, 400);
+  EXPECT_EQ(added.json()["error"]["field"], "merchant_ids");
+  // Dropping the other office's link is the editor's call: the file showed it.
+  auto dropped = ApiEnv::get().client().patch(path(id), {{"merchant_ids", {ours_id}}},
+                                              ApiEnv::get().token("ga_clerk"));
+  ASSERT_EQ(dropped.status, 200) << dropped.body;
+  EXPECT_EQ(get("ga_clerk", path(id)).json()["merchants"].size(), 1u);
 }
 
 TEST(ProjectApi, AReferredProjectShowsOnTheAmbassadorAndTheMerchantFile) {

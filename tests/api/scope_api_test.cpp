@@ -139,3 +139,23 @@ TEST(ScopeApi, DepartmentsAreScopedToo) {
                         env.token("ga_sys"));
   EXPECT_EQ(out.status, 400);
 }
+
+TEST(ScopeApi, ClerksPickCaseWorkersAmongTheirCountysStaff) {
+  auto& env = ApiEnv::get();
+  auto staff = env.client().get("/api/v1/staff", env.token("ga_clerk"));
+  ASSERT_EQ(staff.status, 200) << staff.body;
+  auto items = staff.json()["items"];
+  std::set<int64_t> ids;
+  for (const auto& s : items) ids.insert(s["id"].get<int64_t>());
+  // The county's clerk, not its administrator or auditor (they write no records), and nobody
+  // from another county or the city above.
+  EXPECT_TRUE(ids.count(user_id("ga_clerk"))) << staff.body;
+  EXPECT_FALSE(ids.count(user_id("ga_sys")));
+  EXPECT_FALSE(ids.count(user_id("ga_aud")));
+  EXPECT_FALSE(ids.count(user_id("jl_clerk")));
+  EXPECT_EQ(items[0]["department_name"], "公安县人社局");
+  EXPECT_EQ(
+      env.client().get("/api/v1/staff?q=nobody", env.token("ga_clerk")).json()["items"].size(), 0u);
+  // Accounts that write no records have nobody to assign.
+  EXPECT_EQ(env.client().get("/api/v1/staff", env.token("ga_aud")).status, 403);
+}

@@ -22,6 +22,7 @@ export const ACCOUNTS = {
   sysadmin: { username: 'sysadmin1', role: 'sysadmin', displayName: '李建国' },
   auditor: { username: 'auditor1', role: 'auditor', displayName: '王审计' },
   clerk: { username: 'clerk1', role: 'clerk', displayName: '赵经办' },
+  colleague: { username: 'clerk2', role: 'clerk', displayName: '钱专员' },
   leader: { username: 'leader1', role: 'leader', displayName: '孙领导' }
 }
 const REGION = '421000'

@@ -151,6 +151,7 @@ export const api = {
   region: (code, options) => get(`/regions/${encodeURIComponent(code)}`, null, options),
 
   users: (query) => get('/users', query),
+  staff: (query) => get('/staff', query),
   user: (id) => get(`/users/${id}`),
   createUser: (body) => post('/users', body),
   updateUser: (id, body) => patch(`/users/${id}`, body),

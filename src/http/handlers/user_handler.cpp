@@ -16,6 +16,12 @@ void add_user_routes(Router& r, ApiContext& ctx) {
     std::tie(q.limit, q.offset) = page_params(req);
     return json_response(200, service::list_users(ctx.db, p, q));
   });
+  r.add("GET", "/api/v1/staff", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    auto limit = int_param(req, "limit").value_or(50);
+    if (limit < 1 || limit > 200) throw bad_request("limit", "limit 应在1到200之间");
+    return json_response(200, service::list_case_workers(ctx.db, p, req.query_param("q"), limit));
+  });
   r.add("GET", "/api/v1/users/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     return json_response(
