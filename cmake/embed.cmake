@@ -58,5 +58,8 @@ std::vector<std::string_view> embedded_names() {
 }
 }  // namespace guiyan::store
 " @ONLY)
-  set_source_files_properties("${out_cpp}" PROPERTIES OBJECT_DEPENDS "${deps}")
+  # Compiled on its own, never in a unity batch: a batch does not carry OBJECT_DEPENDS, and an
+  # edited migration would stay out of the binary until something else rebuilt the batch.
+  set_source_files_properties("${out_cpp}" PROPERTIES OBJECT_DEPENDS "${deps}"
+                                                      SKIP_UNITY_BUILD_INCLUSION ON)
 endfunction()

@@ -50,8 +50,8 @@ void MerchantFacets::load_row(const store::Row& r) {
   e.categories = bits_of(core::merchant_categories(), r.text(11));
   e.tags = bits_of(core::merchant_tags(), r.text(12));
   MatchEntry& m = matches_[static_cast<size_t>(id)];
-  m.intents = lists_.of(r.text(13));
-  m.regions = lists_.of(r.text(14));
+  m.intents = list_of(r.text(13));
+  m.regions = list_of(r.text(14));
   m.min_wan = r.opt_i64(15);
   m.max_wan = r.opt_i64(16);
   m.contacts = static_cast<uint32_t>(r.i64(17));
@@ -59,6 +59,18 @@ void MerchantFacets::load_row(const store::Row& r) {
   m.home_size = static_cast<uint8_t>(std::min(home.size(), sizeof m.home));
   std::copy_n(home.data(), m.home_size, m.home);
   e.live = true;
+}
+
+uint32_t MerchantFacets::list_of(const std::string& text) {
+  uint32_t index = lists_.of(text);
+  while (list_spans_.size() < lists_.names.size()) {
+    size_t at = list_pool_.size();
+    for (auto& item : core::split(lists_.names[list_spans_.size()], ',')) {
+      if (!item.empty()) list_pool_.push_back(std::move(item));
+    }
+    list_spans_.emplace_back(at, list_pool_.size() - at);
+  }
+  return index;
 }
 
 void MerchantFacets::refresh(store::Conn& c) {

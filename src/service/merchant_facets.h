@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,9 +70,12 @@ class MerchantFacets {
   // The stored key of an interned key index (industry codes, vocabulary keys), and how many.
   const std::string& key(uint16_t index) const { return keys_.names[index]; }
   size_t key_count() const { return keys_.names.size(); }
-  // The stored comma-separated list of a list index (MatchEntry), and how many there are.
-  const std::string& list(uint32_t index) const { return lists_.names[index]; }
-  size_t list_count() const { return lists_.names.size(); }
+  // The items of a list index (MatchEntry), empty ones left out: split once, when first seen,
+  // into one pool, so that ranking reads them from neighbouring memory without splitting.
+  std::span<const std::string> list(uint32_t index) const {
+    const auto& [at, n] = list_spans_[index];
+    return {list_pool_.data() + at, n};
+  }
 
  private:
   struct Compiled {
@@ -84,6 +88,7 @@ class MerchantFacets {
   Compiled compile(const MerchantFilter& f) const;
   static bool matches(const Entry& e, const Compiled& c);
   void load_row(const store::Row& r);
+  uint32_t list_of(const std::string& text);  // interns a list, splitting it the first time
 
   mutable std::shared_mutex mu_;
   bool loaded_ = false;
@@ -91,6 +96,8 @@ class MerchantFacets {
   std::vector<Entry> entries_;       // by merchant id
   std::vector<MatchEntry> matches_;  // by merchant id
   Interned regions_, keys_, lists_;
+  std::vector<std::string> list_pool_;                 // the items of every list, in turn
+  std::vector<std::pair<size_t, size_t>> list_spans_;  // per list index: (first item, count)
 };
 
 template <class Fn>

@@ -61,8 +61,8 @@ void check_year(int year, const char* field) {
 
 }  // namespace
 
-nlohmann::json project_board(store::Db& db, const Principal& p, const std::string& region,
-                             int year) {
+nlohmann::json project_board(store::Db& db, const Principal& p, const std::string& region, int year,
+                             ListPlan plan) {
   require(p, "project:read");
   check_year(year, "year");
   auto conn = db.acquire();
@@ -94,33 +94,54 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
         x.now_major = r.i64(3);
       });
   // Stages reached in the year, their amounts, the days spent in them and the major projects
-  // signed: one pass over the year's range of each stage in the stage table's board index, which
-  // carries the project's region, amount and creator and each entry's days (from its dated entry
-  // to the dated entry of the next stage; days before dropping the project do not count).
-  Scope e = scope_of(*conn, p, region, "e");
-  store::SqlBuilder yq = e.sql;
-  std::string y0 = yq.bind(from), y1 = yq.bind(to);
-  std::string year_stages = stage_list(yq);
-  const std::string timed = "e.days_in_stage IS NOT NULL AND e.left_to <> 'dropped'";
+  // signed. From the tally when it answers: the account sees the whole subtree (with a region
+  // filter) or its scope is one (without), and that region is a county or larger (the tally
+  // counts by county).
   int64_t major_count = 0, major_amount = 0;
-  conn->run("SELECT e.stage, COUNT(*), COALESCE(SUM(e.amount_wan), 0), SUM(CASE WHEN " + timed +
-                " THEN e.days_in_stage END), SUM(CASE WHEN " + timed +
-                " THEN 1 ELSE 0 END), SUM(CASE WHEN e.amount_wan >= 10000 THEN 1 ELSE 0 END), "
-                "COALESCE(SUM(CASE WHEN e.amount_wan >= 10000 THEN e.amount_wan END), 0) "
-                "FROM project_stage e WHERE e.stage IN (" +
-                year_stages + ") AND e.entered_on >= " + y0 + " AND e.entered_on <= " + y1 +
-                " AND " + e.where + " GROUP BY e.stage",
-            yq.params(), [&](const store::Row& r) {
-              Stage& x = st[r.text(0)];
-              x.reached = r.i64(1);
-              x.reached_amount = r.i64(2);
-              x.days = r.is_null(3) ? 0 : r.f64(3);
-              x.timed = r.i64(4);
-              if (r.text(0) == "signed") {
-                major_count = r.i64(5);
-                major_amount = r.i64(6);
-              }
-            });
+  auto take = [&](const store::Row& r) {
+    Stage& x = st[r.text(0)];
+    x.reached = r.i64(1);
+    x.reached_amount = r.i64(2);
+    x.days = r.is_null(3) ? 0 : r.f64(3);
+    x.timed = r.i64(4);
+    if (r.text(0) == "signed") {
+      major_count = r.i64(5);
+      major_amount = r.i64(6);
+    }
+  };
+  bool tally = plan == ListPlan::best && region_prefix(s.region).size() <= 6 &&
+               (region.empty() ? scope_is_subtree(p, s.region) : sees_subtree(p, s.region));
+  if (tally) {
+    // The stages listed: the tally's key leads with the stage, so each stage's months are read
+    // in one range, already grouped.
+    store::SqlBuilder tq;
+    std::string m0 = tq.bind(std::to_string(year) + "-01"),
+                m1 = tq.bind(std::to_string(year) + "-12");
+    std::string tally_stages = stage_list(tq);
+    conn->run(
+        "SELECT t.stage, SUM(t.entries), SUM(t.amount_wan), SUM(t.days), SUM(t.timed), "
+        "SUM(t.major), SUM(t.major_amount_wan) FROM project_stage_tally t WHERE t.stage IN (" +
+            tally_stages + ") AND t.month >= " + m0 + " AND t.month <= " + m1 + " AND " +
+            subtree_condition(tq, "t.unit", s.region) + " GROUP BY t.stage",
+        tq.params(), take);
+  } else {
+    // One pass over the year's range of each stage in the stage table's board index, which
+    // carries the project's region, amount and creator and each entry's days (from its dated
+    // entry to the dated entry of the next stage; days before dropping the project do not count).
+    Scope e = scope_of(*conn, p, region, "e");
+    store::SqlBuilder yq = e.sql;
+    std::string y0 = yq.bind(from), y1 = yq.bind(to);
+    std::string year_stages = stage_list(yq);
+    const std::string timed = "e.days_in_stage IS NOT NULL AND e.left_to <> 'dropped'";
+    conn->run("SELECT e.stage, COUNT(*), COALESCE(SUM(e.amount_wan), 0), SUM(CASE WHEN " + timed +
+                  " THEN e.days_in_stage END), SUM(CASE WHEN " + timed +
+                  " THEN 1 ELSE 0 END), SUM(CASE WHEN e.amount_wan >= 10000 THEN 1 ELSE 0 END), "
+                  "COALESCE(SUM(CASE WHEN e.amount_wan >= 10000 THEN e.amount_wan END), 0) "
+                  "FROM project_stage e WHERE e.stage IN (" +
+                  year_stages + ") AND e.entered_on >= " + y0 + " AND e.entered_on <= " + y1 +
+                  " AND " + e.where + " GROUP BY e.stage",
+              yq.params(), take);
+  }
   nlohmann::json stages = nlohmann::json::array();
   const auto& terms = core::project_stages();
   for (size_t i = 0; i + 1 < terms.size(); ++i) {

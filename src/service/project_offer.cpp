@@ -182,11 +182,6 @@ Ranking rank_from_index(const MerchantFacets& facets, const Principal& p,
   for (const auto& g : p.scopes) own_records |= g.kind == "own_records";
   std::vector<int8_t> visible(facets.region_count(), -1);  // per region index; -1 not yet known
   std::vector<int8_t> unwilling(facets.key_count(), -1);   // per key index: strength "none"
-  std::vector<std::optional<std::vector<std::string>>> lists(facets.list_count());
-  auto items = [&](uint32_t list) -> const std::vector<std::string>& {
-    if (!lists[list]) lists[list] = list_items(facets.list(list));
-    return *lists[list];
-  };
   Ranking ranking(limit);
   core::MerchantFacts m;  // views into the index: nothing is copied
   facets.scan_matching(
@@ -198,11 +193,11 @@ Ranking rank_from_index(const MerchantFacets& facets, const Principal& p,
         if (v < 0) v = in_scope(p, facets.region_code(e.region)) ? 1 : 0;
         // Outside the region grants: visible only as the account's own records.
         if (!v && !(own_records && e.owner != 0 && e.owner == p.user_id)) return;
-        m.intention_industries = items(x.intents);
+        m.intention_industries = facets.list(x.intents);
         m.industry = facets.key(e.industry);
         m.min_wan = x.min_wan;
         m.max_wan = x.max_wan;
-        m.intention_regions = items(x.regions);
+        m.intention_regions = facets.list(x.regions);
         m.hometown_code = x.hometown();
         m.strength = facets.key(e.strength);
         m.contacts = x.contacts;

@@ -37,6 +37,7 @@ const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_re
 // (person_change, SQLite only): not copied, and named in the report.
 const std::map<std::string, std::string> kDerived = {
     {"person_tally", "人员分布计数，由目标库的触发器随人员记录重新累计，不复制"},
+    {"project_stage_tally", "项目阶段月度计数，由目标库的触发器随阶段记录重新累计，不复制"},
     {"person_change",
      "人员变更日志，只供 SQLite 上服务进程的列表内存索引追踪改动；PostgreSQL 上不用，不复制"},
     {"merchant_change",

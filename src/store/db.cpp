@@ -7,8 +7,9 @@ namespace guiyan::store {
 
 std::string Dialect::expand(std::string_view sql) const {
   std::string out(sql);
-  for (const auto& [key, value] :
-       {std::pair<std::string, std::string>{"{{ID_PK}}", identity_pk}, {"{{BLOB}}", blob_type}}) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{{ID_PK}}", identity_pk},
+                                   {"{{BLOB}}", blob_type},
+                                   {"{{CLUSTERED}}", clustered}}) {
     for (size_t pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos)) {
       out.replace(pos, key.size(), value);
       pos += value.size();

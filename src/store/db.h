@@ -38,7 +38,9 @@ struct Dialect {
   std::string identity_pk;     // column type of an auto-increment primary key
   std::string migration_lock;  // run first in a migration's transaction ("" when BEGIN suffices)
   std::string blob_type;       // column type of binary data
-  // Replaces {{ID_PK}} and {{BLOB}} placeholders in migration SQL with this dialect's spelling.
+  std::string clustered;       // after a table's definition: stored in primary key order
+  // Replaces the {{ID_PK}}, {{BLOB}} and {{CLUSTERED}} placeholders in migration SQL with this
+  // dialect's spelling.
   std::string expand(std::string_view sql) const;
 };
 

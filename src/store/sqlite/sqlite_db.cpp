@@ -13,7 +13,9 @@ namespace guiyan::store {
 namespace {
 
 // BEGIN IMMEDIATE takes the one writer lock up front, which also serialises migrations.
-const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY", "", "BLOB"};
+// A table WITHOUT ROWID is its primary key's B-tree: a range of the key reads the rows in place.
+const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY", "",
+                             "BLOB", " WITHOUT ROWID"};
 
 DbError to_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = sqlite3_extended_errcode(db);
