@@ -79,6 +79,11 @@ const RecordTable& station_table() {
     t.filters = {"kind", "host_chamber_id", "merchant_id"};
     t.filter_sql = {
         {"merchant_id", "id IN (SELECT station_id FROM station_merchant WHERE merchant_id = {})"}};
+    t.filter_refs = {{"merchant_id", [](store::Conn& c, const Principal& p,
+                                        int64_t id) { merchant_in_scope(c, p, id); }},
+                     {"host_chamber_id", [](store::Conn& c, const Principal& p, int64_t id) {
+                        record_in_scope(c, p, chamber_table(), id);
+                      }}};
     t.read_perm = "merchant:read";
     t.write_perm = "merchant:write";
     t.unmask_perm = "merchant:unmask";

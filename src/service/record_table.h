@@ -25,11 +25,15 @@ struct RecordTable {
   std::vector<core::Field> fields;
   std::vector<std::string> required;         // fields a new record must have
   std::string region_field = "region_code";  // the data scope applies to it
-  std::vector<std::string> search;  // SQL text expressions q searches (substring): fields, or
-                                    // subqueries naming the table (a linked record's name)
+  std::vector<std::string> search;   // SQL text expressions q searches (substring): fields, or
+                                     // subqueries naming the table (a linked record's name)
   std::vector<std::string> filters;  // fields a list filters by exact value
   // Filters that are not fields: name → SQL condition with {} where the integer value goes.
   std::map<std::string, std::string> filter_sql;
+  // Filters naming another record: name → a check that throws ApiError (404) when that record
+  // does not exist or lies outside the account's scope. A list never answers for a record the
+  // account cannot see (which stations a hidden merchant is linked to, say).
+  std::map<std::string, std::function<void(store::Conn&, const Principal&, int64_t)>> filter_refs;
   std::string read_perm, write_perm, unmask_perm;
   // Checks across fields and against other tables (`before` null: a new record); throws ApiError.
   std::function<void(store::Conn&, const Principal&, const RecordValues& values,

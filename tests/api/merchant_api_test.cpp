@@ -611,6 +611,11 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
             1);
   EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=" + std::to_string(chen)).json()["total"],
             0);
+  // Another county's merchant (or none at all): not an empty list, which would still answer for
+  // a record the clerk cannot see, but the record's own 404.
+  EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=" + std::to_string(zhou)).status, 404);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=999999").status, 404);
+  EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=abc").status, 400);
   auto li_file = get("ga_clerk", "/api/v1/merchants/" + std::to_string(li) + "/file").json();
   bool linked_in_trail = false;
   for (const auto& a : li_file["audit"]) linked_in_trail |= a["action"] == "link_station";
