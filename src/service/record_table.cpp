@@ -105,22 +105,19 @@ nlohmann::json list_records(store::Db& db, const Principal& p, const RecordTable
   }
   for (const auto& [name, value] : filters) {
     if (value.empty()) continue;
-    if (auto ref = t.filter_refs.find(name); ref != t.filter_refs.end()) {
-      int64_t id = 0;
+    // The id a filter on another record gives.
+    auto id_of = [&name = name, &value = value] {
       try {
-        id = std::stoll(value);
+        return static_cast<int64_t>(std::stoll(value));
       } catch (const std::exception&) {
         throw bad_request(name, "筛选条件“" + name + "”应为编号");
       }
-      ref->second(*conn, p, id);
+    };
+    if (auto ref = t.filter_refs.find(name); ref != t.filter_refs.end()) {
+      ref->second(*conn, p, id_of());
     }
     if (auto custom = t.filter_sql.find(name); custom != t.filter_sql.end()) {
-      int64_t id = 0;
-      try {
-        id = std::stoll(value);
-      } catch (const std::exception&) {
-        throw bad_request(name, "筛选条件“" + name + "”应为编号");
-      }
+      int64_t id = id_of();
       std::string cond = custom->second;
       cond.replace(cond.find("{}"), 2, sql.bind(id));
       where += " AND " + cond;
