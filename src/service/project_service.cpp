@@ -421,9 +421,19 @@ nlohmann::json add_funding_api(store::Db& db, const Principal& p, int64_t id,
   auto conn = db.acquire();
   store::Tx tx(*conn);
   auto project = project_in_scope(*conn, p, id);
-  if (core::stage_rank(project["stage"].get<std::string>()) < core::stage_rank("signed")) {
-    throw bad_request("arrived_on", "项目签约后才能登记到资（当前阶段：" +
-                                        project["stage_label"].get<std::string>() + "）");
+  // A project dropped after it was signed keeps the funds that arrived before it was dropped.
+  bool dropped = project["stage"] == "dropped";
+  std::string reached = dropped && project["dropped_from"].is_string()
+                            ? project["dropped_from"].get<std::string>()
+                            : project["stage"].get<std::string>();
+  if (core::stage_rank(reached) < core::stage_rank("signed")) {
+    throw bad_request("arrived_on", dropped ? std::string("项目终止前未签约，不能登记到资")
+                                            : "项目签约后才能登记到资（当前阶段：" +
+                                                  project["stage_label"].get<std::string>() + "）");
+  }
+  if (dropped && project["stage_on"].is_string() && on > project["stage_on"].get<std::string>()) {
+    throw bad_request("arrived_on", "项目已于 " + project["stage_on"].get<std::string>() +
+                                        " 终止，只能登记终止前到位的资金");
   }
   int64_t fid =
       store::query_int(*conn,

@@ -339,6 +339,41 @@ TEST(ProjectApi, AnEditorKeepsAMerchantAnotherOfficeLinkedButCannotAddOne) {
   EXPECT_EQ(get("ga_clerk", path(id)).json()["merchants"].size(), 1u);
 }
 
+TEST(ProjectApi, FundsOfADroppedProjectAreThoseThatArrivedBeforeTheDrop) {
+  auto signed_project = post("ga_clerk", "/api/v1/projects",
+                             {{"name", "签约后终止的项目"},
+                              {"region_code", "421022"},
+                              {"amount_wan", 8000},
+                              {"stage", "signed"},
+                              {"stage_on", "2026-02-01"}});
+  ASSERT_EQ(signed_project.status, 201) << signed_project.body;
+  int64_t id = signed_project.json()["id"];
+  ASSERT_EQ(
+      move(id, {{"stage", "dropped"}, {"on", "2026-06-01"}, {"reason", "投资方资金链断裂"}}).status,
+      200);
+  EXPECT_EQ(
+      post("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-05-20"}, {"amount_wan", 500}})
+          .status,
+      201);
+  auto after =
+      post("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-06-02"}, {"amount_wan", 500}});
+  EXPECT_EQ(after.status, 400);
+  EXPECT_EQ(after.json()["error"]["field"], "arrived_on");
+  EXPECT_NE(after.json()["error"]["message"].get<std::string>().find("2026-06-01 终止"),
+            std::string::npos);
+  EXPECT_EQ(get("ga_clerk", path(id)).json()["funding"].size(), 1u);
+  // Dropped before it was signed: no funds at all.
+  int64_t lead =
+      create({{"name", "线索阶段终止"}, {"region_code", "421022"}, {"stage_on", "2026-01-10"}});
+  ASSERT_EQ(
+      move(lead, {{"stage", "dropped"}, {"on", "2026-02-01"}, {"reason", "无投资意向"}}).status,
+      200);
+  auto none =
+      post("ga_clerk", path(lead, "/funding"), {{"arrived_on", "2026-01-20"}, {"amount_wan", 100}});
+  EXPECT_EQ(none.status, 400);
+  EXPECT_EQ(none.json()["error"]["message"], "项目终止前未签约，不能登记到资");
+}
+
 TEST(ProjectApi, AReferredProjectShowsOnTheAmbassadorAndTheMerchantFile) {
   auto m = post("ga_clerk", "/api/v1/merchants",
                 {{"name", "引荐人"}, {"hometown_code", "421022106001"}});
