@@ -1,6 +1,7 @@
 #include "service/merchant_service.h"
 
 #include "core/clock.h"
+#include "core/festival_season.h"
 #include "core/merchant_fields.h"
 #include "core/merchant_vocabulary.h"
 #include "core/project_vocabulary.h"
@@ -372,6 +373,11 @@ nlohmann::json add_contact_api(store::Db& db, const Principal& p, int64_t id,
   std::string on = body.opt_str("contacted_on", "联络日期", 10).value_or(today);
   if (on.size() != 10 || !core::parse_iso(on) || on > today) {
     throw bad_request("contacted_on", "联络日期应为不晚于今天的日期，如 2026-02-01");
+  }
+  if (festival) {
+    if (auto error = core::festival_season_error(*festival, on)) {
+      throw bad_request("contacted_on", *error);
+    }
   }
   std::string result = body.str("result", "联络结果", 500);
   auto staff_id = body.opt_int("staff_id", "联络人");

@@ -377,6 +377,13 @@ TEST_F(MerchantApi, IntentionHistoryContactsAndTheFile) {
   EXPECT_EQ(
       post("ga_clerk", contacts, {{"kind", "visit"}, {"result", "拜访"}, {"extra", 1}}).status,
       400);
+  auto out_of_season = post("ga_clerk", contacts,
+                            {{"kind", "festival"},
+                             {"festival", "中秋"},
+                             {"contacted_on", "2026-03-01"},
+                             {"result", "送月饼"}});
+  EXPECT_EQ(out_of_season.status, 400);
+  EXPECT_EQ(out_of_season.json()["error"]["field"], "contacted_on");
   ASSERT_EQ(post("ga_clerk", contacts,
                  {{"kind", "festival"},
                   {"festival", "中秋"},

@@ -205,6 +205,13 @@ export async function pickOption(page, select, label) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
 }
 
+// Types a date (YYYY-MM-DD) into an el-date-picker and confirms it.
+export async function pickDate(picker, iso) {
+  const input = picker.locator('input').first()
+  await input.fill(iso)
+  await input.press('Enter')
+}
+
 // Picks a region in a RegionSelect: opens it, expands each step of `path` but the last
 // (names, from the account's region down) and clicks the last.
 export async function pickRegion(page, select, path) {

@@ -3,7 +3,7 @@
 // Run: cd tests/browser && npm install && node --test projects.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, shot, menuText, pickOption, pickRegion, signedInPage, openMenu, ACCOUNTS, PASSWORD } from './harness.mjs'
+import { startServer, launchBrowser, shot, menuText, pickOption, pickDate, pickRegion, signedInPage, openMenu, ACCOUNTS, PASSWORD } from './harness.mjs'
 
 let server
 let browser
@@ -121,12 +121,6 @@ async function text(locator) {
 }
 
 // Fills an Element Plus date picker with "YYYY-MM-DD".
-async function pickDate(picker, iso) {
-  const input = picker.locator('input').first()
-  await input.fill(iso)
-  await input.press('Enter')
-}
-
 // Drags a card onto a column with the mouse (native HTML5 drag and drop). The board scrolls
 // sideways: the target column is brought into view first (the source stays in view for near moves).
 async function drag(page, source, target) {
