@@ -214,8 +214,9 @@ nlohmann::json link_station_merchant(store::Db& db, const Principal& p, int64_t 
   auto conn = db.acquire();
   store::Tx tx(*conn);
   auto station = record_in_scope(*conn, p, station_table(), station_id);
+  std::string hometown;
   try {
-    merchant_in_scope(*conn, p, merchant_id);
+    hometown = merchant_in_scope(*conn, p, merchant_id).text("hometown_code");
   } catch (const http::ApiError&) {
     throw bad_request("merchant_id", "楚商楚才记录不存在或不在您的数据范围内");
   }
@@ -236,12 +237,13 @@ nlohmann::json link_station_merchant(store::Db& db, const Principal& p, int64_t 
            station["region_code"].get<std::string>(),
            nullptr,
            {{"merchant_id", merchant_id}}});
-    // The merchant's own trail shows it too.
+    // The merchant's own trail shows it too, filed under the merchant's region (auditors of
+    // its county see it).
     audit(*conn, Actor::of(p),
           {"link_station",
            "merchant",
            std::to_string(merchant_id),
-           station["region_code"].get<std::string>(),
+           hometown,
            nullptr,
            {{"station_id", station_id}, {"station", station["name"]}}});
   }
@@ -266,11 +268,14 @@ nlohmann::json unlink_station_merchant(store::Db& db, const Principal& p, int64_
          station["region_code"].get<std::string>(),
          {{"merchant_id", merchant_id}},
          nullptr});
+  // A merchant another office linked may be unlinked too; its trail keeps its own region.
+  auto hometown =
+      store::query_one(*conn, "SELECT hometown_code FROM merchant WHERE id = $1", {merchant_id});
   audit(*conn, Actor::of(p),
         {"unlink_station",
          "merchant",
          std::to_string(merchant_id),
-         station["region_code"].get<std::string>(),
+         hometown ? hometown->text(0) : station["region_code"].get<std::string>(),
          {{"station_id", station_id}, {"station", station["name"]}},
          nullptr});
   tx.commit();

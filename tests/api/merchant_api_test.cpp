@@ -634,6 +634,24 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
       ApiEnv::get().client().request("DELETE", links + "/" + std::to_string(li), "",
                                      {"Authorization: Bearer " + ApiEnv::get().token("ga_clerk")});
   EXPECT_EQ(unlinked.json()["merchant_count"], 0) << unlinked.body;
+  {
+    // The merchant's trail is filed under the merchant's own region (a township here), not the
+    // station's county: the auditors who see the merchant see the entries.
+    ASSERT_EQ(post("ga_clerk", links, {{"merchant_id", chen}}).status, 200);
+    ASSERT_EQ(ApiEnv::get()
+                  .client()
+                  .request("DELETE", links + "/" + std::to_string(chen), "",
+                           {"Authorization: Bearer " + ApiEnv::get().token("ga_clerk")})
+                  .status,
+              200);
+    auto db = guiyan::store::open_db(ApiEnv::get().server().db_url(), 1);
+    std::vector<std::string> regions;
+    db->acquire()->run(
+        "SELECT region_code FROM audit_log WHERE action IN ('link_station', 'unlink_station') "
+        "AND entity_id = $1 ORDER BY id",
+        {std::to_string(chen)}, [&](const guiyan::store::Row& r) { regions.push_back(r.text(0)); });
+    EXPECT_EQ(regions, (std::vector<std::string>{"421022101", "421022101"}));
+  }
   EXPECT_EQ(get("ga_clerk", "/api/v1/stations?kind=outstation").json()["total"], 0);
   EXPECT_EQ(get("ga_clerk", "/api/v1/stations?kind=联络站").json()["total"], 1);
   EXPECT_EQ(post("ga_clerk", "/api/v1/stations",
