@@ -193,10 +193,15 @@ const RecordTable& ambassador_table() {
                                      "status = 'active'",
                                      {merchant}) > 0;
       auto m = store::find_merchant(c, merchant);
+      // The other tags keep their order: saving an appointment changes the record only when the
+      // tag comes or goes.
       std::vector<std::string> tags;
+      bool tagged = false;
       for (const auto& tag : core::split(m->text("tags"), ',')) {
+        if (tag == "ambassador") tagged = true;
         if (!tag.empty() && tag != "ambassador") tags.push_back(tag);
       }
+      if (active == tagged) return;
       if (active) tags.push_back("ambassador");
       std::string joined;
       for (const auto& tag : tags) joined += (joined.empty() ? "" : ",") + tag;

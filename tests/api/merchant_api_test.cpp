@@ -704,4 +704,22 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
   EXPECT_EQ(get("jl_clerk", "/api/v1/ambassadors").json()["total"], 0);
   auto log = get("ga_aud", "/api/v1/audit?entity=station&action=link");
   EXPECT_FALSE(log.json()["items"].empty()) << log.body;
+  // A merchant tagged ambassador already keeps its tags as they were: appointing it changes
+  // nothing on the record (no reordering, no update in its trail).
+  int64_t tagged = create(
+      "ga_clerk",
+      {{"name", "已是大使"}, {"hometown_code", "421022"}, {"tags", {"ambassador", "alumnus"}}});
+  ASSERT_EQ(post("ga_clerk", "/api/v1/ambassadors",
+                 {{"merchant_id", tagged},
+                  {"region_code", "421022"},
+                  {"appointed_on", "2026-05-01"},
+                  {"status", "active"}})
+                .status,
+            201);
+  auto tagged_file =
+      get("ga_clerk", "/api/v1/merchants/" + std::to_string(tagged) + "/file").json();
+  EXPECT_EQ(tagged_file["merchant"]["tags"], (nlohmann::json{"ambassador", "alumnus"}));
+  int updates = 0;
+  for (const auto& a : tagged_file["audit"]) updates += a["action"] == "update";
+  EXPECT_EQ(updates, 0) << tagged_file["audit"].dump();
 }
