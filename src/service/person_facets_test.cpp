@@ -23,7 +23,7 @@ namespace {
 
 const char* kVillages[] = {"421022101001", "421022101002", "421022101003", "421002001001",
                            "420102002003", "429004001001", "421022",       "420102002004"};
-const char* kNames[] = {"王芳", "王伟", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵磊"};
+const char* kPersonNames[] = {"王芳", "王伟", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵磊"};
 const char* kNotes[] = {"电工，持证", "焊工", "想开电工维修店", "", "养殖小龙虾", "电工 焊工"};
 
 class PersonFacetsTest : public ::testing::Test {
@@ -47,7 +47,7 @@ class PersonFacetsTest : public ::testing::Test {
     const auto& helps = core::help_kinds();
     core::Terms brands = core::labour_brands();
     PersonValues v;
-    v["name"] = std::string(kNames[i % 8]);
+    v["name"] = std::string(kPersonNames[i % 8]);
     v["region_code"] = std::string(kVillages[(i * 5) % 8]);
     v["status"] = statuses[i % statuses.size()].key;
     v["funnel_stage"] = stages[(i / 2) % stages.size()].key;

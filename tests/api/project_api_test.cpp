@@ -259,7 +259,7 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
   // An offered project and the merchants whose intention fits it, best first, with reasons.
   auto fits = post("ga_clerk", "/api/v1/merchants",
                    {{"name", "匹配甲"},
-                    {"hometown_code", "421022105001"},
+                    {"hometown_code", "421022112"},
                     {"intention_strength", "strong"},
                     {"intention_industries", {"13"}},
                     {"intention_min_wan", 2000},
@@ -267,7 +267,7 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
                     {"intention_regions", {"421022"}}});
   auto near = post("ga_clerk", "/api/v1/merchants",
                    {{"name", "匹配乙"},
-                    {"hometown_code", "421022105002"},
+                    {"hometown_code", "421022112"},
                     {"intention_strength", "possible"},
                     {"intention_industries", {"C"}}});
   ASSERT_EQ(fits.status, 201) << fits.body;
@@ -376,7 +376,7 @@ TEST(ProjectApi, FundsOfADroppedProjectAreThoseThatArrivedBeforeTheDrop) {
 
 TEST(ProjectApi, AReferredProjectShowsOnTheAmbassadorAndTheMerchantFile) {
   auto m = post("ga_clerk", "/api/v1/merchants",
-                {{"name", "引荐人"}, {"hometown_code", "421022106001"}});
+                {{"name", "引荐人"}, {"hometown_code", "421022113"}});
   ASSERT_EQ(m.status, 201) << m.body;
   int64_t merchant = m.json()["id"];
   auto amb = post("ga_clerk", "/api/v1/ambassadors",
