@@ -3,8 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-
+#include "core/test_cases.h"
 #include "core/text.h"
 
 #ifndef GUIYAN_CORE_TESTDATA_DIR
@@ -50,25 +49,18 @@ std::string describe(const std::optional<DuplicateMatch>& m) {
 }
 
 TEST(DuplicateMatch, CasesFromTheTable) {
-  std::string path = std::string(GUIYAN_CORE_TESTDATA_DIR) + "/duplicate_pairs.tsv";
-  std::ifstream in(path);
-  ASSERT_TRUE(in) << "cannot open " << path;
-  std::string line;
-  int cases = 0;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || line[0] == '#') continue;
-    auto cols = split(line, '\t');
-    ASSERT_EQ(cols.size(), 5u) << path << ":" << number << ": expected 5 columns";
-    DuplicateRecord a, b;
-    ASSERT_TRUE(parse_record(cols[0], a)) << path << ":" << number << ": bad record A";
-    ASSERT_TRUE(parse_record(cols[1], b)) << path << ":" << number << ": bad record B";
-    std::string expected = cols[2] == "none" ? "none" : cols[2] + " " + cols[3];
-    EXPECT_EQ(describe(match_duplicate(a, b)), expected)
-        << path << ":" << number << " (" << cols[4] << ")";
-    EXPECT_EQ(describe(match_duplicate(b, a)), expected)
-        << path << ":" << number << " swapped (" << cols[4] << ")";
-    ++cases;
-  }
+  int cases = for_each_case(
+      std::string(GUIYAN_CORE_TESTDATA_DIR) + "/duplicate_pairs.tsv", 5,
+      [](const std::vector<std::string>& cols, int number) {
+        DuplicateRecord a, b;
+        ASSERT_TRUE(parse_record(cols[0], a)) << "line " << number << ": bad record A";
+        ASSERT_TRUE(parse_record(cols[1], b)) << "line " << number << ": bad record B";
+        std::string expected = cols[2] == "none" ? "none" : cols[2] + " " + cols[3];
+        EXPECT_EQ(describe(match_duplicate(a, b)), expected)
+            << "line " << number << " (" << cols[4] << ")";
+        EXPECT_EQ(describe(match_duplicate(b, a)), expected)
+            << "line " << number << " swapped (" << cols[4] << ")";
+      });
   EXPECT_GE(cases, 20);
 }
 

@@ -3,10 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-
 #include "core/merchant_vocabulary.h"
-#include "core/text.h"
+#include "core/test_cases.h"
 
 #ifndef GUIYAN_CORE_TESTDATA_DIR
 #define GUIYAN_CORE_TESTDATA_DIR "src/core/testdata"
@@ -16,24 +14,18 @@ namespace guiyan::core {
 namespace {
 
 TEST(FestivalSeasons, EveryCaseOfTheDataFile) {
-  std::ifstream in(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/festival_seasons.tsv");
-  ASSERT_TRUE(in) << "testdata/festival_seasons.tsv missing";
-  std::string line;
-  int cases = 0;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || line[0] == '#') continue;
-    auto c = split(line, '\t');
-    ASSERT_EQ(c.size(), 3u) << "line " << number;
-    auto error = festival_season_error(c[0], c[1]);
-    if (c[2] == "ok") {
-      EXPECT_FALSE(error) << "line " << number << ": " << error.value_or("");
-    } else {
-      ASSERT_TRUE(error) << "line " << number;
-      EXPECT_NE(error->find(c[2].substr(1)), std::string::npos)
-          << "line " << number << ": " << *error;
-    }
-    ++cases;
-  }
+  int cases = for_each_case(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/festival_seasons.tsv", 3,
+                            [](const std::vector<std::string>& c, int number) {
+                              auto error = festival_season_error(c[0], c[1]);
+                              if (c[2] == "ok") {
+                                EXPECT_FALSE(error)
+                                    << "line " << number << ": " << error.value_or("");
+                              } else {
+                                ASSERT_TRUE(error) << "line " << number;
+                                EXPECT_NE(error->find(c[2].substr(1)), std::string::npos)
+                                    << "line " << number << ": " << *error;
+                              }
+                            });
   EXPECT_GE(cases, 15);
 }
 

@@ -3,10 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-
 #include "core/merchant_fields.h"
 #include "core/person_fields.h"
+#include "core/test_cases.h"
 #include "core/text.h"
 
 #ifndef GUIYAN_CORE_TESTDATA_DIR
@@ -23,31 +22,25 @@ std::string stored(const store::Value& v) {
 }
 
 TEST(FieldValues, EveryCaseOfTheDataFile) {
-  std::ifstream in(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/field_values.tsv");
-  ASSERT_TRUE(in) << "testdata/field_values.tsv missing";
-  std::string line;
-  int cases = 0;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || line[0] == '#') continue;
-    auto cols = split(line, '\t');
-    ASSERT_EQ(cols.size(), 5u) << "line " << number << ": expected 5 columns";
-    const Field* f =
-        cols[0] == "person" ? find_person_field(cols[1]) : find_merchant_field(cols[1]);
-    ASSERT_NE(f, nullptr) << "line " << number << ": no field " << cols[0] << "." << cols[1];
-    FieldValue v = cols[2] == "json"
-                       ? normalize_json(*f, nlohmann::json::parse(cols[3]), "2026-11-22")
-                       : normalize_text(*f, cols[3], "2026-11-22");
-    const std::string& want = cols[4];
-    if (!want.empty() && want[0] == '!') {
-      EXPECT_FALSE(v.ok()) << "line " << number << ": accepted as " << stored(v.value);
-      EXPECT_NE(v.error.find(want.substr(1)), std::string::npos)
-          << "line " << number << ": error was " << v.error;
-    } else {
-      EXPECT_TRUE(v.ok()) << "line " << number << ": " << v.error;
-      EXPECT_EQ(stored(v.value), want) << "line " << number;
-    }
-    ++cases;
-  }
+  int cases = for_each_case(
+      std::string(GUIYAN_CORE_TESTDATA_DIR) + "/field_values.tsv", 5,
+      [](const std::vector<std::string>& cols, int number) {
+        const Field* f =
+            cols[0] == "person" ? find_person_field(cols[1]) : find_merchant_field(cols[1]);
+        ASSERT_NE(f, nullptr) << "line " << number << ": no field " << cols[0] << "." << cols[1];
+        FieldValue v = cols[2] == "json"
+                           ? normalize_json(*f, nlohmann::json::parse(cols[3]), "2026-11-22")
+                           : normalize_text(*f, cols[3], "2026-11-22");
+        const std::string& want = cols[4];
+        if (!want.empty() && want[0] == '!') {
+          EXPECT_FALSE(v.ok()) << "line " << number << ": accepted as " << stored(v.value);
+          EXPECT_NE(v.error.find(want.substr(1)), std::string::npos)
+              << "line " << number << ": error was " << v.error;
+        } else {
+          EXPECT_TRUE(v.ok()) << "line " << number << ": " << v.error;
+          EXPECT_EQ(stored(v.value), want) << "line " << number;
+        }
+      });
   EXPECT_GE(cases, 30);
 }
 
