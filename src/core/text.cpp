@@ -76,4 +76,12 @@ std::vector<std::string> split(std::string_view text, char separator) {
   return parts;
 }
 
+std::vector<std::string> split_items(std::string_view text, char separator) {
+  std::vector<std::string> items;
+  for (auto& part : split(text, separator)) {
+    if (!part.empty()) items.push_back(std::move(part));
+  }
+  return items;
+}
+
 }  // namespace guiyan::core

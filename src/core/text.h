@@ -26,4 +26,7 @@ std::string describe(char32_t c);
 // Splits text at every separator (n separators give n + 1 parts, empty ones included).
 std::vector<std::string> split(std::string_view text, char separator);
 
+// The non-empty parts of a stored list ("C,,39" → {"C", "39"}; "" → {}).
+std::vector<std::string> split_items(std::string_view text, char separator);
+
 }  // namespace guiyan::core

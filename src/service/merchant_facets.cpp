@@ -65,8 +65,8 @@ uint32_t MerchantFacets::list_of(const std::string& text) {
   uint32_t index = lists_.of(text);
   while (list_spans_.size() < lists_.names.size()) {
     size_t at = list_pool_.size();
-    for (auto& item : core::split(lists_.names[list_spans_.size()], ',')) {
-      if (!item.empty()) list_pool_.push_back(std::move(item));
+    for (auto& item : core::split_items(lists_.names[list_spans_.size()], ',')) {
+      list_pool_.push_back(std::move(item));
     }
     list_spans_.emplace_back(at, list_pool_.size() - at);
   }

@@ -77,15 +77,6 @@ class Ranking {
   int64_t fits_ = 0;
 };
 
-// Splits a stored comma-separated list, leaving out empty items.
-std::vector<std::string> list_items(const std::string& list) {
-  std::vector<std::string> out;
-  for (auto& item : core::split(list, ',')) {
-    if (!item.empty()) out.push_back(std::move(item));
-  }
-  return out;
-}
-
 // Reads the merchants among `ids` in the reader's scope that did not say they have no intention
 // (they would rank last anyway), as (row, facts); the row holds id, name and enterprise name.
 void read_merchants(
@@ -105,7 +96,8 @@ void read_merchants(
     }
     c.run(columns + in + ") AND m.intention_strength <> 'none' AND " + where, sql.params(),
           [&](const store::Row& r) {
-            auto industries = list_items(r.text(3)), regions = list_items(r.text(7));
+            auto industries = core::split_items(r.text(3), ','),
+                 regions = core::split_items(r.text(7), ',');
             std::string industry = r.text(4), home = r.text(8), strength = r.text(9);
             core::MerchantFacts m;
             m.intention_industries = industries;
