@@ -1,5 +1,7 @@
 #include "core/date.h"
 
+#include <algorithm>
+
 namespace guiyan::core {
 
 bool is_leap_year(int year) {
@@ -45,29 +47,55 @@ int Date::age_on(Date on) const {
   return on.year - year - (before_birthday ? 1 : 0);
 }
 
-namespace {
-
-// The date of "YYYY-MM-DD" as a day count (days from civil, after H. Hinnant), or nullopt.
-std::optional<long> day_number(std::string_view iso) {
+std::optional<Date> Date::parse_iso(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
   std::string compact;
   compact.append(iso.substr(0, 4)).append(iso.substr(5, 2)).append(iso.substr(8, 2));
-  auto d = Date::parse(compact);
-  if (!d) return std::nullopt;
-  long y = d->year - (d->month <= 2 ? 1 : 0);
-  long era = y / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe;
+  return parse(compact);
 }
 
-}  // namespace
+// Days from civil and back, after H. Hinnant's algorithms (era of 400 years).
+long Date::day_number() const {
+  long y = year - (month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date Date::from_day_number(long days) {
+  days += 719468;
+  long era = (days >= 0 ? days : days - 146096) / 146097;
+  long doe = days - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  return Date{y, m, d};
+}
+
+int Date::weekday() const {
+  long n = day_number();  // 1970-01-01 was a Thursday (4)
+  long w = ((n % 7) + 7 + 3) % 7;
+  return static_cast<int>(w) + 1;
+}
 
 std::optional<int> days_between(std::string_view from, std::string_view to) {
-  auto a = day_number(from), b = day_number(to);
+  auto a = Date::parse_iso(from), b = Date::parse_iso(to);
   if (!a || !b) return std::nullopt;
-  return static_cast<int>(*b - *a);
+  return static_cast<int>(b->day_number() - a->day_number());
+}
+
+int months_between(Date from, Date to) {
+  if (to < from) return -months_between(to, from);
+  int months = (to.year - from.year) * 12 + (to.month - from.month);
+  // The month is complete on the same day of the month, or on the last day of a shorter month.
+  int due_day = std::min(from.day, days_in_month(to.year, to.month));
+  if (to.day < due_day) --months;
+  return months;
 }
 
 }  // namespace guiyan::core

@@ -20,6 +20,16 @@ struct Date {
 
   // Parses exactly eight ASCII digits "YYYYMMDD"; nullopt when malformed or not a real date.
   static std::optional<Date> parse(std::string_view yyyymmdd);
+  // Parses exactly "YYYY-MM-DD"; nullopt when malformed or not a real date.
+  static std::optional<Date> parse_iso(std::string_view iso);
+  // The date `days` after day 0 (1970-01-01) of day_number(); days may be negative.
+  static Date from_day_number(long days);
+  // Days from 1970-01-01 to this date (negative before it); meaningful only when is_valid().
+  long day_number() const;
+  // This date moved by `days` (negative moves back).
+  Date plus_days(long days) const { return from_day_number(day_number() + days); }
+  // Monday = 1 … Sunday = 7.
+  int weekday() const;
   // True when year is 1-9999 and month and day name a real calendar day.
   bool is_valid() const;
   // "YYYY-MM-DD", zero-padded; meaningful only when is_valid().
@@ -37,5 +47,10 @@ struct Date {
 // Days from one "YYYY-MM-DD" date to another (negative when `to` is earlier); nullopt when either
 // is not a real date in that form.
 std::optional<int> days_between(std::string_view from, std::string_view to);
+
+// Completed calendar months from `from` to `to` (negative when `to` is earlier): 2025-01-15 to
+// 2025-07-15 is 6, to 2025-07-14 is 5; a month end counts as reached on the last day of a
+// shorter month (2025-01-31 to 2025-02-28 is 1).
+int months_between(Date from, Date to);
 
 }  // namespace guiyan::core

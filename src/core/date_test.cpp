@@ -88,5 +88,35 @@ TEST(Date, DaysBetweenIsoDates) {
   EXPECT_FALSE(days_between("", "2026-03-01"));
 }
 
+TEST(Date, DayNumbersRoundTripAndKnowTheWeekday) {
+  EXPECT_EQ((Date{1970, 1, 1}).day_number(), 0);
+  EXPECT_EQ((Date{2000, 3, 1}).day_number() - (Date{2000, 2, 28}).day_number(), 2);
+  for (long n = -800000; n < 800000; n += 997) {
+    EXPECT_EQ(Date::from_day_number(n).day_number(), n) << n;
+  }
+  EXPECT_EQ((Date{2026, 12, 2}).weekday(), 3);  // a Wednesday
+  EXPECT_EQ((Date{2025, 1, 26}).weekday(), 7);  // a Sunday, worked before 春节 2025
+  EXPECT_EQ((Date{2024, 12, 31}).plus_days(1), (Date{2025, 1, 1}));
+  EXPECT_EQ((Date{2025, 3, 1}).plus_days(-1), (Date{2025, 2, 28}));
+}
+
+TEST(Date, ParsesIsoDates) {
+  EXPECT_EQ(Date::parse_iso("2025-07-15"), (Date{2025, 7, 15}));
+  EXPECT_FALSE(Date::parse_iso("2025-02-29"));
+  EXPECT_FALSE(Date::parse_iso("20250715"));
+  EXPECT_FALSE(Date::parse_iso("2025/07/15"));
+}
+
+TEST(Date, CompletedMonths) {
+  EXPECT_EQ(months_between({2025, 1, 15}, {2025, 7, 15}), 6);
+  EXPECT_EQ(months_between({2025, 1, 15}, {2025, 7, 14}), 5);
+  EXPECT_EQ(months_between({2025, 1, 31}, {2025, 2, 28}), 1);
+  EXPECT_EQ(months_between({2025, 1, 31}, {2025, 2, 27}), 0);
+  EXPECT_EQ(months_between({2024, 8, 31}, {2025, 2, 28}), 6);
+  EXPECT_EQ(months_between({2024, 12, 1}, {2025, 1, 1}), 1);
+  EXPECT_EQ(months_between({2025, 7, 15}, {2025, 1, 15}), -6);
+  EXPECT_EQ(months_between({2025, 3, 3}, {2025, 3, 3}), 0);
+}
+
 }  // namespace
 }  // namespace guiyan::core
