@@ -5,13 +5,12 @@
 #include <memory>
 #include <vector>
 
+#include "io/chunk.h"
 #include "io/csv_parser.h"
 #include "io/text_decoder.h"
 
 namespace guiyan::io {
 namespace {
-
-constexpr size_t kChunk = 256 * 1024;
 
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
@@ -32,7 +31,7 @@ void read_csv(const std::string& path, const RowCallback& on_row) {
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) throw SheetError((errno == ENOENT ? "文件不存在：" : "无法读取文件：") + path);
 
-  std::vector<char> bytes(kChunk);
+  std::vector<char> bytes(kReadChunk);
   std::string text;
   std::unique_ptr<CsvParser> parser;
   bool eof = false;

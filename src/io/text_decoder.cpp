@@ -6,13 +6,13 @@
 #include <cstdio>
 #include <vector>
 
+#include "io/chunk.h"
 #include "io/sheet_error.h"
 #include "io/utf8.h"
 
 namespace guiyan::io {
 namespace {
 
-constexpr size_t kChunk = 256 * 1024;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // Counts good multi-byte and broken UTF-8 sequences of a stream fed in pieces.
@@ -56,7 +56,7 @@ struct Utf8Census {
 TextEncoding detect_text_encoding(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) throw SheetError((errno == ENOENT ? "文件不存在：" : "无法读取文件：") + path);
-  std::vector<char> buf(kChunk);
+  std::vector<char> buf(kReadChunk);
   Utf8Census census;
   bool first = true;
   TextEncoding result = TextEncoding::utf8;

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "io/chunk.h"
 #include "io/sheet_error.h"
 
 namespace guiyan::io {
@@ -18,7 +19,6 @@ constexpr uint32_t kCentralSig = 0x02014b50;
 constexpr uint32_t kEndSig = 0x06054b50;
 constexpr uint32_t kZip64EndSig = 0x06064b50;
 constexpr uint32_t kZip64LocatorSig = 0x07064b50;
-constexpr size_t kChunk = 256 * 1024;
 
 [[noreturn]] void corrupt(const char* why) {
   throw SheetError(std::string("文件不是有效的 xlsx 文件（") + why + "）");
@@ -198,13 +198,13 @@ void ZipReader::stream(std::string_view name,
   const Entry& e = find(name);
   uint64_t offset = data_offset(e);
   uint64_t left = e.compressed;
-  std::vector<unsigned char> in(kChunk);
-  std::vector<unsigned char> out(kChunk);
+  std::vector<unsigned char> in(kReadChunk);
+  std::vector<unsigned char> out(kReadChunk);
   uint32_t crc = crc32(0, nullptr, 0);
 
   if (e.method == 0) {  // stored
     while (left > 0) {
-      size_t n = static_cast<size_t>(std::min<uint64_t>(left, kChunk));
+      size_t n = static_cast<size_t>(std::min<uint64_t>(left, kReadChunk));
       read_at(offset, in.data(), n);
       offset += n;
       left -= n;
@@ -217,7 +217,7 @@ void ZipReader::stream(std::string_view name,
     while (!done) {
       if (inf.z.avail_in == 0) {
         if (left == 0) corrupt("压缩数据不完整");
-        size_t n = static_cast<size_t>(std::min<uint64_t>(left, kChunk));
+        size_t n = static_cast<size_t>(std::min<uint64_t>(left, kReadChunk));
         read_at(offset, in.data(), n);
         offset += n;
         left -= n;
