@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "service/demo_data.h"
+#include "service/policy_service.h"
 #include "store/copy_db.h"
 #include "store/migrations.h"
 
@@ -16,6 +17,7 @@ void add_db_option(CLI::App& sub, Config& cfg) {
 std::unique_ptr<store::Db> open_migrated(const Config& cfg, int pool_size) {
   auto db = store::open_db(cfg.db, pool_size);
   store::migrate(*db);
+  service::sync_shipped_policies(*db);
   return db;
 }
 
@@ -72,6 +74,9 @@ void add_migrate_command(CLI::App& app, Config& cfg, Action& action) {
           std::cout << "已应用迁移 " << m.version << " " << m.name << "\n";
         });
         std::cout << (n == 0 ? "数据库已是最新结构" : "完成") << "\n";
+        if (int added = service::sync_shipped_policies(*db)) {
+          std::cout << "已载入随系统发布的政策 " << added << " 项\n";
+        }
       }
       for (const auto& m : store::migration_status(*db)) {
         std::cout << m.version << "\t" << m.name << "\t"

@@ -11,6 +11,7 @@
 #include "service/import_jobs.h"
 #include "service/merchant_facets.h"
 #include "service/person_facets.h"
+#include "service/policy_service.h"
 #include "store/migrations.h"
 
 namespace guiyan::cli {
@@ -35,6 +36,7 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         throw std::runtime_error("workers 至少为1，db_pool 不能为负数");
       auto db = store::open_db(cfg.db, cfg.db_pool > 0 ? cfg.db_pool : cfg.workers + 2);
       int applied = store::migrate(*db);
+      service::sync_shipped_policies(*db);
       int version = 0;
       {
         auto conn = db->acquire();

@@ -104,6 +104,7 @@ Router build_api(ApiContext& ctx) {
   add_project_routes(r, ctx);
   add_import_routes(r, ctx);
   add_vocabulary_routes(r, ctx);
+  add_policy_routes(r, ctx);
   return r;
 }
 

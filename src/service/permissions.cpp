@@ -25,6 +25,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"merchant:export", "导出楚商楚才名录", "楚商楚才"},
       {"project:read", "查看招商项目、诉求和项目清单", "招商项目"},
       {"project:write", "登记招商项目、推进阶段、记录到资、审批、走访和诉求", "招商项目"},
+      {"policy:read", "查看政策清单，评估人员和主体可享政策", "政策"},
+      {"policy:write", "新增、修改本辖区发布的政策（保留历史版本）", "政策"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

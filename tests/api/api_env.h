@@ -40,4 +40,19 @@ class ApiEnv {
   std::map<std::string, std::string> tokens_;
 };
 
+// Requests on the shared server signed in as one of its fixture accounts.
+inline HttpResult get_as(const std::string& user, const std::string& path) {
+  return ApiEnv::get().client().get(path, ApiEnv::get().token(user));
+}
+inline HttpResult post_as(const std::string& user, const std::string& path,
+                          const nlohmann::json& body) {
+  return ApiEnv::get().client().post(path, body, ApiEnv::get().token(user));
+}
+inline HttpResult put_as(const std::string& user, const std::string& path,
+                         const nlohmann::json& body) {
+  return ApiEnv::get().client().request(
+      "PUT", path, body.dump(),
+      {"Authorization: Bearer " + ApiEnv::get().token(user), "Content-Type: application/json"});
+}
+
 }  // namespace guiyan::testing

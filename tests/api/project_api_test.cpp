@@ -8,22 +8,14 @@ using namespace guiyan::testing;
 
 namespace {
 
-HttpResult post(const std::string& user, const std::string& path, const nlohmann::json& body) {
-  return ApiEnv::get().client().post(path, body, ApiEnv::get().token(user));
-}
-
-HttpResult get(const std::string& user, const std::string& path) {
-  return ApiEnv::get().client().get(path, ApiEnv::get().token(user));
-}
-
 int64_t create(const nlohmann::json& body) {
-  auto r = post("ga_clerk", "/api/v1/projects", body);
+  auto r = post_as("ga_clerk", "/api/v1/projects", body);
   if (r.status != 201) throw std::runtime_error("create failed: " + r.body);
   return r.json()["id"];
 }
 
 HttpResult move(int64_t id, const nlohmann::json& body) {
-  return post("ga_clerk", "/api/v1/projects/" + std::to_string(id) + "/moves", body);
+  return post_as("ga_clerk", "/api/v1/projects/" + std::to_string(id) + "/moves", body);
 }
 
 std::string path(int64_t id, const std::string& rest = "") {
@@ -61,7 +53,7 @@ TEST(ProjectApi, MovesAreDatedForwardOnlyAndSkippedStagesNeedTheirDates) {
                       {"dates", {{"reception", "2026-04-10"}, {"negotiation", "2026-05-20"}}}})
                 .status,
             200);
-  auto file = get("ga_clerk", path(id)).json();
+  auto file = get_as("ga_clerk", path(id)).json();
   std::vector<std::string> stages, dates;
   for (const auto& h : file["history"]) {
     stages.push_back(h["stage"]);
@@ -74,15 +66,15 @@ TEST(ProjectApi, MovesAreDatedForwardOnlyAndSkippedStagesNeedTheirDates) {
   EXPECT_EQ(file["project"]["task_department"], "县招商中心");
   // Funds arrive after signing; the file sums them.
   EXPECT_EQ(
-      post("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-07-15"}, {"amount_wan", 0}})
+      post_as("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-07-15"}, {"amount_wan", 0}})
           .status,
       400);
-  ASSERT_EQ(
-      post("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-07-15"}, {"amount_wan", 3000}})
-          .status,
-      201);
-  post("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-09-15"}, {"amount_wan", 2000}});
-  EXPECT_EQ(get("ga_clerk", path(id)).json()["project"]["funds_arrived_wan"], 5000);
+  ASSERT_EQ(post_as("ga_clerk", path(id, "/funding"),
+                    {{"arrived_on", "2026-07-15"}, {"amount_wan", 3000}})
+                .status,
+            201);
+  post_as("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-09-15"}, {"amount_wan", 2000}});
+  EXPECT_EQ(get_as("ga_clerk", path(id)).json()["project"]["funds_arrived_wan"], 5000);
   // Dropping needs a reason; a dropped project moves no more.
   EXPECT_EQ(move(id, {{"stage", "dropped"}, {"on", "2026-10-01"}}).json()["error"]["field"],
             "reason");
@@ -92,18 +84,18 @@ TEST(ProjectApi, MovesAreDatedForwardOnlyAndSkippedStagesNeedTheirDates) {
   EXPECT_EQ(dropped.json()["dropped_from"], "signed");
   EXPECT_EQ(move(id, {{"stage", "landed"}, {"on", "2026-10-02"}}).status, 400);
   // Another county neither reads nor moves it; the trail records the moves.
-  EXPECT_EQ(get("jl_clerk", path(id)).status, 404);
-  EXPECT_EQ(post("jl_clerk", path(id, "/moves"), {{"stage", "landed"}}).status, 404);
+  EXPECT_EQ(get_as("jl_clerk", path(id)).status, 404);
+  EXPECT_EQ(post_as("jl_clerk", path(id, "/moves"), {{"stage", "landed"}}).status, 404);
   int moves = 0;
-  auto trail = get("ga_clerk", path(id)).json();  // kept: a member of a temporary would dangle
+  auto trail = get_as("ga_clerk", path(id)).json();  // kept: a member of a temporary would dangle
   for (const auto& a : trail["audit"]) moves += a["action"] == "move";
   EXPECT_EQ(moves, 3);
   auto unfunded = create({{"name", "未签约项目"}, {"region_code", "421022"}});
-  EXPECT_EQ(post("ga_clerk", path(unfunded, "/funding"),
-                 {{"arrived_on", "2026-07-15"}, {"amount_wan", 100}})
+  EXPECT_EQ(post_as("ga_clerk", path(unfunded, "/funding"),
+                    {{"arrived_on", "2026-07-15"}, {"amount_wan", 100}})
                 .json()["error"]["field"],
             "arrived_on");
-  EXPECT_EQ(post("ga_clerk", "/api/v1/projects", {{"name", "越权"}, {"region_code", "421088"}})
+  EXPECT_EQ(post_as("ga_clerk", "/api/v1/projects", {{"name", "越权"}, {"region_code", "421088"}})
                 .json()["error"]["field"],
             "region_code");
 }
@@ -126,12 +118,12 @@ TEST(ProjectApi, TheBoardOfAYearAsWorkedOutByHand) {
   move(b, {{"stage", "signed"},
            {"on", "2026-01-01"},
            {"dates", {{"inspection", nullptr}, {"reception", nullptr}, {"negotiation", nullptr}}}});
-  post("ga_clerk", path(b, "/funding"), {{"arrived_on", "2026-02-01"}, {"amount_wan", 4000}});
+  post_as("ga_clerk", path(b, "/funding"), {{"arrived_on", "2026-02-01"}, {"amount_wan", 4000}});
   // C: lead 2025-05-01, dropped 2025-06-01; 800 万元.
   int64_t c =
       create({{"name", "丙"}, {"region_code", r}, {"amount_wan", 800}, {"stage_on", "2025-05-01"}});
   move(c, {{"stage", "dropped"}, {"on", "2025-06-01"}, {"reason", "资金不足"}});
-  auto board = get("ga_clerk", "/api/v1/projects/board?region=" + r + "&year=2025").json();
+  auto board = get_as("ga_clerk", "/api/v1/projects/board?region=" + r + "&year=2025").json();
   std::map<std::string, nlohmann::json> st;
   for (const auto& s : board["stages"]) st[s["stage"]] = s;
   EXPECT_EQ(st["lead"]["reached_in_year"], 3);
@@ -149,34 +141,34 @@ TEST(ProjectApi, TheBoardOfAYearAsWorkedOutByHand) {
   EXPECT_EQ(board["major_signed"]["amount_wan"], 15000);
   EXPECT_EQ(board["dropped"]["in_year"], 1);
   EXPECT_EQ(board["funds_arrived_wan"], 0);
-  auto next = get("ga_clerk", "/api/v1/projects/board?region=" + r + "&year=2026").json();
+  auto next = get_as("ga_clerk", "/api/v1/projects/board?region=" + r + "&year=2026").json();
   EXPECT_EQ(next["major_signed"]["count"], 1);
   EXPECT_EQ(next["major_signed"]["amount_wan"], 20000);
   EXPECT_EQ(next["funds_arrived_wan"], 4000);
-  EXPECT_EQ(get("ga_clerk", "/api/v1/projects/board?year=1999").status, 400);
-  EXPECT_EQ(get("jl_clerk", "/api/v1/projects/board?region=" + r + "&year=2025").status, 200);
-  EXPECT_EQ(get("jl_clerk", "/api/v1/projects/board?region=" + r + "&year=2025")
+  EXPECT_EQ(get_as("ga_clerk", "/api/v1/projects/board?year=1999").status, 400);
+  EXPECT_EQ(get_as("jl_clerk", "/api/v1/projects/board?region=" + r + "&year=2025").status, 200);
+  EXPECT_EQ(get_as("jl_clerk", "/api/v1/projects/board?region=" + r + "&year=2025")
                 .json()["stages"][0]["reached_in_year"],
             0);
   // Approval times: 2025 filings took 50 days on average, 2026 ones 30: 40% faster.
-  post("ga_clerk", path(a, "/milestones"),
-       {{"kind", "filing"}, {"started_on", "2025-02-01"}, {"finished_on", "2025-03-13"}});  // 40
-  post("ga_clerk", path(b, "/milestones"),
-       {{"kind", "filing"}, {"started_on", "2025-04-01"}, {"finished_on", "2025-05-31"}});  // 60
-  post("ga_clerk", path(b, "/milestones"),
-       {{"kind", "filing"}, {"started_on", "2026-02-01"}, {"finished_on", "2026-03-03"}});  // 30
+  post_as("ga_clerk", path(a, "/milestones"),
+          {{"kind", "filing"}, {"started_on", "2025-02-01"}, {"finished_on", "2025-03-13"}});  // 40
+  post_as("ga_clerk", path(b, "/milestones"),
+          {{"kind", "filing"}, {"started_on", "2025-04-01"}, {"finished_on", "2025-05-31"}});  // 60
+  post_as("ga_clerk", path(b, "/milestones"),
+          {{"kind", "filing"}, {"started_on", "2026-02-01"}, {"finished_on", "2026-03-03"}});  // 30
   auto open =
-      post("ga_clerk", path(a, "/milestones"), {{"kind", "land"}, {"started_on", "2026-03-01"}});
+      post_as("ga_clerk", path(a, "/milestones"), {{"kind", "land"}, {"started_on", "2026-03-01"}});
   ASSERT_EQ(open.status, 201) << open.body;
-  EXPECT_EQ(post("ga_clerk", path(a, "/milestones"),
-                 {{"kind", "land"}, {"started_on", "2026-03-01"}, {"finished_on", "2026-02-01"}})
+  EXPECT_EQ(post_as("ga_clerk", path(a, "/milestones"),
+                    {{"kind", "land"}, {"started_on", "2026-03-01"}, {"finished_on", "2026-02-01"}})
                 .json()["error"]["field"],
             "finished_on");
   auto finished = ApiEnv::get().client().patch(
       path(a, "/milestones/" + std::to_string(open.json()["id"].get<int64_t>())),
       {{"finished_on", "2026-03-21"}}, ApiEnv::get().token("ga_clerk"));  // 20
   ASSERT_EQ(finished.status, 200) << finished.body;
-  auto times = get("ga_clerk", "/api/v1/projects/approvals?region=" + r + "&year=2026").json();
+  auto times = get_as("ga_clerk", "/api/v1/projects/approvals?region=" + r + "&year=2026").json();
   EXPECT_EQ(times["baseline"], 2025);
   ASSERT_EQ(times["kinds"].size(), 2u) << times.dump();
   EXPECT_EQ(times["kinds"][0]["kind"], "filing");
@@ -202,87 +194,88 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
                 .status,
             200);
   // A project being built without a visit in 60 days is overdue for one; one signed today is not.
-  EXPECT_EQ(get("ga_clerk", path(id)).json()["project"]["visit_overdue"], true);
-  auto fresh = post("ga_clerk", "/api/v1/projects",
-                    {{"name", "今日签约"}, {"region_code", "421022"}, {"stage", "signed"}});
+  EXPECT_EQ(get_as("ga_clerk", path(id)).json()["project"]["visit_overdue"], true);
+  auto fresh = post_as("ga_clerk", "/api/v1/projects",
+                       {{"name", "今日签约"}, {"region_code", "421022"}, {"stage", "signed"}});
   ASSERT_EQ(fresh.status, 201) << fresh.body;
   EXPECT_EQ(fresh.json()["visit_overdue"], false);
-  ASSERT_EQ(post("ga_clerk", path(id, "/visits"),
-                 {{"findings", "十问十帮：用电增容未落实"}, {"help", "协调供电公司"}})
+  ASSERT_EQ(post_as("ga_clerk", path(id, "/visits"),
+                    {{"findings", "十问十帮：用电增容未落实"}, {"help", "协调供电公司"}})
                 .status,
             201);
-  EXPECT_EQ(get("ga_clerk", path(id)).json()["project"]["visit_overdue"], false);
+  EXPECT_EQ(get_as("ga_clerk", path(id)).json()["project"]["visit_overdue"], false);
   // An appeal past its time limit is overdue until closed; closing records the satisfaction.
-  auto late = post("ga_clerk", "/api/v1/appeals",
-                   {{"project_id", id},
-                    {"category", "水电路气"},
-                    {"content", "用电增容"},
-                    {"assigned_unit", "县供电公司"},
-                    {"raised_on", "2026-03-02"},
-                    {"time_limit_days", 10}});
+  auto late = post_as("ga_clerk", "/api/v1/appeals",
+                      {{"project_id", id},
+                       {"category", "水电路气"},
+                       {"content", "用电增容"},
+                       {"assigned_unit", "县供电公司"},
+                       {"raised_on", "2026-03-02"},
+                       {"time_limit_days", 10}});
   ASSERT_EQ(late.status, 201) << late.body;
   EXPECT_EQ(late.json()["due_on"], "2026-03-12");
   EXPECT_EQ(late.json()["overdue"], true);
   int64_t appeal = late.json()["id"];
-  EXPECT_EQ(post("ga_clerk", "/api/v1/appeals",
-                 {{"category", "其他"}, {"content", "x"}, {"assigned_unit", "x"}})
+  EXPECT_EQ(post_as("ga_clerk", "/api/v1/appeals",
+                    {{"category", "其他"}, {"content", "x"}, {"assigned_unit", "x"}})
                 .json()["error"]["field"],
             "project_id");
   auto overdue =
-      get("ga_clerk", "/api/v1/appeals?overdue=true&project_id=" + std::to_string(id)).json();
+      get_as("ga_clerk", "/api/v1/appeals?overdue=true&project_id=" + std::to_string(id)).json();
   EXPECT_EQ(overdue["total"], 1);
   // The project file lists it flagged the same way.
-  auto in_file = get("ga_clerk", path(id)).json()["appeals"];
+  auto in_file = get_as("ga_clerk", path(id)).json()["appeals"];
   ASSERT_EQ(in_file.size(), 1u) << in_file.dump();
   EXPECT_EQ(in_file[0]["overdue"], true);
   EXPECT_EQ(in_file[0]["assigned_unit"], "县供电公司");
-  auto replied = post("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/replies",
-                      {{"content", "已协调，月底前完成增容"}, {"unit", "县供电公司"}});
+  auto replied = post_as("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/replies",
+                         {{"content", "已协调，月底前完成增容"}, {"unit", "县供电公司"}});
   ASSERT_EQ(replied.status, 201) << replied.body;
   EXPECT_EQ(replied.json()["status"], "answered");
   EXPECT_EQ(replied.json()["reply_list"].size(), 1u);
-  EXPECT_EQ(post("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/close",
-                 {{"satisfaction", "很好"}})
+  EXPECT_EQ(post_as("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/close",
+                    {{"satisfaction", "很好"}})
                 .json()["error"]["field"],
             "satisfaction");
-  auto closed = post("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/close",
-                     {{"satisfaction", "满意"}, {"closed_on", "2026-03-20"}});
+  auto closed = post_as("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/close",
+                        {{"satisfaction", "满意"}, {"closed_on", "2026-03-20"}});
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(closed.json()["status"], "closed");
   EXPECT_EQ(closed.json()["overdue"], false);
   EXPECT_EQ(closed.json()["closed_late"], true);
-  EXPECT_EQ(post("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/close",
-                 {{"satisfaction", "满意"}})
+  EXPECT_EQ(post_as("ga_clerk", "/api/v1/appeals/" + std::to_string(appeal) + "/close",
+                    {{"satisfaction", "满意"}})
                 .status,
             409);
-  EXPECT_EQ(get("jl_clerk", "/api/v1/appeals/" + std::to_string(appeal)).status, 404);
+  EXPECT_EQ(get_as("jl_clerk", "/api/v1/appeals/" + std::to_string(appeal)).status, 404);
   // An offered project and the merchants whose intention fits it, best first, with reasons.
-  auto fits = post("ga_clerk", "/api/v1/merchants",
-                   {{"name", "匹配甲"},
-                    {"hometown_code", "421022112"},
-                    {"intention_strength", "strong"},
-                    {"intention_industries", {"13"}},
-                    {"intention_min_wan", 2000},
-                    {"intention_max_wan", 8000},
-                    {"intention_regions", {"421022"}}});
-  auto near = post("ga_clerk", "/api/v1/merchants",
-                   {{"name", "匹配乙"},
-                    {"hometown_code", "421022112"},
-                    {"intention_strength", "possible"},
-                    {"intention_industries", {"C"}}});
+  auto fits = post_as("ga_clerk", "/api/v1/merchants",
+                      {{"name", "匹配甲"},
+                       {"hometown_code", "421022112"},
+                       {"intention_strength", "strong"},
+                       {"intention_industries", {"13"}},
+                       {"intention_min_wan", 2000},
+                       {"intention_max_wan", 8000},
+                       {"intention_regions", {"421022"}}});
+  auto near = post_as("ga_clerk", "/api/v1/merchants",
+                      {{"name", "匹配乙"},
+                       {"hometown_code", "421022112"},
+                       {"intention_strength", "possible"},
+                       {"intention_industries", {"C"}}});
   ASSERT_EQ(fits.status, 201) << fits.body;
   ASSERT_EQ(near.status, 201) << near.body;
-  auto offer = post("ga_clerk", "/api/v1/offers",
-                    {{"name", "公安县农产品精深加工园"},
-                     {"region_code", "421022"},
-                     {"industry", "13"},
-                     {"amount_wan", 5000},
-                     {"land_mu", 120},
-                     {"status", "open"}});
+  auto offer = post_as("ga_clerk", "/api/v1/offers",
+                       {{"name", "公安县农产品精深加工园"},
+                        {"region_code", "421022"},
+                        {"industry", "13"},
+                        {"amount_wan", 5000},
+                        {"land_mu", 120},
+                        {"status", "open"}});
   ASSERT_EQ(offer.status, 201) << offer.body;
-  auto matches = get("ga_clerk", "/api/v1/offers/" +
-                                     std::to_string(offer.json()["id"].get<int64_t>()) + "/matches")
-                     .json();
+  auto matches =
+      get_as("ga_clerk",
+             "/api/v1/offers/" + std::to_string(offer.json()["id"].get<int64_t>()) + "/matches")
+          .json();
   ASSERT_GE(matches["items"].size(), 2u) << matches.dump();
   EXPECT_EQ(matches["items"][0]["merchant_id"], fits.json()["id"]);
   EXPECT_EQ(matches["items"][0]["reasons"][0], "投资意向行业与项目相同（13）");
@@ -293,17 +286,18 @@ TEST(ProjectApi, AppealsVisitsAndTheOfferedProjectsMatchedToMerchants) {
   }
   EXPECT_GT(near_rank, 0);
   EXPECT_EQ(
-      get("jl_clerk", "/api/v1/offers/" + std::to_string(offer.json()["id"].get<int64_t>())).status,
+      get_as("jl_clerk", "/api/v1/offers/" + std::to_string(offer.json()["id"].get<int64_t>()))
+          .status,
       404);
 }
 
 TEST(ProjectApi, AnEditorKeepsAMerchantAnotherOfficeLinkedButCannotAddOne) {
   auto ours =
-      post("ga_clerk", "/api/v1/merchants", {{"name", "本县楚商"}, {"hometown_code", "421022"}});
+      post_as("ga_clerk", "/api/v1/merchants", {{"name", "本县楚商"}, {"hometown_code", "421022"}});
   auto theirs =
-      post("jl_clerk", "/api/v1/merchants", {{"name", "监利楚商"}, {"hometown_code", "421088"}});
-  auto other =
-      post("jl_clerk", "/api/v1/merchants", {{"name", "监利另一位"}, {"hometown_code", "421088"}});
+      post_as("jl_clerk", "/api/v1/merchants", {{"name", "监利楚商"}, {"hometown_code", "421088"}});
+  auto other = post_as("jl_clerk", "/api/v1/merchants",
+                       {{"name", "监利另一位"}, {"hometown_code", "421088"}});
   ASSERT_EQ(ours.status, 201) << ours.body;
   ASSERT_EQ(theirs.status, 201) << theirs.body;
   ASSERT_EQ(other.status, 201) << other.body;
@@ -318,14 +312,14 @@ TEST(ProjectApi, AnEditorKeepsAMerchantAnotherOfficeLinkedButCannotAddOne) {
                         "INSERT INTO project_merchant (project_id, merchant_id) VALUES ($1, $2)",
                         {id, theirs_id});
   }
-  auto file = get("ga_clerk", path(id)).json();
+  auto file = get_as("ga_clerk", path(id)).json();
   ASSERT_EQ(file["merchants"].size(), 2u) << file.dump();
   EXPECT_EQ(file["merchants"][1]["visible"], false);
   // The county's clerk sends the list as the file shows it, plus nothing new: accepted.
   auto kept = ApiEnv::get().client().patch(path(id), {{"merchant_ids", {ours_id, theirs_id}}},
                                            ApiEnv::get().token("ga_clerk"));
   ASSERT_EQ(kept.status, 200) << kept.body;
-  EXPECT_EQ(get("ga_clerk", path(id)).json()["merchants"].size(), 2u);
+  EXPECT_EQ(get_as("ga_clerk", path(id)).json()["merchants"].size(), 2u);
   // A merchant outside the clerk's scope that is not linked yet cannot be added.
   auto added =
       ApiEnv::get().client().patch(path(id), {{"merchant_ids", {ours_id, theirs_id, other_id}}},
@@ -336,54 +330,54 @@ TEST(ProjectApi, AnEditorKeepsAMerchantAnotherOfficeLinkedButCannotAddOne) {
   auto dropped = ApiEnv::get().client().patch(path(id), {{"merchant_ids", {ours_id}}},
                                               ApiEnv::get().token("ga_clerk"));
   ASSERT_EQ(dropped.status, 200) << dropped.body;
-  EXPECT_EQ(get("ga_clerk", path(id)).json()["merchants"].size(), 1u);
+  EXPECT_EQ(get_as("ga_clerk", path(id)).json()["merchants"].size(), 1u);
 }
 
 TEST(ProjectApi, FundsOfADroppedProjectAreThoseThatArrivedBeforeTheDrop) {
-  auto signed_project = post("ga_clerk", "/api/v1/projects",
-                             {{"name", "签约后终止的项目"},
-                              {"region_code", "421022"},
-                              {"amount_wan", 8000},
-                              {"stage", "signed"},
-                              {"stage_on", "2026-02-01"}});
+  auto signed_project = post_as("ga_clerk", "/api/v1/projects",
+                                {{"name", "签约后终止的项目"},
+                                 {"region_code", "421022"},
+                                 {"amount_wan", 8000},
+                                 {"stage", "signed"},
+                                 {"stage_on", "2026-02-01"}});
   ASSERT_EQ(signed_project.status, 201) << signed_project.body;
   int64_t id = signed_project.json()["id"];
   ASSERT_EQ(
       move(id, {{"stage", "dropped"}, {"on", "2026-06-01"}, {"reason", "投资方资金链断裂"}}).status,
       200);
   EXPECT_EQ(
-      post("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-05-20"}, {"amount_wan", 500}})
+      post_as("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-05-20"}, {"amount_wan", 500}})
           .status,
       201);
-  auto after =
-      post("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-06-02"}, {"amount_wan", 500}});
+  auto after = post_as("ga_clerk", path(id, "/funding"),
+                       {{"arrived_on", "2026-06-02"}, {"amount_wan", 500}});
   EXPECT_EQ(after.status, 400);
   EXPECT_EQ(after.json()["error"]["field"], "arrived_on");
   EXPECT_NE(after.json()["error"]["message"].get<std::string>().find("2026-06-01 终止"),
             std::string::npos);
-  EXPECT_EQ(get("ga_clerk", path(id)).json()["funding"].size(), 1u);
+  EXPECT_EQ(get_as("ga_clerk", path(id)).json()["funding"].size(), 1u);
   // Dropped before it was signed: no funds at all.
   int64_t lead =
       create({{"name", "线索阶段终止"}, {"region_code", "421022"}, {"stage_on", "2026-01-10"}});
   ASSERT_EQ(
       move(lead, {{"stage", "dropped"}, {"on", "2026-02-01"}, {"reason", "无投资意向"}}).status,
       200);
-  auto none =
-      post("ga_clerk", path(lead, "/funding"), {{"arrived_on", "2026-01-20"}, {"amount_wan", 100}});
+  auto none = post_as("ga_clerk", path(lead, "/funding"),
+                      {{"arrived_on", "2026-01-20"}, {"amount_wan", 100}});
   EXPECT_EQ(none.status, 400);
   EXPECT_EQ(none.json()["error"]["message"], "项目终止前未签约，不能登记到资");
 }
 
 TEST(ProjectApi, AReferredProjectShowsOnTheAmbassadorAndTheMerchantFile) {
-  auto m = post("ga_clerk", "/api/v1/merchants",
-                {{"name", "引荐人"}, {"hometown_code", "421022113"}});
+  auto m = post_as("ga_clerk", "/api/v1/merchants",
+                   {{"name", "引荐人"}, {"hometown_code", "421022113"}});
   ASSERT_EQ(m.status, 201) << m.body;
   int64_t merchant = m.json()["id"];
-  auto amb = post("ga_clerk", "/api/v1/ambassadors",
-                  {{"merchant_id", merchant},
-                   {"region_code", "421022"},
-                   {"appointed_on", "2026-01-01"},
-                   {"status", "active"}});
+  auto amb = post_as("ga_clerk", "/api/v1/ambassadors",
+                     {{"merchant_id", merchant},
+                      {"region_code", "421022"},
+                      {"appointed_on", "2026-01-01"},
+                      {"status", "active"}});
   ASSERT_EQ(amb.status, 201) << amb.body;
   int64_t ambassador = amb.json()["id"];
   int64_t id = create({{"name", "大使引荐项目"},
@@ -392,11 +386,11 @@ TEST(ProjectApi, AReferredProjectShowsOnTheAmbassadorAndTheMerchantFile) {
                        {"ambassador_id", ambassador},
                        {"merchant_ids", {merchant}},
                        {"stage_on", "2026-02-01"}});
-  EXPECT_EQ(post("ga_clerk", "/api/v1/projects",
-                 {{"name", "x"}, {"region_code", "421022"}, {"merchant_ids", {999999}}})
+  EXPECT_EQ(post_as("ga_clerk", "/api/v1/projects",
+                    {{"name", "x"}, {"region_code", "421022"}, {"merchant_ids", {999999}}})
                 .json()["error"]["field"],
             "merchant_ids");
-  auto before = get("ga_clerk", "/api/v1/ambassadors/" + std::to_string(ambassador)).json();
+  auto before = get_as("ga_clerk", "/api/v1/ambassadors/" + std::to_string(ambassador)).json();
   EXPECT_EQ(before["referrals"], 1);
   EXPECT_EQ(before["referrals_landed"], 0);
   ASSERT_EQ(move(id, {{"stage", "landed"},
@@ -409,10 +403,10 @@ TEST(ProjectApi, AReferredProjectShowsOnTheAmbassadorAndTheMerchantFile) {
                         {"signed", "2026-04-01"}}}})
                 .status,
             200);
-  auto after = get("ga_clerk", "/api/v1/ambassadors/" + std::to_string(ambassador)).json();
+  auto after = get_as("ga_clerk", "/api/v1/ambassadors/" + std::to_string(ambassador)).json();
   EXPECT_EQ(after["referrals_landed"], 1);
   EXPECT_EQ(after["referrals_amount_wan"], 3000);
-  auto file = get("ga_clerk", "/api/v1/merchants/" + std::to_string(merchant) + "/file").json();
+  auto file = get_as("ga_clerk", "/api/v1/merchants/" + std::to_string(merchant) + "/file").json();
   ASSERT_EQ(file["projects"].size(), 1u) << file.dump();
   EXPECT_EQ(file["projects"][0]["name"], "大使引荐项目");
   EXPECT_EQ(file["projects"][0]["stage_label"], "落地");

@@ -1,0 +1,82 @@
+// /api/v1/policies: the catalogue, its versions, and evaluations.
+#include "http/api_context.h"
+#include "http/api_error.h"
+#include "service/policy_evaluation.h"
+#include "service/policy_service.h"
+
+namespace guiyan::http {
+namespace {
+
+nlohmann::json parse_body(const Request& req) {
+  try {
+    return nlohmann::json::parse(req.body);
+  } catch (const nlohmann::json::exception&) {
+    throw bad_request("", "请求内容不是有效的 JSON", "invalid_json");
+  }
+}
+
+// {"definition":{…},"note":"…"} of a policy save.
+std::pair<nlohmann::json, std::string> read_save(const Request& req, bool note_required) {
+  auto body = parse_body(req);
+  if (!body.is_object()) throw bad_request("", "请求内容应为对象");
+  for (const auto& [key, value] : body.items()) {
+    if (key != "definition" && key != "note") {
+      throw bad_request(key, "未知字段“" + key + "”", "unknown_field");
+    }
+  }
+  if (!body.contains("definition") || !body["definition"].is_object()) {
+    throw bad_request("definition", "缺少政策定义 definition");
+  }
+  std::string note =
+      body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
+  if (note_required && note.empty()) throw bad_request("note", "请填写修改说明");
+  if (note.size() > 600) throw bad_request("note", "修改说明不能超过200字");
+  return {body["definition"], note};
+}
+
+}  // namespace
+
+void add_policy_routes(Router& r, ApiContext& ctx) {
+  r.add("GET", "/api/v1/policies", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    service::PolicyFilter f;
+    f.region = req.query_param("region");
+    f.kind = req.query_param("kind");
+    f.subject = req.query_param("subject");
+    f.award = req.query_param("award");
+    f.q = req.query_param("q");
+    return json_response(200, service::list_policies(ctx.db, p, f));
+  });
+  r.add("GET", "/api/v1/policies/vocabulary", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    service::require(p, "policy:read");
+    return json_response(200, service::policy_vocabulary());
+  });
+  r.add("POST", "/api/v1/policies/evaluate", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    return json_response(200, service::evaluate_policies_api(ctx.db, p, parse_body(req)));
+  });
+  r.add("GET", "/api/v1/policies/{id}", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    return json_response(200, service::get_policy(ctx.db, p, path_id(req)));
+  });
+  r.add("GET", "/api/v1/policies/{id}/versions/{version}", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    int64_t version = path_id(req, "version");
+    return json_response(
+        200, service::get_policy_version(ctx.db, p, path_id(req), static_cast<int>(version)));
+  });
+  r.add("POST", "/api/v1/policies", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    auto [definition, note] = read_save(req, false);
+    return json_response(201, service::create_policy(ctx.db, p, definition));
+  });
+  r.add("PUT", "/api/v1/policies/{id}", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    int64_t id = path_id(req);
+    auto [definition, note] = read_save(req, true);
+    return json_response(200, service::update_policy(ctx.db, p, id, definition, note));
+  });
+}
+
+}  // namespace guiyan::http

@@ -1,0 +1,133 @@
+#include "service/policy_evaluation.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/clock.h"
+#include "http/api_error.h"
+#include "rules/situation_json.h"
+#include "service/person_service.h"
+#include "service/policy_service.h"
+#include "service/policy_subjects.h"
+
+namespace guiyan::service {
+namespace {
+
+nlohmann::json trace_json(const std::vector<rules::TraceItem>& saw) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& t : saw) {
+    out.push_back({{"text", t.text}, {"label", t.label}, {"value", t.value}, {"note", t.note}});
+  }
+  return out;
+}
+
+nlohmann::json item_json(const CurrentPolicy& cp, const rules::Evaluation& e) {
+  const auto& policy = cp.policy;
+  nlohmann::json conditions = nlohmann::json::array();
+  for (const auto& c : e.conditions) {
+    conditions.push_back({{"label", c.label},
+                          {"rule", c.rule},
+                          {"result", rules::verdict_key(c.result)},
+                          {"sentence", c.sentence},
+                          {"saw", trace_json(c.saw)}});
+  }
+  return {{"policy",
+           {{"id", cp.id},
+            {"code", policy.code},
+            {"name", policy.name},
+            {"kind", policy.kind},
+            {"award", policy.award},
+            {"version", cp.version},
+            {"agency", policy.agency},
+            {"phone", policy.phone}}},
+          {"verdict", rules::verdict_key(e.verdict)},
+          {"verdict_name", rules::verdict_word(e.verdict)},
+          {"amount_fen", e.amount_fen ? nlohmann::json(*e.amount_fen) : nlohmann::json()},
+          {"amount_is_cap", e.amount_is_cap},
+          {"summary", e.summary},
+          {"conditions", std::move(conditions)},
+          {"amount_sentence", e.amount_sentence},
+          {"amount_saw", trace_json(e.amount_saw)}};
+}
+
+int verdict_rank(const std::string& verdict) {
+  return verdict == "eligible" ? 0 : verdict == "unknown" ? 1 : 2;
+}
+
+}  // namespace
+
+nlohmann::json evaluate_policies_api(store::Db& db, const Principal& p,
+                                     const nlohmann::json& body) {
+  require(p, "policy:read");
+  if (!body.is_object()) throw http::bad_request("", "请求内容应为对象");
+  for (const auto& [key, value] : body.items()) {
+    if (key != "person_id" && key != "subject" && key != "situation" && key != "date" &&
+        key != "policy_ids") {
+      throw http::bad_request(key, "未知字段“" + key + "”", "unknown_field");
+    }
+  }
+  core::Date on = *core::Date::parse_iso(core::today_local());
+  if (body.contains("date")) {
+    auto d = body["date"].is_string() ? core::Date::parse_iso(body["date"].get<std::string>())
+                                      : std::nullopt;
+    if (!d) throw http::bad_request("date", "评估日期应写作 YYYY-MM-DD");
+    on = *d;
+  }
+  std::set<int64_t> only;
+  if (body.contains("policy_ids")) {
+    if (!body["policy_ids"].is_array()) throw http::bad_request("policy_ids", "应为政策编号列表");
+    for (const auto& id : body["policy_ids"]) {
+      if (!id.is_number_integer()) throw http::bad_request("policy_ids", "应为政策编号列表");
+      only.insert(id.get<int64_t>());
+    }
+  }
+
+  auto conn = db.acquire();
+  std::string kind;
+  rules::Situation situation;
+  nlohmann::json subject;
+  if (body.contains("person_id")) {
+    if (body.contains("situation")) {
+      throw http::bad_request("situation", "person_id 与 situation 只能给出一个");
+    }
+    if (!body["person_id"].is_number_integer()) {
+      throw http::bad_request("person_id", "人员编号应为整数");
+    }
+    require(p, "person:read");
+    auto row = person_in_scope(*conn, p, body["person_id"].get<int64_t>());
+    kind = "person";
+    situation = *person_situation(*conn, row.id, on);
+    subject = {{"kind", "person"},
+               {"id", row.id},
+               {"name", row.text("name")},
+               {"region_code", row.text("region_code")},
+               {"region_name", row.region_name}};
+  } else if (body.contains("situation")) {
+    kind = body.value("subject", "");
+    if (kind != "person" && kind != "venture" && kind != "loan") {
+      throw http::bad_request("subject", "申请对象应为 person、venture 或 loan");
+    }
+    try {
+      situation = rules::situation_from_json(body["situation"]);
+    } catch (const std::invalid_argument& e) {
+      throw http::bad_request("situation", e.what());
+    }
+    subject = {{"kind", kind}, {"hypothetical", true}};
+  } else {
+    throw http::bad_request("person_id", "请指定人员（person_id）或填写情形（situation）");
+  }
+
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& cp : current_policies(*conn)) {
+    if (cp->policy.subject != kind) continue;
+    if (!only.empty() && !only.count(cp->id)) continue;
+    items.push_back(item_json(*cp, rules::evaluate(cp->policy, situation, on)));
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const nlohmann::json& a, const nlohmann::json& b) {
+                     return verdict_rank(a["verdict"]) < verdict_rank(b["verdict"]);
+                   });
+  return {{"date", on.to_iso()}, {"subject", subject}, {"items", std::move(items)}};
+}
+
+}  // namespace guiyan::service
