@@ -27,6 +27,9 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"project:write", "登记招商项目、推进阶段、记录到资、审批、走访和诉求", "招商项目"},
       {"policy:read", "查看政策清单，评估人员和主体可享政策", "政策"},
       {"policy:write", "新增、修改本辖区发布的政策（保留历史版本）", "政策"},
+      {"application:read", "查看政策申请和政策找人名单", "政策"},
+      {"application:write", "代为提交政策申请、初审、登记发放，处理政策找人名单", "政策"},
+      {"application:decide", "审批政策申请（批准或驳回）", "政策"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

@@ -21,7 +21,9 @@ nlohmann::json trace_json(const std::vector<rules::TraceItem>& saw) {
   return out;
 }
 
-nlohmann::json item_json(const CurrentPolicy& cp, const rules::Evaluation& e) {
+}  // namespace
+
+nlohmann::json evaluation_json(const CurrentPolicy& cp, const rules::Evaluation& e) {
   const auto& policy = cp.policy;
   nlohmann::json conditions = nlohmann::json::array();
   for (const auto& c : e.conditions) {
@@ -49,6 +51,8 @@ nlohmann::json item_json(const CurrentPolicy& cp, const rules::Evaluation& e) {
           {"amount_sentence", e.amount_sentence},
           {"amount_saw", trace_json(e.amount_saw)}};
 }
+
+namespace {
 
 int verdict_rank(const std::string& verdict) {
   return verdict == "eligible" ? 0 : verdict == "unknown" ? 1 : 2;
@@ -121,7 +125,7 @@ nlohmann::json evaluate_policies_api(store::Db& db, const Principal& p,
   for (const auto& cp : current_policies(*conn)) {
     if (cp->policy.subject != kind) continue;
     if (!only.empty() && !only.count(cp->id)) continue;
-    items.push_back(item_json(*cp, rules::evaluate(cp->policy, situation, on)));
+    items.push_back(evaluation_json(*cp, rules::evaluate(cp->policy, situation, on)));
   }
   std::stable_sort(items.begin(), items.end(),
                    [](const nlohmann::json& a, const nlohmann::json& b) {

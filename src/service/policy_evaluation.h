@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/policy.h"
+#include "service/policy_service.h"
 #include "service/principal.h"
 #include "store/db.h"
 
@@ -16,5 +18,8 @@ namespace guiyan::service {
 // "amount_is_cap","summary","conditions":[{"label","rule","result","sentence","saw"}],
 // "amount_sentence"}]} eligible first. Needs policy:read (and person:read for a person).
 nlohmann::json evaluate_policies_api(store::Db& db, const Principal& p, const nlohmann::json& body);
+
+// One policy's evaluation as the API answers it (policy, verdict, amount, conditions, trace).
+nlohmann::json evaluation_json(const CurrentPolicy& policy, const rules::Evaluation& evaluation);
 
 }  // namespace guiyan::service

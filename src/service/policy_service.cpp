@@ -45,7 +45,7 @@ rules::Policy compile_or_400(const nlohmann::json& definition) {
   }
 }
 
-const char* kColumns =
+const char* kPolicyColumns =
     "SELECT p.id, p.code, p.version, p.name, p.kind, p.region_code, COALESCE(r.name, ''), "
     "p.subject, p.award, p.valid_from, p.valid_to, p.shipped, p.updated_at, p.definition "
     "FROM policy p LEFT JOIN region r ON r.code = p.region_code ";
@@ -171,7 +171,7 @@ nlohmann::json list_policies(store::Db& db, const Principal& p, const PolicyFilt
   auto conn = db.acquire();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : store::query(*conn,
-                                    std::string(kColumns) + "WHERE " + where +
+                                    std::string(kPolicyColumns) + "WHERE " + where +
                                         " ORDER BY LENGTH(p.region_code), p.region_code, p.kind, "
                                         "p.name, p.id",
                                     sql.params())) {
@@ -184,7 +184,7 @@ nlohmann::json list_policies(store::Db& db, const Principal& p, const PolicyFilt
 nlohmann::json get_policy(store::Db& db, const Principal& p, int64_t id) {
   require(p, "policy:read");
   auto conn = db.acquire();
-  auto r = store::query_one(*conn, std::string(kColumns) + "WHERE p.id = $1", {id});
+  auto r = store::query_one(*conn, std::string(kPolicyColumns) + "WHERE p.id = $1", {id});
   if (!r) throw http::not_found("政策");
   auto out = summary_json(*r);
   out["definition"] = nlohmann::json::parse(r->text(13));

@@ -48,7 +48,33 @@ std::optional<rules::Situation> person_situation(store::Conn& c, int64_t person_
     }
   }
   s.set("person.region", Value::of(row->text(3)));
+  s.awards = subject_awards(c, "person", person_id);
   return s;
+}
+
+std::vector<rules::Award> subject_awards(store::Conn& c, const std::string& kind, int64_t id) {
+  std::vector<rules::Award> out;
+  for (const auto& r : store::query(c,
+                                    "SELECT policy_code, decided_on FROM policy_application "
+                                    "WHERE subject_kind = $1 AND subject_id = $2 AND status IN "
+                                    "('approved', 'paid') AND decided_on IS NOT NULL",
+                                    {kind, id})) {
+    if (auto d = core::Date::parse_iso(r.text(1))) out.push_back({r.text(0), *d});
+  }
+  return out;
+}
+
+std::optional<PolicySubject> load_policy_subject(store::Conn& c, const std::string& kind,
+                                                 int64_t id, core::Date on) {
+  if (kind != "person") return std::nullopt;
+  auto row = store::query_one(c,
+                              "SELECT name, region_code FROM person WHERE id = $1 AND "
+                              "merged_into IS NULL",
+                              {id});
+  if (!row) return std::nullopt;
+  auto situation = person_situation(c, id, on);
+  if (!situation) return std::nullopt;
+  return PolicySubject{kind, id, row->text(0), row->text(1), std::move(*situation)};
 }
 
 }  // namespace guiyan::service

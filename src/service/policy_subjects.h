@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "rules/situation.h"
@@ -16,5 +17,20 @@ namespace guiyan::service {
 // birth date, household region; trainings stay unknown until classes are recorded. The awards are
 // the policies granted to the person. nullopt when there is no such person.
 std::optional<rules::Situation> person_situation(store::Conn& c, int64_t person_id, core::Date on);
+
+// The policies granted to a subject (approved or paid applications) with their decision dates.
+std::vector<rules::Award> subject_awards(store::Conn& c, const std::string& kind, int64_t id);
+
+// A subject's region, display name and situation on `on`; nullopt when there is no such record.
+// `kind` is "person" (and "venture" once ventures are recorded).
+struct PolicySubject {
+  std::string kind;
+  int64_t id = 0;
+  std::string name;
+  std::string region_code;
+  rules::Situation situation;
+};
+std::optional<PolicySubject> load_policy_subject(store::Conn& c, const std::string& kind,
+                                                 int64_t id, core::Date on);
 
 }  // namespace guiyan::service

@@ -9,7 +9,7 @@
 namespace guiyan::http {
 namespace {
 
-service::MerchantQuery read_query(const Request& req) {
+service::MerchantQuery read_merchant_query(const Request& req) {
   service::MerchantQuery q;
   q.q = req.query_param("q");
   q.region = req.query_param("region");
@@ -40,7 +40,7 @@ bool unmask_param(const Request& req) {
 void add_merchant_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/merchants", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    return json_response(200, service::list_merchants(ctx.db, p, read_query(req)));
+    return json_response(200, service::list_merchants(ctx.db, p, read_merchant_query(req)));
   });
   r.add("POST", "/api/v1/merchants", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
@@ -54,17 +54,17 @@ void add_merchant_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/merchants/classification", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     std::string by = req.query_param("by").empty() ? "industry" : req.query_param("by");
-    return json_response(200, service::merchant_classification(ctx.db, p, by, read_query(req)));
+    return json_response(200, service::merchant_classification(ctx.db, p, by, read_merchant_query(req)));
   });
   r.add("GET", "/api/v1/merchants/freshness", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    return json_response(200, service::merchant_freshness(ctx.db, p, read_query(req)));
+    return json_response(200, service::merchant_freshness(ctx.db, p, read_merchant_query(req)));
   });
   r.add("GET", "/api/v1/merchants/export", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
     std::string path =
-        service::export_merchants(ctx.db, p, read_query(req), format, unmask_param(req));
+        service::export_merchants(ctx.db, p, read_merchant_query(req), format, unmask_param(req));
     return file_response(path, "楚商楚才名录." + format);
   });
   r.add("GET", "/api/v1/merchants/{id}", [&ctx](Request& req) {

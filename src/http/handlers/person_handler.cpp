@@ -19,7 +19,7 @@ nlohmann::json terms_json(const std::vector<core::Term>& terms) {
   return out;
 }
 
-service::PersonQuery read_query(const Request& req) {
+service::PersonQuery read_person_query(const Request& req) {
   service::PersonQuery q;
   q.q = req.query_param("q");
   q.region = req.query_param("region");
@@ -45,7 +45,7 @@ service::PersonQuery read_query(const Request& req) {
 void add_person_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/people", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    return json_response(200, service::list_people(ctx.db, p, read_query(req)));
+    return json_response(200, service::list_people(ctx.db, p, read_person_query(req)));
   });
   r.add("POST", "/api/v1/people", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
@@ -74,7 +74,7 @@ void add_person_routes(Router& r, ApiContext& ctx) {
   });
   r.add("GET", "/api/v1/people/export", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    auto q = read_query(req);
+    auto q = read_person_query(req);
     std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
     bool unmask = req.query_param("unmask") == "true" || req.query_param("unmask") == "1";
     std::string path = service::export_people(ctx.db, p, q, format, unmask);

@@ -1,6 +1,7 @@
 // /api/v1/users: accounts.
 #include "core/clock.h"
 #include "http/api_context.h"
+#include "http/api_error.h"
 #include "http/json_body.h"
 #include "service/user_service.h"
 
