@@ -6,48 +6,49 @@ namespace {
 bool home_status(const std::string& status) {
   return status == "returned" || status == "employed_home" || status == "started_business";
 }
+
+void set_status(rules::Situation& s, const std::string& status,
+                const std::optional<std::string>& since) {
+  using rules::Value;
+  s.set("person.status", Value::of(status));
+  s.set("person.returnee", Value::of(home_status(status)));
+  if (since && home_status(status)) {
+    if (auto d = core::Date::parse_iso(*since)) s.set("person.returned_on", Value::of(*d));
+  }
+}
 }  // namespace
+
+void fill_person_situation(rules::Situation& s, const PersonFacts& f, core::Date on) {
+  using rules::Value;
+  s.values.assign(rules::fields().size(), Value{});
+  s.awards.clear();
+  if (!f.status_since || *f.status_since <= on.to_iso()) set_status(s, f.status, f.status_since);
+  if (f.birth_date) {
+    if (auto birth = core::Date::parse_iso(*f.birth_date)) {
+      s.set("person.age", Value::of(static_cast<double>(birth->age_on(on))));
+    }
+  }
+  s.set("person.region", Value::of(f.region_code));
+}
 
 std::optional<rules::Situation> person_situation(store::Conn& c, int64_t person_id, core::Date on) {
   auto row = store::query_one(
       c, "SELECT status, status_since, birth_date, region_code FROM person WHERE id = $1",
       {person_id});
   if (!row) return std::nullopt;
-  std::string day = on.to_iso();
+  PersonFacts facts{row->text(0), row->opt_text(1), row->opt_text(2), row->text(3)};
   rules::Situation s;
-  using rules::Value;
-  // The status in force on the day: the latest history entry not after it; the record's own
-  // status when the history is silent and the status is not known to start later.
-  std::optional<std::string> status;
-  auto entry = store::query_one(c,
-                                "SELECT status FROM person_status_history WHERE person_id = $1 "
-                                "AND since <= $2 ORDER BY since DESC, id DESC LIMIT 1",
-                                {person_id, day});
-  if (entry) {
-    status = entry->text(0);
-  } else if (row->is_null(1) || row->text(1) <= day) {
-    status = row->text(0);
+  fill_person_situation(s, facts, on);
+  if (facts.status_since && on.to_iso() < *facts.status_since) {
+    // The record's status began later: the status in force that day is the latest history
+    // entry not after it (none: unknown).
+    auto entry = store::query_one(c,
+                                  "SELECT status, since FROM person_status_history WHERE "
+                                  "person_id = $1 AND since <= $2 ORDER BY since DESC, id DESC "
+                                  "LIMIT 1",
+                                  {person_id, on.to_iso()});
+    if (entry) set_status(s, entry->text(0), entry->text(1));
   }
-  if (status) {
-    s.set("person.status", Value::of(*status));
-    s.set("person.returnee", Value::of(home_status(*status)));
-  }
-  auto returned = store::query_one(c,
-                                   "SELECT MAX(since) FROM person_status_history WHERE "
-                                   "person_id = $1 AND since <= $2 AND status IN ('returned', "
-                                   "'employed_home', 'started_business')",
-                                   {person_id, day});
-  if (returned && !returned->is_null(0)) {
-    if (auto d = core::Date::parse_iso(returned->text(0))) {
-      s.set("person.returned_on", Value::of(*d));
-    }
-  }
-  if (!row->is_null(2)) {
-    if (auto birth = core::Date::parse_iso(row->text(2))) {
-      s.set("person.age", Value::of(static_cast<double>(birth->age_on(on))));
-    }
-  }
-  s.set("person.region", Value::of(row->text(3)));
   s.awards = subject_awards(c, "person", person_id);
   return s;
 }

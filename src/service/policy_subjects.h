@@ -12,10 +12,22 @@
 
 namespace guiyan::service {
 
-// A person's fields on `on`: status from the dated history (the status in force that day),
-// returnee (that status is 返乡, 返乡就业 or 返乡创业), the date of the latest return, age from the
-// birth date, household region; trainings stay unknown until classes are recorded. The awards are
-// the policies granted to the person. nullopt when there is no such person.
+// What a person's record says, for the situation of a day on or after its status began.
+struct PersonFacts {
+  std::string status;
+  std::optional<std::string> status_since, birth_date;
+  std::string region_code;
+};
+
+// Resets `s` to a person's fields on `on` from the record alone: the record's status when it began
+// on or before `on` (unknown otherwise), returnee (that status is 返乡, 返乡就业 or 返乡创业), the
+// return date (when that status began), age from the birth date, household region; trainings stay
+// unknown until classes are recorded. No awards. Bulk evaluation uses this directly.
+void fill_person_situation(rules::Situation& s, const PersonFacts& facts, core::Date on);
+
+// A person's fields on `on` (fill_person_situation; for a day before the record's status began,
+// the status then in force from the dated history) and the policies granted to them. nullopt when
+// there is no such person.
 std::optional<rules::Situation> person_situation(store::Conn& c, int64_t person_id, core::Date on);
 
 // The policies granted to a subject (approved or paid applications) with their decision dates.

@@ -29,9 +29,11 @@ const std::map<std::string, std::string> kMigrationRows = {
     {"role_permission", "\"role_id\" IN (SELECT \"id\" FROM \"role\" WHERE \"builtin\" = 1)"},
 };
 
-// Tables the migrations fill with settings that users edit afterwards (the skills and labour
-// brand vocabularies): the target's seeded rows are replaced by the source's, edits included.
-const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_revision"};
+// Tables the migrations (or the program's start, for the shipped policies) fill with settings
+// that users edit afterwards (the skills and labour brand vocabularies, the policy catalogue):
+// the target's seeded rows are replaced by the source's, edits included.
+const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_revision",
+                                               "policy", "policy_version"};
 
 // Tables the target's own triggers fill as the rows they count arrive, or that it does without
 // (person_change, SQLite only): not copied, and named in the report.
@@ -543,6 +545,11 @@ std::vector<TableCopy> copy_database(Db& from, Db& to, const CopyOptions& option
   }
   check_target_empty(*dst, target, true);
 
+  // The target's seeded settings go first, children before parents (policy_version before
+  // policy), so that no foreign key stops a delete.
+  for (auto t = tables.rbegin(); t != tables.rend(); ++t) {
+    if (t->settings) exec(*dst, "DELETE FROM " + quote(t->dst));
+  }
   std::vector<TableCopy> report;
   for (const Table& t : tables) {
     TableCopy tc;
@@ -560,7 +567,6 @@ std::vector<TableCopy> copy_database(Db& from, Db& to, const CopyOptions& option
       tc.reference = b.rows;
       rest = "(" + t.migration_rows + ") IS NOT TRUE";
     }
-    if (t.settings) exec(*dst, "DELETE FROM " + quote(t.dst));
     log("复制 " + t.src + " …");
     Inserter ins(*dst, t, options.batch_rows);
     int64_t logged = 0;

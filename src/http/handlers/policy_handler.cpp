@@ -1,7 +1,9 @@
 // /api/v1/policies: the catalogue, its versions, and evaluations.
 #include "http/api_context.h"
 #include "http/api_error.h"
+#include "http/json_body.h"
 #include "service/policy_evaluation.h"
+#include "service/policy_matches.h"
 #include "service/policy_service.h"
 
 namespace guiyan::http {
@@ -65,6 +67,36 @@ void add_policy_routes(Router& r, ApiContext& ctx) {
     int64_t version = path_id(req, "version");
     return json_response(
         200, service::get_policy_version(ctx.db, p, path_id(req), static_cast<int>(version)));
+  });
+  auto match_filter = [](const Request& req) {
+    service::MatchFilter f;
+    f.region = req.query_param("region");
+    if (!req.query_param("verdict").empty()) f.verdict = req.query_param("verdict");
+    f.work_status = req.query_param("work_status");
+    std::tie(f.limit, f.offset) = page_params(req);
+    return f;
+  };
+  r.add("GET", "/api/v1/policies/{id}/matches", [&ctx, match_filter](Request& req) {
+    auto p = authenticate(ctx, req);
+    return json_response(200,
+                         service::policy_matches_api(ctx.db, p, path_id(req), match_filter(req)));
+  });
+  r.add("GET", "/api/v1/policies/{id}/matches/export", [&ctx, match_filter](Request& req) {
+    auto p = authenticate(ctx, req);
+    std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
+    std::string path =
+        service::export_policy_matches(ctx.db, p, path_id(req), match_filter(req), format);
+    return file_response(path, "政策找人名单." + format);
+  });
+  r.add("PUT", "/api/v1/policies/{id}/matches/{person_id}", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    int64_t id = path_id(req);
+    int64_t person = path_id(req, "person_id");
+    JsonBody body(req.body);
+    std::string status = body.str("work_status", "处理状态", 20);
+    auto note = body.opt_str("note", "处理说明", 500, true);
+    body.finish();
+    return json_response(200, service::set_match_work(ctx.db, p, id, person, status, note));
   });
   r.add("POST", "/api/v1/policies", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);

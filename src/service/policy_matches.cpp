@@ -1,0 +1,343 @@
+#include "service/policy_matches.h"
+
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "core/clock.h"
+#include "http/api_error.h"
+#include "rules/policy.h"
+#include "service/audit.h"
+#include "service/data_scope.h"
+#include "service/ledger_file.h"
+#include "service/masking.h"
+#include "service/policy_service.h"
+#include "service/policy_subjects.h"
+#include "store/sql_builder.h"
+
+namespace guiyan::service {
+namespace {
+
+using http::bad_request;
+
+core::Date match_today() {
+  return *core::Date::parse_iso(core::today_local());
+}
+
+std::shared_ptr<const CurrentPolicy> match_policy(store::Conn& c, int64_t id) {
+  for (auto& cp : current_policies(c)) {
+    if (cp->id == id) return cp;
+  }
+  throw http::not_found("政策");
+}
+
+struct Found {
+  int64_t id;
+  std::string region;
+  rules::Verdict verdict;
+  std::optional<long long> amount_fen;
+  std::string summary;
+};
+
+// Re-evaluates the policy over `region` (everything, or the people changed since the last run
+// when that run was of the same version and day) and stores the qualifying ones.
+nlohmann::json refresh(store::Conn& c, const CurrentPolicy& cp, const std::string& region) {
+  auto started = std::chrono::steady_clock::now();
+  if (cp.policy.subject != "person") {
+    throw bad_request("policy_id", "经营主体和贷款类政策的政策找人名单将随主体台账提供",
+                      "not_supported");
+  }
+  core::Date today = match_today();
+  std::string started_at = core::now_iso();
+  store::Tx tx(c);
+  auto run = store::query_one(c,
+                              "SELECT policy_version, run_on, ran_at FROM policy_match_run "
+                              "WHERE policy_id = $1 AND $2 LIKE region_code || '%' "
+                              "ORDER BY ran_at DESC LIMIT 1",
+                              {cp.id, region});
+  bool changes_only = run && run->i64(0) == cp.version && run->text(1) == today.to_iso();
+  store::SqlBuilder sql;
+  std::string where = subtree_condition(sql, "p.region_code", region);
+  if (changes_only) where += " AND p.updated_at >= " + sql.bind(run->text(2));
+
+  // The awards of this policy in the region, by person.
+  std::map<int64_t, std::vector<rules::Award>> awards;
+  {
+    store::SqlBuilder a;
+    std::string aw = subtree_condition(a, "region_code", region);
+    for (const auto& r :
+         store::query(c,
+                      "SELECT subject_id, decided_on FROM policy_application "
+                      "WHERE subject_kind = 'person' AND policy_id = " +
+                          a.bind(cp.id) + " AND status IN ('approved', 'paid') AND " + aw,
+                      a.params())) {
+      if (auto d = core::Date::parse_iso(r.text(1))) {
+        awards[r.i64(0)].push_back({cp.policy.code, *d});
+      }
+    }
+  }
+
+  std::vector<Found> found;
+  std::vector<int64_t> gone;  // evaluated and not (or no longer) qualifying, or merged
+  int64_t evaluated = 0;
+  rules::Situation s;
+  c.run(
+      "SELECT p.id, p.region_code, p.status, p.status_since, p.birth_date, p.merged_into "
+      "FROM person p WHERE " +
+          where,
+      sql.params(), [&](const store::Row& r) {
+        ++evaluated;
+        if (!r.is_null(5)) {
+          gone.push_back(r.i64(0));
+          return;
+        }
+        fill_person_situation(s, {r.text(2), r.opt_text(3), r.opt_text(4), r.text(1)}, today);
+        if (auto it = awards.find(r.i64(0)); it != awards.end()) s.awards = it->second;
+        auto e = rules::evaluate(cp.policy, s, today);
+        if (e.verdict == rules::Verdict::not_eligible) {
+          gone.push_back(r.i64(0));
+        } else {
+          found.push_back({r.i64(0), r.text(1), e.verdict, e.amount_fen, e.summary});
+        }
+      });
+
+  if (!changes_only) {
+    // Rows of people no longer in the region (moved, deleted) go too.
+    std::set<int64_t> seen;
+    for (const auto& f : found) seen.insert(f.id);
+    store::SqlBuilder e;
+    std::vector<int64_t> stale;
+    c.first_column_int64("SELECT subject_id FROM policy_match WHERE policy_id = " + e.bind(cp.id) +
+                             " AND subject_kind = 'person' AND " +
+                             subtree_condition(e, "region_code", region),
+                         e.params(), stale);
+    for (int64_t id : stale) {
+      if (!seen.count(id)) gone.push_back(id);
+    }
+  }
+  for (int64_t id : gone) {
+    store::exec(c,
+                "DELETE FROM policy_match WHERE policy_id = $1 AND subject_kind = 'person' AND "
+                "subject_id = $2",
+                {cp.id, id});
+  }
+  std::string day = today.to_iso();
+  for (const auto& f : found) {
+    store::exec(c,
+                "INSERT INTO policy_match (policy_id, subject_kind, subject_id, region_code, "
+                "verdict, amount_fen, summary, evaluated_on) VALUES ($1, 'person', $2, $3, $4, "
+                "$5, $6, $7) ON CONFLICT (policy_id, subject_kind, subject_id) DO UPDATE SET "
+                "region_code = excluded.region_code, verdict = excluded.verdict, "
+                "amount_fen = excluded.amount_fen, summary = excluded.summary, "
+                "evaluated_on = excluded.evaluated_on",
+                {cp.id, f.id, f.region, std::string(rules::verdict_key(f.verdict)),
+                 f.amount_fen ? store::Value{int64_t{*f.amount_fen}} : store::Value{store::Null{}},
+                 f.summary, day});
+  }
+  store::exec(c,
+              "INSERT INTO policy_match_run (policy_id, region_code, policy_version, run_on, "
+              "ran_at, evaluated) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (policy_id, "
+              "region_code) DO UPDATE SET policy_version = excluded.policy_version, "
+              "run_on = excluded.run_on, ran_at = excluded.ran_at, evaluated = excluded.evaluated",
+              {cp.id, region, int64_t{cp.version}, day, started_at, evaluated});
+  tx.commit();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
+  return {{"mode", changes_only ? "changes" : "full"}, {"evaluated", evaluated}, {"ms", ms}};
+}
+
+// The list's WHERE (alias m, person p): the policy, the region, the filter, and no live
+// application for the policy in the current period (nor a pending one).
+std::string list_where(store::SqlBuilder& sql, const Principal& p, const CurrentPolicy& cp,
+                       const std::string& region, const MatchFilter& f) {
+  std::string where = "m.policy_id = " + sql.bind(cp.id) + " AND m.subject_kind = 'person' AND " +
+                      subtree_condition(sql, "m.region_code", region) + " AND " +
+                      scope_condition(p, sql, "m.region_code");
+  if (f.verdict == "eligible" || f.verdict == "unknown") {
+    where += " AND m.verdict = " + sql.bind(f.verdict);
+  } else if (f.verdict != "all") {
+    throw bad_request("verdict", "verdict 应为 eligible、unknown 或 all");
+  }
+  if (!f.work_status.empty()) {
+    if (f.work_status != "open" && f.work_status != "contacted" && f.work_status != "declined") {
+      throw bad_request("work_status", "处理状态应为 open、contacted 或 declined");
+    }
+    where += " AND m.work_status = " + sql.bind(f.work_status);
+  }
+  std::string period = cp.policy.period == "once"   ? "once"
+                       : cp.policy.period == "year" ? std::to_string(match_today().year)
+                                                    : "";
+  where +=
+      " AND NOT EXISTS (SELECT 1 FROM policy_application a WHERE a.policy_id = m.policy_id "
+      "AND a.subject_kind = 'person' AND a.subject_id = m.subject_id AND (a.status IN "
+      "('submitted', 'reviewed')";
+  if (!period.empty()) {
+    where += " OR (a.status <> 'rejected' AND a.period_key = " + sql.bind(period) + ")";
+  }
+  where += "))";
+  return where;
+}
+
+const char* kMatchSelect =
+    "SELECT m.subject_id, p.name, m.region_code, COALESCE(r.name, ''), p.phone, m.verdict, "
+    "m.amount_fen, m.summary, m.work_status, m.work_note, COALESCE(u.display_name, ''), "
+    "m.work_at, m.evaluated_on FROM policy_match m JOIN person p ON p.id = m.subject_id "
+    "LEFT JOIN region r ON r.code = m.region_code LEFT JOIN app_user u ON u.id = m.work_by ";
+
+const char* work_name(const std::string& s) {
+  return s == "contacted" ? "已联系" : s == "declined" ? "不申请" : "待联系";
+}
+
+std::string region_of(const Principal& p, const MatchFilter& f) {
+  std::string region = f.region.empty() ? p.region_code : f.region;
+  if (region.empty() || region.find_first_not_of("0123456789") != std::string::npos) {
+    throw bad_request("region", "地区代码不正确");
+  }
+  return region;
+}
+
+}  // namespace
+
+nlohmann::json refresh_policy_matches(store::Db& db, int64_t policy_id, const std::string& region) {
+  auto conn = db.acquire();
+  auto cp = match_policy(*conn, policy_id);
+  return refresh(*conn, *cp, region);
+}
+
+nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t policy_id,
+                                  const MatchFilter& f) {
+  require(p, "policy:read");
+  require(p, "application:read");
+  std::string region = region_of(p, f);
+  auto conn = db.acquire();
+  auto cp = match_policy(*conn, policy_id);
+  auto run = refresh(*conn, *cp, region);
+  store::SqlBuilder sql;
+  std::string where = list_where(sql, p, *cp, region, f);
+  int64_t total =
+      store::query_int(*conn, "SELECT COUNT(*) FROM policy_match m WHERE " + where, sql.params());
+  nlohmann::json counts = {{"open", 0}, {"contacted", 0}, {"declined", 0}};
+  {
+    store::SqlBuilder cs;
+    MatchFilter all = f;
+    all.work_status.clear();
+    std::string cw = list_where(cs, p, *cp, region, all);
+    for (const auto& r : store::query(*conn,
+                                      "SELECT m.work_status, COUNT(*) FROM policy_match m WHERE " +
+                                          cw + " GROUP BY m.work_status",
+                                      cs.params())) {
+      counts[r.text(0)] = r.i64(1);
+    }
+  }
+  std::string page = " ORDER BY m.region_code, m.subject_id LIMIT " + sql.bind(f.limit) +
+                     " OFFSET " + sql.bind(f.offset);
+  nlohmann::json items = nlohmann::json::array();
+  bool unmask = false;  // the worklist shows masked phones; the person file unmasks (audited)
+  for (const auto& r :
+       store::query(*conn, std::string(kMatchSelect) + "WHERE " + where + page, sql.params())) {
+    items.push_back({{"subject",
+                      {{"kind", "person"},
+                       {"id", r.i64(0)},
+                       {"name", r.text(1)},
+                       {"region_code", r.text(2)},
+                       {"region_name", r.text(3)},
+                       {"phone", unmask ? r.text(4) : mask_phone(r.text(4))}}},
+                     {"verdict", r.text(5)},
+                     {"amount_fen", r.is_null(6) ? nlohmann::json() : nlohmann::json(r.i64(6))},
+                     {"summary", r.text(7)},
+                     {"work_status", r.text(8)},
+                     {"work_status_name", work_name(r.text(8))},
+                     {"work_note", r.is_null(9) ? nlohmann::json() : nlohmann::json(r.text(9))},
+                     {"work_by_name", r.text(10)},
+                     {"work_at", r.is_null(11) ? nlohmann::json() : nlohmann::json(r.text(11))},
+                     {"evaluated_on", r.text(12)}});
+  }
+  return {{"policy",
+           {{"id", cp->id},
+            {"code", cp->policy.code},
+            {"name", cp->policy.name},
+            {"version", cp->version}}},
+          {"region", region},
+          {"run", run},
+          {"counts", counts},
+          {"items", std::move(items)},
+          {"total", total}};
+}
+
+std::string export_policy_matches(store::Db& db, const Principal& p, int64_t policy_id,
+                                  const MatchFilter& f, const std::string& format) {
+  require(p, "policy:read");
+  require(p, "application:read");
+  std::string region = region_of(p, f);
+  auto conn = db.acquire();
+  auto cp = match_policy(*conn, policy_id);
+  refresh(*conn, *cp, region);
+  store::SqlBuilder sql;
+  std::string where = list_where(sql, p, *cp, region, f);
+  using io::CellKind;
+  LedgerFile file(format, "政策找人",
+                  {"姓名", "所在地", "联系电话", "评估结论", "可享金额（元）", "说明", "处理状态",
+                   "处理说明", "处理人", "评估日期"},
+                  {CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::number,
+                   CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::text});
+  conn->run(std::string(kMatchSelect) + "WHERE " + where + " ORDER BY m.region_code, m.subject_id",
+            sql.params(), [&](const store::Row& r) {
+              std::string amount;
+              if (!r.is_null(6)) amount = std::to_string(r.i64(6) / 100);
+              file.row({r.text(1), r.text(3), mask_phone(r.text(4)),
+                        r.text(5) == "eligible" ? "符合" : "待核实", amount, r.text(7),
+                        work_name(r.text(8)), r.text(9), r.text(10), r.text(12)});
+            });
+  int64_t rows = file.rows();
+  std::string path = file.close();
+  store::Tx tx(*conn);
+  audit(*conn, Actor::of(p),
+        {"export",
+         "policy_match",
+         std::to_string(policy_id),
+         region,
+         nullptr,
+         {{"rows", rows}, {"format", format}, {"verdict", f.verdict}}});
+  tx.commit();
+  return path;
+}
+
+nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_id,
+                              int64_t person_id, const std::string& work_status,
+                              const std::optional<std::string>& note) {
+  require(p, "application:write");
+  if (work_status != "open" && work_status != "contacted" && work_status != "declined") {
+    throw bad_request("work_status",
+                      "处理状态应为 open（待联系）、contacted（已联系）或 declined（不申请）");
+  }
+  auto conn = db.acquire();
+  store::Tx tx(*conn);
+  auto row = store::query_one(*conn,
+                              "SELECT region_code, work_status, work_note FROM policy_match "
+                              "WHERE policy_id = $1 AND subject_kind = 'person' AND "
+                              "subject_id = $2",
+                              {policy_id, person_id});
+  if (!row || !in_scope(p, row->text(0))) throw http::not_found("名单中的人员");
+  std::string now = core::now_iso();
+  store::exec(*conn,
+              "UPDATE policy_match SET work_status = $1, work_note = $2, work_by = $3, "
+              "work_at = $4 WHERE policy_id = $5 AND subject_kind = 'person' AND subject_id = $6",
+              {work_status, store::nullable(note), p.user_id, now, policy_id, person_id});
+  audit(*conn, Actor::of(p),
+        {"update",
+         "policy_match",
+         std::to_string(policy_id) + ":" + std::to_string(person_id),
+         row->text(0),
+         {{"work_status", row->text(1)}, {"work_note", row->is_null(2) ? "" : row->text(2)}},
+         {{"work_status", work_status}, {"work_note", note ? *note : ""}}});
+  tx.commit();
+  return {{"policy_id", policy_id},
+          {"person_id", person_id},
+          {"work_status", work_status},
+          {"work_status_name", work_name(work_status)},
+          {"work_note", note ? nlohmann::json(*note) : nlohmann::json()},
+          {"work_at", now}};
+}
+
+}  // namespace guiyan::service

@@ -1,0 +1,45 @@
+// Proactive matching 政策找人: for a policy and a region, everyone the engine finds eligible (or
+// undecided for missing data) who has not applied for it or received it in the period — a list
+// staff work through (contacted, declined), exportable. The list is kept in policy_match and
+// refreshed on each request: fully when the policy's version or the day changed since the last
+// run over the region, otherwise only for the records changed since that run.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "service/principal.h"
+#include "store/db.h"
+
+namespace guiyan::service {
+
+struct MatchFilter {
+  std::string region;                // the account's region when empty
+  std::string verdict = "eligible";  // eligible | unknown | all
+  std::string work_status;           // open | contacted | declined | "" for all
+  int64_t limit = 50, offset = 0;
+};
+
+// {"policy","region","run":{"mode":"full"|"changes"|"none","evaluated","ms"},"counts":{open,
+// contacted,declined},"items":[{"subject","verdict","amount_fen","summary","work_status",
+// "work_note","work_by_name","work_at"}],"total"}. Needs policy:read and application:read.
+nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t policy_id,
+                                  const MatchFilter& f);
+
+// The same list (every row of the filter) as a .xlsx or .csv ledger file; the caller sends and
+// removes it. Audited as an export.
+std::string export_policy_matches(store::Db& db, const Principal& p, int64_t policy_id,
+                                  const MatchFilter& f, const std::string& format);
+
+// Records what staff did about one person on the list (open, contacted or declined, with a
+// note); audited. Needs application:write.
+nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_id,
+                              int64_t person_id, const std::string& work_status,
+                              const std::optional<std::string>& note);
+
+// Re-evaluates a policy over a region now (as a request would) and returns {"mode","evaluated",
+// "ms"}; for the command line and the bench.
+nlohmann::json refresh_policy_matches(store::Db& db, int64_t policy_id, const std::string& region);
+
+}  // namespace guiyan::service

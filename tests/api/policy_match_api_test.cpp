@@ -1,0 +1,121 @@
+// 政策找人 through the real server, on SQLite and PostgreSQL alike: the worklist of a policy in a
+// township, kept up to date by re-evaluating only the changed records, without the people who
+// applied, with staff's notes kept across refreshes, and exported as a real .xlsx file.
+#include <fstream>
+#include <thread>
+
+#include "api/api_env.h"
+#include "io/xlsx_reader.h"
+
+using namespace guiyan::testing;
+
+namespace {
+
+// 藕池镇 (421022106): records of this test alone.
+int64_t townsperson(const std::string& name, const std::string& status) {
+  auto r = post_as("ga_clerk", "/api/v1/people",
+                   {{"name", name},
+                    {"region_code", "421022106001"},
+                    {"phone", "13907161234"},
+                    {"status", status},
+                    {"status_since", "2026-02-10"}});
+  if (r.status != 201) throw std::runtime_error("person: " + r.body);
+  return r.json()["id"];
+}
+
+int64_t transport_id() {
+  auto items = get_as("ga_clerk", "/api/v1/policies?q=return_transport_subsidy").json()["items"];
+  return items.at(0)["id"];
+}
+
+std::set<std::string> names(const nlohmann::json& list) {
+  std::set<std::string> out;
+  for (const auto& item : list["items"]) out.insert(item["subject"]["name"]);
+  return out;
+}
+
+}  // namespace
+
+TEST(PolicyMatchApi, TheWorklistFollowsChangesAndApplications) {
+  int64_t a = townsperson("找人甲", "employed_home");
+  int64_t b = townsperson("找人乙", "started_business");
+  int64_t c = townsperson("找人丙", "away");
+  int64_t policy = transport_id();
+  std::string path = "/api/v1/policies/" + std::to_string(policy) + "/matches?region=421022106";
+
+  // Change times are kept to the second, and a run re-evaluates what changed in its own second
+  // too: start the first run in a later second than the records' creation.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto first = get_as("ga_clerk", path);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(names(first.json()), (std::set<std::string>{"找人甲", "找人乙"}));
+  EXPECT_EQ(first.json()["run"]["mode"], "full");
+  EXPECT_EQ(first.json()["run"]["evaluated"], 3);
+  EXPECT_EQ(first.json()["items"][0]["amount_fen"], 50000);
+  EXPECT_EQ(first.json()["items"][0]["subject"]["phone"], "139****1234");
+
+  // Staff note that 甲 was contacted; 丙 comes home; only the changed record is evaluated again.
+  auto noted = put_as(
+      "ga_clerk", "/api/v1/policies/" + std::to_string(policy) + "/matches/" + std::to_string(a),
+      {{"work_status", "contacted"}, {"note", "电话告知，下周来办"}});
+  ASSERT_EQ(noted.status, 200) << noted.body;
+  auto moved =
+      ApiEnv::get().client().patch("/api/v1/people/" + std::to_string(c),
+                                   {{"status", "employed_home"}, {"status_since", "2026-03-01"}},
+                                   ApiEnv::get().token("ga_clerk"));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  auto second = get_as("ga_clerk", path);
+  EXPECT_EQ(second.json()["run"]["mode"], "changes");
+  EXPECT_EQ(second.json()["run"]["evaluated"], 1) << second.body;
+  EXPECT_EQ(names(second.json()), (std::set<std::string>{"找人甲", "找人乙", "找人丙"}));
+  EXPECT_EQ(second.json()["counts"]["contacted"], 1);
+  EXPECT_EQ(second.json()["counts"]["open"], 2);
+  auto contacted = get_as("ga_clerk", path + "&work_status=contacted");
+  ASSERT_EQ(contacted.json()["total"], 1);
+  EXPECT_EQ(contacted.json()["items"][0]["work_note"], "电话告知，下周来办");
+
+  // 乙 applies: off the list while the application is live.
+  auto applied =
+      post_as("ga_clerk", "/api/v1/applications", {{"policy_id", policy}, {"person_id", b}});
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  EXPECT_EQ(names(get_as("ga_clerk", path).json()), (std::set<std::string>{"找人甲", "找人丙"}));
+
+  // 甲 leaves again: off the list at the next refresh, the note with them.
+  ApiEnv::get().client().patch("/api/v1/people/" + std::to_string(a),
+                               {{"status", "left_again"}, {"status_since", "2026-04-01"}},
+                               ApiEnv::get().token("ga_clerk"));
+  EXPECT_EQ(names(get_as("ga_clerk", path).json()), (std::set<std::string>{"找人丙"}));
+
+  // A new version of the policy re-evaluates everyone.
+  EXPECT_EQ(get_as("jl_clerk", path).json()["total"], 0);  // 监利 sees none of 公安县's people
+  EXPECT_EQ(put_as("jl_clerk",
+                   "/api/v1/policies/" + std::to_string(policy) + "/matches/" + std::to_string(c),
+                   {{"work_status", "declined"}})
+                .status,
+            404);
+}
+
+TEST(PolicyMatchApi, TheListExportsAsARealWorkbook) {
+  townsperson("导出找人", "employed_home");
+  int64_t policy = transport_id();
+  auto r = ApiEnv::get().client().get(
+      "/api/v1/policies/" + std::to_string(policy) + "/matches/export?region=421022106&format=xlsx",
+      ApiEnv::get().token("ga_clerk"));
+  ASSERT_EQ(r.status, 200);
+  std::string path = "/tmp/guiyan_match_export_" + std::to_string(::getpid()) + ".xlsx";
+  std::ofstream(path, std::ios::binary) << r.body;
+  std::vector<std::vector<std::string>> rows;
+  guiyan::io::read_xlsx(path, [&](const guiyan::io::SheetRow& row) {
+    rows.push_back(row.cells);
+    return true;
+  });
+  std::remove(path.c_str());
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[0][0], "姓名");
+  EXPECT_EQ(rows[0][4], "可享金额（元）");
+  bool found = false;
+  for (const auto& row : rows) found |= !row.empty() && row[0] == "导出找人" && row[4] == "500";
+  EXPECT_TRUE(found);
+  auto audit = get_as("ga_aud", "/api/v1/audit?entity=policy_match&action=export");
+  EXPECT_GE(audit.json()["items"].size(), 1u);
+}
