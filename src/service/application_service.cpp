@@ -171,6 +171,23 @@ void require_status(const store::Row& r, std::initializer_list<const char*> allo
 
 }  // namespace
 
+int64_t insert_application(store::Conn& c, const NewApplication& a) {
+  std::string now = core::now_iso();
+  auto trace = evaluation_json(*a.policy, *a.evaluation);
+  return store::query_int(
+      c,
+      "INSERT INTO policy_application (policy_id, policy_code, policy_version, subject_kind, "
+      "subject_id, subject_name, region_code, period_key, status, channel, submitted_on, "
+      "submitted_by, submission_verdict, submission_trace, amount_requested_fen, note, "
+      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, "
+      "$11, $12, $13, $14, $15, $16, $16) RETURNING id",
+      {a.policy->id, a.policy->policy.code, int64_t{a.policy->version}, a.subject_kind,
+       a.subject_id, a.subject_name, a.region_code,
+       store::nullable(period_key(a.policy->policy, a.on)), a.channel, a.on.to_iso(),
+       store::nullable(a.submitted_by), std::string(rules::verdict_key(a.evaluation->verdict)),
+       trace.dump(), store::nullable(a.amount_requested_fen), store::nullable(a.note), now});
+}
+
 nlohmann::json list_applications(store::Db& db, const Principal& p, const ApplicationFilter& f) {
   require(p, "application:read");
   store::SqlBuilder sql;
@@ -243,22 +260,12 @@ nlohmann::json submit_application(store::Db& db, const Principal& p, const Submi
     throw ApiError(400, "not_eligible", "不符合“" + cp->policy.name + "”：" + unmet(evaluation),
                    "policy_id");
   }
-  auto trace = evaluation_json(*cp, evaluation);
-  std::string now = core::now_iso();
   store::Tx tx(*conn);
   int64_t id = 0;
   try {
-    id = store::query_int(
-        *conn,
-        "INSERT INTO policy_application (policy_id, policy_code, policy_version, subject_kind, "
-        "subject_id, subject_name, region_code, period_key, status, channel, submitted_on, "
-        "submitted_by, submission_verdict, submission_trace, amount_requested_fen, note, "
-        "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, "
-        "$11, $12, $13, $14, $15, $16, $16) RETURNING id",
-        {cp->id, cp->policy.code, int64_t{cp->version}, subject.kind, subject.id, subject.name,
-         subject.region_code, store::nullable(period_key(cp->policy, on)), in.channel, on.to_iso(),
-         p.user_id, std::string(rules::verdict_key(evaluation.verdict)), trace.dump(),
-         store::nullable(in.amount_requested_fen), store::nullable(in.note), now});
+    id = insert_application(
+        *conn, {cp.get(), subject.kind, subject.id, subject.name, subject.region_code, on,
+                in.channel, &evaluation, p.user_id, in.amount_requested_fen, in.note});
   } catch (const store::DbError& e) {
     if (e.kind() != store::DbErrorKind::unique_violation) throw;
     throw ApiError(409, "duplicate",

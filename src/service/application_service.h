@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 
+#include "core/date.h"
+#include "rules/policy.h"
+#include "service/policy_service.h"
 #include "service/principal.h"
 #include "store/db.h"
 
@@ -65,5 +68,21 @@ struct PaymentInput {
 // Records the payment of an approved application (approved → paid).
 nlohmann::json pay_application(store::Db& db, const Principal& p, int64_t id,
                                const PaymentInput& in);
+
+// Files one application in the caller's transaction and returns its id; throws store::DbError
+// (unique_violation) when the subject has a live one for the policy in the period. For the
+// services that file applications (submission, automatic entitlements).
+struct NewApplication {
+  const CurrentPolicy* policy = nullptr;
+  std::string subject_kind;
+  int64_t subject_id = 0;
+  std::string subject_name, region_code;
+  core::Date on;
+  std::string channel;
+  const rules::Evaluation* evaluation = nullptr;
+  std::optional<int64_t> submitted_by, amount_requested_fen;
+  std::optional<std::string> note;
+};
+int64_t insert_application(store::Conn& c, const NewApplication& a);
 
 }  // namespace guiyan::service

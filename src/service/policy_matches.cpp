@@ -7,10 +7,13 @@
 #include "core/clock.h"
 #include "http/api_error.h"
 #include "rules/policy.h"
+#include "service/application_service.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/ledger_file.h"
 #include "service/masking.h"
+#include "service/official_calendar.h"
+#include "service/policy_evaluation.h"
 #include "service/policy_service.h"
 #include "service/policy_subjects.h"
 #include "store/sql_builder.h"
@@ -301,6 +304,75 @@ std::string export_policy_matches(store::Db& db, const Principal& p, int64_t pol
          {{"rows", rows}, {"format", format}, {"verdict", f.verdict}}});
   tx.commit();
   return path;
+}
+
+nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t policy_id,
+                                    const std::string& region_text,
+                                    const std::optional<std::vector<int64_t>>& person_ids) {
+  require(p, "application:decide");
+  MatchFilter f;
+  f.region = region_text;
+  std::string region = region_of(p, f);
+  auto conn = db.acquire();
+  auto cp = match_policy(*conn, policy_id);
+  if (cp->policy.award != "automatic") {
+    throw bad_request("policy_id", "“" + cp->policy.name + "”不是免申即享政策，请走申请审批",
+                      "not_automatic");
+  }
+  refresh(*conn, *cp, region);
+  store::SqlBuilder sql;
+  std::string where = list_where(sql, p, *cp, region, f);
+  std::vector<int64_t> ids;
+  conn->first_column_int64(
+      "SELECT m.subject_id FROM policy_match m WHERE " + where + " ORDER BY m.subject_id",
+      sql.params(), ids);
+  if (person_ids) {
+    std::set<int64_t> wanted(person_ids->begin(), person_ids->end());
+    std::erase_if(ids, [&](int64_t id) { return !wanted.count(id); });
+  }
+  core::Date today = match_today();
+  std::string due = official_calendar().add_working_days(today, kPayoutWorkingDays).to_iso();
+  nlohmann::json created = nlohmann::json::array(), skipped = nlohmann::json::array();
+  store::Tx tx(*conn);
+  for (int64_t id : ids) {
+    auto subject = load_policy_subject(*conn, "person", id, today);
+    if (!subject) continue;
+    auto e = rules::evaluate(cp->policy, subject->situation, today);
+    std::string reason = e.verdict != rules::Verdict::eligible
+                             ? "今日评估结论为“" + std::string(rules::verdict_word(e.verdict)) + "”"
+                         : !e.amount_fen && cp->policy.amount ? std::string("金额未定，需人工核定")
+                                                              : std::string();
+    if (!reason.empty()) {
+      skipped.push_back({{"person_id", id}, {"name", subject->name}, {"reason", reason}});
+      continue;
+    }
+    int64_t app =
+        insert_application(*conn, {cp.get(), "person", id, subject->name, subject->region_code,
+                                   today, "automatic", &e, p.user_id, std::nullopt, std::nullopt});
+    auto trace = evaluation_json(*cp, e);
+    store::exec(*conn,
+                "UPDATE policy_application SET status = 'approved', reviewed_on = $1, "
+                "reviewed_by = $2, decided_on = $1, decided_by = $2, decision_verdict = $3, "
+                "decision_trace = $4, amount_approved_fen = $5, payout_due_on = $6, "
+                "decision_reason = $7 WHERE id = $8",
+                {today.to_iso(), p.user_id, std::string("eligible"), trace.dump(),
+                 e.amount_fen ? store::Value{int64_t{*e.amount_fen}} : store::Value{store::Null{}},
+                 due, std::string("免申即享，批量确认"), app});
+    audit(*conn, Actor::of(p),
+          {"approve",
+           "policy_application",
+           std::to_string(app),
+           subject->region_code,
+           nullptr,
+           {{"status", "approved"},
+            {"channel", "automatic"},
+            {"policy", cp->policy.code},
+            {"amount_approved_fen",
+             e.amount_fen ? nlohmann::json(*e.amount_fen) : nlohmann::json()}}});
+    created.push_back(app);
+  }
+  tx.commit();
+  return {{"created", created.size()}, {"application_ids", created}, {"skipped", skipped}};
 }
 
 nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_id,

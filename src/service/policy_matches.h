@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "service/principal.h"
 #include "store/db.h"
@@ -37,6 +38,15 @@ std::string export_policy_matches(store::Db& db, const Principal& p, int64_t pol
 nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_id,
                               int64_t person_id, const std::string& work_status,
                               const std::optional<std::string>& note);
+
+// 免申即享: for an automatic policy, confirms the entitlements of everyone on the region's worklist
+// found eligible with a known amount (or only `person_ids` of them) in one go: each gets an
+// application already approved (channel automatic) with the day's trace and payout deadline,
+// audited. Answers {"created","application_ids","skipped":[{"person_id","name","reason"}]}.
+// Needs application:decide; 400 for a policy that is not automatic.
+nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t policy_id,
+                                    const std::string& region,
+                                    const std::optional<std::vector<int64_t>>& person_ids);
 
 // Re-evaluates a policy over a region now (as a request would) and returns {"mode","evaluated",
 // "ms"}; for the command line and the bench.

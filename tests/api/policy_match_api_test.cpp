@@ -119,3 +119,49 @@ TEST(PolicyMatchApi, TheListExportsAsARealWorkbook) {
   auto audit = get_as("ga_aud", "/api/v1/audit?entity=policy_match&action=export");
   EXPECT_GE(audit.json()["items"].size(), 1u);
 }
+
+TEST(PolicyMatchApi, AutomaticEntitlementsAreConfirmedOnceAsApprovedApplications) {
+  // A county policy paid without application: 返乡就业 people of 藕池镇 get 200元.
+  nlohmann::json definition = {
+      {"code", "ga_auto_bonus"},
+      {"name", "公安县返乡就业稳岗奖励"},
+      {"kind", "吸纳就业补贴"},
+      {"region", "421022106"},
+      {"subject", "person"},
+      {"award", "automatic"},
+      {"period", "once"},
+      {"conditions", {{{"label", "返乡就业"}, {"rule", "person.status == \"employed_home\""}}}},
+      {"amount", "200"}};
+  auto made = post_as("ga_clerk", "/api/v1/policies", {{"definition", definition}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  int64_t policy = made.json()["id"];
+  int64_t a = townsperson("免申甲", "employed_home");
+  townsperson("免申乙", "away");
+  std::string base = "/api/v1/policies/" + std::to_string(policy);
+
+  auto clerk_only = post_as("ga_aud", base + "/entitlements", {{"region", "421022106"}});
+  EXPECT_EQ(clerk_only.status, 403);
+  auto confirmed = post_as("ga_clerk", base + "/entitlements", {{"region", "421022106"}});
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  // 免申甲 and the other 返乡就业 people of 藕池镇 made by the tests above.
+  auto ids = confirmed.json()["application_ids"];
+  ASSERT_GE(ids.size(), 1u) << confirmed.body;
+  auto apps = get_as("ga_clerk", "/api/v1/applications?policy_id=" + std::to_string(policy) +
+                                     "&person_id=" + std::to_string(a));
+  ASSERT_EQ(apps.json()["total"], 1) << apps.body;
+  auto app = apps.json()["items"][0];
+  EXPECT_EQ(app["status"], "approved");
+  EXPECT_EQ(app["channel"], "automatic");
+  EXPECT_EQ(app["amount_approved_fen"], 20000);
+  EXPECT_FALSE(app["payout_due_on"].is_null());
+  // Confirmed once: a second batch finds nobody left, and the list is empty.
+  auto again = post_as("ga_clerk", base + "/entitlements", {{"region", "421022106"}});
+  EXPECT_EQ(again.json()["created"], 0) << again.body;
+  EXPECT_EQ(get_as("ga_clerk", base + "/matches?region=421022106").json()["total"], 0);
+
+  // A policy that is applied for cannot be confirmed in bulk.
+  auto transport =
+      post_as("ga_clerk", "/api/v1/policies/" + std::to_string(transport_id()) + "/entitlements",
+              {{"region", "421022106"}});
+  EXPECT_EQ(transport.json()["error"]["code"], "not_automatic");
+}

@@ -88,6 +88,26 @@ void add_policy_routes(Router& r, ApiContext& ctx) {
         service::export_policy_matches(ctx.db, p, path_id(req), match_filter(req), format);
     return file_response(path, "政策找人名单." + format);
   });
+  r.add("POST", "/api/v1/policies/{id}/entitlements", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    int64_t id = path_id(req);
+    auto doc = parse_json_object(req.body);
+    std::optional<std::vector<int64_t>> people;
+    if (doc.contains("person_ids")) {
+      const auto& list = doc["person_ids"];
+      if (!list.is_array()) throw bad_request("person_ids", "应为人员编号列表");
+      people.emplace();
+      for (const auto& v : list) {
+        if (!v.is_number_integer()) throw bad_request("person_ids", "应为人员编号列表");
+        people->push_back(v.get<int64_t>());
+      }
+      doc.erase("person_ids");
+    }
+    JsonBody body(doc.dump());
+    std::string region = body.opt_str("region", "地区", 12).value_or("");
+    body.finish();
+    return json_response(200, service::confirm_entitlements(ctx.db, p, id, region, people));
+  });
   r.add("PUT", "/api/v1/policies/{id}/matches/{person_id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     int64_t id = path_id(req);
