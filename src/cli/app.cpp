@@ -50,6 +50,7 @@ int run(int argc, char** argv) {
   add_user_command(app, cfg, action);
   add_import_command(app, cfg, action);
   add_dedupe_command(app, cfg, action);
+  add_policies_command(app, cfg, action);
   add_check_command(app, action);
   try {
     app.parse(argc, argv);

@@ -24,6 +24,8 @@ void add_user_command(CLI::App& app, Config& cfg, Action& action);
 void add_import_command(CLI::App& app, Config& cfg, Action& action);
 // guiyan dedupe people: probable duplicates for the review queue, with a JSON summary.
 void add_dedupe_command(CLI::App& app, Config& cfg, Action& action);
+// guiyan policies match.
+void add_policies_command(CLI::App& app, Config& cfg, Action& action);
 // guiyan check id-number|credit-code|phone VALUE: validate an identifier, print JSON.
 void add_check_command(CLI::App& app, Action& action);
 

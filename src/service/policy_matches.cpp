@@ -46,7 +46,7 @@ struct Found {
 // when that run was of the same version and day) and stores the qualifying ones.
 nlohmann::json refresh(store::Conn& c, const CurrentPolicy& cp, const std::string& region) {
   auto started = std::chrono::steady_clock::now();
-  if (cp.policy.subject != "person") {
+  if (!matchable_subject(cp.policy.subject)) {
     throw bad_request("policy_id", "经营主体和贷款类政策的政策找人名单将随主体台账提供",
                       "not_supported");
   }
@@ -201,6 +201,10 @@ std::string region_of(const Principal& p, const MatchFilter& f) {
 }
 
 }  // namespace
+
+bool matchable_subject(const std::string& subject) {
+  return subject == "person";
+}
 
 nlohmann::json refresh_policy_matches(store::Db& db, int64_t policy_id, const std::string& region) {
   auto conn = db.acquire();

@@ -48,6 +48,9 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
                                     const std::string& region,
                                     const std::optional<std::vector<int64_t>>& person_ids);
 
+// True for the subject kinds whose worklists the registry can build ("person").
+bool matchable_subject(const std::string& subject);
+
 // Re-evaluates a policy over a region now (as a request would) and returns {"mode","evaluated",
 // "ms"}; for the command line and the bench.
 nlohmann::json refresh_policy_matches(store::Db& db, int64_t policy_id, const std::string& region);

@@ -1,4 +1,7 @@
 // The command line as operators and scripts use it.
+#include <sstream>
+#include <thread>
+
 #include "api/api_env.h"
 #include "core/credit_code.h"
 #include "support/loopback.h"
@@ -120,4 +123,37 @@ TEST(Cli, HelpDescribesEverySubcommand) {
   }
   EXPECT_EQ(run_guiyan({"user", "add", "--help"}, "", &out), 0);
   EXPECT_NE(out.find("--password-stdin"), std::string::npos);
+}
+
+TEST(Cli, PoliciesMatchEvaluatesTheRegionOnceThenOnlyWhatChanged) {
+  ServerProcess s;
+  ASSERT_EQ(s.cli({"demo"}, ""), 0);
+  // Change times are kept to the second, and a run redoes what changed in its own second.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto lines = [](const std::string& out) {
+    std::vector<nlohmann::json> list;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) list.push_back(nlohmann::json::parse(line));
+    }
+    return list;
+  };
+  std::string out;
+  ASSERT_EQ(s.cli({"policies", "match", "--region", "4210", "--policy", "return_transport_subsidy"},
+                  "", &out),
+            0)
+      << out;
+  auto first = lines(out);
+  ASSERT_EQ(first.size(), 2u) << out;
+  EXPECT_EQ(first[0]["code"], "return_transport_subsidy");
+  EXPECT_EQ(first[0]["mode"], "full");
+  EXPECT_GE(first[0]["evaluated"].get<int64_t>(), 1000);  // the demo city's people
+  EXPECT_EQ(first[1]["policies"], 1);
+  EXPECT_GT(first[1]["peak_rss_mb"].get<int64_t>(), 0);
+  ASSERT_EQ(s.cli({"policies", "match", "--region", "4210", "--policy", "return_transport_subsidy"},
+                  "", &out),
+            0);
+  auto second = lines(out);
+  EXPECT_EQ(second[0]["mode"], "changes");
+  EXPECT_EQ(second[0]["evaluated"], 0);
 }
