@@ -8,15 +8,14 @@
 #include "core/date.h"
 #include "core/phone.h"
 #include "core/tracking_code.h"
-#include "core/work_calendar.h"
 #include "http/api_error.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/loan_product_service.h"
 #include "service/masking.h"
+#include "service/official_calendar.h"
 #include "service/person_service.h"
 #include "service/region_service.h"
-#include "store/embedded.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -38,12 +37,6 @@ std::string financing_label(const std::string& key) {
     if (k == key) return label;
   }
   return {};
-}
-
-const core::WorkCalendar& financing_calendar() {
-  static const core::WorkCalendar cal =
-      core::WorkCalendar::parse(*store::embedded_file("data/holidays.tsv"));
-  return cal;
 }
 
 // The statuses a request in `from` may move to.
@@ -85,7 +78,7 @@ void financing_limit_flags(nlohmann::json& out, const store::Row& r) {
   out["overdue"] = undecided && core::today_local() > due;
   out["decided_late"] = !decided.empty() && decided > due;
   auto due_date = core::Date::parse_iso(due);
-  out["due_estimated"] = due_date && !financing_calendar().covers(due_date->year);
+  out["due_estimated"] = due_date && !official_calendar().covers(due_date->year);
 }
 
 nlohmann::json financing_json(const store::Row& r, bool unmask) {
@@ -248,8 +241,8 @@ nlohmann::json create_financing(store::Db& db, const Principal& p, const Financi
   if (in.product_id) visible_loan_product(*conn, p, *in.product_id, "product_id");
   std::string submitted =
       financing_day("submitted_on", in.submitted_on.value_or(core::today_local()), "提交日期");
-  auto due = financing_calendar().add_working_days(*core::Date::parse_iso(submitted),
-                                                   kFinancingDecisionDays);
+  auto due = official_calendar().add_working_days(*core::Date::parse_iso(submitted),
+                                                  kFinancingDecisionDays);
   store::Tx tx(*conn);
   std::string now = core::now_iso();
   int64_t id = 0;
