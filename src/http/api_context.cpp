@@ -106,6 +106,7 @@ Router build_api(ApiContext& ctx) {
   add_vocabulary_routes(r, ctx);
   add_policy_routes(r, ctx);
   add_application_routes(r, ctx);
+  add_loan_routes(r, ctx);
   return r;
 }
 

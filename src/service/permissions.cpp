@@ -30,6 +30,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"application:read", "查看政策申请和政策找人名单", "政策"},
       {"application:write", "代为提交政策申请、初审、登记发放，处理政策找人名单", "政策"},
       {"application:decide", "审批政策申请（批准或驳回）", "政策"},
+      {"loan:read", "查看创业担保贷款台账、贴息计划、贷款产品和融资需求", "贷款融资"},
+      {"loan:write", "登记担保贷款和贴息拨付，维护贷款产品，受理融资需求", "贷款融资"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

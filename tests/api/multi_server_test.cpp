@@ -79,8 +79,12 @@ TEST(MultiServer, ServersStartingTogetherMigrateOnce) {
   ServerProcess s(url);
   s.start();
   HttpClient c(s.port());
-  int migrations = static_cast<int>(std::count(out.begin(), out.end(), '\n'));
-  EXPECT_EQ(c.get("/api/v1/health").json()["schema_version"], migrations);
+  // The schema version is the highest migration's number (numbers may skip one that another
+  // branch has taken): the last line of the status, "21<TAB>loans<TAB>…".
+  std::string last = out.substr(0, out.find_last_not_of('\n') + 1);
+  last = last.substr(last.rfind('\n') + 1);
+  int highest = std::stoi(last.substr(0, last.find('\t')));
+  EXPECT_EQ(c.get("/api/v1/health").json()["schema_version"], highest) << out;
   if (!dir.empty()) std::filesystem::remove_all(dir);
 }
 

@@ -250,6 +250,21 @@ export const api = {
   updateOffer: (id, body) => patch(`/offers/${id}`, body),
   offerMatches: (id, query) => get(`/offers/${id}/matches`, query),
 
+  // Loans and financing 创业担保贷款、合作银行贷款产品、融资需求.
+  loanVocabulary: () => get('/loans/vocabulary'),
+  loans: (query) => get('/loans', query),
+  loan: (id) => get(`/loans/${id}`),
+  createLoan: (body) => post('/loans', body),
+  updateLoan: (id, body) => patch(`/loans/${id}`, body),
+  addLoanSubsidy: (id, body) => post(`/loans/${id}/subsidies`, body),
+  loanProducts: (query) => get('/loan-products', query),
+  createLoanProduct: (body) => post('/loan-products', body),
+  updateLoanProduct: (id, body) => patch(`/loan-products/${id}`, body),
+  financingList: (query) => get('/financing', query),
+  financing: (id, query) => get(`/financing/${id}`, query),
+  createFinancing: (body) => post('/financing', body),
+  moveFinancing: (id, body) => post(`/financing/${id}/moves`, body),
+
   imports: () => get('/imports'),
   importJob: (id, options) => get(`/imports/${id}`, null, options),
   // file: the File chosen by the clerk, sent as it is (up to 64 MiB).

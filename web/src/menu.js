@@ -4,6 +4,7 @@
 import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Document, UserFilled, Tickets, DataAnalysis, Upload, CopyDocument, Collection, Briefcase, Notebook, PieChart, Timer, Shop, Location, Medal } from '@element-plus/icons-vue'
 import { hasPerm } from './session.js'
 import { Flag, Grid, List, ChatDotRound, Stopwatch, Files } from '@element-plus/icons-vue'
+import { Money, Wallet, Goods, Coin } from '@element-plus/icons-vue'
 
 export const MENU = [
   { path: '/', title: '首页', icon: HomeFilled },
@@ -47,6 +48,17 @@ export const MENU = [
       { path: '/projects/appeals', title: '诉求办理', icon: ChatDotRound, perm: 'project:read' },
       { path: '/projects/approvals', title: '审批提速', icon: Stopwatch, perm: 'project:read' },
       { path: '/projects/offers', title: '招商项目清单', icon: Files, perm: 'project:read' }
+    ]
+  },
+  {
+    key: 'loans',
+    title: '贷款融资',
+    icon: Money,
+    perm: 'loan:read',
+    children: [
+      { path: '/loans', title: '担保贷款台账', icon: Wallet, perm: 'loan:read' },
+      { path: '/loans/products', title: '贷款产品', icon: Goods, perm: 'loan:read' },
+      { path: '/loans/financing', title: '融资需求', icon: Coin, perm: 'loan:read' }
     ]
   },
   {

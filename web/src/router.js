@@ -84,6 +84,9 @@ export const routes = [
         component: () => import('./pages/ProjectFilePage.vue'),
         meta: { title: '项目档案', perm: 'project:read', menu: '/projects', parent: { path: '/projects', title: '项目列表' } }
       },
+      { path: 'loans', name: 'loans', component: () => import('./pages/LoansPage.vue'), meta: { title: '担保贷款台账', perm: 'loan:read' } },
+      { path: 'loans/products', name: 'loan-products', component: () => import('./pages/LoanProductsPage.vue'), meta: { title: '贷款产品', perm: 'loan:read' } },
+      { path: 'loans/financing', name: 'financing', component: () => import('./pages/FinancingPage.vue'), meta: { title: '融资需求', perm: 'loan:read' } },
       { path: 'forbidden', name: 'forbidden', component: ForbiddenPage, meta: { title: '无权限' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } }
     ]
