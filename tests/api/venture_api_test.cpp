@@ -428,3 +428,25 @@ TEST_F(VentureApi, VocabularyListsTypesAndStatuses) {
   EXPECT_EQ(j["statuses"][2]["key"], "closed");
   EXPECT_EQ(j["fields"][0]["name"], "type");
 }
+
+TEST(VentureCli, ImportPrintsTheSummaryAndExitsByVerdict) {
+  ServerProcess s;
+  std::string dir = s.dir();
+  std::string number = guiyan::core::complete_id_number("42102219800101051");
+  std::ofstream(dir + "/people.csv")
+      << "姓名,身份证号,户籍地\n命令行创业者," << number << ",421022109001\n";
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", dir + "/people.csv"}, "", &out), 0) << out;
+  std::ofstream(dir + "/good.csv") << "主体类型,主体名称,所在地,创办人身份证号,带动就业人数\n"
+                                      "个体户,命令行小店,荆州市/公安县/南平镇,"
+                                   << number << ",2\n";
+  std::ofstream(dir + "/bad.csv") << "主体类型,主体名称,所在地,创办人身份证号\n个体户,无主小店,"
+                                     "421022109,"
+                                  << guiyan::core::complete_id_number("42102219800101069") << "\n";
+  EXPECT_EQ(s.cli({"import", "ventures", dir + "/good.csv"}, "", &out), 0);
+  EXPECT_NE(out.find("\"new\":1"), std::string::npos) << out;
+  EXPECT_EQ(s.cli({"import", "ventures", dir + "/good.csv"}, "", &out), 0);
+  EXPECT_NE(out.find("\"unchanged\":1"), std::string::npos) << out;
+  EXPECT_EQ(s.cli({"import", "ventures", dir + "/bad.csv", "--dry-run"}, "", &out), 1);
+  EXPECT_NE(out.find("\"rejected\":1"), std::string::npos) << out;
+}
