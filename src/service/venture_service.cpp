@@ -378,6 +378,15 @@ bool change_venture(store::Conn& c, const Actor& actor, const Principal* by, int
     if (before[k] != v) values[k] = v;
   }
   check_venture_rules(c, values, before, count);
+  // A new registration date may not come after counts already recorded.
+  if (std::string registered = text_of(values, "registered_on"); !registered.empty()) {
+    auto first = store::query_one(
+        c, "SELECT MIN(counted_on) FROM venture_employment WHERE venture_id = $1", {id});
+    if (first && !first->is_null(0) && first->text(0) < registered) {
+      throw bad_request("registered_on",
+                        "注册日期不能晚于已登记的就业人数统计日期（" + first->text(0) + "）");
+    }
+  }
   if (values.count("credit_code")) {
     check_unique_code(c, by, text_of(values, "credit_code"), id);
   }

@@ -277,6 +277,8 @@ TEST_F(VentureApi, ChangesAndCountsAreAuditedAndACountPerDateIsReplaced) {
   EXPECT_EQ(field_of(post("ga_clerk", counts, {{"counted_on", "2999-01-01"}, {"employees", 2}})),
             "counted_on");
   EXPECT_EQ(field_of(post("ga_clerk", counts, {{"employees", 0}})), "employees");
+  // The registration cannot move after a recorded count.
+  EXPECT_EQ(field_of(patch("ga_clerk", path, {{"registered_on", "2025-07-01"}})), "registered_on");
   EXPECT_EQ(field_of(post("ga_clerk", counts, {{"employees", 2}, {"extra", 1}})), "extra");
   EXPECT_EQ(post("jl_clerk", counts, {{"employees", 2}}).status, 404);
 }
