@@ -88,6 +88,7 @@ std::vector<std::string> id_numbers_of(const std::string& cell) {
   return out;
 }
 
+// One accepted row: its fields, founders and count.
 struct VentureRowValues {
   size_t row = 0;
   VentureValues values;
@@ -133,6 +134,7 @@ class VentureImporter {
     return true;
   }
 
+  // Checks one data row; a good one joins the batch, a bad one is reported with its reasons.
   void row(const io::SheetRow& row) {
     ++summary.rows_read;
     VentureRowValues rv;
@@ -237,6 +239,7 @@ class VentureImporter {
     if (batch_.size() >= opt_.batch_rows) flush();
   }
 
+  // Writes (or, in a dry run, only counts) the rows of the batch.
   void flush() {
     if (batch_.empty()) return;
     store::Conn& c = *conn_;
@@ -258,6 +261,7 @@ class VentureImporter {
   ImportSummary summary;
 
  private:
+  // The sheet column of a field (past the last column when the sheet has none).
   size_t column_of(const std::string& field) const {
     auto it = std::find(columns_.begin(), columns_.end(), field);
     return static_cast<size_t>(it - columns_.begin());
@@ -282,6 +286,7 @@ class VentureImporter {
     return {*id, ""};
   }
 
+  // The stored field values of a venture.
   VentureValues stored(int64_t id) {
     VentureValues v;
     std::string cols;

@@ -19,10 +19,12 @@ namespace {
 
 using http::bad_request;
 
+// The text, or JSON null.
 nlohmann::json opt_text_json(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json();
 }
 
+// The SELECT list (alias v) venture_from_row reads: fields, stamps, names, the latest count.
 std::string venture_columns() {
   std::string cols = "v.id";
   for (const auto& f : core::venture_fields()) cols += ", v." + f.name;
@@ -65,6 +67,7 @@ VentureRow venture_from_row(const store::Row& r) {
   return v;
 }
 
+// One venture by id, or nullopt.
 std::optional<VentureRow> find_venture(store::Conn& c, int64_t id) {
   auto r =
       store::query_one(c, "SELECT " + venture_columns() + " FROM venture v WHERE v.id = $1", {id});
@@ -72,6 +75,7 @@ std::optional<VentureRow> find_venture(store::Conn& c, int64_t id) {
   return venture_from_row(*r);
 }
 
+// The text of a value, "" when NULL, absent or not text.
 std::string text_of(const VentureValues& v, const std::string& name) {
   auto it = v.find(name);
   if (it == v.end()) return {};
@@ -79,6 +83,7 @@ std::string text_of(const VentureValues& v, const std::string& name) {
   return s ? *s : std::string();
 }
 
+// The ids of a venture's founders, ascending.
 std::vector<int64_t> founder_ids(store::Conn& c, int64_t id) {
   std::vector<int64_t> out;
   c.first_column_int64(
@@ -108,6 +113,7 @@ nlohmann::json founders_json(store::Conn& c, const Principal& p, int64_t id) {
   return out;
 }
 
+// The employment series of a venture, oldest first.
 nlohmann::json employment_json(store::Conn& c, int64_t id) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : store::query(c,
@@ -135,6 +141,7 @@ nlohmann::json audit_form(store::Conn& c, int64_t id) {
   return j;
 }
 
+// Writes one entry of a venture's trail, filed under its region.
 void audit_venture(store::Conn& c, const Actor& actor, const std::string& action, int64_t id,
                    const std::string& region, nlohmann::json before, nlohmann::json after) {
   audit(c, actor,
@@ -155,6 +162,7 @@ void check_unique_code(store::Conn& c, const Principal* by, const std::string& c
   throw http::ApiError(409, "duplicate", "该统一社会信用代码已登记" + where, "credit_code");
 }
 
+// Replaces a venture's founders.
 void set_founders(store::Conn& c, int64_t id, const std::vector<int64_t>& ids) {
   store::exec(c, "DELETE FROM venture_founder WHERE venture_id = $1", {id});
   for (int64_t person : ids) {
@@ -186,6 +194,7 @@ nlohmann::json store_count(store::Conn& c, int64_t id, const EmploymentCount& co
   return before;
 }
 
+// A count as the audit log and the API show it.
 nlohmann::json count_json(const EmploymentCount& count) {
   return {{"counted_on", count.counted_on},
           {"employees", count.employees},
