@@ -25,10 +25,10 @@ std::string export_ventures(store::Db& db, const Principal& p, const VentureQuer
                            CK::text,   CK::text, CK::text,   CK::text, CK::text, CK::text,
                            CK::text,   CK::text, CK::number, CK::date, CK::text, CK::text};
   LedgerFile file(format, "返乡创业主体台账", venture_ledger_header(), kinds);
-  for_each_venture(db, p, q, [&](store::Conn& c, int64_t id) {
-    auto v = venture_in_scope(c, p, id);
+  for_each_venture(db, p, q, [&](store::Conn& c, const nlohmann::json& v) {
+    int64_t id = v["id"].get<int64_t>();
     auto text = [&](const char* k) {
-      return v[k].is_string() ? v[k].get<std::string>() : std::string();
+      return v.contains(k) && v.at(k).is_string() ? v.at(k).get<std::string>() : std::string();
     };
     std::string names, numbers;
     // Founders outside the account's scope are not named (as on the venture's page).

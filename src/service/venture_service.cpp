@@ -489,14 +489,14 @@ nlohmann::json list_ventures(store::Db& db, const Principal& p, const VentureQue
 }
 
 void for_each_venture(store::Db& db, const Principal& p, const VentureQuery& q_in,
-                      const std::function<void(store::Conn&, int64_t)>& fn) {
+                      const std::function<void(store::Conn&, const nlohmann::json&)>& fn) {
   VentureQuery q = q_in;
   q.limit = 500;
   q.offset = 0;
   for (;;) {
     auto page = list_ventures(db, p, q);
     auto conn = db.acquire();
-    for (const auto& item : page["items"]) fn(*conn, item["id"].get<int64_t>());
+    for (const auto& item : page["items"]) fn(*conn, item);
     if (page["items"].size() < static_cast<size_t>(q.limit)) return;
     q.offset += q.limit;
   }

@@ -37,9 +37,10 @@ struct EmploymentCount {
 // {"items":[Venture],"total"} newest first (venture:read); items carry founders but no series.
 nlohmann::json list_ventures(store::Db& db, const Principal& p, const VentureQuery& q);
 
-// Calls `fn` with the id of every venture matching `q` (no paging), newest first (venture:read).
+// Calls `fn` with every venture matching `q` (no paging) as list_ventures shows it, newest first
+// (venture:read).
 void for_each_venture(store::Db& db, const Principal& p, const VentureQuery& q,
-                      const std::function<void(store::Conn&, int64_t)>& fn);
+                      const std::function<void(store::Conn&, const nlohmann::json&)>& fn);
 
 // Registers a venture (venture:write): the fields of core/venture_fields (type, name, region_code
 // required; status default operating), founder_ids (≥ 1 people in scope), and optionally the
