@@ -32,6 +32,7 @@ const std::vector<Field>& venture_fields() {
       {"industry", "行业", K::industry, 4},
       {"region_code", "所在地", K::region, 12},
       {"address", "经营地址", K::text, 200},
+      {"in_park", "是否入驻创业园区", K::flag},
       {"status", "经营状态", K::vocab, 20, &fixed_terms<venture_statuses>},
       {"notes", "备注", K::text, 1000},
   };

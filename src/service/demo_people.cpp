@@ -200,6 +200,7 @@ int create_demo_ventures(store::Db& db, const std::string& city) {
     v["industry"] = std::string(kind.industry);
     v["region_code"] = f.region;
     v["status"] = std::string(rng() % 10 == 0 ? "suspended" : "operating");
+    v["in_park"] = int64_t{rng() % 5 == 0};
     std::optional<EmploymentCount> count;
     // Most registered their business; a few have not yet (no code, no date).
     if (rng() % 8 != 0) {

@@ -20,6 +20,7 @@ TEST(VentureHeaders, OfficeWordsNameTheFields) {
   EXPECT_EQ(venture_field_for_header("所属行业"), "industry");
   EXPECT_EQ(venture_field_for_header("所在地"), "region_code");
   EXPECT_EQ(venture_field_for_header("经营状态"), "status");
+  EXPECT_EQ(venture_field_for_header("是否入驻园区"), "in_park");
   EXPECT_EQ(venture_field_for_header("创办人身份证号"), "founders");
   EXPECT_EQ(venture_field_for_header("法定代表人身份证号"), "founders");
   EXPECT_EQ(venture_field_for_header("带动就业人数（人）"), "employees");
@@ -37,9 +38,9 @@ TEST(VentureHeaders, EveryColumnOfTheExportedLedgerIsReadBack) {
       EXPECT_TRUE(fields.insert(f).second) << "two columns for " << f;
     }
   }
-  for (const char* f :
-       {"type", "name", "credit_code", "registered_on", "first_registration", "industry",
-        "region_code", "address", "status", "notes", "founders", "employees", "counted_on"}) {
+  for (const char* f : {"type", "name", "credit_code", "registered_on", "first_registration",
+                        "industry", "region_code", "address", "in_park", "status", "notes",
+                        "founders", "employees", "counted_on"}) {
     EXPECT_TRUE(fields.count(f)) << f;
   }
 }

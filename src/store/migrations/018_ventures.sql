@@ -13,6 +13,7 @@ CREATE TABLE venture (
   industry_section TEXT,
   region_code TEXT NOT NULL REFERENCES region (code),  -- where it operates: the data scope
   address TEXT,
+  in_park INTEGER,                  -- 1: housed in a start-up park or incubator 创业园区/孵化基地
   status TEXT NOT NULL,             -- operating | suspended | closed
   notes TEXT,
   created_by BIGINT,
