@@ -1,5 +1,6 @@
-// guiyan import people FILE [--dry-run] [--report R.xlsx] [--source 大数据|入户调查|自主填报], and
-// guiyan import merchants FILE [--dry-run] [--report R.xlsx] (the 楚商楚才 名录).
+// guiyan import people FILE [--dry-run] [--report R.xlsx] [--source 大数据|入户调查|自主填报],
+// guiyan import merchants FILE [--dry-run] [--report R.xlsx] (the 楚商楚才 名录), and
+// guiyan import ventures FILE [--dry-run] [--report R.xlsx] (the 返乡创业主体台账).
 #include <filesystem>
 #include <iostream>
 
@@ -9,6 +10,7 @@
 #include "service/import_report.h"
 #include "service/merchant_import.h"
 #include "service/person_import.h"
+#include "service/venture_import.h"
 
 namespace guiyan::cli {
 
@@ -119,6 +121,45 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
         throw std::runtime_error(e.what());
       }
       report(summary, m->report);
+      std::cout << service::summary_json(summary) << std::endl;
+      return summary.rejected == 0 ? 0 : 1;
+    };
+  });
+
+  auto v = std::make_shared<Args>();
+  auto* ventures = imp->add_subcommand(
+      "ventures",
+      "Ventures ledger 返乡创业主体台账 (founders found by ID number among the people). Prints a "
+      "one-line JSON summary; exit 0 when every row was accepted, 1 otherwise");
+  ventures->add_option("file", v->file, ".xlsx or .csv (UTF-8 or GB18030)")->required();
+  ventures->add_flag("--dry-run", v->dry_run, "check every row and report, write nothing");
+  ventures->add_option("--report", v->report, "write the problems to this .xlsx file");
+  ventures
+      ->add_option("--batch-rows", v->batch_rows,
+                   "rows per transaction: a kill keeps whole batches; larger is faster")
+      ->check(CLI::Range(size_t{1}, size_t{1000000}))
+      ->capture_default_str();
+  add_db_option(*ventures, cfg);
+  ventures->callback([&cfg, &action, v] {
+    action = [&cfg, v] {
+      auto db = open_migrated(cfg, 2);
+      service::ImportOptions opt;
+      opt.source = "manual";
+      opt.dry_run = v->dry_run;
+      opt.batch_rows = v->batch_rows;
+      opt.file_label = std::filesystem::path(v->file).filename().string();
+      service::ImportSummary summary;
+      try {
+        summary = service::import_ventures(*db, service::Actor::system("import"), nullptr, v->file,
+                                           opt, [](const service::ImportSummary& s) {
+                                             std::cerr << "\r已处理 " << s.rows_read << " 行"
+                                                       << std::flush;
+                                           });
+        std::cerr << "\n";
+      } catch (const io::SheetError& e) {
+        throw std::runtime_error(e.what());
+      }
+      report(summary, v->report);
       std::cout << service::summary_json(summary) << std::endl;
       return summary.rejected == 0 ? 0 : 1;
     };

@@ -102,6 +102,7 @@ Router build_api(ApiContext& ctx) {
   add_merchant_routes(r, ctx);
   add_merchant_network_routes(r, ctx);
   add_project_routes(r, ctx);
+  add_venture_routes(r, ctx);
   add_import_routes(r, ctx);
   add_vocabulary_routes(r, ctx);
   add_policy_routes(r, ctx);

@@ -95,6 +95,7 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
     }
   }
   create_demo_people(db, city, 3000);
+  create_demo_ventures(db, city);
   create_demo_merchants(db, city, 400);
   create_demo_projects(db, city, 48);
   return accounts;

@@ -1,14 +1,18 @@
 #include "service/demo_people.h"
 
+#include <chrono>
 #include <random>
 #include <vector>
 
+#include "core/clock.h"
+#include "core/credit_code.h"
 #include "core/id_number.h"
 #include "core/person_vocabulary.h"
 #include "core/vocabulary_registry.h"
 #include "service/demo_random.h"
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
+#include "service/venture_service.h"
 #include "service/vocabulary_sync.h"
 
 namespace guiyan::service {
@@ -38,6 +42,24 @@ const std::vector<std::string> kIntentions = {"回乡开一家小龙虾养殖合
                                               "办农家乐",
                                               "做防水工程队",
                                               "开养老护理服务站"};
+
+// Demo ventures: type, a name pattern ({} the founder's surname) and an industry.
+struct DemoVentureKind {
+  const char* type;
+  const char* name;
+  const char* industry;
+};
+const std::vector<DemoVentureKind> kVentureKinds = {
+    {"individual_business", "{}记小龙虾餐馆", "62"},
+    {"individual_business", "{}师傅汽车维修店", "81"},
+    {"individual_business", "{}家电商直播工作室", "52"},
+    {"cooperative", "{}氏稻虾共作专业合作社", "04"},
+    {"cooperative", "{}家湾莲藕种植专业合作社", "01"},
+    {"family_farm", "{}家生态家庭农场", "01"},
+    {"family_farm", "{}氏水产养殖家庭农场", "04"},
+    {"enterprise", "{}氏防水工程有限公司", "50"},
+    {"enterprise", "{}氏服装加工有限公司", "18"},
+    {"enterprise", "{}家养老护理服务有限公司", "84"}};
 
 // How many of the demo people appear a second time as a probable duplicate.
 constexpr size_t kDemoDuplicates = 24;
@@ -141,6 +163,70 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
   }
   tx.commit();
   scan_duplicates(*conn);
+  return created;
+}
+
+int create_demo_ventures(store::Db& db, const std::string& city) {
+  std::mt19937 rng(20261203);
+  auto conn = db.acquire();
+  std::string prefix = city.substr(0, 4);
+  struct Founder {
+    int64_t id;
+    std::string name, region, since;
+  };
+  std::vector<Founder> founders;
+  conn->run(
+      "SELECT id, name, region_code, COALESCE(status_since, '') FROM person WHERE status = "
+      "'started_business' AND merged_into IS NULL AND region_code >= $1 AND region_code < $2 "
+      "ORDER BY id",
+      {prefix, prefix.substr(0, 3) + std::string(1, char(prefix[3] + 1))},
+      [&](const store::Row& r) {
+        founders.push_back({r.i64(0), r.text(1), r.text(2), r.text(3)});
+      });
+  Actor actor = Actor::system("demo");
+  std::string today = core::today_local();
+  auto days_before = [&](int days) {
+    return core::to_iso(*core::parse_iso(today) - std::chrono::days{days}).substr(0, 10);
+  };
+  store::Tx tx(*conn);
+  int created = 0;
+  for (const auto& f : founders) {
+    const auto& kind = pick(rng, kVentureKinds);
+    std::string name = kind.name;
+    name.replace(name.find("{}"), 2, f.name.substr(0, 3));  // the surname (one character)
+    VentureValues v;
+    v["type"] = std::string(kind.type);
+    v["name"] = name;
+    v["industry"] = std::string(kind.industry);
+    v["region_code"] = f.region;
+    v["status"] = std::string(rng() % 10 == 0 ? "suspended" : "operating");
+    v["in_park"] = int64_t{rng() % 5 == 0};
+    std::optional<EmploymentCount> count;
+    // Most registered their business; a few have not yet (no code, no date).
+    if (rng() % 8 != 0) {
+      std::string registered =
+          f.since.empty() || f.since > today ? days_before(30 + rng() % 900) : f.since;
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "92%sMA4%06d", f.region.substr(0, 6).c_str(),
+                    static_cast<int>(f.id % 1000000));
+      v["credit_code"] = core::complete_credit_code(stem);
+      v["registered_on"] = registered;
+      v["first_registration"] = int64_t{rng() % 6 != 0};
+      count = EmploymentCount{registered, int64_t(1 + rng() % 3), std::string("登记时"), {}};
+    }
+    insert_venture(*conn, actor, nullptr, v, {f.id}, count);
+    if (count && count->counted_on < days_before(180)) {
+      // A later count, half a year on: some grew.
+      auto id = venture_id_by_credit_code(*conn, std::get<std::string>(v["credit_code"]));
+      change_venture(*conn, actor, nullptr, *id, {}, std::nullopt,
+                     EmploymentCount{days_before(rng() % 60),
+                                     count->employees + int64_t(rng() % 6),
+                                     std::string("走访核实"),
+                                     {}});
+    }
+    ++created;
+  }
+  tx.commit();
   return created;
 }
 

@@ -12,4 +12,9 @@ namespace guiyan::service {
 // (the same data every time). Returns the number created.
 int create_demo_people(store::Db& db, const std::string& city, int count);
 
+// Adds a venture 返乡创业主体 for each demo person of `city` who started a business (type, name,
+// credit code, registration, industry, employment counts), with a fixed random seed. Returns the
+// number created.
+int create_demo_ventures(store::Db& db, const std::string& city);
+
 }  // namespace guiyan::service

@@ -16,6 +16,7 @@
 #include "service/import_report.h"
 #include "service/merchant_import.h"
 #include "service/person_import.h"
+#include "service/venture_import.h"
 
 namespace guiyan::service {
 namespace {
@@ -41,12 +42,16 @@ nlohmann::json job_json(const store::Row& r) {
 std::string import_permission(const std::string& kind) {
   if (kind == "people") return "person:import";
   if (kind == "merchants") return "merchant:import";
-  throw bad_request("kind", "导入类型应为 people（返乡人员）或 merchants（楚商楚才）");
+  if (kind == "ventures") return "venture:write";
+  throw bad_request(
+      "kind", "导入类型应为 people（返乡人员）、merchants（楚商楚才）或 ventures（返乡创业主体）");
 }
 
 // 403 unless the account may import something.
 void require_any_import(const Principal& p) {
-  if (!p.can("person:import") && !p.can("merchant:import")) throw http::forbidden();
+  if (!p.can("person:import") && !p.can("merchant:import") && !p.can("venture:write")) {
+    throw http::forbidden();
+  }
 }
 
 store::Row job_in_scope(store::Conn& c, const Principal& p, int64_t id) {
@@ -239,9 +244,10 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
       save_progress(db, id, s, "running");
       if (stop && *stop) throw ImportStopped{};
     };
-    auto summary = kind == "merchants"
-                       ? import_merchants(db, Actor::of(*by), &*by, path, opt, on_batch)
-                       : import_people(db, Actor::of(*by), &*by, path, opt, on_batch);
+    auto summary =
+        kind == "merchants"  ? import_merchants(db, Actor::of(*by), &*by, path, opt, on_batch)
+        : kind == "ventures" ? import_ventures(db, Actor::of(*by), &*by, path, opt, on_batch)
+                             : import_people(db, Actor::of(*by), &*by, path, opt, on_batch);
     nlohmann::json issues = nlohmann::json::array();
     for (const auto& i : summary.issues) {
       issues.push_back({{"row", i.row},

@@ -10,6 +10,7 @@
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
+#include "service/industry_resolver.h"
 #include "service/merchant_write.h"
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
@@ -130,10 +131,7 @@ class Importer {
         today_(core::today_local()),
         conn_(db_.acquire()) {
     regions_ = std::make_unique<RegionResolver>(*conn_);
-    conn_->run("SELECT code, name FROM industry", {}, [&](const store::Row& r) {
-      industry_codes_[r.text(1)] = r.text(0);
-      industry_codes_[r.text(0)] = r.text(0);
-    });
+    industries_ = std::make_unique<IndustryResolver>(*conn_);
   }
 
   // Returns false while the header has not been found yet.
@@ -307,17 +305,9 @@ class Importer {
     return out;
   }
 
-  // The GB/T 4754 code of a section or division written as its code (C, 36, C36) or its name
-  // (制造业, 汽车制造业); nullopt when it is neither.
+  // The GB/T 4754 code of a section or division written as its code or its name.
   std::optional<std::string> industry_code(const std::string& text) const {
-    std::string t = text;
-    for (auto& ch : t) {
-      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-    }
-    if (t.size() == 3 && t[0] >= 'A' && t[0] <= 'T') t = t.substr(1);  // "C36" → "36"
-    auto it = industry_codes_.find(t);
-    if (it == industry_codes_.end()) return std::nullopt;
-    return it->second;
+    return industries_->code(text);
   }
 
   size_t column_of(const std::string& field) const {
@@ -401,7 +391,7 @@ class Importer {
   std::unique_ptr<RegionResolver> regions_;
   std::vector<std::string> columns_, headers_;
   std::vector<RowValues> batch_;
-  std::map<std::string, std::string> industry_codes_;  // code or name → code
+  std::unique_ptr<IndustryResolver> industries_;
 };
 
 }  // namespace

@@ -25,6 +25,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"merchant:export", "导出楚商楚才名录", "楚商楚才"},
       {"project:read", "查看招商项目、诉求和项目清单", "招商项目"},
       {"project:write", "登记招商项目、推进阶段、记录到资、审批、走访和诉求", "招商项目"},
+      {"venture:read", "查看返乡创业主体", "返乡创业主体"},
+      {"venture:write", "登记、修改返乡创业主体，记录带动就业人数，导入主体台账", "返乡创业主体"},
       {"policy:read", "查看政策清单，评估人员和主体可享政策", "政策"},
       {"policy:write", "新增、修改本辖区发布的政策（保留历史版本）", "政策"},
       {"application:read", "查看政策申请和政策找人名单", "政策"},

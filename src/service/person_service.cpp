@@ -13,6 +13,7 @@
 #include "service/person_merge.h"
 #include "service/person_write.h"
 #include "service/region_service.h"
+#include "service/venture_service.h"
 #include "service/vocabulary_sync.h"
 #include "store/sql_builder.h"
 
@@ -329,6 +330,10 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                       {"case_worker_name", row.case_worker_name},
                       {"mentor_name", row.text("mentor_name")},
                       {"services", services.size()}};
+  // The ventures the person (or a record merged into it) founded, for accounts that read ventures.
+  nlohmann::json ventures = p.can("venture:read")
+                                ? person_ventures(*conn, p, members)
+                                : nlohmann::json{{"items", nlohmann::json::array()}, {"hidden", 0}};
   return {{"person", person_json(row, false)},
           {"history", history(*conn, id)},
           {"case_team", team},
@@ -336,6 +341,8 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
           {"provenance", provenance},
           {"conflicts", conflicts},
           {"merges", merges_of(*conn, id)},
+          {"ventures", ventures["items"]},
+          {"hidden_ventures", ventures["hidden"]},
           {"audit", trail}};
 }
 

@@ -92,6 +92,19 @@ TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
   int64_t current = board["dropped"]["current"];
   for (const auto& s : board["stages"]) current += s["current"].get<int64_t>();
   EXPECT_EQ(current, 48);
+  // The demo ventures: one for each demo returnee who started a business, with its founder; the
+  // registered ones with a valid credit code and their employment counted.
+  auto ventures = c.get("/api/v1/ventures?limit=500", token).json();
+  EXPECT_GT(ventures["total"].get<int64_t>(), 100) << ventures.dump().substr(0, 300);
+  int registered = 0;
+  for (const auto& v : ventures["items"]) {
+    EXPECT_EQ(v["founders"].size(), 1u);
+    if (!v["credit_code"].is_string()) continue;
+    ++registered;
+    EXPECT_TRUE(guiyan::core::check_credit_code(v["credit_code"].get<std::string>()).valid);
+    EXPECT_GE(v["latest_employees"].get<int64_t>(), 1);
+  }
+  EXPECT_GT(registered, 50);
 }
 
 TEST(Cli, MigrateStatusListsEveryMigrationApplied) {

@@ -187,6 +187,15 @@ export const api = {
   updateTerm: (name, key, body) => patch(`/vocabularies/${name}/${encodeURIComponent(key)}`, body),
   exportPeople: (query) => download('/people/export', query, `人员台账.${query.format || 'xlsx'}`),
 
+  // Ventures 返乡创业经营主体.
+  ventures: (query) => get('/ventures', query),
+  venture: (id) => get(`/ventures/${id}`),
+  createVenture: (body) => post('/ventures', body),
+  updateVenture: (id, body) => patch(`/ventures/${id}`, body),
+  addEmployment: (id, body) => post(`/ventures/${id}/employment`, body),
+  ventureVocabulary: () => get('/ventures/vocabulary'),
+  exportVentures: (query) => download('/ventures/export', query, `返乡创业主体台账.${query.format || 'xlsx'}`),
+
   merchants: (query) => get('/merchants', query),
   merchant: (id, unmask = false) => get(`/merchants/${id}`, unmask ? { unmask: 'true' } : null),
   createMerchant: (body) => post('/merchants', body),

@@ -24,6 +24,13 @@ export const MENU = [
     ]
   },
   {
+    key: 'ventures',
+    title: '返乡创业',
+    icon: Shop,
+    perm: 'venture:read',
+    children: [{ path: '/ventures', title: '创业主体台账', icon: Tickets, perm: 'venture:read' }]
+  },
+  {
     key: 'merchants',
     title: '楚商楚才',
     icon: Briefcase,

@@ -58,6 +58,12 @@ export const routes = [
         meta: { title: '联络站点', perm: 'merchant:read' }
       },
       {
+        path: 'ventures',
+        name: 'ventures',
+        component: () => import('./pages/VenturesPage.vue'),
+        meta: { title: '创业主体台账', perm: 'venture:read' }
+      },
+      {
         path: 'merchants/ambassadors',
         name: 'merchant-ambassadors',
         component: () => import('./pages/MerchantAmbassadorsPage.vue'),

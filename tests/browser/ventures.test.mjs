@@ -1,0 +1,103 @@
+// Browser test of ventures 返乡创业经营主体 against the real server, as a clerk (业务经办) of 荆州市:
+// register a venture with its founder picked from the people registry, record an employment count,
+// and find it in the founder's file (一人一档).
+// Run: cd tests/browser && npm install && node --test ventures.test.mjs   (web/dist built first)
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, shot, menuText, signedInPage, ACCOUNTS, PASSWORD, idNumber } from './harness.mjs'
+
+let server
+let browser
+let token
+const FOUNDER = { name: '覃创业', region_code: '421022109001', id_number: idNumber('421022', '19850505', '071') }
+const VENTURE = '覃记莲藕加工坊'
+
+async function call(method, path, body) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : null }
+}
+
+before(async () => {
+  server = await startServer({ logName: 'server-ventures.log' })
+  browser = await launchBrowser()
+  const signin = await call('POST', '/auth/login', { username: ACCOUNTS.clerk.username, password: PASSWORD })
+  assert.equal(signin.status, 200, JSON.stringify(signin.body))
+  token = signin.body.token
+  const res = await call('POST', '/people', FOUNDER)
+  assert.equal(res.status, 201, JSON.stringify(res.body))
+  FOUNDER.id = res.body.id
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function message(page, pattern) {
+  const m = page.locator('.el-message', { hasText: pattern }).last()
+  await m.waitFor()
+  return (await m.innerText()).trim()
+}
+
+test('a clerk registers a venture with its founder, records a count and finds it in the person file', { timeout: 150_000 }, async () => {
+  const { context, page } = await signedInPage(browser, server.url, ACCOUNTS.clerk.username)
+  try {
+    assert.match(await menuText(page), /创业主体台账/)
+    await page.goto(`${server.url}/#/ventures`)
+    await page.locator('[data-test=ventures-total]').waitFor()
+    assert.match(await page.locator('[data-test=ventures-total]').innerText(), /共 0 个创业主体/)
+
+    await page.locator('[data-test=ventures-create]').click()
+    const dialog = page.locator('.el-dialog', { hasText: '登记返乡创业主体' })
+    await dialog.waitFor()
+    await dialog.locator('[data-test=venture-name]').fill(VENTURE)
+    // Without a founder the form asks for one before anything is sent.
+    await dialog.locator('[data-test=venture-save]').click()
+    const founderError = dialog.locator('[data-test=venture-founders] .el-form-item__error')
+    await founderError.waitFor()
+    assert.match(await founderError.innerText(), /请至少选择一名创办人/)
+
+    const picker = dialog.locator('[data-test=venture-founders]')
+    await picker.locator('.el-select__wrapper').first().click()
+    await picker.locator('input').first().fill(FOUNDER.name)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: FOUNDER.name }).first().click()
+    await dialog.locator('[data-test=venture-name]').click() // close the dropdown
+    await dialog.locator('[data-test=venture-employees] input').fill('2')
+    await dialog.locator('[data-test=venture-save]').click()
+    assert.match(await message(page, '已登记'), new RegExp(VENTURE))
+    await shot(page, 'v01-venture-registered')
+
+    const row = page.locator('[data-test=ventures-table] .el-table__body .el-table__row', { hasText: VENTURE })
+    await row.waitFor()
+    assert.match(await row.innerText(), /个体工商户/)
+    assert.match(await row.innerText(), /覃创业/)
+    assert.match(await row.locator('[data-test=venture-employees]').innerText(), /2 人/)
+
+    // A later count through 就业.
+    await row.locator('[data-test=venture-employment]').click()
+    const counts = page.locator('[data-test=employment-dialog]')
+    await counts.waitFor()
+    await counts.locator('[data-test=employment-count] input').fill('5')
+    await counts.locator('[data-test=employment-save]').click()
+    assert.match(await message(page, '就业 5 人'), /已登记/)
+    await counts.locator('.el-dialog__headerbtn').click()
+    await row.locator('[data-test=venture-employees]', { hasText: '5 人' }).waitFor()
+
+    // The founder's file lists it.
+    await row.locator('[data-test=venture-founder-link]').click()
+    await page.waitForURL(new RegExp(`#/people/${FOUNDER.id}`))
+    const card = page.locator('[data-test=person-ventures]')
+    await card.waitFor()
+    assert.match(await card.innerText(), new RegExp(VENTURE))
+    assert.match(await card.innerText(), /5 人/)
+    await shot(page, 'v02-person-file-ventures')
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})
