@@ -12,6 +12,7 @@
 #include "service/policy_evaluation.h"
 #include "service/policy_service.h"
 #include "service/policy_subjects.h"
+#include "service/venture_service.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -59,6 +60,10 @@ std::shared_ptr<const CurrentPolicy> policy_by_id(store::Conn& c, int64_t id) {
 PolicySubject subject_in_scope(store::Conn& c, const Principal& p, const std::string& kind,
                                int64_t id, core::Date on) {
   if (kind == "person") person_in_scope(c, p, id);  // throws 404 outside the scope
+  if (kind == "venture") {
+    require(p, "venture:read");
+    venture_in_scope(c, p, id, false);
+  }
   auto subject = load_policy_subject(c, kind, id, on);
   if (!subject) throw http::not_found(kind == "person" ? "人员" : "经营主体");
   return std::move(*subject);
@@ -211,6 +216,9 @@ nlohmann::json list_applications(store::Db& db, const Principal& p, const Applic
   if (f.person_id) {
     where += " AND a.subject_kind = 'person' AND a.subject_id = " + sql.bind(*f.person_id);
   }
+  if (f.venture_id) {
+    where += " AND a.subject_kind = 'venture' AND a.subject_id = " + sql.bind(*f.venture_id);
+  }
   if (!f.q.empty()) where += " AND a.subject_name LIKE " + sql.bind("%" + f.q + "%");
   if (f.overdue_only) {
     where += " AND a.status = 'approved' AND a.payout_due_on < " + sql.bind(today().to_iso());
@@ -239,8 +247,8 @@ nlohmann::json submit_application(store::Db& db, const Principal& p, const Submi
   if (in.channel != "staff" && in.channel != "self") {
     throw bad_request("channel", "申请方式应为 staff（代为申请）或 self（本人申请）");
   }
-  if (in.subject_kind != "person") {
-    throw bad_request("subject_kind", "目前可为人员提交申请");
+  if (in.subject_kind != "person" && in.subject_kind != "venture") {
+    throw bad_request("subject_kind", "申请对象应为人员或经营主体");
   }
   if (in.amount_requested_fen && *in.amount_requested_fen <= 0) {
     throw bad_request("amount_requested_fen", "申请金额应大于0");

@@ -22,7 +22,7 @@ inline constexpr int kPayoutWorkingDays = 60;
 struct ApplicationFilter {
   std::string status;  // one status or several, comma-separated
   std::string region, q;
-  std::optional<int64_t> policy_id, person_id;
+  std::optional<int64_t> policy_id, person_id, venture_id;
   bool overdue_only = false;
   int64_t limit = 50, offset = 0;
 };

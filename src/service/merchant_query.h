@@ -16,14 +16,14 @@
 namespace guiyan::service {
 
 struct MerchantQuery {
-  std::string q;         // name, enterprise, credit code, phone or its last 4, city, chamber …
-  std::string region;    // hometown subtree; default: the account's region
+  std::string q;       // name, enterprise, credit code, phone or its last 4, city, chamber …
+  std::string region;  // hometown subtree; default: the account's region
   bool region_exact = false;  // only records registered at `region` itself, not below it
-  std::string category;  // a category key (entrepreneur, alumnus …)
-  std::string tag;       // a tag key (ambassador …)
-  std::string industry;  // a section letter (its divisions included) or a division
-  std::string strength;  // an intention strength key
-  std::string size;      // an enterprise size key
+  std::string category;       // a category key (entrepreneur, alumnus …)
+  std::string tag;            // a tag key (ambassador …)
+  std::string industry;       // a section letter (its divisions included) or a division
+  std::string strength;       // an intention strength key
+  std::string size;           // an enterprise size key
   std::string operating_status;
   std::string influence;
   std::string case_worker;  // a user id, or "none" for records nobody is assigned

@@ -25,7 +25,6 @@ struct PersonQuery {
   int64_t offset = 0;
 };
 
-
 // {"items":[Person (masked)],"total","by_region":[{code,name,count}]} (person:read). Sorted by
 // id, newest first. Throws 400 for a malformed filter.
 nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q,

@@ -6,9 +6,11 @@
 #include "core/clock.h"
 #include "http/api_error.h"
 #include "rules/situation_json.h"
+#include "service/data_scope.h"
 #include "service/person_service.h"
 #include "service/policy_service.h"
 #include "service/policy_subjects.h"
+#include "service/venture_service.h"
 
 namespace guiyan::service {
 namespace {
@@ -65,8 +67,8 @@ nlohmann::json evaluate_policies_api(store::Db& db, const Principal& p,
   require(p, "policy:read");
   if (!body.is_object()) throw http::bad_request("", "请求内容应为对象");
   for (const auto& [key, value] : body.items()) {
-    if (key != "person_id" && key != "subject" && key != "situation" && key != "date" &&
-        key != "policy_ids") {
+    if (key != "person_id" && key != "venture_id" && key != "subject" && key != "situation" &&
+        key != "date" && key != "policy_ids") {
       throw http::bad_request(key, "未知字段“" + key + "”", "unknown_field");
     }
   }
@@ -87,45 +89,78 @@ nlohmann::json evaluate_policies_api(store::Db& db, const Principal& p,
   }
 
   auto conn = db.acquire();
-  std::string kind;
-  rules::Situation situation;
+  // The situations to evaluate: the subject's own, and for a person the ventures they founded.
+  struct Target {
+    std::string kind;
+    rules::Situation situation;
+    nlohmann::json subject;  // null for the main subject
+  };
+  std::vector<Target> targets;
   nlohmann::json subject;
+  int given = body.contains("person_id") + body.contains("venture_id") + body.contains("situation");
+  if (given != 1) {
+    throw http::bad_request(
+        "person_id", "请指定人员（person_id）、经营主体（venture_id）或填写情形（situation）之一");
+  }
+  auto id_of = [&](const char* key, const char* label) {
+    if (!body[key].is_number_integer())
+      throw http::bad_request(key, std::string(label) + "应为整数");
+    return body[key].get<int64_t>();
+  };
+  auto add_venture = [&](int64_t id, bool main) {
+    auto v = load_policy_subject(*conn, "venture", id, on);
+    if (!v) return;
+    nlohmann::json who = {
+        {"kind", "venture"}, {"id", id}, {"name", v->name}, {"region_code", v->region_code}};
+    if (main) subject = who;
+    targets.push_back({"venture", std::move(v->situation), main ? nlohmann::json() : who});
+  };
   if (body.contains("person_id")) {
-    if (body.contains("situation")) {
-      throw http::bad_request("situation", "person_id 与 situation 只能给出一个");
-    }
-    if (!body["person_id"].is_number_integer()) {
-      throw http::bad_request("person_id", "人员编号应为整数");
-    }
     require(p, "person:read");
-    auto row = person_in_scope(*conn, p, body["person_id"].get<int64_t>());
-    kind = "person";
-    situation = *person_situation(*conn, row.id, on);
+    auto row = person_in_scope(*conn, p, id_of("person_id", "人员编号"));
+    targets.push_back({"person", *person_situation(*conn, row.id, on), nullptr});
     subject = {{"kind", "person"},
                {"id", row.id},
                {"name", row.text("name")},
                {"region_code", row.text("region_code")},
                {"region_name", row.region_name}};
-  } else if (body.contains("situation")) {
-    kind = body.value("subject", "");
+    if (p.can("venture:read")) {
+      for (const auto& r : store::query(*conn,
+                                        "SELECT v.id, v.region_code FROM venture_founder f JOIN "
+                                        "venture v ON v.id = f.venture_id WHERE f.person_id = $1 "
+                                        "ORDER BY v.id",
+                                        {row.id})) {
+        if (in_scope(p, r.text(1))) add_venture(r.i64(0), false);
+      }
+    }
+  } else if (body.contains("venture_id")) {
+    require(p, "venture:read");
+    int64_t id = id_of("venture_id", "经营主体编号");
+    venture_in_scope(*conn, p, id, false);  // 404 outside the scope
+    add_venture(id, true);
+  } else {
+    std::string kind = body.value("subject", "");
     if (kind != "person" && kind != "venture" && kind != "loan") {
       throw http::bad_request("subject", "申请对象应为 person、venture 或 loan");
     }
     try {
-      situation = rules::situation_from_json(body["situation"]);
+      targets.push_back({kind, rules::situation_from_json(body["situation"]), nullptr});
     } catch (const std::invalid_argument& e) {
       throw http::bad_request("situation", e.what());
     }
     subject = {{"kind", kind}, {"hypothetical", true}};
-  } else {
-    throw http::bad_request("person_id", "请指定人员（person_id）或填写情形（situation）");
   }
 
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& cp : current_policies(*conn)) {
-    if (cp->policy.subject != kind) continue;
-    if (!only.empty() && !only.count(cp->id)) continue;
-    items.push_back(evaluation_json(*cp, rules::evaluate(cp->policy, situation, on)));
+  auto policies = current_policies(*conn);
+  for (const auto& t : targets) {
+    for (const auto& cp : policies) {
+      if (cp->policy.subject != t.kind) continue;
+      if (!only.empty() && !only.count(cp->id)) continue;
+      auto item = evaluation_json(*cp, rules::evaluate(cp->policy, t.situation, on));
+      if (!t.subject.is_null()) item["subject"] = t.subject;
+      items.push_back(std::move(item));
+    }
   }
   std::stable_sort(items.begin(), items.end(),
                    [](const nlohmann::json& a, const nlohmann::json& b) {

@@ -1,5 +1,6 @@
 #include "service/policy_matches.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
@@ -42,12 +43,14 @@ struct Found {
   std::string summary;
 };
 
-// Re-evaluates the policy over `region` (everything, or the people changed since the last run
-// when that run was of the same version and day) and stores the qualifying ones.
+// Re-evaluates the policy over `region` (everything, or the subjects changed since the last run
+// when that run was of the same version and day) and stores the qualifying ones; rows whose
+// verdict, amount and summary did not change are left as they are (their date says since when).
 nlohmann::json refresh(store::Conn& c, const CurrentPolicy& cp, const std::string& region) {
   auto started = std::chrono::steady_clock::now();
-  if (!matchable_subject(cp.policy.subject)) {
-    throw bad_request("policy_id", "经营主体和贷款类政策的政策找人名单将随主体台账提供",
+  const std::string& kind = cp.policy.subject;
+  if (!matchable_subject(kind)) {
+    throw bad_request("policy_id", "贷款类政策在担保贷款台账中逐笔审核，没有政策找人名单",
                       "not_supported");
   }
   core::Date today = match_today();
@@ -59,81 +62,93 @@ nlohmann::json refresh(store::Conn& c, const CurrentPolicy& cp, const std::strin
                               "ORDER BY ran_at DESC LIMIT 1",
                               {cp.id, region});
   bool changes_only = run && run->i64(0) == cp.version && run->text(1) == today.to_iso();
-  store::SqlBuilder sql;
-  std::string where = subtree_condition(sql, "p.region_code", region);
-  if (changes_only) where += " AND p.updated_at >= " + sql.bind(run->text(2));
 
-  // The awards of this policy in the region, by person.
+  // What the list holds now in the region, and the awards of this policy there, by subject.
+  struct Held {
+    std::string region, verdict, summary;
+    std::optional<int64_t> amount;
+  };
+  std::map<int64_t, Held> held;
   std::map<int64_t, std::vector<rules::Award>> awards;
   {
+    store::SqlBuilder h;
+    std::string hw = "policy_id = " + h.bind(cp.id) + " AND subject_kind = " + h.bind(kind) +
+                     " AND " + subtree_condition(h, "region_code", region);
+    for (const auto& r : store::query(
+             c,
+             "SELECT subject_id, region_code, verdict, summary, amount_fen FROM policy_match "
+             "WHERE " +
+                 hw,
+             h.params())) {
+      held[r.i64(0)] = {r.text(1), r.text(2), r.text(3), r.opt_i64(4)};
+    }
     store::SqlBuilder a;
-    std::string aw = subtree_condition(a, "region_code", region);
-    for (const auto& r :
-         store::query(c,
-                      "SELECT subject_id, decided_on FROM policy_application "
-                      "WHERE subject_kind = 'person' AND policy_id = " +
-                          a.bind(cp.id) + " AND status IN ('approved', 'paid') AND " + aw,
-                      a.params())) {
+    std::string aw = "policy_id = " + a.bind(cp.id) + " AND subject_kind = " + a.bind(kind) +
+                     " AND status IN ('approved', 'paid') AND " +
+                     subtree_condition(a, "region_code", region);
+    for (const auto& r : store::query(
+             c, "SELECT subject_id, decided_on FROM policy_application WHERE " + aw, a.params())) {
       if (auto d = core::Date::parse_iso(r.text(1))) {
         awards[r.i64(0)].push_back({cp.policy.code, *d});
       }
     }
   }
 
-  std::vector<Found> found;
-  std::vector<int64_t> gone;  // evaluated and not (or no longer) qualifying, or merged
+  std::vector<Found> found;   // qualifying, new or changed
+  std::set<int64_t> kept;     // qualifying (changed or not)
+  std::vector<int64_t> gone;  // held, and no longer qualifying (or merged away)
   int64_t evaluated = 0;
-  rules::Situation s;
-  c.run(
-      "SELECT p.id, p.region_code, p.status, p.status_since, p.birth_date, p.merged_into "
-      "FROM person p WHERE " +
-          where,
-      sql.params(), [&](const store::Row& r) {
-        ++evaluated;
-        if (!r.is_null(5)) {
-          gone.push_back(r.i64(0));
-          return;
-        }
-        fill_person_situation(s, {r.text(2), r.opt_text(3), r.opt_text(4), r.text(1)}, today);
-        if (auto it = awards.find(r.i64(0)); it != awards.end()) s.awards = it->second;
-        auto e = rules::evaluate(cp.policy, s, today);
-        if (e.verdict == rules::Verdict::not_eligible) {
-          gone.push_back(r.i64(0));
-        } else {
-          found.push_back({r.i64(0), r.text(1), e.verdict, e.amount_fen, e.summary});
-        }
-      });
-
+  std::optional<std::string> since;
+  if (changes_only) since = run->text(2);
+  for_each_policy_subject(c, kind, region, since, today,
+                          [&](int64_t id, const std::string& where, rules::Situation* situation) {
+                            ++evaluated;
+                            auto it = held.find(id);
+                            if (!situation) {
+                              if (it != held.end()) gone.push_back(id);
+                              return;
+                            }
+                            if (auto a = awards.find(id); a != awards.end())
+                              situation->awards = a->second;
+                            auto e = rules::evaluate(cp.policy, *situation, today);
+                            if (e.verdict == rules::Verdict::not_eligible) {
+                              if (it != held.end()) gone.push_back(id);
+                              return;
+                            }
+                            kept.insert(id);
+                            std::optional<int64_t> amount;
+                            if (e.amount_fen) amount = *e.amount_fen;
+                            if (it != held.end() && it->second.region == where &&
+                                it->second.verdict == rules::verdict_key(e.verdict) &&
+                                it->second.summary == e.summary && it->second.amount == amount) {
+                              return;  // unchanged
+                            }
+                            found.push_back({id, where, e.verdict, e.amount_fen, e.summary});
+                          });
   if (!changes_only) {
-    // Rows of people no longer in the region (moved, deleted) go too.
-    std::set<int64_t> seen;
-    for (const auto& f : found) seen.insert(f.id);
-    store::SqlBuilder e;
-    std::vector<int64_t> stale;
-    c.first_column_int64("SELECT subject_id FROM policy_match WHERE policy_id = " + e.bind(cp.id) +
-                             " AND subject_kind = 'person' AND " +
-                             subtree_condition(e, "region_code", region),
-                         e.params(), stale);
-    for (int64_t id : stale) {
-      if (!seen.count(id)) gone.push_back(id);
+    // Subjects held but not met this time (moved out, deleted, no longer qualifying) go too.
+    for (const auto& [id, h] : held) {
+      if (!kept.count(id)) gone.push_back(id);
     }
+    std::sort(gone.begin(), gone.end());
+    gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
   }
   for (int64_t id : gone) {
     store::exec(c,
-                "DELETE FROM policy_match WHERE policy_id = $1 AND subject_kind = 'person' AND "
-                "subject_id = $2",
-                {cp.id, id});
+                "DELETE FROM policy_match WHERE policy_id = $1 AND subject_kind = $2 AND "
+                "subject_id = $3",
+                {cp.id, kind, id});
   }
   std::string day = today.to_iso();
   for (const auto& f : found) {
     store::exec(c,
                 "INSERT INTO policy_match (policy_id, subject_kind, subject_id, region_code, "
-                "verdict, amount_fen, summary, evaluated_on) VALUES ($1, 'person', $2, $3, $4, "
-                "$5, $6, $7) ON CONFLICT (policy_id, subject_kind, subject_id) DO UPDATE SET "
+                "verdict, amount_fen, summary, evaluated_on) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                "$8) ON CONFLICT (policy_id, subject_kind, subject_id) DO UPDATE SET "
                 "region_code = excluded.region_code, verdict = excluded.verdict, "
                 "amount_fen = excluded.amount_fen, summary = excluded.summary, "
                 "evaluated_on = excluded.evaluated_on",
-                {cp.id, f.id, f.region, std::string(rules::verdict_key(f.verdict)),
+                {cp.id, kind, f.id, f.region, std::string(rules::verdict_key(f.verdict)),
                  f.amount_fen ? store::Value{int64_t{*f.amount_fen}} : store::Value{store::Null{}},
                  f.summary, day});
   }
@@ -154,7 +169,8 @@ nlohmann::json refresh(store::Conn& c, const CurrentPolicy& cp, const std::strin
 // application for the policy in the current period (nor a pending one).
 std::string list_where(store::SqlBuilder& sql, const Principal& p, const CurrentPolicy& cp,
                        const std::string& region, const MatchFilter& f) {
-  std::string where = "m.policy_id = " + sql.bind(cp.id) + " AND m.subject_kind = 'person' AND " +
+  std::string where = "m.policy_id = " + sql.bind(cp.id) +
+                      " AND m.subject_kind = " + sql.bind(cp.policy.subject) + " AND " +
                       subtree_condition(sql, "m.region_code", region) + " AND " +
                       scope_condition(p, sql, "m.region_code");
   if (f.verdict == "eligible" || f.verdict == "unknown") {
@@ -173,7 +189,7 @@ std::string list_where(store::SqlBuilder& sql, const Principal& p, const Current
                                                     : "";
   where +=
       " AND NOT EXISTS (SELECT 1 FROM policy_application a WHERE a.policy_id = m.policy_id "
-      "AND a.subject_kind = 'person' AND a.subject_id = m.subject_id AND (a.status IN "
+      "AND a.subject_kind = m.subject_kind AND a.subject_id = m.subject_id AND (a.status IN "
       "('submitted', 'reviewed')";
   if (!period.empty()) {
     where += " OR (a.status <> 'rejected' AND a.period_key = " + sql.bind(period) + ")";
@@ -182,11 +198,22 @@ std::string list_where(store::SqlBuilder& sql, const Principal& p, const Current
   return where;
 }
 
-const char* kMatchSelect =
-    "SELECT m.subject_id, p.name, m.region_code, COALESCE(r.name, ''), p.phone, m.verdict, "
-    "m.amount_fen, m.summary, m.work_status, m.work_note, COALESCE(u.display_name, ''), "
-    "m.work_at, m.evaluated_on FROM policy_match m JOIN person p ON p.id = m.subject_id "
-    "LEFT JOIN region r ON r.code = m.region_code LEFT JOIN app_user u ON u.id = m.work_by ";
+// The list's SELECT for a subject kind (alias m; the person, or the venture and its founder).
+std::string match_select(const std::string& kind) {
+  if (kind == "venture") {
+    return "SELECT m.subject_id, v.name, m.region_code, COALESCE(r.name, ''), fp.phone, "
+           "m.verdict, m.amount_fen, m.summary, m.work_status, m.work_note, "
+           "COALESCE(u.display_name, ''), m.work_at, m.evaluated_on FROM policy_match m "
+           "JOIN venture v ON v.id = m.subject_id LEFT JOIN person fp ON fp.id = (SELECT "
+           "MIN(f.person_id) FROM venture_founder f WHERE f.venture_id = v.id) "
+           "LEFT JOIN region r ON r.code = m.region_code "
+           "LEFT JOIN app_user u ON u.id = m.work_by ";
+  }
+  return "SELECT m.subject_id, p.name, m.region_code, COALESCE(r.name, ''), p.phone, m.verdict, "
+         "m.amount_fen, m.summary, m.work_status, m.work_note, COALESCE(u.display_name, ''), "
+         "m.work_at, m.evaluated_on FROM policy_match m JOIN person p ON p.id = m.subject_id "
+         "LEFT JOIN region r ON r.code = m.region_code LEFT JOIN app_user u ON u.id = m.work_by ";
+}
 
 const char* work_name(const std::string& s) {
   return s == "contacted" ? "已联系" : s == "declined" ? "不申请" : "待联系";
@@ -203,7 +230,7 @@ std::string region_of(const Principal& p, const MatchFilter& f) {
 }  // namespace
 
 bool matchable_subject(const std::string& subject) {
-  return subject == "person";
+  return subject == "person" || subject == "venture";
 }
 
 nlohmann::json refresh_policy_matches(store::Db& db, int64_t policy_id, const std::string& region) {
@@ -241,10 +268,10 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
                      " OFFSET " + sql.bind(f.offset);
   nlohmann::json items = nlohmann::json::array();
   bool unmask = false;  // the worklist shows masked phones; the person file unmasks (audited)
-  for (const auto& r :
-       store::query(*conn, std::string(kMatchSelect) + "WHERE " + where + page, sql.params())) {
+  for (const auto& r : store::query(
+           *conn, match_select(cp->policy.subject) + "WHERE " + where + page, sql.params())) {
     items.push_back({{"subject",
-                      {{"kind", "person"},
+                      {{"kind", cp->policy.subject},
                        {"id", r.i64(0)},
                        {"name", r.text(1)},
                        {"region_code", r.text(2)},
@@ -283,19 +310,21 @@ std::string export_policy_matches(store::Db& db, const Principal& p, int64_t pol
   store::SqlBuilder sql;
   std::string where = list_where(sql, p, *cp, region, f);
   using io::CellKind;
-  LedgerFile file(format, "政策找人",
-                  {"姓名", "所在地", "联系电话", "评估结论", "可享金额（元）", "说明", "处理状态",
-                   "处理说明", "处理人", "评估日期"},
-                  {CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::number,
-                   CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::text});
-  conn->run(std::string(kMatchSelect) + "WHERE " + where + " ORDER BY m.region_code, m.subject_id",
-            sql.params(), [&](const store::Row& r) {
-              std::string amount;
-              if (!r.is_null(6)) amount = std::to_string(r.i64(6) / 100);
-              file.row({r.text(1), r.text(3), mask_phone(r.text(4)),
-                        r.text(5) == "eligible" ? "符合" : "待核实", amount, r.text(7),
-                        work_name(r.text(8)), r.text(9), r.text(10), r.text(12)});
-            });
+  LedgerFile file(
+      format, "政策找人",
+      {cp->policy.subject == "venture" ? "主体名称" : "姓名", "所在地", "联系电话", "评估结论",
+       "可享金额（元）", "说明", "处理状态", "处理说明", "处理人", "评估日期"},
+      {CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::number,
+       CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::text});
+  conn->run(
+      match_select(cp->policy.subject) + "WHERE " + where + " ORDER BY m.region_code, m.subject_id",
+      sql.params(), [&](const store::Row& r) {
+        std::string amount;
+        if (!r.is_null(6)) amount = std::to_string(r.i64(6) / 100);
+        file.row({r.text(1), r.text(3), mask_phone(r.text(4)),
+                  r.text(5) == "eligible" ? "符合" : "待核实", amount, r.text(7),
+                  work_name(r.text(8)), r.text(9), r.text(10), r.text(12)});
+      });
   int64_t rows = file.rows();
   std::string path = file.close();
   store::Tx tx(*conn);
@@ -339,7 +368,7 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
   nlohmann::json created = nlohmann::json::array(), skipped = nlohmann::json::array();
   store::Tx tx(*conn);
   for (int64_t id : ids) {
-    auto subject = load_policy_subject(*conn, "person", id, today);
+    auto subject = load_policy_subject(*conn, cp->policy.subject, id, today);
     if (!subject) continue;
     auto e = rules::evaluate(cp->policy, subject->situation, today);
     std::string reason = e.verdict != rules::Verdict::eligible
@@ -350,9 +379,9 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
       skipped.push_back({{"person_id", id}, {"name", subject->name}, {"reason", reason}});
       continue;
     }
-    int64_t app =
-        insert_application(*conn, {cp.get(), "person", id, subject->name, subject->region_code,
-                                   today, "automatic", &e, p.user_id, std::nullopt, std::nullopt});
+    int64_t app = insert_application(
+        *conn, {cp.get(), cp->policy.subject, id, subject->name, subject->region_code, today,
+                "automatic", &e, p.user_id, std::nullopt, std::nullopt});
     auto trace = evaluation_json(*cp, e);
     store::exec(*conn,
                 "UPDATE policy_application SET status = 'approved', reviewed_on = $1, "
@@ -380,7 +409,7 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
 }
 
 nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_id,
-                              int64_t person_id, const std::string& work_status,
+                              int64_t subject_id, const std::string& work_status,
                               const std::optional<std::string>& note) {
   require(p, "application:write");
   if (work_status != "open" && work_status != "contacted" && work_status != "declined") {
@@ -388,28 +417,28 @@ nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_
                       "处理状态应为 open（待联系）、contacted（已联系）或 declined（不申请）");
   }
   auto conn = db.acquire();
+  std::string kind = match_policy(*conn, policy_id)->policy.subject;
   store::Tx tx(*conn);
   auto row = store::query_one(*conn,
                               "SELECT region_code, work_status, work_note FROM policy_match "
-                              "WHERE policy_id = $1 AND subject_kind = 'person' AND "
-                              "subject_id = $2",
-                              {policy_id, person_id});
+                              "WHERE policy_id = $1 AND subject_kind = $2 AND subject_id = $3",
+                              {policy_id, kind, subject_id});
   if (!row || !in_scope(p, row->text(0))) throw http::not_found("名单中的人员");
   std::string now = core::now_iso();
   store::exec(*conn,
               "UPDATE policy_match SET work_status = $1, work_note = $2, work_by = $3, "
-              "work_at = $4 WHERE policy_id = $5 AND subject_kind = 'person' AND subject_id = $6",
-              {work_status, store::nullable(note), p.user_id, now, policy_id, person_id});
+              "work_at = $4 WHERE policy_id = $5 AND subject_kind = $6 AND subject_id = $7",
+              {work_status, store::nullable(note), p.user_id, now, policy_id, kind, subject_id});
   audit(*conn, Actor::of(p),
         {"update",
          "policy_match",
-         std::to_string(policy_id) + ":" + std::to_string(person_id),
+         std::to_string(policy_id) + ":" + std::to_string(subject_id),
          row->text(0),
          {{"work_status", row->text(1)}, {"work_note", row->is_null(2) ? "" : row->text(2)}},
          {{"work_status", work_status}, {"work_note", note ? *note : ""}}});
   tx.commit();
   return {{"policy_id", policy_id},
-          {"person_id", person_id},
+          {"subject_id", subject_id},
           {"work_status", work_status},
           {"work_status_name", work_name(work_status)},
           {"work_note", note ? nlohmann::json(*note) : nlohmann::json()},

@@ -33,10 +33,10 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
 std::string export_policy_matches(store::Db& db, const Principal& p, int64_t policy_id,
                                   const MatchFilter& f, const std::string& format);
 
-// Records what staff did about one person on the list (open, contacted or declined, with a
+// Records what staff did about one subject on the list (open, contacted or declined, with a
 // note); audited. Needs application:write.
 nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_id,
-                              int64_t person_id, const std::string& work_status,
+                              int64_t subject_id, const std::string& work_status,
                               const std::optional<std::string>& note);
 
 // 免申即享: for an automatic policy, confirms the entitlements of everyone on the region's worklist

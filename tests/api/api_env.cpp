@@ -9,6 +9,11 @@ ApiEnv& ApiEnv::get() {
   return env;
 }
 
+ApiEnv& ApiEnv::policies() {
+  static ApiEnv env;
+  return env;
+}
+
 ApiEnv::ApiEnv() : server_(std::make_unique<ServerProcess>()) {
   auto& s = *server_;
   s.add_user("city_sys", "sysadmin", "421000", "荆州市人社局", kPassword);

@@ -27,6 +27,9 @@ class ApiEnv {
  public:
   // The shared server, started on first use.
   static ApiEnv& get();
+  // A second server with the same accounts for the policy suites: the people and ventures they
+  // register would otherwise count in the people suite's city-wide statistics.
+  static ApiEnv& policies();
   ServerProcess& server() { return *server_; }
   HttpClient client() { return HttpClient(server_->port()); }
   // A session token for one of the fixture accounts (logged in once, then reused).
@@ -40,19 +43,24 @@ class ApiEnv {
   std::map<std::string, std::string> tokens_;
 };
 
-// Requests on the shared server signed in as one of its fixture accounts.
-inline HttpResult get_as(const std::string& user, const std::string& path) {
-  return ApiEnv::get().client().get(path, ApiEnv::get().token(user));
+// Requests signed in as one of the fixture accounts, on the shared server or on `env`.
+inline HttpResult get_as(const std::string& user, const std::string& path,
+                         ApiEnv& env = ApiEnv::get()) {
+  return env.client().get(path, env.token(user));
 }
 inline HttpResult post_as(const std::string& user, const std::string& path,
-                          const nlohmann::json& body) {
-  return ApiEnv::get().client().post(path, body, ApiEnv::get().token(user));
+                          const nlohmann::json& body, ApiEnv& env = ApiEnv::get()) {
+  return env.client().post(path, body, env.token(user));
 }
 inline HttpResult put_as(const std::string& user, const std::string& path,
-                         const nlohmann::json& body) {
-  return ApiEnv::get().client().request(
+                         const nlohmann::json& body, ApiEnv& env = ApiEnv::get()) {
+  return env.client().request(
       "PUT", path, body.dump(),
-      {"Authorization: Bearer " + ApiEnv::get().token(user), "Content-Type: application/json"});
+      {"Authorization: Bearer " + env.token(user), "Content-Type: application/json"});
+}
+inline HttpResult patch_as(const std::string& user, const std::string& path,
+                           const nlohmann::json& body, ApiEnv& env = ApiEnv::get()) {
+  return env.client().patch(path, body, env.token(user));
 }
 
 }  // namespace guiyan::testing

@@ -2,24 +2,25 @@
 // staff with the engine's trace, reviewed, decided by another officer with the trace of the
 // decision day, paid, and then counted as an award; no second application in the period; the
 // payout deadline in working days; scope and wrong steps refused.
-#include "api/api_env.h"
+#include "api/policy_env.h"
+#include "core/credit_code.h"
 
 using namespace guiyan::testing;
 
 namespace {
 
 int64_t person(const std::string& name, const std::string& status) {
-  auto r = post_as("ga_clerk", "/api/v1/people",
-                   {{"name", name},
-                    {"region_code", "421022102001"},
-                    {"status", status},
-                    {"status_since", "2026-02-10"}});
+  auto r = policy_post("ga_clerk", "/api/v1/people",
+                       {{"name", name},
+                        {"region_code", "421022102001"},
+                        {"status", status},
+                        {"status_since", "2026-02-10"}});
   if (r.status != 201) throw std::runtime_error("person: " + r.body);
   return r.json()["id"];
 }
 
 int64_t policy_id(const std::string& code) {
-  auto r = get_as("ga_clerk", "/api/v1/policies?q=" + code);
+  auto r = policy_get("ga_clerk", "/api/v1/policies?q=" + code);
   auto items = r.json()["items"];
   for (const auto& p : items) {
     if (p["code"] == code) return p["id"];
@@ -34,7 +35,7 @@ std::string app_path(int64_t id, const std::string& rest = "") {
 // An officer of 公安县 other than the one who submits, to decide.
 const std::string& approver() {
   static const std::string name = [] {
-    ApiEnv::get().server().add_user("ga_approver", "clerk", "421022", "公安县人社局", kPassword);
+    policy_env().server().add_user("ga_approver", "clerk", "421022", "公安县人社局", kPassword);
     return std::string("ga_approver");
   }();
   return name;
@@ -45,11 +46,11 @@ const std::string& approver() {
 TEST(ApplicationApi, SubmittedReviewedApprovedByAnotherOfficerPaidAndThenAnAward) {
   int64_t id = person("申请测试甲", "employed_home");
   int64_t transport = policy_id("return_transport_subsidy");
-  auto submitted = post_as("ga_clerk", "/api/v1/applications",
-                           {{"policy_id", transport},
-                            {"person_id", id},
-                            {"submitted_on", "2026-03-02"},
-                            {"amount_requested_fen", 30000}});
+  auto submitted = policy_post("ga_clerk", "/api/v1/applications",
+                               {{"policy_id", transport},
+                                {"person_id", id},
+                                {"submitted_on", "2026-03-02"},
+                                {"amount_requested_fen", 30000}});
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   auto app = submitted.json();
   int64_t app_id = app["id"];
@@ -59,24 +60,25 @@ TEST(ApplicationApi, SubmittedReviewedApprovedByAnotherOfficerPaidAndThenAnAward
   EXPECT_EQ(app["submission"]["summary"], "符合：返乡稳定就业交通补贴 最高500元");
 
   auto again =
-      post_as("ga_clerk", "/api/v1/applications",
-              {{"policy_id", transport}, {"person_id", id}, {"submitted_on", "2026-03-05"}});
+      policy_post("ga_clerk", "/api/v1/applications",
+                  {{"policy_id", transport}, {"person_id", id}, {"submitted_on", "2026-03-05"}});
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.json()["error"]["code"], "duplicate");
 
-  EXPECT_EQ(post_as("ga_clerk", app_path(app_id, "/payment"),
-                    {{"paid_on", "2026-03-04"}, {"reference", "X"}})
+  EXPECT_EQ(policy_post("ga_clerk", app_path(app_id, "/payment"),
+                        {{"paid_on", "2026-03-04"}, {"reference", "X"}})
                 .json()["error"]["code"],
             "wrong_status");
-  auto early = post_as(approver(), app_path(app_id, "/decision"), {{"approve", true}});
+  auto early = policy_post(approver(), app_path(app_id, "/decision"), {{"approve", true}});
   EXPECT_EQ(early.status, 409);  // not reviewed yet
-  ASSERT_EQ(post_as("ga_clerk", app_path(app_id, "/review"), {{"note", "材料齐全"}}).status, 200);
-  auto own = post_as("ga_clerk", app_path(app_id, "/decision"), {{"approve", true}});
+  ASSERT_EQ(policy_post("ga_clerk", app_path(app_id, "/review"), {{"note", "材料齐全"}}).status,
+            200);
+  auto own = policy_post("ga_clerk", app_path(app_id, "/decision"), {{"approve", true}});
   EXPECT_EQ(own.status, 409);
   EXPECT_EQ(own.json()["error"]["code"], "same_person");
 
-  auto approved = post_as(approver(), app_path(app_id, "/decision"),
-                          {{"approve", true}, {"decided_on", "2026-03-03"}});
+  auto approved = policy_post(approver(), app_path(app_id, "/decision"),
+                              {{"approve", true}, {"decided_on", "2026-03-03"}});
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json()["status"], "approved");
   EXPECT_EQ(approved.json()["amount_approved_fen"], 30000);  // asked 300元, under the 500元 cap
@@ -86,16 +88,16 @@ TEST(ApplicationApi, SubmittedReviewedApprovedByAnotherOfficerPaidAndThenAnAward
   EXPECT_EQ(approved.json()["payout_due_on"], "2026-05-29");
   EXPECT_EQ(approved.json()["payout_due_estimated"], false);
 
-  auto paid = post_as("ga_clerk", app_path(app_id, "/payment"),
-                      {{"paid_on", "2026-03-20"}, {"reference", "GA-2026-0320-01"}});
+  auto paid = policy_post("ga_clerk", app_path(app_id, "/payment"),
+                          {{"paid_on", "2026-03-20"}, {"reference", "GA-2026-0320-01"}});
   ASSERT_EQ(paid.status, 200) << paid.body;
   EXPECT_EQ(paid.json()["status"], "paid");
   EXPECT_EQ(paid.json()["paid_fen"], 30000);
   EXPECT_EQ(paid.json()["payout_overdue"], false);
 
   // Now an award: the same year answers "already received", the next year is open again.
-  auto now = post_as("ga_clerk", "/api/v1/policies/evaluate",
-                     {{"person_id", id}, {"date", "2026-04-01"}, {"policy_ids", {transport}}});
+  auto now = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                         {{"person_id", id}, {"date", "2026-04-01"}, {"policy_ids", {transport}}});
   auto item = now.json()["items"][0];
   EXPECT_EQ(item["verdict"], "not_eligible") << now.body;
   bool said = false;
@@ -104,7 +106,7 @@ TEST(ApplicationApi, SubmittedReviewedApprovedByAnotherOfficerPaidAndThenAnAward
   }
   EXPECT_TRUE(said) << item.dump(1);
 
-  auto audit = get_as(
+  auto audit = policy_get(
       "ga_aud", "/api/v1/audit?entity=policy_application&entity_id=" + std::to_string(app_id));
   auto entries = audit.json()["items"];
   ASSERT_EQ(entries.size(), 4u) << audit.body;
@@ -116,8 +118,8 @@ TEST(ApplicationApi, TheEngineRefusesWhatDoesNotQualifyAndARejectionNeedsAReason
   int64_t away = person("申请测试乙", "away");
   int64_t transport = policy_id("return_transport_subsidy");
   auto refused =
-      post_as("ga_clerk", "/api/v1/applications",
-              {{"policy_id", transport}, {"person_id", away}, {"submitted_on", "2026-03-02"}});
+      policy_post("ga_clerk", "/api/v1/applications",
+                  {{"policy_id", transport}, {"person_id", away}, {"submitted_on", "2026-03-02"}});
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(refused.json()["error"]["code"], "not_eligible");
   EXPECT_NE(refused.json()["error"]["message"].get<std::string>().find(
@@ -125,55 +127,118 @@ TEST(ApplicationApi, TheEngineRefusesWhatDoesNotQualifyAndARejectionNeedsAReason
             std::string::npos)
       << refused.body;
   auto venture_policy =
-      post_as("ga_clerk", "/api/v1/applications",
-              {{"policy_id", policy_id("start_up_subsidy")}, {"person_id", away}});
+      policy_post("ga_clerk", "/api/v1/applications",
+                  {{"policy_id", policy_id("start_up_subsidy")}, {"person_id", away}});
   EXPECT_EQ(venture_policy.json()["error"]["field"], "policy_id");
 
   int64_t home = person("申请测试丙", "started_business");
   auto made =
-      post_as("ga_clerk", "/api/v1/applications",
-              {{"policy_id", transport}, {"person_id", home}, {"submitted_on", "2026-03-02"}});
+      policy_post("ga_clerk", "/api/v1/applications",
+                  {{"policy_id", transport}, {"person_id", home}, {"submitted_on", "2026-03-02"}});
   ASSERT_EQ(made.status, 201) << made.body;
   int64_t app_id = made.json()["id"];
-  post_as("ga_clerk", app_path(app_id, "/review"), nlohmann::json::object());
-  auto no_reason = post_as(approver(), app_path(app_id, "/decision"), {{"approve", false}});
+  policy_post("ga_clerk", app_path(app_id, "/review"), nlohmann::json::object());
+  auto no_reason = policy_post(approver(), app_path(app_id, "/decision"), {{"approve", false}});
   EXPECT_EQ(no_reason.json()["error"]["field"], "reason");
-  auto rejected = post_as(approver(), app_path(app_id, "/decision"),
-                          {{"approve", false}, {"reason", "交通票据不全"}});
+  auto rejected = policy_post(approver(), app_path(app_id, "/decision"),
+                              {{"approve", false}, {"reason", "交通票据不全"}});
   ASSERT_EQ(rejected.status, 200) << rejected.body;
   EXPECT_EQ(rejected.json()["status"], "rejected");
   // A rejected application does not block a new one in the same year.
   auto resubmitted =
-      post_as("ga_clerk", "/api/v1/applications",
-              {{"policy_id", transport}, {"person_id", home}, {"submitted_on", "2026-03-10"}});
+      policy_post("ga_clerk", "/api/v1/applications",
+                  {{"policy_id", transport}, {"person_id", home}, {"submitted_on", "2026-03-10"}});
   ASSERT_EQ(resubmitted.status, 201) << resubmitted.body;
   int64_t second = resubmitted.json()["id"];
-  post_as("ga_clerk", app_path(second, "/review"), nlohmann::json::object());
+  policy_post("ga_clerk", app_path(second, "/review"), nlohmann::json::object());
   // "最高500元": the approver states the amount, within the cap.
-  auto no_amount = post_as(approver(), app_path(second, "/decision"),
-                           {{"approve", true}, {"decided_on", "2026-03-11"}});
+  auto no_amount = policy_post(approver(), app_path(second, "/decision"),
+                               {{"approve", true}, {"decided_on", "2026-03-11"}});
   EXPECT_EQ(no_amount.json()["error"]["field"], "amount_approved_fen") << no_amount.body;
-  auto over_cap =
-      post_as(approver(), app_path(second, "/decision"),
-              {{"approve", true}, {"decided_on", "2026-03-11"}, {"amount_approved_fen", 50001}});
+  auto over_cap = policy_post(
+      approver(), app_path(second, "/decision"),
+      {{"approve", true}, {"decided_on", "2026-03-11"}, {"amount_approved_fen", 50001}});
   EXPECT_EQ(over_cap.json()["error"]["message"], "批准金额超过政策上限");
-  auto approved =
-      post_as(approver(), app_path(second, "/decision"),
-              {{"approve", true}, {"decided_on", "2026-03-11"}, {"amount_approved_fen", 42000}});
+  auto approved = policy_post(
+      approver(), app_path(second, "/decision"),
+      {{"approve", true}, {"decided_on", "2026-03-11"}, {"amount_approved_fen", 42000}});
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json()["amount_approved_fen"], 42000);
   // Left unpaid past its 60 working days: overdue, and in the overdue list.
   EXPECT_EQ(approved.json()["payout_overdue"], true);
   auto overdue =
-      get_as("ga_clerk", "/api/v1/applications?overdue=true&person_id=" + std::to_string(home));
+      policy_get("ga_clerk", "/api/v1/applications?overdue=true&person_id=" + std::to_string(home));
   ASSERT_EQ(overdue.json()["total"], 1) << overdue.body;
-  auto queue = get_as("ga_clerk", "/api/v1/applications?status=submitted,reviewed&person_id=" +
-                                      std::to_string(home));
+  auto queue = policy_get("ga_clerk", "/api/v1/applications?status=submitted,reviewed&person_id=" +
+                                          std::to_string(home));
   EXPECT_EQ(queue.json()["total"], 0);
 
-  EXPECT_EQ(get_as("jl_clerk", app_path(second)).status, 404);
-  EXPECT_EQ(
-      get_as("jl_clerk", "/api/v1/applications?person_id=" + std::to_string(home)).json()["total"],
-      0);
-  EXPECT_EQ(get_as("ga_clerk", "/api/v1/applications?status=flying").status, 400);
+  EXPECT_EQ(policy_get("jl_clerk", app_path(second)).status, 404);
+  EXPECT_EQ(policy_get("jl_clerk", "/api/v1/applications?person_id=" + std::to_string(home))
+                .json()["total"],
+            0);
+  EXPECT_EQ(policy_get("ga_clerk", "/api/v1/applications?status=flying").status, 400);
+}
+
+TEST(ApplicationApi, AVentureIsEvaluatedWithItsFounderAndAppliesAsABusiness) {
+  int64_t founder = policy_post("ga_clerk", "/api/v1/people",
+                                {{"name", "主体测试丁"},
+                                 {"region_code", "421022102001"},
+                                 {"status", "started_business"},
+                                 {"status_since", "2025-01-10"}})
+                        .json()["id"];
+  auto made = policy_post("ga_clerk", "/api/v1/ventures",
+                          {{"type", "individual_business"},
+                           {"name", "闸口丁记莲藕加工"},
+                           {"credit_code", guiyan::core::complete_credit_code("92421022MA4WP0001")},
+                           {"registered_on", "2025-01-15"},
+                           {"first_registration", true},
+                           {"region_code", "421022102001"},
+                           {"founder_ids", {founder}},
+                           {"employees", 2},
+                           {"counted_on", "2025-02-01"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  int64_t venture = made.json()["id"];
+  auto subsidy_of = [&](const std::string& date) {
+    auto r = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                         {{"person_id", founder}, {"date", date}});
+    auto items = r.json()["items"];
+    for (const auto& item : items) {
+      if (item["policy"]["code"] == "start_up_subsidy") return item;
+    }
+    return nlohmann::json();
+  };
+  // Exactly six months after registration: eligible; 公安县 has published no amount.
+  auto on_time = subsidy_of("2025-07-15");
+  ASSERT_FALSE(on_time.is_null());
+  EXPECT_EQ(on_time["subject"]["id"], venture);
+  EXPECT_EQ(on_time["subject"]["name"], "闸口丁记莲藕加工");
+  EXPECT_EQ(on_time["verdict"], "eligible") << on_time.dump(1);
+  EXPECT_TRUE(on_time["amount_fen"].is_null());
+  auto early = subsidy_of("2025-07-14");
+  EXPECT_EQ(early["verdict"], "not_eligible");
+
+  int64_t policy = policy_id("start_up_subsidy");
+  std::string matches = "/api/v1/policies/" + std::to_string(policy) + "/matches?region=421022102";
+  auto listed = policy_get("ga_clerk", matches);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  bool on_list = false;
+  auto items = listed.json()["items"];
+  for (const auto& item : items) on_list |= item["subject"]["id"] == venture;
+  EXPECT_TRUE(on_list) << listed.body;
+
+  auto app =
+      policy_post("ga_clerk", "/api/v1/applications",
+                  {{"policy_id", policy}, {"venture_id", venture}, {"submitted_on", "2025-07-20"}});
+  ASSERT_EQ(app.status, 201) << app.body;
+  EXPECT_EQ(app.json()["subject"]["kind"], "venture");
+  EXPECT_EQ(policy_post("ga_clerk", "/api/v1/applications",
+                        {{"policy_id", policy}, {"person_id", founder}})
+                .json()["error"]["field"],
+            "policy_id");  // a business's policy, not a person's
+  auto after = policy_get("ga_clerk", matches).json()["items"];
+  for (const auto& item : after) EXPECT_NE(item["subject"]["id"], venture);
+  EXPECT_EQ(policy_get("jl_clerk", "/api/v1/applications?venture_id=" + std::to_string(venture))
+                .json()["total"],
+            0);
 }

@@ -1,7 +1,7 @@
 // The policy catalogue and evaluation through the real server, on SQLite and PostgreSQL alike:
 // the shipped policies, a person's verdicts with their trace, a "what if" situation, and editing
 // a policy into a new version that evaluations use at once while the old version stays readable.
-#include "api/api_env.h"
+#include "api/policy_env.h"
 
 using namespace guiyan::testing;
 
@@ -38,7 +38,7 @@ nlohmann::json county_policy(const std::string& code, int amount) {
 }  // namespace
 
 TEST(PolicyApi, TheCatalogueListsTheShippedPoliciesThatApplyInARegion) {
-  auto r = get_as("ga_clerk", "/api/v1/policies?region=421022");
+  auto r = policy_get("ga_clerk", "/api/v1/policies?region=421022");
   ASSERT_EQ(r.status, 200) << r.body;
   std::set<std::string> codes;
   auto items = r.json()["items"];  // kept: a range over a temporary's member would dangle
@@ -49,31 +49,32 @@ TEST(PolicyApi, TheCatalogueListsTheShippedPoliciesThatApplyInARegion) {
     EXPECT_TRUE(codes.count(code)) << code;
   }
   EXPECT_FALSE(codes.count("yangui_yichang_project"));  // 宜昌's, not 公安县's
-  auto loan =
-      get_as("ga_clerk", "/api/v1/policies?region=421022&kind=" +
+  auto loan = policy_get("ga_clerk",
+                         "/api/v1/policies?region=421022&kind=" +
                              std::string("%E5%88%9B%E4%B8%9A%E6%8B%85%E4%BF%9D%E8%B4%B7%E6%AC%BE"));
   ASSERT_EQ(loan.json()["total"], 1) << loan.body;
-  auto one = get_as("ga_clerk", "/api/v1/policies/" +
-                                    std::to_string(loan.json()["items"][0]["id"].get<int64_t>()));
+  auto one =
+      policy_get("ga_clerk", "/api/v1/policies/" +
+                                 std::to_string(loan.json()["items"][0]["id"].get<int64_t>()));
   ASSERT_EQ(one.status, 200);
   EXPECT_EQ(one.json()["definition"]["parameters"]["max_loans"]["values"][0]["value"], 3);
   EXPECT_EQ(one.json()["versions"].size(), 1u);
   EXPECT_EQ(one.json()["versions"][0]["note"], "随系统发布");
   EXPECT_EQ(one.json()["editable"], false);  // a province policy, a county clerk
-  EXPECT_EQ(get_as("ga_clerk", "/api/v1/policies/999999").status, 404);
+  EXPECT_EQ(policy_get("ga_clerk", "/api/v1/policies/999999").status, 404);
 }
 
 TEST(PolicyApi, APersonIsEvaluatedOnTheirRecordWithATraceAndOnlyInScope) {
-  auto created = post_as("ga_clerk", "/api/v1/people",
-                         {{"name", "政策测试甲"},
-                          {"region_code", "421022101001"},
-                          {"status", "employed_home"},
-                          {"status_since", "2026-02-10"}});
+  auto created = policy_post("ga_clerk", "/api/v1/people",
+                             {{"name", "政策测试甲"},
+                              {"region_code", "421022101001"},
+                              {"status", "employed_home"},
+                              {"status_since", "2026-02-10"}});
   ASSERT_EQ(created.status, 201) << created.body;
   int64_t id = created.json()["id"];
 
-  auto r =
-      post_as("ga_clerk", "/api/v1/policies/evaluate", {{"person_id", id}, {"date", "2026-03-01"}});
+  auto r = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                       {{"person_id", id}, {"date", "2026-03-01"}});
   ASSERT_EQ(r.status, 200) << r.body;
   auto transport = item_of(r.json(), "return_transport_subsidy");
   ASSERT_FALSE(transport.is_null()) << r.body;
@@ -92,13 +93,13 @@ TEST(PolicyApi, APersonIsEvaluatedOnTheirRecordWithATraceAndOnlyInScope) {
   EXPECT_EQ(r.json()["items"][0]["verdict"], "eligible");     // eligible first
 
   // Before the status began, the same person was not yet home: the status is unknown then.
-  auto before =
-      post_as("ga_clerk", "/api/v1/policies/evaluate", {{"person_id", id}, {"date", "2026-02-01"}});
+  auto before = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                            {{"person_id", id}, {"date", "2026-02-01"}});
   EXPECT_EQ(item_of(before.json(), "return_transport_subsidy")["verdict"], "unknown");
 
-  EXPECT_EQ(post_as("jl_clerk", "/api/v1/policies/evaluate", {{"person_id", id}}).status, 404);
-  auto bad_date =
-      post_as("ga_clerk", "/api/v1/policies/evaluate", {{"person_id", id}, {"date", "2026-02-30"}});
+  EXPECT_EQ(policy_post("jl_clerk", "/api/v1/policies/evaluate", {{"person_id", id}}).status, 404);
+  auto bad_date = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                              {{"person_id", id}, {"date", "2026-02-30"}});
   EXPECT_EQ(bad_date.status, 400);
   EXPECT_EQ(bad_date.json()["error"]["field"], "date");
 }
@@ -111,8 +112,8 @@ TEST(PolicyApi, AWhatIfSituationIsEvaluatedWithoutARecord) {
                                 {"employees", 2},
                                 {"status", "operating"}}},
                               {"founder", {{"returnee", true}}}};
-  auto r = post_as("ga_clerk", "/api/v1/policies/evaluate",
-                   {{"subject", "venture"}, {"situation", situation}, {"date", "2025-07-15"}});
+  auto r = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                       {{"subject", "venture"}, {"situation", situation}, {"date", "2025-07-15"}});
   ASSERT_EQ(r.status, 200) << r.body;
   auto subsidy = item_of(r.json(), "start_up_subsidy");
   EXPECT_EQ(subsidy["verdict"], "eligible");
@@ -120,17 +121,18 @@ TEST(PolicyApi, AWhatIfSituationIsEvaluatedWithoutARecord) {
   EXPECT_EQ(r.json()["subject"]["hypothetical"], true);
 
   situation["venture"]["employees"] = "两人";
-  auto bad = post_as("ga_clerk", "/api/v1/policies/evaluate",
-                     {{"subject", "venture"}, {"situation", situation}});
+  auto bad = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                         {{"subject", "venture"}, {"situation", situation}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.json()["error"]["field"], "situation");
   EXPECT_EQ(bad.json()["error"]["message"], "字段“venture.employees”应为数值");
-  EXPECT_EQ(post_as("ga_clerk", "/api/v1/policies/evaluate", nlohmann::json::object()).status, 400);
+  EXPECT_EQ(policy_post("ga_clerk", "/api/v1/policies/evaluate", nlohmann::json::object()).status,
+            400);
 }
 
 TEST(PolicyApi, EditingKeepsVersionsAndEvaluationsUseTheNewOneAtOnce) {
-  auto created = post_as("ga_clerk", "/api/v1/policies",
-                         {{"definition", county_policy("ga_model_award", 3000)}});
+  auto created = policy_post("ga_clerk", "/api/v1/policies",
+                             {{"definition", county_policy("ga_model_award", 3000)}});
   ASSERT_EQ(created.status, 201) << created.body;
   int64_t id = created.json()["id"];
   EXPECT_EQ(created.json()["version"], 1);
@@ -139,42 +141,44 @@ TEST(PolicyApi, EditingKeepsVersionsAndEvaluationsUseTheNewOneAtOnce) {
   nlohmann::json situation = {
       {"person", {{"region", "421022101001"}, {"status", "started_business"}}}};
   auto evaluate = [&] {
-    auto r = post_as("ga_clerk", "/api/v1/policies/evaluate",
-                     {{"subject", "person"},
-                      {"situation", situation},
-                      {"date", "2026-05-01"},
-                      {"policy_ids", {id}}});
+    auto r = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                         {{"subject", "person"},
+                          {"situation", situation},
+                          {"date", "2026-05-01"},
+                          {"policy_ids", {id}}});
     EXPECT_EQ(r.json()["items"].size(), 1u) << r.body;
     return r.json()["items"][0];
   };
   EXPECT_EQ(evaluate()["amount_fen"], 300000);
 
-  auto no_note = put_as("ga_clerk", path, {{"definition", county_policy("ga_model_award", 5000)}});
+  auto no_note =
+      policy_put("ga_clerk", path, {{"definition", county_policy("ga_model_award", 5000)}});
   EXPECT_EQ(no_note.status, 400);
   EXPECT_EQ(no_note.json()["error"]["field"], "note");
-  auto changed = put_as("ga_clerk", path,
-                        {{"definition", county_policy("ga_model_award", 5000)},
-                         {"note", "2026年起奖励提高到5000元"}});
+  auto changed = policy_put("ga_clerk", path,
+                            {{"definition", county_policy("ga_model_award", 5000)},
+                             {"note", "2026年起奖励提高到5000元"}});
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(changed.json()["version"], 2);
   EXPECT_EQ(changed.json()["versions"].size(), 2u);
   EXPECT_EQ(changed.json()["versions"][0]["note"], "2026年起奖励提高到5000元");
   EXPECT_EQ(evaluate()["amount_fen"], 500000);
   EXPECT_EQ(evaluate()["policy"]["version"], 2);
-  auto old = get_as("ga_clerk", path + "/versions/1");
+  auto old = policy_get("ga_clerk", path + "/versions/1");
   ASSERT_EQ(old.status, 200);
   EXPECT_EQ(old.json()["definition"]["parameters"]["amount_yuan"]["values"][0]["value"], 3000);
-  EXPECT_EQ(get_as("ga_clerk", path + "/versions/3").status, 404);
+  EXPECT_EQ(policy_get("ga_clerk", path + "/versions/3").status, 404);
 
-  auto same = put_as("ga_clerk", path,
-                     {{"definition", county_policy("ga_model_award", 5000)}, {"note", "再存一次"}});
+  auto same =
+      policy_put("ga_clerk", path,
+                 {{"definition", county_policy("ga_model_award", 5000)}, {"note", "再存一次"}});
   EXPECT_EQ(same.status, 400);
   EXPECT_EQ(same.json()["error"]["code"], "unchanged");
-  auto recoded = put_as("ga_clerk", path,
-                        {{"definition", county_policy("ga_other", 5000)}, {"note", "改代码"}});
+  auto recoded = policy_put("ga_clerk", path,
+                            {{"definition", county_policy("ga_other", 5000)}, {"note", "改代码"}});
   EXPECT_EQ(recoded.json()["error"]["field"], "definition.code");
 
-  auto audit = get_as("ga_aud", "/api/v1/audit?entity=policy&entity_id=" + std::to_string(id));
+  auto audit = policy_get("ga_aud", "/api/v1/audit?entity=policy&entity_id=" + std::to_string(id));
   ASSERT_EQ(audit.status, 200) << audit.body;
   ASSERT_EQ(audit.json()["items"].size(), 2u) << audit.body;
   EXPECT_EQ(audit.json()["items"][0]["action"], "update");
@@ -183,7 +187,7 @@ TEST(PolicyApi, EditingKeepsVersionsAndEvaluationsUseTheNewOneAtOnce) {
 TEST(PolicyApi, DefinitionsAreCheckedAndOnlyTheIssuingRegionsStaffEditThem) {
   auto bad_rule = county_policy("ga_bad_rule", 1000);
   bad_rule["conditions"][0]["rule"] = "person.status == ";
-  auto r = post_as("ga_clerk", "/api/v1/policies", {{"definition", bad_rule}});
+  auto r = policy_post("ga_clerk", "/api/v1/policies", {{"definition", bad_rule}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.json()["error"]["field"], "definition.conditions[0].rule");
   EXPECT_NE(r.json()["error"]["message"].get<std::string>().find("表达式不完整"),
@@ -191,22 +195,22 @@ TEST(PolicyApi, DefinitionsAreCheckedAndOnlyTheIssuingRegionsStaffEditThem) {
 
   auto city = county_policy("ga_city_wide", 1000);
   city["region"] = "4210";
-  auto out = post_as("ga_clerk", "/api/v1/policies", {{"definition", city}});
+  auto out = policy_post("ga_clerk", "/api/v1/policies", {{"definition", city}});
   EXPECT_EQ(out.status, 400);
   EXPECT_EQ(out.json()["error"]["code"], "out_of_scope");
 
-  EXPECT_EQ(post_as("ga_clerk", "/api/v1/policies",
-                    {{"definition", county_policy("start_up_subsidy", 1)}})
+  EXPECT_EQ(policy_post("ga_clerk", "/api/v1/policies",
+                        {{"definition", county_policy("start_up_subsidy", 1)}})
                 .status,
             409);
   auto jl = county_policy("jl_award", 1000);
   jl["region"] = "421088";
-  auto created = post_as("jl_clerk", "/api/v1/policies", {{"definition", jl}});
+  auto created = policy_post("jl_clerk", "/api/v1/policies", {{"definition", jl}});
   ASSERT_EQ(created.status, 201) << created.body;
   auto path = "/api/v1/policies/" + std::to_string(created.json()["id"].get<int64_t>());
-  EXPECT_EQ(get_as("ga_clerk", path).json()["editable"], false);
-  auto other = put_as("ga_clerk", path, {{"definition", jl}, {"note", "越权修改"}});
+  EXPECT_EQ(policy_get("ga_clerk", path).json()["editable"], false);
+  auto other = policy_put("ga_clerk", path, {{"definition", jl}, {"note", "越权修改"}});
   EXPECT_EQ(other.status, 400);
   EXPECT_EQ(other.json()["error"]["code"], "out_of_scope");
-  EXPECT_EQ(post_as("ga_aud", "/api/v1/policies/evaluate", {{"person_id", 1}}).status, 403);
+  EXPECT_EQ(policy_post("ga_aud", "/api/v1/policies/evaluate", {{"person_id", 1}}).status, 403);
 }

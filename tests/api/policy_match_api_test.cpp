@@ -4,7 +4,7 @@
 #include <fstream>
 #include <thread>
 
-#include "api/api_env.h"
+#include "api/policy_env.h"
 #include "io/xlsx_reader.h"
 
 using namespace guiyan::testing;
@@ -13,18 +13,19 @@ namespace {
 
 // 藕池镇 (421022106): records of this test alone.
 int64_t townsperson(const std::string& name, const std::string& status) {
-  auto r = post_as("ga_clerk", "/api/v1/people",
-                   {{"name", name},
-                    {"region_code", "421022106001"},
-                    {"phone", "13907161234"},
-                    {"status", status},
-                    {"status_since", "2026-02-10"}});
+  auto r = policy_post("ga_clerk", "/api/v1/people",
+                       {{"name", name},
+                        {"region_code", "421022106001"},
+                        {"phone", "13907161234"},
+                        {"status", status},
+                        {"status_since", "2026-02-10"}});
   if (r.status != 201) throw std::runtime_error("person: " + r.body);
   return r.json()["id"];
 }
 
 int64_t transport_id() {
-  auto items = get_as("ga_clerk", "/api/v1/policies?q=return_transport_subsidy").json()["items"];
+  auto items =
+      policy_get("ga_clerk", "/api/v1/policies?q=return_transport_subsidy").json()["items"];
   return items.at(0)["id"];
 }
 
@@ -46,7 +47,7 @@ TEST(PolicyMatchApi, TheWorklistFollowsChangesAndApplications) {
   // Change times are kept to the second, and a run re-evaluates what changed in its own second
   // too: start the first run in a later second than the records' creation.
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  auto first = get_as("ga_clerk", path);
+  auto first = policy_get("ga_clerk", path);
   ASSERT_EQ(first.status, 200) << first.body;
   EXPECT_EQ(names(first.json()), (std::set<std::string>{"找人甲", "找人乙"}));
   EXPECT_EQ(first.json()["run"]["mode"], "full");
@@ -55,52 +56,54 @@ TEST(PolicyMatchApi, TheWorklistFollowsChangesAndApplications) {
   EXPECT_EQ(first.json()["items"][0]["subject"]["phone"], "139****1234");
 
   // Staff note that 甲 was contacted; 丙 comes home; only the changed record is evaluated again.
-  auto noted = put_as(
+  auto noted = policy_put(
       "ga_clerk", "/api/v1/policies/" + std::to_string(policy) + "/matches/" + std::to_string(a),
       {{"work_status", "contacted"}, {"note", "电话告知，下周来办"}});
   ASSERT_EQ(noted.status, 200) << noted.body;
   auto moved =
-      ApiEnv::get().client().patch("/api/v1/people/" + std::to_string(c),
-                                   {{"status", "employed_home"}, {"status_since", "2026-03-01"}},
-                                   ApiEnv::get().token("ga_clerk"));
+      policy_env().client().patch("/api/v1/people/" + std::to_string(c),
+                                  {{"status", "employed_home"}, {"status_since", "2026-03-01"}},
+                                  policy_env().token("ga_clerk"));
   ASSERT_EQ(moved.status, 200) << moved.body;
-  auto second = get_as("ga_clerk", path);
+  auto second = policy_get("ga_clerk", path);
   EXPECT_EQ(second.json()["run"]["mode"], "changes");
   EXPECT_EQ(second.json()["run"]["evaluated"], 1) << second.body;
   EXPECT_EQ(names(second.json()), (std::set<std::string>{"找人甲", "找人乙", "找人丙"}));
   EXPECT_EQ(second.json()["counts"]["contacted"], 1);
   EXPECT_EQ(second.json()["counts"]["open"], 2);
-  auto contacted = get_as("ga_clerk", path + "&work_status=contacted");
+  auto contacted = policy_get("ga_clerk", path + "&work_status=contacted");
   ASSERT_EQ(contacted.json()["total"], 1);
   EXPECT_EQ(contacted.json()["items"][0]["work_note"], "电话告知，下周来办");
 
   // 乙 applies: off the list while the application is live.
   auto applied =
-      post_as("ga_clerk", "/api/v1/applications", {{"policy_id", policy}, {"person_id", b}});
+      policy_post("ga_clerk", "/api/v1/applications", {{"policy_id", policy}, {"person_id", b}});
   ASSERT_EQ(applied.status, 201) << applied.body;
-  EXPECT_EQ(names(get_as("ga_clerk", path).json()), (std::set<std::string>{"找人甲", "找人丙"}));
+  EXPECT_EQ(names(policy_get("ga_clerk", path).json()),
+            (std::set<std::string>{"找人甲", "找人丙"}));
 
   // 甲 leaves again: off the list at the next refresh, the note with them.
-  ApiEnv::get().client().patch("/api/v1/people/" + std::to_string(a),
-                               {{"status", "left_again"}, {"status_since", "2026-04-01"}},
-                               ApiEnv::get().token("ga_clerk"));
-  EXPECT_EQ(names(get_as("ga_clerk", path).json()), (std::set<std::string>{"找人丙"}));
+  policy_env().client().patch("/api/v1/people/" + std::to_string(a),
+                              {{"status", "left_again"}, {"status_since", "2026-04-01"}},
+                              policy_env().token("ga_clerk"));
+  EXPECT_EQ(names(policy_get("ga_clerk", path).json()), (std::set<std::string>{"找人丙"}));
 
   // A new version of the policy re-evaluates everyone.
-  EXPECT_EQ(get_as("jl_clerk", path).json()["total"], 0);  // 监利 sees none of 公安县's people
-  EXPECT_EQ(put_as("jl_clerk",
-                   "/api/v1/policies/" + std::to_string(policy) + "/matches/" + std::to_string(c),
-                   {{"work_status", "declined"}})
-                .status,
-            404);
+  EXPECT_EQ(policy_get("jl_clerk", path).json()["total"], 0);  // 监利 sees none of 公安县's people
+  EXPECT_EQ(
+      policy_put("jl_clerk",
+                 "/api/v1/policies/" + std::to_string(policy) + "/matches/" + std::to_string(c),
+                 {{"work_status", "declined"}})
+          .status,
+      404);
 }
 
 TEST(PolicyMatchApi, TheListExportsAsARealWorkbook) {
   townsperson("导出找人", "employed_home");
   int64_t policy = transport_id();
-  auto r = ApiEnv::get().client().get(
+  auto r = policy_env().client().get(
       "/api/v1/policies/" + std::to_string(policy) + "/matches/export?region=421022106&format=xlsx",
-      ApiEnv::get().token("ga_clerk"));
+      policy_env().token("ga_clerk"));
   ASSERT_EQ(r.status, 200);
   std::string path = "/tmp/guiyan_match_export_" + std::to_string(::getpid()) + ".xlsx";
   std::ofstream(path, std::ios::binary) << r.body;
@@ -116,7 +119,7 @@ TEST(PolicyMatchApi, TheListExportsAsARealWorkbook) {
   bool found = false;
   for (const auto& row : rows) found |= !row.empty() && row[0] == "导出找人" && row[4] == "500";
   EXPECT_TRUE(found);
-  auto audit = get_as("ga_aud", "/api/v1/audit?entity=policy_match&action=export");
+  auto audit = policy_get("ga_aud", "/api/v1/audit?entity=policy_match&action=export");
   EXPECT_GE(audit.json()["items"].size(), 1u);
 }
 
@@ -132,22 +135,22 @@ TEST(PolicyMatchApi, AutomaticEntitlementsAreConfirmedOnceAsApprovedApplications
       {"period", "once"},
       {"conditions", {{{"label", "返乡就业"}, {"rule", "person.status == \"employed_home\""}}}},
       {"amount", "200"}};
-  auto made = post_as("ga_clerk", "/api/v1/policies", {{"definition", definition}});
+  auto made = policy_post("ga_clerk", "/api/v1/policies", {{"definition", definition}});
   ASSERT_EQ(made.status, 201) << made.body;
   int64_t policy = made.json()["id"];
   int64_t a = townsperson("免申甲", "employed_home");
   townsperson("免申乙", "away");
   std::string base = "/api/v1/policies/" + std::to_string(policy);
 
-  auto clerk_only = post_as("ga_aud", base + "/entitlements", {{"region", "421022106"}});
+  auto clerk_only = policy_post("ga_aud", base + "/entitlements", {{"region", "421022106"}});
   EXPECT_EQ(clerk_only.status, 403);
-  auto confirmed = post_as("ga_clerk", base + "/entitlements", {{"region", "421022106"}});
+  auto confirmed = policy_post("ga_clerk", base + "/entitlements", {{"region", "421022106"}});
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   // 免申甲 and the other 返乡就业 people of 藕池镇 made by the tests above.
   auto ids = confirmed.json()["application_ids"];
   ASSERT_GE(ids.size(), 1u) << confirmed.body;
-  auto apps = get_as("ga_clerk", "/api/v1/applications?policy_id=" + std::to_string(policy) +
-                                     "&person_id=" + std::to_string(a));
+  auto apps = policy_get("ga_clerk", "/api/v1/applications?policy_id=" + std::to_string(policy) +
+                                         "&person_id=" + std::to_string(a));
   ASSERT_EQ(apps.json()["total"], 1) << apps.body;
   auto app = apps.json()["items"][0];
   EXPECT_EQ(app["status"], "approved");
@@ -155,13 +158,13 @@ TEST(PolicyMatchApi, AutomaticEntitlementsAreConfirmedOnceAsApprovedApplications
   EXPECT_EQ(app["amount_approved_fen"], 20000);
   EXPECT_FALSE(app["payout_due_on"].is_null());
   // Confirmed once: a second batch finds nobody left, and the list is empty.
-  auto again = post_as("ga_clerk", base + "/entitlements", {{"region", "421022106"}});
+  auto again = policy_post("ga_clerk", base + "/entitlements", {{"region", "421022106"}});
   EXPECT_EQ(again.json()["created"], 0) << again.body;
-  EXPECT_EQ(get_as("ga_clerk", base + "/matches?region=421022106").json()["total"], 0);
+  EXPECT_EQ(policy_get("ga_clerk", base + "/matches?region=421022106").json()["total"], 0);
 
   // A policy that is applied for cannot be confirmed in bulk.
-  auto transport =
-      post_as("ga_clerk", "/api/v1/policies/" + std::to_string(transport_id()) + "/entitlements",
-              {{"region", "421022106"}});
+  auto transport = policy_post(
+      "ga_clerk", "/api/v1/policies/" + std::to_string(transport_id()) + "/entitlements",
+      {{"region", "421022106"}});
   EXPECT_EQ(transport.json()["error"]["code"], "not_automatic");
 }

@@ -8,4 +8,4 @@ cd "$root/web"
 npm run build
 cd "$root/tests/browser"
 [ -d node_modules ] || npm install --no-audit --no-fund
-node --test console.test.mjs people.test.mjs duplicates.test.mjs vocabularies.test.mjs merchants.test.mjs merchant_network.test.mjs projects.test.mjs ventures.test.mjs
+node --test --test-concurrency=1 ./*.test.mjs

@@ -274,6 +274,26 @@ export const api = {
   createFinancing: (body) => post('/financing', body),
   moveFinancing: (id, body) => post(`/financing/${id}/moves`, body),
 
+  // Policies 政策清单, evaluation, 政策找人 and applications (docs/rules.md).
+  policies: (query) => get('/policies', query),
+  policy: (id) => get(`/policies/${id}`),
+  policyVersion: (id, version) => get(`/policies/${id}/versions/${version}`),
+  policyVocabulary: () => get('/policies/vocabulary'),
+  createPolicy: (definition) => post('/policies', { definition }),
+  savePolicy: (id, definition, note) => request('PUT', `/policies/${id}`, { body: { definition, note } }),
+  // body: {person_id} or {subject, situation}; date and policy_ids optional.
+  evaluatePolicies: (body) => post('/policies/evaluate', body),
+  policyMatches: (id, query) => get(`/policies/${id}/matches`, query),
+  exportPolicyMatches: (id, query) => download(`/policies/${id}/matches/export`, query, `政策找人名单.${query.format || 'xlsx'}`),
+  setMatchWork: (id, personId, body) => request('PUT', `/policies/${id}/matches/${personId}`, { body }),
+  confirmEntitlements: (id, body) => post(`/policies/${id}/entitlements`, body),
+  applications: (query) => get('/applications', query),
+  application: (id) => get(`/applications/${id}`),
+  submitApplication: (body) => post('/applications', body),
+  reviewApplication: (id, body) => post(`/applications/${id}/review`, body),
+  decideApplication: (id, body) => post(`/applications/${id}/decision`, body),
+  payApplication: (id, body) => post(`/applications/${id}/payment`, body),
+
   imports: () => get('/imports'),
   importJob: (id, options) => get(`/imports/${id}`, null, options),
   // file: the File chosen by the clerk, sent as it is (up to 64 MiB).

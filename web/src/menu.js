@@ -69,6 +69,17 @@ export const MENU = [
     ]
   },
   {
+    key: 'policies',
+    title: '政策服务',
+    icon: Medal,
+    perm: 'policy:read',
+    children: [
+      { path: '/policies', title: '政策清单', icon: Notebook, perm: 'policy:read' },
+      { path: '/policies/evaluate', title: '政策评估', icon: DataAnalysis, perm: 'policy:read' },
+      { path: '/applications', title: '政策申请', icon: Tickets, perm: 'application:read' }
+    ]
+  },
+  {
     key: 'system',
     title: '系统管理',
     icon: Setting,

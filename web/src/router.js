@@ -32,6 +32,15 @@ export const routes = [
         // menu: the side-menu item it belongs to; parent: the breadcrumb step above it.
         meta: { title: '一人一档', perm: 'person:read', menu: '/people', parent: { path: '/people', title: '人员台账' } }
       },
+      { path: 'policies', name: 'policies', component: () => import('./pages/PoliciesPage.vue'), meta: { title: '政策清单', perm: 'policy:read' } },
+      { path: 'policies/evaluate', name: 'policy-evaluate', component: () => import('./pages/PolicyEvaluatePage.vue'), meta: { title: '政策评估', perm: 'policy:read' } },
+      {
+        path: 'policies/:id(\\d+)/matches',
+        name: 'policy-matches',
+        component: () => import('./pages/PolicyMatchesPage.vue'),
+        meta: { title: '政策找人', perm: ['application:read'], menu: '/policies', parent: { path: '/policies', title: '政策清单' } }
+      },
+      { path: 'applications', name: 'applications', component: () => import('./pages/ApplicationsPage.vue'), meta: { title: '政策申请', perm: 'application:read' } },
       { path: 'merchants', name: 'merchants', component: () => import('./pages/MerchantsPage.vue'), meta: { title: '楚商名录', perm: 'merchant:read' } },
       {
         path: 'merchants/classification',

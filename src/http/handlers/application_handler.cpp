@@ -15,6 +15,7 @@ void add_application_routes(Router& r, ApiContext& ctx) {
     f.q = req.query_param("q");
     f.policy_id = int_param(req, "policy_id");
     f.person_id = int_param(req, "person_id");
+    f.venture_id = int_param(req, "venture_id");
     std::string overdue = req.query_param("overdue");
     if (!overdue.empty() && overdue != "true" && overdue != "false") {
       throw bad_request("overdue", "overdue 应为 true 或 false");
@@ -29,10 +30,14 @@ void add_application_routes(Router& r, ApiContext& ctx) {
     service::SubmitInput in;
     auto policy_id = body.opt_int("policy_id", "政策");
     auto person_id = body.opt_int("person_id", "申请人");
+    auto venture_id = body.opt_int("venture_id", "申请主体");
     if (!policy_id) throw bad_request("policy_id", "请选择政策");
-    if (!person_id) throw bad_request("person_id", "请选择申请人");
+    if (!person_id == !venture_id) {
+      throw bad_request("person_id", "请选择申请人（person_id）或申请主体（venture_id）之一");
+    }
     in.policy_id = *policy_id;
-    in.subject_id = *person_id;
+    in.subject_kind = person_id ? "person" : "venture";
+    in.subject_id = person_id ? *person_id : *venture_id;
     in.channel = body.opt_str("channel", "申请方式", 20).value_or("staff");
     in.submitted_on = body.opt_str("submitted_on", "申请日期", 10);
     in.amount_requested_fen = body.opt_int("amount_requested_fen", "申请金额");

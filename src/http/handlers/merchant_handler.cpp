@@ -54,7 +54,8 @@ void add_merchant_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/merchants/classification", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     std::string by = req.query_param("by").empty() ? "industry" : req.query_param("by");
-    return json_response(200, service::merchant_classification(ctx.db, p, by, read_merchant_query(req)));
+    return json_response(200,
+                         service::merchant_classification(ctx.db, p, by, read_merchant_query(req)));
   });
   r.add("GET", "/api/v1/merchants/freshness", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);

@@ -108,15 +108,15 @@ void add_policy_routes(Router& r, ApiContext& ctx) {
     body.finish();
     return json_response(200, service::confirm_entitlements(ctx.db, p, id, region, people));
   });
-  r.add("PUT", "/api/v1/policies/{id}/matches/{person_id}", [&ctx](Request& req) {
+  r.add("PUT", "/api/v1/policies/{id}/matches/{subject_id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     int64_t id = path_id(req);
-    int64_t person = path_id(req, "person_id");
+    int64_t subject = path_id(req, "subject_id");
     JsonBody body(req.body);
     std::string status = body.str("work_status", "处理状态", 20);
     auto note = body.opt_str("note", "处理说明", 500, true);
     body.finish();
-    return json_response(200, service::set_match_work(ctx.db, p, id, person, status, note));
+    return json_response(200, service::set_match_work(ctx.db, p, id, subject, status, note));
   });
   r.add("POST", "/api/v1/policies", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
