@@ -100,31 +100,42 @@ nlohmann::json refresh(store::Conn& c, const CurrentPolicy& cp, const std::strin
   int64_t evaluated = 0;
   std::optional<std::string> since;
   if (changes_only) since = run->text(2);
-  for_each_policy_subject(c, kind, region, since, today,
-                          [&](int64_t id, const std::string& where, rules::Situation* situation) {
-                            ++evaluated;
-                            auto it = held.find(id);
-                            if (!situation) {
-                              if (it != held.end()) gone.push_back(id);
-                              return;
-                            }
-                            if (auto a = awards.find(id); a != awards.end())
-                              situation->awards = a->second;
-                            auto e = rules::evaluate(cp.policy, *situation, today);
-                            if (e.verdict == rules::Verdict::not_eligible) {
-                              if (it != held.end()) gone.push_back(id);
-                              return;
-                            }
-                            kept.insert(id);
-                            std::optional<int64_t> amount;
-                            if (e.amount_fen) amount = *e.amount_fen;
-                            if (it != held.end() && it->second.region == where &&
-                                it->second.verdict == rules::verdict_key(e.verdict) &&
-                                it->second.summary == e.summary && it->second.amount == amount) {
-                              return;  // unchanged
-                            }
-                            found.push_back({id, where, e.verdict, e.amount_fen, e.summary});
-                          });
+  // Only the subjects inside both the requested region and the policy's: a city's policy is not
+  // evaluated over the whole province, and one of another city not at all.
+  const std::string& issued = cp.policy.region;
+  std::optional<std::string> scan;
+  if (issued.starts_with(region)) {
+    scan = issued;
+  } else if (region.starts_with(issued)) {
+    scan = region;
+  }
+  if (scan) {
+    for_each_policy_subject(c, kind, *scan, since, today,
+                            [&](int64_t id, const std::string& where, rules::Situation* situation) {
+                              ++evaluated;
+                              auto it = held.find(id);
+                              if (!situation) {
+                                if (it != held.end()) gone.push_back(id);
+                                return;
+                              }
+                              if (auto a = awards.find(id); a != awards.end())
+                                situation->awards = a->second;
+                              auto e = rules::evaluate(cp.policy, *situation, today);
+                              if (e.verdict == rules::Verdict::not_eligible) {
+                                if (it != held.end()) gone.push_back(id);
+                                return;
+                              }
+                              kept.insert(id);
+                              std::optional<int64_t> amount;
+                              if (e.amount_fen) amount = *e.amount_fen;
+                              if (it != held.end() && it->second.region == where &&
+                                  it->second.verdict == rules::verdict_key(e.verdict) &&
+                                  it->second.summary == e.summary && it->second.amount == amount) {
+                                return;  // unchanged
+                              }
+                              found.push_back({id, where, e.verdict, e.amount_fen, e.summary});
+                            });
+  }
   if (!changes_only) {
     // Subjects held but not met this time (moved out, deleted, no longer qualifying) go too.
     for (const auto& [id, h] : held) {
