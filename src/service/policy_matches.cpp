@@ -189,19 +189,21 @@ std::string list_where(store::SqlBuilder& sql, const Principal& p, const Current
   } else if (f.verdict != "all") {
     throw bad_request("verdict", "verdict 应为 eligible、unknown 或 all");
   }
-  if (!f.work_status.empty()) {
+  // "applied": those with an application under way instead of those without.
+  bool applied = f.work_status == "applied";
+  if (!f.work_status.empty() && !applied) {
     if (f.work_status != "open" && f.work_status != "contacted" && f.work_status != "declined") {
-      throw bad_request("work_status", "处理状态应为 open、contacted 或 declined");
+      throw bad_request("work_status", "处理状态应为 open、contacted、declined 或 applied");
     }
     where += " AND m.work_status = " + sql.bind(f.work_status);
   }
   std::string period = cp.policy.period == "once"   ? "once"
                        : cp.policy.period == "year" ? std::to_string(match_today().year)
                                                     : "";
-  where +=
-      " AND NOT EXISTS (SELECT 1 FROM policy_application a WHERE a.policy_id = m.policy_id "
-      "AND a.subject_kind = m.subject_kind AND a.subject_id = m.subject_id AND (a.status IN "
-      "('submitted', 'reviewed')";
+  where += std::string(applied ? " AND" : " AND NOT") +
+           " EXISTS (SELECT 1 FROM policy_application a WHERE a.policy_id = m.policy_id "
+           "AND a.subject_kind = m.subject_kind AND a.subject_id = m.subject_id AND (a.status IN "
+           "('submitted', 'reviewed')";
   if (!period.empty()) {
     where += " OR (a.status <> 'rejected' AND a.period_key = " + sql.bind(period) + ")";
   }
@@ -262,7 +264,7 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
   std::string where = list_where(sql, p, *cp, region, f);
   int64_t total =
       store::query_int(*conn, "SELECT COUNT(*) FROM policy_match m WHERE " + where, sql.params());
-  nlohmann::json counts = {{"open", 0}, {"contacted", 0}, {"declined", 0}};
+  nlohmann::json counts = {{"open", 0}, {"contacted", 0}, {"declined", 0}, {"applied", 0}};
   {
     store::SqlBuilder cs;
     MatchFilter all = f;
@@ -274,6 +276,11 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
                                       cs.params())) {
       counts[r.text(0)] = r.i64(1);
     }
+    store::SqlBuilder as;
+    all.work_status = "applied";
+    counts["applied"] = store::query_int(
+        *conn, "SELECT COUNT(*) FROM policy_match m WHERE " + list_where(as, p, *cp, region, all),
+        as.params());
   }
   std::string page = " ORDER BY m.region_code, m.subject_id LIMIT " + sql.bind(f.limit) +
                      " OFFSET " + sql.bind(f.offset);
@@ -281,22 +288,23 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
   bool unmask = false;  // the worklist shows masked phones; the person file unmasks (audited)
   for (const auto& r : store::query(
            *conn, match_select(cp->policy.subject) + "WHERE " + where + page, sql.params())) {
-    items.push_back({{"subject",
-                      {{"kind", cp->policy.subject},
-                       {"id", r.i64(0)},
-                       {"name", r.text(1)},
-                       {"region_code", r.text(2)},
-                       {"region_name", r.text(3)},
-                       {"phone", unmask ? r.text(4) : mask_phone(r.text(4))}}},
-                     {"verdict", r.text(5)},
-                     {"amount_fen", r.is_null(6) ? nlohmann::json() : nlohmann::json(r.i64(6))},
-                     {"summary", r.text(7)},
-                     {"work_status", r.text(8)},
-                     {"work_status_name", work_name(r.text(8))},
-                     {"work_note", r.is_null(9) ? nlohmann::json() : nlohmann::json(r.text(9))},
-                     {"work_by_name", r.text(10)},
-                     {"work_at", r.is_null(11) ? nlohmann::json() : nlohmann::json(r.text(11))},
-                     {"evaluated_on", r.text(12)}});
+    items.push_back(
+        {{"subject",
+          {{"kind", cp->policy.subject},
+           {"id", r.i64(0)},
+           {"name", r.text(1)},
+           {"region_code", r.text(2)},
+           {"region_name", r.text(3)},
+           {"phone", unmask ? r.text(4) : mask_phone(r.text(4))}}},
+         {"verdict", r.text(5)},
+         {"amount_fen", r.is_null(6) ? nlohmann::json() : nlohmann::json(r.i64(6))},
+         {"summary", r.text(7)},
+         {"work_status", r.text(8)},
+         {"work_status_name", f.work_status == "applied" ? "已申请" : work_name(r.text(8))},
+         {"work_note", r.is_null(9) ? nlohmann::json() : nlohmann::json(r.text(9))},
+         {"work_by_name", r.text(10)},
+         {"work_at", r.is_null(11) ? nlohmann::json() : nlohmann::json(r.text(11))},
+         {"evaluated_on", r.text(12)}});
   }
   return {{"policy",
            {{"id", cp->id},

@@ -81,6 +81,11 @@ TEST(PolicyMatchApi, TheWorklistFollowsChangesAndApplications) {
   ASSERT_EQ(applied.status, 201) << applied.body;
   EXPECT_EQ(names(policy_get("ga_clerk", path).json()),
             (std::set<std::string>{"找人甲", "找人丙"}));
+  // …and on the "applied" view, with the count.
+  auto pending = policy_get("ga_clerk", path + "&work_status=applied");
+  EXPECT_EQ(names(pending.json()), (std::set<std::string>{"找人乙"}));
+  EXPECT_EQ(pending.json()["items"][0]["work_status_name"], "已申请");
+  EXPECT_EQ(pending.json()["counts"]["applied"], 1);
 
   // 甲 leaves again: off the list at the next refresh, the note with them.
   policy_env().client().patch("/api/v1/people/" + std::to_string(a),
