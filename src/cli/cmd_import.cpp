@@ -17,6 +17,13 @@ namespace guiyan::cli {
 namespace {
 
 // Writes the report file when asked and lists the first problems on standard error.
+// The options of an import command.
+struct Args {
+  std::string file, report, source = "入户调查";
+  bool dry_run = false;
+  size_t batch_rows = service::ImportOptions{}.batch_rows;
+};
+
 void report(const service::ImportSummary& summary, const std::string& report_path) {
   if (!report_path.empty()) service::write_import_report(report_path, summary);
   for (size_t i = 0; i < summary.issues.size() && i < 20; ++i) {
@@ -30,16 +37,55 @@ void report(const service::ImportSummary& summary, const std::string& report_pat
   }
 }
 
+// `guiyan import NAME FILE [--dry-run] [--report R] [--batch-rows N]` for a ledger whose rows
+// have no source of their own (recorded as manual), read with `importer`.
+// A sheet importer of the service layer (import_merchants, import_ventures).
+using Importer = std::function<service::ImportSummary(
+    store::Db&, const service::Actor&, const service::Principal*, const std::string&,
+    const service::ImportOptions&, const std::function<void(const service::ImportSummary&)>&)>;
+
+void add_ledger_import(CLI::App& imp, Config& cfg, Action& action, const std::string& name,
+                       const std::string& description, Importer importer) {
+  auto a = std::make_shared<Args>();
+  auto* sub = imp.add_subcommand(name, description);
+  sub->add_option("file", a->file, ".xlsx or .csv (UTF-8 or GB18030)")->required();
+  sub->add_flag("--dry-run", a->dry_run, "check every row and report, write nothing");
+  sub->add_option("--report", a->report, "write the problems to this .xlsx file");
+  sub->add_option("--batch-rows", a->batch_rows,
+                  "rows per transaction: a kill keeps whole batches; larger is faster")
+      ->check(CLI::Range(size_t{1}, size_t{1000000}))
+      ->capture_default_str();
+  add_db_option(*sub, cfg);
+  sub->callback([&cfg, &action, a, importer] {
+    action = [&cfg, a, importer] {
+      auto db = open_migrated(cfg, 2);
+      service::ImportOptions opt;
+      opt.source = "manual";
+      opt.dry_run = a->dry_run;
+      opt.batch_rows = a->batch_rows;
+      opt.file_label = std::filesystem::path(a->file).filename().string();
+      service::ImportSummary summary;
+      try {
+        summary = importer(*db, service::Actor::system("import"), nullptr, a->file, opt,
+                           [](const service::ImportSummary& s) {
+                             std::cerr << "\r已处理 " << s.rows_read << " 行" << std::flush;
+                           });
+        std::cerr << "\n";
+      } catch (const io::SheetError& e) {
+        throw std::runtime_error(e.what());
+      }
+      report(summary, a->report);
+      std::cout << service::summary_json(summary) << std::endl;
+      return summary.rejected == 0 ? 0 : 1;
+    };
+  });
+}
+
 }  // namespace
 
 void add_import_command(CLI::App& app, Config& cfg, Action& action) {
   auto* imp = app.add_subcommand("import", "Import a ledger (.xlsx or .csv) into the database");
   imp->require_subcommand(1);
-  struct Args {
-    std::string file, report, source = "入户调查";
-    bool dry_run = false;
-    size_t batch_rows = service::ImportOptions{}.batch_rows;
-  };
   auto a = std::make_shared<Args>();
   auto* people = imp->add_subcommand(
       "people",
@@ -87,83 +133,15 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
     };
   });
 
-  auto m = std::make_shared<Args>();
-  auto* merchants = imp->add_subcommand(
-      "merchants",
-      "Merchant and talent list 楚商楚才名录. Prints a one-line JSON summary; exit 0 when every "
-      "row was accepted, 1 otherwise");
-  merchants->add_option("file", m->file, ".xlsx or .csv (UTF-8 or GB18030)")->required();
-  merchants->add_flag("--dry-run", m->dry_run, "check every row and report, write nothing");
-  merchants->add_option("--report", m->report, "write the problems to this .xlsx file");
-  merchants
-      ->add_option("--batch-rows", m->batch_rows,
-                   "rows per transaction: a kill keeps whole batches; larger is faster")
-      ->check(CLI::Range(size_t{1}, size_t{1000000}))
-      ->capture_default_str();
-  add_db_option(*merchants, cfg);
-  merchants->callback([&cfg, &action, m] {
-    action = [&cfg, m] {
-      auto db = open_migrated(cfg, 2);
-      service::ImportOptions opt;
-      opt.source = "manual";
-      opt.dry_run = m->dry_run;
-      opt.batch_rows = m->batch_rows;
-      opt.file_label = std::filesystem::path(m->file).filename().string();
-      service::ImportSummary summary;
-      try {
-        summary = service::import_merchants(*db, service::Actor::system("import"), nullptr, m->file,
-                                            opt, [](const service::ImportSummary& s) {
-                                              std::cerr << "\r已处理 " << s.rows_read << " 行"
-                                                        << std::flush;
-                                            });
-        std::cerr << "\n";
-      } catch (const io::SheetError& e) {
-        throw std::runtime_error(e.what());
-      }
-      report(summary, m->report);
-      std::cout << service::summary_json(summary) << std::endl;
-      return summary.rejected == 0 ? 0 : 1;
-    };
-  });
-
-  auto v = std::make_shared<Args>();
-  auto* ventures = imp->add_subcommand(
-      "ventures",
-      "Ventures ledger 返乡创业主体台账 (founders found by ID number among the people). Prints a "
-      "one-line JSON summary; exit 0 when every row was accepted, 1 otherwise");
-  ventures->add_option("file", v->file, ".xlsx or .csv (UTF-8 or GB18030)")->required();
-  ventures->add_flag("--dry-run", v->dry_run, "check every row and report, write nothing");
-  ventures->add_option("--report", v->report, "write the problems to this .xlsx file");
-  ventures
-      ->add_option("--batch-rows", v->batch_rows,
-                   "rows per transaction: a kill keeps whole batches; larger is faster")
-      ->check(CLI::Range(size_t{1}, size_t{1000000}))
-      ->capture_default_str();
-  add_db_option(*ventures, cfg);
-  ventures->callback([&cfg, &action, v] {
-    action = [&cfg, v] {
-      auto db = open_migrated(cfg, 2);
-      service::ImportOptions opt;
-      opt.source = "manual";
-      opt.dry_run = v->dry_run;
-      opt.batch_rows = v->batch_rows;
-      opt.file_label = std::filesystem::path(v->file).filename().string();
-      service::ImportSummary summary;
-      try {
-        summary = service::import_ventures(*db, service::Actor::system("import"), nullptr, v->file,
-                                           opt, [](const service::ImportSummary& s) {
-                                             std::cerr << "\r已处理 " << s.rows_read << " 行"
-                                                       << std::flush;
-                                           });
-        std::cerr << "\n";
-      } catch (const io::SheetError& e) {
-        throw std::runtime_error(e.what());
-      }
-      report(summary, v->report);
-      std::cout << service::summary_json(summary) << std::endl;
-      return summary.rejected == 0 ? 0 : 1;
-    };
-  });
+  add_ledger_import(*imp, cfg, action, "merchants",
+                    "Merchant and talent list 楚商楚才名录. Prints a one-line JSON summary; exit 0 "
+                    "when every row was accepted, 1 otherwise",
+                    service::import_merchants);
+  add_ledger_import(*imp, cfg, action, "ventures",
+                    "Ventures ledger 返乡创业主体台账 (founders found by ID number among the "
+                    "people). Prints a one-line JSON summary; exit 0 when every row was accepted, "
+                    "1 otherwise",
+                    service::import_ventures);
 }
 
 }  // namespace guiyan::cli

@@ -120,6 +120,25 @@ export async function startServer({ logName = 'server.log', extraAccounts = [] }
   return { url, stop, hasExtraAccounts: true }
 }
 
+// The API of `server` as one account sees it, for a test's setup: call(method, path, body) answers
+// {status, body}. Signs in first as `username` (a fixture account).
+export async function apiAs(server, username) {
+  let token = null
+  async function call(method, apiPath, body) {
+    const res = await fetch(`${server.url}/api/v1${apiPath}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+  const signin = await call('POST', '/auth/login', { username, password: PASSWORD })
+  if (signin.status !== 200) throw new Error(`login ${username}: ${JSON.stringify(signin.body)}`)
+  token = signin.body.token
+  return call
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -4,29 +4,17 @@
 // Run: cd tests/browser && npm install && node --test policies.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, shot, menuText, signedInPage, ACCOUNTS, PASSWORD } from './harness.mjs'
+import { apiAs, startServer, launchBrowser, shot, menuText, signedInPage, ACCOUNTS } from './harness.mjs'
 
 let server
 let browser
-let token
+let call // the clerk's API, for the setup
 const PERSON = { name: '政策测试钱芳', region_code: '421022101001', status: 'employed_home', status_since: '2026-02-10' }
-
-async function call(method, path, body) {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
 
 before(async () => {
   server = await startServer({ logName: 'server-policies.log' })
   browser = await launchBrowser()
-  const signin = await call('POST', '/auth/login', { username: ACCOUNTS.clerk.username, password: PASSWORD })
-  assert.equal(signin.status, 200, JSON.stringify(signin.body))
-  token = signin.body.token
+  call = await apiAs(server, ACCOUNTS.clerk.username)
   const p = await call('POST', '/people', PERSON)
   assert.equal(p.status, 201, JSON.stringify(p.body))
   PERSON.id = p.body.id

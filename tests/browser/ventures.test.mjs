@@ -4,30 +4,18 @@
 // Run: cd tests/browser && npm install && node --test ventures.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, shot, menuText, signedInPage, ACCOUNTS, PASSWORD, idNumber } from './harness.mjs'
+import { apiAs, startServer, launchBrowser, shot, menuText, signedInPage, ACCOUNTS, idNumber } from './harness.mjs'
 
 let server
 let browser
-let token
+let call // the clerk's API, for the setup
 const FOUNDER = { name: '覃创业', region_code: '421022109001', id_number: idNumber('421022', '19850505', '071') }
 const VENTURE = '覃记莲藕加工坊'
-
-async function call(method, path, body) {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
 
 before(async () => {
   server = await startServer({ logName: 'server-ventures.log' })
   browser = await launchBrowser()
-  const signin = await call('POST', '/auth/login', { username: ACCOUNTS.clerk.username, password: PASSWORD })
-  assert.equal(signin.status, 200, JSON.stringify(signin.body))
-  token = signin.body.token
+  call = await apiAs(server, ACCOUNTS.clerk.username)
   const res = await call('POST', '/people', FOUNDER)
   assert.equal(res.status, 201, JSON.stringify(res.body))
   FOUNDER.id = res.body.id
