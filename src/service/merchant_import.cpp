@@ -10,6 +10,7 @@
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
+#include "service/import_sheet.h"
 #include "service/industry_resolver.h"
 #include "service/merchant_write.h"
 #include "service/region_resolver.h"
@@ -404,27 +405,7 @@ ImportSummary import_merchants(store::Db& db, const Actor& actor, const Principa
                                const std::string& path, const ImportOptions& options,
                                const std::function<void(const ImportSummary&)>& progress) {
   Importer imp(db, actor, by, options);
-  bool have_header = false;
-  size_t scanned = 0;
-  io::read_sheet(path, [&](const io::SheetRow& row) {
-    if (!have_header) {
-      have_header = imp.header(row);
-      if (!have_header && ++scanned >= 10) {
-        throw io::SheetError("前10行中未找到表头：表头应包含“姓名”或“企业名称”，以及“籍贯地”等列");
-      }
-      return true;
-    }
-    imp.row(row);
-    if (progress && imp.summary.rows_read % options.batch_rows == 0) {
-      imp.flush();
-      progress(imp.summary);
-    }
-    return true;
-  });
-  if (!have_header) {
-    throw io::SheetError("文件中未找到表头：表头应包含“姓名”或“企业名称”，以及“籍贯地”等列");
-  }
-  imp.flush();
+  feed_sheet(imp, path, options, "表头应包含“姓名”或“企业名称”，以及“籍贯地”等列", progress);
   if (progress) progress(imp.summary);
   return imp.summary;
 }

@@ -10,6 +10,7 @@
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
+#include "service/import_sheet.h"
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
@@ -383,25 +384,7 @@ ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* 
     throw std::invalid_argument("数据来源应为 大数据、入户调查、自主填报 或 手工录入");
   }
   Importer imp(db, actor, by, options);
-  bool have_header = false;
-  size_t scanned = 0;
-  io::read_sheet(path, [&](const io::SheetRow& row) {
-    if (!have_header) {
-      have_header = imp.header(row);
-      if (!have_header && ++scanned >= 10) {
-        throw io::SheetError("前10行中未找到表头：表头应包含“姓名”和“户籍地”等列");
-      }
-      return true;
-    }
-    imp.row(row);
-    if (progress && imp.summary.rows_read % options.batch_rows == 0) {
-      imp.flush();
-      progress(imp.summary);
-    }
-    return true;
-  });
-  if (!have_header) throw io::SheetError("文件中未找到表头：表头应包含“姓名”和“户籍地”等列");
-  imp.flush();
+  feed_sheet(imp, path, options, "表头应包含“姓名”和“户籍地”等列", progress);
   if (!options.dry_run && imp.summary.accepted > 0) {
     auto scan = scan_duplicates(imp.conn());
     imp.summary.duplicates_found = scan.found;

@@ -10,6 +10,7 @@
 #include "rules/shipped_policies.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
+#include "service/policy_parameters.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -36,9 +37,9 @@ std::string name_of(const std::map<std::string, std::string>& names, const std::
   return it == names.end() ? key : it->second;
 }
 
-rules::Policy compile_or_400(const nlohmann::json& definition) {
+rules::Policy compile_or_400(store::Conn& c, const nlohmann::json& definition) {
   try {
-    return rules::read_policy(definition, rules::shipped_parameters());
+    return rules::read_policy(definition, shared_parameters(c).set);
   } catch (const rules::PolicyError& e) {
     throw http::bad_request(e.field().empty() ? "definition" : "definition." + e.field(), e.what(),
                             "invalid_policy");
@@ -101,8 +102,9 @@ void require_region_in_scope(const Principal& p, const std::string& region) {
 
 int sync_shipped_policies(store::Db& db) {
   auto conn = db.acquire();
+  sync_shipped_parameters(*conn);
   int added = 0;
-  auto shared = rules::shipped_parameters();
+  auto shared = shared_parameters(*conn).set;
   for (const auto& definition : rules::shipped_policy_definitions()) {
     auto policy = rules::read_policy(definition, shared);  // a shipped file must compile
     store::Tx tx(*conn);
@@ -129,22 +131,23 @@ int sync_shipped_policies(store::Db& db) {
 
 std::vector<std::shared_ptr<const CurrentPolicy>> current_policies(store::Conn& c) {
   static std::mutex mutex;
-  static std::map<std::pair<int64_t, int>, std::shared_ptr<const CurrentPolicy>> cache;
+  // Keyed by the policy's version and the shared parameters' version: either change recompiles.
+  static std::map<std::tuple<int64_t, int, int>, std::shared_ptr<const CurrentPolicy>> cache;
   std::vector<std::shared_ptr<const CurrentPolicy>> out;
+  auto shared = shared_parameters(c);
   auto rows = store::query(c, "SELECT id, version FROM policy ORDER BY region_code, kind, id");
   std::lock_guard lock(mutex);
   for (const auto& r : rows) {
-    auto key = std::pair{r.i64(0), static_cast<int>(r.i64(1))};
+    auto key = std::tuple{r.i64(0), static_cast<int>(r.i64(1)), shared.version};
     auto it = cache.find(key);
     if (it == cache.end()) {
       auto def = store::query_one(c, "SELECT definition FROM policy WHERE id = $1 AND version = $2",
-                                  {key.first, int64_t{key.second}});
+                                  {std::get<0>(key), int64_t{std::get<1>(key)}});
       if (!def) continue;  // changed in between: the next call sees it
       auto entry = std::make_shared<CurrentPolicy>();
-      entry->id = key.first;
-      entry->version = key.second;
-      entry->policy =
-          rules::read_policy(nlohmann::json::parse(def->text(0)), rules::shipped_parameters());
+      entry->id = std::get<0>(key);
+      entry->version = std::get<1>(key);
+      entry->policy = rules::read_policy(nlohmann::json::parse(def->text(0)), shared.set);
       it = cache.emplace(key, std::move(entry)).first;
     }
     out.push_back(it->second);
@@ -222,9 +225,9 @@ nlohmann::json get_policy_version(store::Db& db, const Principal& p, int64_t id,
 
 nlohmann::json create_policy(store::Db& db, const Principal& p, const nlohmann::json& definition) {
   require(p, "policy:write");
-  auto policy = compile_or_400(definition);
-  require_region_in_scope(p, policy.region);
   auto conn = db.acquire();
+  auto policy = compile_or_400(*conn, definition);
+  require_region_in_scope(p, policy.region);
   store::Tx tx(*conn);
   if (store::query_int(*conn, "SELECT COUNT(*) FROM policy WHERE code = $1", {policy.code}) > 0) {
     throw http::ApiError(409, "duplicate", "政策代码“" + policy.code + "”已被使用",
@@ -250,8 +253,8 @@ nlohmann::json create_policy(store::Db& db, const Principal& p, const nlohmann::
 nlohmann::json update_policy(store::Db& db, const Principal& p, int64_t id,
                              const nlohmann::json& definition, const std::string& note) {
   require(p, "policy:write");
-  auto policy = compile_or_400(definition);
   auto conn = db.acquire();
+  auto policy = compile_or_400(*conn, definition);
   store::Tx tx(*conn);
   auto before = store::query_one(
       *conn, "SELECT code, version, region_code, definition FROM policy WHERE id = $1", {id});

@@ -12,6 +12,7 @@
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
+#include "service/import_sheet.h"
 #include "service/industry_resolver.h"
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
@@ -401,26 +402,8 @@ ImportSummary import_ventures(store::Db& db, const Actor& actor, const Principal
                               const std::string& path, const ImportOptions& options,
                               const std::function<void(const ImportSummary&)>& progress) {
   VentureImporter imp(db, actor, by, options);
-  bool have_header = false;
-  size_t scanned = 0;
-  const char* hint = "表头应包含“主体名称”“主体类型”“所在地”“创办人身份证号”等列";
-  io::read_sheet(path, [&](const io::SheetRow& row) {
-    if (!have_header) {
-      have_header = imp.header(row);
-      if (!have_header && ++scanned >= 10) {
-        throw io::SheetError(std::string("前10行中未找到表头：") + hint);
-      }
-      return true;
-    }
-    imp.row(row);
-    if (progress && imp.summary.rows_read % options.batch_rows == 0) {
-      imp.flush();
-      progress(imp.summary);
-    }
-    return true;
-  });
-  if (!have_header) throw io::SheetError(std::string("文件中未找到表头：") + hint);
-  imp.flush();
+  feed_sheet(imp, path, options, "表头应包含“主体名称”“主体类型”“所在地”“创办人身份证号”等列",
+             progress);
   if (progress) progress(imp.summary);
   return imp.summary;
 }

@@ -30,11 +30,12 @@ const std::map<std::string, std::string> kMigrationRows = {
 };
 
 // Tables the migrations (or the program's start, for the shipped policies) fill with settings
-// that users edit afterwards (the skills and labour brand vocabularies, the policy catalogue, the
-// partner banks' loan products of migration 021): the target's seeded rows are replaced by the
+// that users edit afterwards (the skills and labour brand vocabularies, the policy catalogue and
+// its shared parameters, the partner banks' loan products of migration 021): the target's seeded rows are replaced by the
 // source's, edits included.
 const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_revision", "policy",
-                                               "policy_version", "loan_product"};
+                                               "policy_version", "policy_parameter_set",
+                                               "loan_product"};
 
 // Tables the target's own triggers fill as the rows they count arrive, or that it does without
 // (person_change, SQLite only): not copied, and named in the report.

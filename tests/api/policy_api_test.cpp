@@ -214,3 +214,54 @@ TEST(PolicyApi, DefinitionsAreCheckedAndOnlyTheIssuingRegionsStaffEditThem) {
   EXPECT_EQ(other.json()["error"]["code"], "out_of_scope");
   EXPECT_EQ(policy_post("ga_aud", "/api/v1/policies/evaluate", {{"person_id", 1}}).status, 403);
 }
+
+TEST(PolicyApi, TheLprIsADatedSharedParameterProvinceStaffExtend) {
+  auto shared = policy_get("ga_clerk", "/api/v1/policies/parameters");
+  ASSERT_EQ(shared.status, 200) << shared.body;
+  EXPECT_EQ(shared.json()["editable"], false);
+  auto parameters = shared.json()["parameters"];
+  ASSERT_TRUE(parameters.contains("lpr_1y"));
+  EXPECT_EQ(policy_put("ga_clerk", "/api/v1/policies/parameters",
+                       {{"parameters", parameters}, {"note", "县里改不了"}})
+                .status,
+            403);
+
+  policy_env().server().add_user("prov_clerk", "clerk", "420000", "湖北省人社厅", kPassword);
+  // A value in force cannot be rewritten…
+  auto rewritten = parameters;
+  rewritten["lpr_1y"]["values"].back()["value"] = 2.9;
+  auto refused = policy_put("prov_clerk", "/api/v1/policies/parameters",
+                            {{"parameters", rewritten}, {"note", "改错了"}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.json()["error"]["field"], "parameters.lpr_1y") << refused.body;
+  // …a new dated value is added instead.
+  auto extended = parameters;
+  extended["lpr_1y"]["values"].push_back(
+      {{"from", "2026-06-20"}, {"value", 2.8}, {"source", "测试：假设的报价"}});
+  auto saved = policy_put("prov_clerk", "/api/v1/policies/parameters",
+                          {{"parameters", extended}, {"note", "2026年6月报价"}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_GE(saved.json()["version"].get<int>(), 2);
+  EXPECT_EQ(saved.json()["versions"][0]["note"], "2026年6月报价");
+
+  // The loan policy reads the rate of the contract date: 2.8 + 1.5 after 6-20, 3.0 + 1.5 before.
+  auto verdict = [](const std::string& contract_on, double rate) {
+    nlohmann::json situation = {{"loan",
+                                 {{"region", "421022100001"},
+                                  {"borrower_kind", "individual"},
+                                  {"amount_wan", 10},
+                                  {"rate_percent", rate},
+                                  {"contract_on", contract_on}}},
+                                {"borrower", {{"returnee", true}, {"previous_loans", 0}}}};
+    auto r = policy_post("ga_clerk", "/api/v1/policies/evaluate",
+                         {{"subject", "loan"}, {"situation", situation}, {"date", "2026-07-01"}});
+    return r.json()["items"][0]["verdict"].get<std::string>();
+  };
+  EXPECT_EQ(verdict("2026-07-01", 4.3), "eligible");
+  EXPECT_EQ(verdict("2026-07-01", 4.4), "not_eligible");
+  EXPECT_EQ(verdict("2026-06-19", 4.5), "eligible");
+  policy_env().server().add_user("prov_aud", "auditor", "420000", "湖北省人社厅", kPassword);
+  auto audit = policy_get("prov_aud", "/api/v1/audit?entity=policy_parameter_set");
+  ASSERT_GE(audit.json()["items"].size(), 1u) << audit.body;
+  EXPECT_EQ(audit.json()["items"][0]["after"]["lpr_1y"]["values"].back()["value"], 2.8);
+}

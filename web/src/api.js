@@ -279,6 +279,7 @@ export const api = {
   policy: (id) => get(`/policies/${id}`),
   policyVersion: (id, version) => get(`/policies/${id}/versions/${version}`),
   policyVocabulary: () => get('/policies/vocabulary'),
+  sharedParameters: () => get('/policies/parameters'),
   createPolicy: (definition) => post('/policies', { definition }),
   savePolicy: (id, definition, note) => request('PUT', `/policies/${id}`, { body: { definition, note } }),
   // body: {person_id} or {subject, situation}; date and policy_ids optional.

@@ -4,6 +4,7 @@
 #include "http/json_body.h"
 #include "service/policy_evaluation.h"
 #include "service/policy_matches.h"
+#include "service/policy_parameters.h"
 #include "service/policy_service.h"
 
 namespace guiyan::http {
@@ -53,6 +54,28 @@ void add_policy_routes(Router& r, ApiContext& ctx) {
     auto p = authenticate(ctx, req);
     service::require(p, "policy:read");
     return json_response(200, service::policy_vocabulary());
+  });
+  r.add("GET", "/api/v1/policies/parameters", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    return json_response(200, service::get_shared_parameters_api(ctx.db, p));
+  });
+  r.add("PUT", "/api/v1/policies/parameters", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    auto body = parse_body(req);
+    if (!body.is_object() || !body.contains("parameters") || !body["parameters"].is_object()) {
+      throw bad_request("parameters", "缺少参数 parameters");
+    }
+    for (const auto& [key, value] : body.items()) {
+      if (key != "parameters" && key != "note") {
+        throw bad_request(key, "未知字段“" + key + "”", "unknown_field");
+      }
+    }
+    if (body.contains("note") && !body["note"].is_string()) {
+      throw bad_request("note", "修改说明应为文本");
+    }
+    std::string note = body.value("note", "");
+    return json_response(200,
+                         service::save_shared_parameters_api(ctx.db, p, body["parameters"], note));
   });
   r.add("POST", "/api/v1/policies/evaluate", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
