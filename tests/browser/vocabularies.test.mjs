@@ -123,9 +123,12 @@ test('a clerk reads the dictionaries and registers a person with the new skill',
     await dialog.locator('.el-dialog__title').click() // close the multi-select's dropdown
     // The retired brand is no longer offered.
     await dialog.locator('[data-test=field-labour_brand] .el-select__wrapper').click()
-    const offered = page.locator('.el-select-dropdown__item:visible')
-    await offered.first().waitFor()
-    const brands = await offered.allInnerTexts()
+    // The brands' own dropdown (the skills' one may still be fading out).
+    const brandList = page.locator('.el-select-dropdown:visible', {
+      has: page.locator('.el-select-dropdown__item', { hasText: '洪湖莲藕师' })
+    })
+    await brandList.waitFor()
+    const brands = await brandList.locator('.el-select-dropdown__item').allInnerTexts()
     assert.ok(brands.includes('洪湖莲藕师'), brands.join(','))
     assert.ok(!brands.some((b) => b.includes('竹艺师')), brands.join(','))
     await dialog.locator('.el-dialog__title').click()
