@@ -130,10 +130,15 @@ async function message(page, pattern) {
 async function ledgerCount(page, q) {
   await openMenu(page, '人员台账', /#\/people/)
   await page.locator('[data-test=people-search]').fill(q)
+  // The count shown before the search's answer is the unfiltered list's: wait for the answer to
+  // the search, then for the page to show its total.
+  const answer = page.waitForResponse((r) => r.url().includes('/api/v1/people?') && r.url().includes('q='))
   await page.locator('[data-test=people-search]').press('Enter')
-  await page.waitForURL(/q=/)
-  await page.locator('[data-test=people-table] .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
-  await page.waitForFunction(() => /共\s*\d+\s*人/.test(document.querySelector('[data-test=people-total]')?.textContent || ''))
+  const total = (await (await answer).json()).total
+  await page.waitForFunction(
+    (n) => new RegExp(`共\\s*${n}\\s*人`).test(document.querySelector('[data-test=people-total]')?.textContent || ''),
+    total
+  )
   const text = await page.locator('[data-test=people-total]').innerText()
   return Number(/共\s*(\d+)\s*人/.exec(text)[1])
 }
