@@ -50,4 +50,8 @@ std::string today_local() {
   return to_iso(now() + std::chrono::hours{8}).substr(0, 10);
 }
 
+Date today_local_date() {
+  return *Date::parse_iso(today_local());
+}
+
 }  // namespace guiyan::core

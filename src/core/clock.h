@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
+
 namespace guiyan::core {
 
 using TimePoint = std::chrono::sys_seconds;
@@ -18,6 +20,8 @@ std::string to_iso(TimePoint t);
 std::string now_iso();
 // Today's date in China Standard Time (UTC+8, where every office is) as "YYYY-MM-DD".
 std::string today_local();
+// The same day as a Date.
+Date today_local_date();
 // Parses "YYYY-MM-DDTHH:MM:SSZ" (or a bare "YYYY-MM-DD" as midnight UTC); nullopt when malformed.
 std::optional<TimePoint> parse_iso(std::string_view text);
 

@@ -48,6 +48,14 @@ int64_t path_id(const Request& req, const std::string& name) {
   return *v;
 }
 
+std::optional<bool> bool_param(const Request& req, const std::string& name) {
+  std::string v = req.query_param(name);
+  if (v.empty()) return std::nullopt;
+  if (v == "true") return true;
+  if (v == "false") return false;
+  throw bad_request(name, "参数“" + name + "”应为 true 或 false");
+}
+
 std::optional<int64_t> int_param(const Request& req, const std::string& name) {
   std::string s = req.query_param(name);
   if (s.empty()) return std::nullopt;

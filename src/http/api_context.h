@@ -40,6 +40,8 @@ int64_t path_id(const Request& req, const std::string& name = "id");
 // limit (1–500, default 50) and offset (≥ 0) from the query string; 400 when malformed.
 std::pair<int64_t, int64_t> page_params(const Request& req);
 
+// An optional "true"/"false" query parameter; 400 for another value.
+std::optional<bool> bool_param(const Request& req, const std::string& name);
 // An optional integer query parameter; 400 when present but not an integer.
 std::optional<int64_t> int_param(const Request& req, const std::string& name);
 

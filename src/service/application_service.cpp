@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "core/text.h"
 #include "http/api_error.h"
 #include "rules/policy.h"
 #include "service/audit.h"
@@ -36,24 +37,13 @@ const char* channel_name(const std::string& channel) {
   return "代为申请";
 }
 
-core::Date today() {
-  return *core::Date::parse_iso(core::today_local());
-}
-
 core::Date date_or_today(const std::optional<std::string>& text, const std::string& field,
                          const std::string& label) {
-  if (!text) return today();
+  if (!text) return core::today_local_date();
   auto d = core::Date::parse_iso(*text);
   if (!d) throw bad_request(field, label + "应写作 YYYY-MM-DD");
-  if (today() < *d) throw bad_request(field, label + "不能晚于今天");
+  if (core::today_local_date() < *d) throw bad_request(field, label + "不能晚于今天");
   return *d;
-}
-
-std::shared_ptr<const CurrentPolicy> policy_by_id(store::Conn& c, int64_t id) {
-  for (auto& cp : current_policies(c)) {
-    if (cp->id == id) return cp;
-  }
-  throw http::not_found("政策");
 }
 
 // The subject, checked against the account's scope (404 outside, as for a missing record).
@@ -108,7 +98,7 @@ nlohmann::json opt_json(const store::Row& r, size_t i, bool integer = false) {
 nlohmann::json application_json(const store::Row& r, bool with_traces) {
   std::string status = r.text(11);
   auto due = core::Date::parse_iso(r.text(26));
-  bool overdue = status == "approved" && due && *due < today();
+  bool overdue = status == "approved" && due && *due < core::today_local_date();
   nlohmann::json out = {{"id", r.i64(0)},
                         {"policy",
                          {{"id", r.i64(1)},
@@ -147,7 +137,8 @@ nlohmann::json application_json(const store::Row& r, bool with_traces) {
   if (due) {
     out["payout_due_estimated"] = !official_calendar().covers(due->year);
     if (status == "approved") {
-      out["payout_working_days_left"] = official_calendar().working_days_between(today(), *due);
+      out["payout_working_days_left"] =
+          official_calendar().working_days_between(core::today_local_date(), *due);
     }
   }
   if (with_traces) {
@@ -200,15 +191,9 @@ nlohmann::json list_applications(store::Db& db, const Principal& p, const Applic
   if (!f.region.empty()) where += " AND " + subtree_condition(sql, "a.region_code", f.region);
   if (!f.status.empty()) {
     std::string list;
-    size_t start = 0;
-    while (start <= f.status.size()) {
-      size_t comma = f.status.find(',', start);
-      std::string one =
-          f.status.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    for (const auto& one : core::split(f.status, ',')) {
       if (!*status_name(one)) throw bad_request("status", "申请状态“" + one + "”不正确");
       list += (list.empty() ? "" : ", ") + sql.bind(one);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
     }
     where += " AND a.status IN (" + list + ")";
   }
@@ -221,7 +206,8 @@ nlohmann::json list_applications(store::Db& db, const Principal& p, const Applic
   }
   if (!f.q.empty()) where += " AND a.subject_name LIKE " + sql.bind("%" + f.q + "%");
   if (f.overdue_only) {
-    where += " AND a.status = 'approved' AND a.payout_due_on < " + sql.bind(today().to_iso());
+    where += " AND a.status = 'approved' AND a.payout_due_on < " +
+             sql.bind(core::today_local_date().to_iso());
   }
   auto conn = db.acquire();
   int64_t total = store::query_int(
@@ -255,7 +241,7 @@ nlohmann::json submit_application(store::Db& db, const Principal& p, const Submi
   }
   core::Date on = date_or_today(in.submitted_on, "submitted_on", "申请日期");
   auto conn = db.acquire();
-  auto cp = policy_by_id(*conn, in.policy_id);
+  auto cp = current_policy(*conn, in.policy_id);
   if (cp->policy.subject != in.subject_kind) {
     throw bad_request("policy_id",
                       "该政策的申请对象是" +
@@ -306,7 +292,7 @@ nlohmann::json review_application(store::Db& db, const Principal& p, int64_t id,
   store::exec(*conn,
               "UPDATE policy_application SET status = 'reviewed', reviewed_on = $1, "
               "reviewed_by = $2, review_note = $3, updated_at = $4 WHERE id = $5",
-              {today().to_iso(), p.user_id, store::nullable(note), now, id});
+              {core::today_local_date().to_iso(), p.user_id, store::nullable(note), now, id});
   audit(*conn, Actor::of(p),
         {"review",
          "policy_application",
@@ -332,7 +318,7 @@ nlohmann::json decide_application(store::Db& db, const Principal& p, int64_t id,
   if (on < *core::Date::parse_iso(row.text(13))) {
     throw bad_request("decided_on", "审批日期不能早于申请日期");
   }
-  auto cp = policy_by_id(*conn, row.i64(1));
+  auto cp = current_policy(*conn, row.i64(1));
   auto subject = load_policy_subject(*conn, row.text(6), row.i64(7), on);
   if (!subject) throw ApiError(409, "subject_gone", "申请对象的记录已不存在或已合并");
   // The application itself is not yet an award: evaluate as if it were not there.

@@ -232,10 +232,7 @@ std::pair<std::string, std::string> loan_refusal(const rules::ConditionResult& c
 
 LoanCheck check_loan(store::Conn& c, const LoanTermsIn& t) {
   LoanCheck out;
-  std::shared_ptr<const CurrentPolicy> policy;
-  for (const auto& cp : current_policies(c)) {
-    if (cp->policy.code == "guaranteed_loan") policy = cp;
-  }
+  auto policy = current_policy_by_code(c, "guaranteed_loan");
   if (!policy) {
     out.verdict = "unknown";
     out.warning = "未找到创业担保贷款政策（guaranteed_loan），贷款未经政策校验，待核实";

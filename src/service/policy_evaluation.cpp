@@ -72,7 +72,7 @@ nlohmann::json evaluate_policies_api(store::Db& db, const Principal& p,
       throw http::bad_request(key, "未知字段“" + key + "”", "unknown_field");
     }
   }
-  core::Date on = *core::Date::parse_iso(core::today_local());
+  core::Date on = core::today_local_date();
   if (body.contains("date")) {
     auto d = body["date"].is_string() ? core::Date::parse_iso(body["date"].get<std::string>())
                                       : std::nullopt;

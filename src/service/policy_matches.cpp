@@ -24,17 +24,6 @@ namespace {
 
 using http::bad_request;
 
-core::Date match_today() {
-  return *core::Date::parse_iso(core::today_local());
-}
-
-std::shared_ptr<const CurrentPolicy> match_policy(store::Conn& c, int64_t id) {
-  for (auto& cp : current_policies(c)) {
-    if (cp->id == id) return cp;
-  }
-  throw http::not_found("政策");
-}
-
 struct Found {
   int64_t id;
   std::string region;
@@ -53,7 +42,7 @@ nlohmann::json refresh(store::Conn& c, const CurrentPolicy& cp, const std::strin
     throw bad_request("policy_id", "贷款类政策在担保贷款台账中逐笔审核，没有政策找人名单",
                       "not_supported");
   }
-  core::Date today = match_today();
+  core::Date today = core::today_local_date();
   std::string started_at = core::now_iso();
   store::Tx tx(c);
   auto run = store::query_one(c,
@@ -198,7 +187,7 @@ std::string list_where(store::SqlBuilder& sql, const Principal& p, const Current
     where += " AND m.work_status = " + sql.bind(f.work_status);
   }
   std::string period = cp.policy.period == "once"   ? "once"
-                       : cp.policy.period == "year" ? std::to_string(match_today().year)
+                       : cp.policy.period == "year" ? std::to_string(core::today_local_date().year)
                                                     : "";
   where += std::string(applied ? " AND" : " AND NOT") +
            " EXISTS (SELECT 1 FROM policy_application a WHERE a.policy_id = m.policy_id "
@@ -248,7 +237,7 @@ bool matchable_subject(const std::string& subject) {
 
 nlohmann::json refresh_policy_matches(store::Db& db, int64_t policy_id, const std::string& region) {
   auto conn = db.acquire();
-  auto cp = match_policy(*conn, policy_id);
+  auto cp = current_policy(*conn, policy_id);
   return refresh(*conn, *cp, region);
 }
 
@@ -258,7 +247,7 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
   require(p, "application:read");
   std::string region = region_of(p, f);
   auto conn = db.acquire();
-  auto cp = match_policy(*conn, policy_id);
+  auto cp = current_policy(*conn, policy_id);
   auto run = refresh(*conn, *cp, region);
   store::SqlBuilder sql;
   std::string where = list_where(sql, p, *cp, region, f);
@@ -324,7 +313,7 @@ std::string export_policy_matches(store::Db& db, const Principal& p, int64_t pol
   require(p, "application:read");
   std::string region = region_of(p, f);
   auto conn = db.acquire();
-  auto cp = match_policy(*conn, policy_id);
+  auto cp = current_policy(*conn, policy_id);
   refresh(*conn, *cp, region);
   store::SqlBuilder sql;
   std::string where = list_where(sql, p, *cp, region, f);
@@ -366,7 +355,7 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
   f.region = region_text;
   std::string region = region_of(p, f);
   auto conn = db.acquire();
-  auto cp = match_policy(*conn, policy_id);
+  auto cp = current_policy(*conn, policy_id);
   if (cp->policy.award != "automatic") {
     throw bad_request("policy_id", "“" + cp->policy.name + "”不是免申即享政策，请走申请审批",
                       "not_automatic");
@@ -382,7 +371,7 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
     std::set<int64_t> wanted(person_ids->begin(), person_ids->end());
     std::erase_if(ids, [&](int64_t id) { return !wanted.count(id); });
   }
-  core::Date today = match_today();
+  core::Date today = core::today_local_date();
   std::string due = official_calendar().add_working_days(today, kPayoutWorkingDays).to_iso();
   nlohmann::json created = nlohmann::json::array(), skipped = nlohmann::json::array();
   store::Tx tx(*conn);
@@ -436,7 +425,7 @@ nlohmann::json set_match_work(store::Db& db, const Principal& p, int64_t policy_
                       "处理状态应为 open（待联系）、contacted（已联系）或 declined（不申请）");
   }
   auto conn = db.acquire();
-  std::string kind = match_policy(*conn, policy_id)->policy.subject;
+  std::string kind = current_policy(*conn, policy_id)->policy.subject;
   store::Tx tx(*conn);
   auto row = store::query_one(*conn,
                               "SELECT region_code, work_status, work_note FROM policy_match "

@@ -155,6 +155,21 @@ std::vector<std::shared_ptr<const CurrentPolicy>> current_policies(store::Conn& 
   return out;
 }
 
+std::shared_ptr<const CurrentPolicy> current_policy(store::Conn& c, int64_t id) {
+  for (auto& cp : current_policies(c)) {
+    if (cp->id == id) return cp;
+  }
+  throw http::not_found("政策");
+}
+
+std::shared_ptr<const CurrentPolicy> current_policy_by_code(store::Conn& c,
+                                                            const std::string& code) {
+  for (auto& cp : current_policies(c)) {
+    if (cp->policy.code == code) return cp;
+  }
+  return nullptr;
+}
+
 nlohmann::json list_policies(store::Db& db, const Principal& p, const PolicyFilter& f) {
   require(p, "policy:read");
   store::SqlBuilder sql;

@@ -27,6 +27,12 @@ struct CurrentPolicy {
 // process is picked up on the next call).
 std::vector<std::shared_ptr<const CurrentPolicy>> current_policies(store::Conn& c);
 
+// The current version of policy `id`; ApiError 404 when there is none.
+std::shared_ptr<const CurrentPolicy> current_policy(store::Conn& c, int64_t id);
+// The current version of the policy with this code, or nullptr.
+std::shared_ptr<const CurrentPolicy> current_policy_by_code(store::Conn& c,
+                                                            const std::string& code);
+
 struct PolicyFilter {
   std::string region;  // policies that apply in this region (issued there or above)
   std::string kind, subject, award, q;

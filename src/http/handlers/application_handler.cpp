@@ -16,11 +16,7 @@ void add_application_routes(Router& r, ApiContext& ctx) {
     f.policy_id = int_param(req, "policy_id");
     f.person_id = int_param(req, "person_id");
     f.venture_id = int_param(req, "venture_id");
-    std::string overdue = req.query_param("overdue");
-    if (!overdue.empty() && overdue != "true" && overdue != "false") {
-      throw bad_request("overdue", "overdue 应为 true 或 false");
-    }
-    f.overdue_only = overdue == "true";
+    f.overdue_only = bool_param(req, "overdue").value_or(false);
     std::tie(f.limit, f.offset) = page_params(req);
     return json_response(200, service::list_applications(ctx.db, p, f));
   });

@@ -10,14 +10,6 @@ namespace guiyan::http {
 namespace {
 
 // An optional true/false query parameter; 400 when it is something else.
-std::optional<bool> loan_bool_param(const Request& req, const std::string& name) {
-  std::string v = req.query_param(name);
-  if (v.empty()) return std::nullopt;
-  if (v == "true") return true;
-  if (v == "false") return false;
-  throw bad_request(name, "参数“" + name + "”应为 true 或 false");
-}
-
 service::LoanInput read_loan(JsonBody& body) {
   service::LoanInput in;
   in.person_id = body.opt_int("person_id", "借款人");
@@ -78,7 +70,7 @@ void add_loan_routes(Router& r, ApiContext& ctx) {
     f.contract_from = req.query_param("contract_from");
     f.contract_to = req.query_param("contract_to");
     f.person_id = int_param(req, "person_id");
-    f.needs_review = loan_bool_param(req, "needs_review");
+    f.needs_review = bool_param(req, "needs_review");
     return json_response(200, service::list_loans(ctx.db, p, f));
   });
   r.add("POST", "/api/v1/loans", [&ctx](Request& req) {
@@ -117,7 +109,7 @@ void add_loan_routes(Router& r, ApiContext& ctx) {
     std::tie(f.limit, f.offset) = page_params(req);
     f.q = req.query_param("q");
     f.region = req.query_param("region");
-    f.active = loan_bool_param(req, "active");
+    f.active = bool_param(req, "active");
     return json_response(200, service::list_loan_products(ctx.db, p, f));
   });
   r.add("POST", "/api/v1/loan-products", [&ctx](Request& req) {
@@ -141,7 +133,7 @@ void add_loan_routes(Router& r, ApiContext& ctx) {
     f.q = req.query_param("q");
     f.region = req.query_param("region");
     f.status = req.query_param("status");
-    f.overdue = loan_bool_param(req, "overdue");
+    f.overdue = bool_param(req, "overdue");
     return json_response(200, service::list_financing(ctx.db, p, f));
   });
   r.add("POST", "/api/v1/financing", [&ctx](Request& req) {
