@@ -58,6 +58,7 @@ void add_merchant_routes(Router& r, ApiContext& ctx);
 void add_merchant_network_routes(Router& r, ApiContext& ctx);
 void add_project_routes(Router& r, ApiContext& ctx);
 void add_venture_routes(Router& r, ApiContext& ctx);
+void add_indicator_routes(Router& r, ApiContext& ctx);
 void add_duplicate_routes(Router& r, ApiContext& ctx);
 void add_import_routes(Router& r, ApiContext& ctx);
 void add_vocabulary_routes(Router& r, ApiContext& ctx);

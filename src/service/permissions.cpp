@@ -34,6 +34,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"application:decide", "审批政策申请（批准或驳回）", "政策"},
       {"loan:read", "查看创业担保贷款台账、贴息计划、贷款产品和融资需求", "贷款融资"},
       {"loan:write", "登记担保贷款和贴息拨付，维护贷款产品，受理融资需求", "贷款融资"},
+      {"indicator:read", "查看目标任务、指标完成情况和驾驶舱", "目标考核"},
+      {"indicator:write", "下达本辖区目标任务，填报官方统计数", "目标考核"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -14,6 +15,17 @@
 namespace guiyan::testing {
 
 inline const std::string kPassword = "Guiyan#2026";
+
+// Every byte of `q` percent-encoded, for a query parameter.
+inline std::string url_encode(const std::string& q) {
+  std::string enc;
+  for (unsigned char c : q) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    enc += buf;
+  }
+  return enc;
+}
 
 // "" when the running tally of people (person_tally, kept by triggers) agrees with a count of
 // the person records themselves in the database at `db_url`; otherwise the first difference.

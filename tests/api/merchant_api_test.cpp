@@ -22,20 +22,10 @@ HttpResult get(const std::string& user, const std::string& path) {
   return ApiEnv::get().client().get(path, ApiEnv::get().token(user));
 }
 
-int64_t create(const std::string& user, const nlohmann::json& body) {
+int64_t create_merchant(const std::string& user, const nlohmann::json& body) {
   auto r = post(user, "/api/v1/merchants", body);
   if (r.status != 201) throw std::runtime_error("create failed: " + r.body);
   return r.json()["id"];
-}
-
-std::string url_encode(const std::string& q) {
-  std::string enc;
-  for (unsigned char c : q) {
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%%%02X", c);
-    enc += buf;
-  }
-  return enc;
 }
 
 std::set<int64_t> ids(const HttpResult& r) {
@@ -60,30 +50,30 @@ int64_t user_id(const std::string& username) {
 class MerchantApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    li = create("ga_clerk", {{"name", "李明"},
-                             {"categories", {"entrepreneur", "alumnus"}},
-                             {"phone", "13907161234"},
-                             {"enterprise_name", "深圳明辉电子科技有限公司"},
-                             {"credit_code", kCode},
-                             {"industry", "39"},
-                             {"enterprise_size", "medium"},
-                             {"hometown_code", "421022100001"},
-                             {"location_city", "深圳市"},
-                             {"chambers", "深圳湖北商会"},
-                             {"tags", {"ambassador"}},
-                             {"intention_strength", "strong"},
-                             {"intention_industries", {"C", "65"}},
-                             {"intention_min_wan", 5000},
-                             {"intention_max_wan", 20000},
-                             {"intention_regions", {"421022"}}});
-    chen = create("ga_clerk", {{"name", "陈静"},
-                               {"categories", {"overseas"}},
-                               {"hometown_code", "421022101"},
-                               {"location_country", "新加坡"},
-                               {"industry", "F"}});
-    zhou = create("jl_clerk", {{"enterprise_name", "监利周氏水产有限公司"},
-                               {"hometown_code", "421088"},
-                               {"industry", "C"}});
+    li = create_merchant("ga_clerk", {{"name", "李明"},
+                                      {"categories", {"entrepreneur", "alumnus"}},
+                                      {"phone", "13907161234"},
+                                      {"enterprise_name", "深圳明辉电子科技有限公司"},
+                                      {"credit_code", kCode},
+                                      {"industry", "39"},
+                                      {"enterprise_size", "medium"},
+                                      {"hometown_code", "421022100001"},
+                                      {"location_city", "深圳市"},
+                                      {"chambers", "深圳湖北商会"},
+                                      {"tags", {"ambassador"}},
+                                      {"intention_strength", "strong"},
+                                      {"intention_industries", {"C", "65"}},
+                                      {"intention_min_wan", 5000},
+                                      {"intention_max_wan", 20000},
+                                      {"intention_regions", {"421022"}}});
+    chen = create_merchant("ga_clerk", {{"name", "陈静"},
+                                        {"categories", {"overseas"}},
+                                        {"hometown_code", "421022101"},
+                                        {"location_country", "新加坡"},
+                                        {"industry", "F"}});
+    zhou = create_merchant("jl_clerk", {{"enterprise_name", "监利周氏水产有限公司"},
+                                        {"hometown_code", "421088"},
+                                        {"industry", "C"}});
   }
   static inline int64_t li = 0, chen = 0, zhou = 0;
 };
@@ -166,7 +156,7 @@ TEST_F(MerchantApi, TheSameNameAndPhoneIsTheSamePersonUnlessAnotherEnterpriseCod
   nlohmann::json with_firm = zhao;
   with_firm["enterprise_name"] = "公安德胜电子有限公司";
   with_firm["credit_code"] = guiyan::core::complete_credit_code("91421022MA4F00071");
-  int64_t first = create("ga_clerk", with_firm);
+  int64_t first = create_merchant("ga_clerk", with_firm);
   auto twice = post("ga_clerk", "/api/v1/merchants", zhao);
   EXPECT_EQ(twice.status, 409) << twice.body;
   EXPECT_EQ(twice.json()["error"]["field"], "phone");
@@ -182,7 +172,7 @@ TEST_F(MerchantApi, TheSameNameAndPhoneIsTheSamePersonUnlessAnotherEnterpriseCod
   EXPECT_NE(elsewhere.body.find("其他地区"), std::string::npos) << elsewhere.body;
   EXPECT_EQ(elsewhere.body.find(std::to_string(first)), std::string::npos) << elsewhere.body;
   // An edit that would make another record the same person is refused as well.
-  int64_t other = create("ga_clerk", {{"name", "赵德胜"}, {"hometown_code", "421022"}});
+  int64_t other = create_merchant("ga_clerk", {{"name", "赵德胜"}, {"hometown_code", "421022"}});
   auto edit =
       ApiEnv::get().client().patch("/api/v1/merchants/" + std::to_string(other),
                                    {{"phone", "13907169876"}}, ApiEnv::get().token("ga_clerk"));
@@ -240,7 +230,7 @@ TEST_F(MerchantApi, ThreeClassificationsCountTheSameRecordsAndDrillDown) {
     nlohmann::json body{
         {"name", "分类测试"}, {"hometown_code", village}, {"intention_strength", strength}};
     if (!industry.empty()) body["industry"] = industry;
-    create("ga_clerk", body);
+    create_merchant("ga_clerk", body);
   }
   auto groups = [](const std::string& query) {
     auto r = get("ga_clerk", "/api/v1/merchants/classification?region=421022103&" + query);
@@ -280,12 +270,13 @@ TEST_F(MerchantApi, FreshnessCountsRecordsVerifiedWithinTheCycle) {
   int64_t me = user_id("ga_clerk");
   std::vector<int64_t> v1, v2;
   for (int i = 0; i < 10; ++i) {
-    v1.push_back(
-        create("ga_clerk",
-               {{"name", "核实测试"}, {"hometown_code", "421022104001"}, {"case_worker_id", me}}));
+    v1.push_back(create_merchant(
+        "ga_clerk",
+        {{"name", "核实测试"}, {"hometown_code", "421022104001"}, {"case_worker_id", me}}));
   }
   for (int i = 0; i < 2; ++i) {
-    v2.push_back(create("ga_clerk", {{"name", "核实测试"}, {"hometown_code", "421022104002"}}));
+    v2.push_back(
+        create_merchant("ga_clerk", {{"name", "核实测试"}, {"hometown_code", "421022104002"}}));
   }
   age(v1[0], "2020-05-01");
   age(v2[0], "2020-05-01");
@@ -351,10 +342,10 @@ TEST_F(MerchantApi, FreshnessCountsRecordsVerifiedWithinTheCycle) {
 }
 
 TEST_F(MerchantApi, IntentionHistoryContactsAndTheFile) {
-  int64_t id = create("ga_clerk", {{"name", "王海"},
-                                   {"hometown_code", "421022105001"},
-                                   {"intention_strength", "possible"},
-                                   {"intention_note", "考虑回乡投资农产品加工"}});
+  int64_t id = create_merchant("ga_clerk", {{"name", "王海"},
+                                            {"hometown_code", "421022105001"},
+                                            {"intention_strength", "possible"},
+                                            {"intention_note", "考虑回乡投资农产品加工"}});
   auto patch = ApiEnv::get().client().patch("/api/v1/merchants/" + std::to_string(id),
                                             {{"intention_strength", "strong"},
                                              {"intention_industries", {"C"}},
@@ -541,8 +532,10 @@ TEST(MerchantCli, ImportPrintsTheSummaryAndExitsByVerdict) {
 
 TEST_F(MerchantApi, RecordsAtTheRegionItselfCountInEveryTotal) {
   // 黄山头镇 (421022107): one record at the township itself, one in a village.
-  create("ga_clerk", {{"name", "本级甲"}, {"hometown_code", "421022107"}, {"industry", "39"}});
-  create("ga_clerk", {{"name", "本级乙"}, {"hometown_code", "421022107001"}, {"industry", "39"}});
+  create_merchant("ga_clerk",
+                  {{"name", "本级甲"}, {"hometown_code", "421022107"}, {"industry", "39"}});
+  create_merchant("ga_clerk",
+                  {{"name", "本级乙"}, {"hometown_code", "421022107001"}, {"industry", "39"}});
   auto region =
       get("ga_clerk", "/api/v1/merchants/classification?by=region&region=421022107").json();
   EXPECT_EQ(region["total"], 2) << region.dump();
@@ -707,7 +700,7 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
   EXPECT_FALSE(log.json()["items"].empty()) << log.body;
   // A merchant tagged ambassador already keeps its tags as they were: appointing it changes
   // nothing on the record (no reordering, no update in its trail).
-  int64_t tagged = create(
+  int64_t tagged = create_merchant(
       "ga_clerk",
       {{"name", "已是大使"}, {"hometown_code", "421022"}, {"tags", {"ambassador", "alumnus"}}});
   ASSERT_EQ(post("ga_clerk", "/api/v1/ambassadors",

@@ -15,16 +15,6 @@ int64_t create(const std::string& token, nlohmann::json body) {
 }
 
 // Percent-encodes every byte (a query string of Chinese words).
-std::string url_encode(const std::string& q) {
-  std::string enc;
-  for (unsigned char c : q) {
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%%%02X", c);
-    enc += buf;
-  }
-  return enc;
-}
-
 std::set<std::string> names(const HttpResult& r) {
   std::set<std::string> out;
   auto j = r.json();

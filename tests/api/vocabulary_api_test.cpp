@@ -28,16 +28,6 @@ struct Installation {
   }
 };
 
-std::string encode(const std::string& s) {
-  std::string out;
-  for (unsigned char ch : s) {
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%%%02X", ch);
-    out += buf;
-  }
-  return out;
-}
-
 nlohmann::json import_csv(HttpClient& c, const std::string& token, const std::string& csv) {
   auto queued =
       c.request("POST", "/api/v1/imports?kind=people&filename=v.csv&source=survey&dry_run=false",
@@ -199,7 +189,7 @@ TEST(VocabularyApi, ANewSynonymImportsAndTheLabelSearchesFiltersAndExports) {
   ASSERT_EQ(job["status"], "done") << job.dump();
   EXPECT_EQ(job["accepted"], 1);
   EXPECT_EQ(job["issues"], nlohmann::json::array()) << job.dump();
-  auto found = c.get("/api/v1/people?q=" + encode("水电工"), clerk).json();
+  auto found = c.get("/api/v1/people?q=" + url_encode("水电工"), clerk).json();
   ASSERT_EQ(found["total"], 1) << found.dump();
   auto person = found["items"][0];
   EXPECT_EQ(person["name"], "管道甲");
@@ -208,18 +198,18 @@ TEST(VocabularyApi, ANewSynonymImportsAndTheLabelSearchesFiltersAndExports) {
   EXPECT_EQ(person["labour_brand"], "brand_7");
   EXPECT_EQ(person["labour_brand_label"], "荆楚月嫂");
   EXPECT_EQ(c.get("/api/v1/people?labour_brand=brand_7", clerk).json()["total"], 1);
-  EXPECT_EQ(c.get("/api/v1/people?q=" + encode("荆楚月嫂"), clerk).json()["total"], 1);
+  EXPECT_EQ(c.get("/api/v1/people?q=" + url_encode("荆楚月嫂"), clerk).json()["total"], 1);
 
   // A new label re-indexes the people holding the term: found by it at once, not by the old one.
   auto renamed = c.patch("/api/v1/vocabularies/skills/skill_15", {{"label", "水暖安装"}}, sys);
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(renamed.json()["reindexed"], 1);
-  EXPECT_EQ(c.get("/api/v1/people?q=" + encode("水暖安装"), clerk).json()["total"], 1);
-  EXPECT_EQ(c.get("/api/v1/people?q=" + encode("水电工"), clerk).json()["total"], 0);
+  EXPECT_EQ(c.get("/api/v1/people?q=" + url_encode("水暖安装"), clerk).json()["total"], 1);
+  EXPECT_EQ(c.get("/api/v1/people?q=" + url_encode("水电工"), clerk).json()["total"], 0);
   auto brand =
       c.patch("/api/v1/vocabularies/labour_brands/brand_7", {{"label", "荆楚好月嫂"}}, sys);
   EXPECT_EQ(brand.json()["reindexed"], 1);
-  EXPECT_EQ(c.get("/api/v1/people?q=" + encode("好月嫂"), clerk).json()["total"], 1);
+  EXPECT_EQ(c.get("/api/v1/people?q=" + url_encode("好月嫂"), clerk).json()["total"], 1);
   auto csv = c.get("/api/v1/people/export?format=csv&q=" + id_number(2), clerk);
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.body.find("水暖安装、电工"), std::string::npos) << csv.body;
@@ -269,8 +259,8 @@ TEST(VocabularyApi, AnEditThroughOneServerIsSeenByAnotherAtOnce) {
   // A rename on a and the search on b: b indexes and finds with the new label.
   ASSERT_EQ(ca.patch("/api/v1/vocabularies/skills/skill_15", {{"label", "植保飞手"}}, sys).status,
             200);
-  EXPECT_EQ(cb.get("/api/v1/people?q=" + encode("植保飞手"), clerk).json()["total"], 1);
-  auto file = cb.get("/api/v1/people/export?format=csv&q=" + encode("植保"), clerk);
+  EXPECT_EQ(cb.get("/api/v1/people?q=" + url_encode("植保飞手"), clerk).json()["total"], 1);
+  auto file = cb.get("/api/v1/people/export?format=csv&q=" + url_encode("植保"), clerk);
   EXPECT_NE(file.body.find("植保飞手"), std::string::npos);
   b.stop();
 }

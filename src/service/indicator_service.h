@@ -1,0 +1,38 @@
+// Indicators against targets for a region and year (PRODUCT.md §6): the actual computed live from
+// the records (or the official figure a region entered, where the indicator allows it), the
+// target (entered, or the definition's default), completion, the child regions ranked, the monthly
+// series, and the records behind a figure.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "service/principal.h"
+#include "store/db.h"
+
+namespace guiyan::service {
+
+// {"items":[{code,name,unit,kind,period,period_label,official,default_targets}]}: the catalogue.
+nlohmann::json indicator_catalogue_json();
+
+// One indicator's figures for `region` (default the account's) and `year` (indicator:read; the
+// region must lie within the account's data scope); 404 for an unknown code.
+nlohmann::json indicator_figures_api(store::Db& db, const Principal& p, const std::string& code,
+                                     const std::string& region, int year);
+
+// Every indicator's figures for the region and year, in catalogue order (indicator:read).
+nlohmann::json all_indicator_figures(store::Db& db, const Principal& p, const std::string& region,
+                                     int year);
+
+// {"items":[{id,title,region_code,region_name,date,amount,link}],"total","label"}: the records
+// behind an indicator's figure for the region (or `child` of it) and year, `month` (1–12) narrowing
+// to that month's figure; a ratio lists its numerator's records (indicator:read).
+nlohmann::json indicator_records_api(store::Db& db, const Principal& p, const std::string& code,
+                                     const std::string& region, int year, int month, int64_t limit,
+                                     int64_t offset);
+
+// The region a figure request is about: `region` or the account's, checked to exist and to lie
+// within the account's scope (403 out_of_scope otherwise); the year checked to be 2000–2100.
+std::string figure_region(store::Conn& c, const Principal& p, const std::string& region, int year);
+
+}  // namespace guiyan::service
