@@ -45,7 +45,7 @@ web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm install --no-audit --no-fund
 	@touch $@
 
-web/dist/index.html: web/node_modules/.package-lock.json $(shell find web/src web/index.html web/vite.config.* -type f 2>/dev/null)
+web/dist/index.html: web/node_modules/.package-lock.json $(shell find web/src web/scripts web/index.html web/vite.config.* -type f 2>/dev/null)
 	cd web && npm run build
 
 browser-deps: tests/browser/node_modules/.package-lock.json

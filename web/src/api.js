@@ -295,6 +295,19 @@ export const api = {
   decideApplication: (id, body) => post(`/applications/${id}/decision`, body),
   payApplication: (id, body) => post(`/applications/${id}/payment`, body),
 
+  // Targets, indicators and the dashboard 驾驶舱 (docs/api.md "Targets and indicators").
+  dashboard: (query) => get('/dashboard', query),
+  indicators: () => get('/indicators'),
+  indicator: (code, query) => get(`/indicators/${code}`, query),
+  indicatorRecords: (code, query) => get(`/indicators/${code}/records`, query),
+  setIndicatorFigure: (code, body) => request('PUT', `/indicators/${code}/figures`, { body }),
+  deleteIndicatorFigure: (code, query) => request('DELETE', `/indicators/${code}/figures`, { query }),
+  targets: (query) => get('/targets', query),
+  setTarget: (body) => request('PUT', '/targets', { body }),
+  deleteTarget: (query) => request('DELETE', '/targets', { query }),
+  // file: the .xlsx or .csv chosen by the clerk; dry_run true checks without storing.
+  importTargets: (file, dryRun) => request('POST', '/targets/import', { query: { filename: file.name, dry_run: dryRun }, raw: file }),
+
   imports: () => get('/imports'),
   importJob: (id, options) => get(`/imports/${id}`, null, options),
   // file: the File chosen by the clerk, sent as it is (up to 64 MiB).

@@ -5,10 +5,21 @@ import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Documen
 import { hasPerm } from './session.js'
 import { Flag, Grid, List, ChatDotRound, Stopwatch, Files } from '@element-plus/icons-vue'
 import { Money, Wallet, Goods, Coin } from '@element-plus/icons-vue'
+import { Odometer, Aim } from '@element-plus/icons-vue'
 
 export const MENU = [
   { path: '/', title: '首页', icon: HomeFilled },
   { path: '/regions', title: '行政区划', icon: MapLocation },
+  {
+    key: 'indicators',
+    title: '目标考核',
+    icon: Odometer,
+    perm: 'indicator:read',
+    children: [
+      { path: '/dashboard', title: '驾驶舱', icon: Odometer, perm: 'indicator:read' },
+      { path: '/targets', title: '目标任务', icon: Aim, perm: 'indicator:read' }
+    ]
+  },
   {
     key: 'people',
     title: '返乡人员',
