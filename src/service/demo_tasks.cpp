@@ -285,7 +285,8 @@ int create_demo_tasks(store::Db& db, const std::string& city) {
     auto w = *core::report_window(y, q);
     for (size_t i = 0; i < members.size(); ++i) {
       if (back == 0 && i + 2 >= members.size()) continue;  // not filed
-      std::string filed = (i == 1 ? w.due_on.plus_days(3) : w.due_on.plus_days(-2)).to_iso();
+      core::Date day = i == 1 ? w.due_on.plus_days(3) : w.due_on.plus_days(-2);
+      std::string filed = std::min(day, today).to_iso();
       store::exec(
           *conn,
           "INSERT INTO quarterly_report (department_id, year, quarter, progress, "

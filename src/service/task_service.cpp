@@ -27,7 +27,7 @@ const char* kTaskColumns =
     "task_note n WHERE n.task_id = t.id), (SELECT COUNT(*) FROM task_notice o WHERE o.task_id = "
     "t.id AND o.reply IS NULL)";
 
-nlohmann::json text_or_null(const std::optional<std::string>& v) {
+nlohmann::json task_text_or_null(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json();
 }
 
@@ -51,25 +51,26 @@ nlohmann::json task_units_json(store::Conn& c, int64_t id) {
 // A task row with its units and its status on `on`.
 nlohmann::json task_row_json(store::Conn& c, const store::Row& r, core::Date on) {
   int64_t id = r.i64(0);
-  nlohmann::json j = {{"id", id},
-                      {"region_code", r.text(1)},
-                      {"region_name", r.text(14)},
-                      {"year", r.i64(2)},
-                      {"number", r.i64(3)},
-                      {"content", r.text(4)},
-                      {"deadline", r.text(5)},
-                      {"deadline_text", text_or_null(r.opt_text(6))},
-                      {"indicator_code", text_or_null(r.opt_text(7))},
-                      {"indicator_target", r.is_null(8) ? nlohmann::json() : nlohmann::json(r.f64(8))},
-                      // Computed from the linked indicator once indicators exist; null until then.
-                      {"progress", nullptr},
-                      {"done_on", text_or_null(r.opt_text(9))},
-                      {"done_note", text_or_null(r.opt_text(10))},
-                      {"notes", text_or_null(r.opt_text(11))},
-                      {"created_at", r.text(12)},
-                      {"updated_at", r.text(13)},
-                      {"note_count", r.i64(16)},
-                      {"open_notices", r.i64(17)}};
+  nlohmann::json j = {
+      {"id", id},
+      {"region_code", r.text(1)},
+      {"region_name", r.text(14)},
+      {"year", r.i64(2)},
+      {"number", r.i64(3)},
+      {"content", r.text(4)},
+      {"deadline", r.text(5)},
+      {"deadline_text", task_text_or_null(r.opt_text(6))},
+      {"indicator_code", task_text_or_null(r.opt_text(7))},
+      {"indicator_target", r.is_null(8) ? nlohmann::json() : nlohmann::json(r.f64(8))},
+      // Computed from the linked indicator once indicators exist; null until then.
+      {"progress", nullptr},
+      {"done_on", task_text_or_null(r.opt_text(9))},
+      {"done_note", task_text_or_null(r.opt_text(10))},
+      {"notes", task_text_or_null(r.opt_text(11))},
+      {"created_at", r.text(12)},
+      {"updated_at", r.text(13)},
+      {"note_count", r.i64(16)},
+      {"open_notices", r.i64(17)}};
   core::TaskFacts facts{*core::Date::parse_iso(r.text(5)), std::nullopt, std::nullopt};
   if (auto d = r.opt_text(9)) facts.done_on = core::Date::parse_iso(*d);
   if (auto d = r.opt_text(15)) facts.first_note_on = core::Date::parse_iso(*d);
@@ -521,7 +522,7 @@ nlohmann::json mark_task_done_api(store::Db& db, const Principal& p, int64_t id,
                 "WHERE id = $1",
                 {id, on, store::nullable(note), p.user_id, core::now_iso()});
     audit_task(*conn, p, "mark_done", id, row.text(1), nullptr,
-               {{"done_on", on}, {"note", text_or_null(note)}});
+               {{"done_on", on}, {"note", task_text_or_null(note)}});
     tx.commit();
   }
   return get_task_api(db, p, id, std::nullopt);
@@ -540,7 +541,7 @@ nlohmann::json undo_task_done_api(store::Db& db, const Principal& p, int64_t id)
                 "$2 WHERE id = $1",
                 {id, core::now_iso()});
     audit_task(*conn, p, "undo_done", id, row.text(1),
-               {{"done_on", row.text(9)}, {"note", text_or_null(row.opt_text(10))}}, nullptr);
+               {{"done_on", row.text(9)}, {"note", task_text_or_null(row.opt_text(10))}}, nullptr);
     tx.commit();
   }
   return get_task_api(db, p, id, std::nullopt);
