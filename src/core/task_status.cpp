@@ -42,7 +42,7 @@ TaskStatus task_status_on(const TaskFacts& f, Date on, int due_soon_days) {
     return s;
   }
   s.status = f.first_note_on && *f.first_note_on <= on ? "in_progress" : "not_started";
-  s.due_soon = s.days_left <= due_soon_days;
+  s.due_soon = s.days_left < due_soon_days;  // the last N days, the deadline's own included
   return s;
 }
 

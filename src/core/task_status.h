@@ -1,7 +1,7 @@
 // The status of a task of the task list 任务清单 on a given date, and how its deadline is read:
 // done once marked done (late when marked after the deadline), overdue once the deadline has
 // passed undone, in progress once a unit has noted progress, otherwise not started; due soon
-// while undone and the deadline is at most kTaskDueSoonDays days away.
+// while undone in the last kTaskDueSoonDays days up to the deadline (its own day included).
 #pragma once
 
 #include <optional>
@@ -12,8 +12,8 @@
 
 namespace guiyan::core {
 
-// How many days before its deadline an undone task counts as due soon (临期): one week, the
-// time a unit needs to finish or to ask for more.
+// The days up to and including its deadline in which an undone task counts as due soon (临期):
+// one week (deadline 04-30: from 04-24), the time a unit needs to finish or to ask for more.
 constexpr int kTaskDueSoonDays = 7;
 
 // The deadline a text names: "2025-04-30", "2025-04" or "2025年4月" (the last day of that month,
@@ -31,7 +31,7 @@ struct TaskFacts {
 struct TaskStatus {
   std::string status;      // not_started | in_progress | done | overdue
   bool done_late = false;  // done, but after the deadline
-  bool due_soon = false;   // undone, deadline today or within kTaskDueSoonDays days
+  bool due_soon = false;   // undone, deadline within the last kTaskDueSoonDays days
   long days_left = 0;      // deadline minus the date: negative once overdue
 };
 

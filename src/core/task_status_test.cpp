@@ -54,7 +54,7 @@ TEST(TaskStatus, DeadlinesOfTheDataFile) {
 TEST(TaskStatus, TheDueSoonSpanCanBeChosen) {
   TaskFacts f{*Date::parse_iso("2025-04-30"), std::nullopt, std::nullopt};
   EXPECT_FALSE(task_status_on(f, *Date::parse_iso("2025-04-20")).due_soon);
-  EXPECT_TRUE(task_status_on(f, *Date::parse_iso("2025-04-20"), 10).due_soon);
+  EXPECT_TRUE(task_status_on(f, *Date::parse_iso("2025-04-20"), 11).due_soon);
 }
 
 }  // namespace
