@@ -117,6 +117,8 @@ Router build_api(ApiContext& ctx) {
   add_application_routes(r, ctx);
   add_loan_routes(r, ctx);
   add_indicator_routes(r, ctx);
+  add_task_routes(r, ctx);
+  add_quarterly_report_routes(r, ctx);
   return r;
 }
 

@@ -65,6 +65,8 @@ void add_vocabulary_routes(Router& r, ApiContext& ctx);
 void add_policy_routes(Router& r, ApiContext& ctx);
 void add_application_routes(Router& r, ApiContext& ctx);
 void add_loan_routes(Router& r, ApiContext& ctx);
+void add_task_routes(Router& r, ApiContext& ctx);
+void add_quarterly_report_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.
 Router build_api(ApiContext& ctx);

@@ -7,6 +7,7 @@
 #include "service/demo_merchants.h"
 #include "service/demo_people.h"
 #include "service/demo_projects.h"
+#include "service/demo_tasks.h"
 #include "service/department_service.h"
 #include "service/principal.h"
 #include "service/region_service.h"
@@ -98,6 +99,7 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
   create_demo_ventures(db, city);
   create_demo_merchants(db, city, 400);
   create_demo_projects(db, city, 48);
+  create_demo_tasks(db, city);
   return accounts;
 }
 

@@ -36,6 +36,11 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"loan:write", "登记担保贷款和贴息拨付，维护贷款产品，受理融资需求", "贷款融资"},
       {"indicator:read", "查看目标任务、指标完成情况和驾驶舱", "目标考核"},
       {"indicator:write", "下达本辖区目标任务，填报官方统计数", "目标考核"},
+      {"task:read", "查看任务清单、工作进展、督办通知和预警", "任务督办"},
+      {"task:write", "新增、修改任务，记录工作进展，标记完成，答复督办通知", "任务督办"},
+      {"task:supervise", "下发督办通知，维护信息报送关系，催报", "任务督办"},
+      {"report:read", "查看季度信息报送、汇总，导出汇总表", "任务督办"},
+      {"report:write", "填报本单位季度信息，牵头单位汇总", "任务督办"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

@@ -6,6 +6,7 @@ import { hasPerm } from './session.js'
 import { Flag, Grid, List, ChatDotRound, Stopwatch, Files } from '@element-plus/icons-vue'
 import { Money, Wallet, Goods, Coin } from '@element-plus/icons-vue'
 import { Odometer, Aim } from '@element-plus/icons-vue'
+import { Checked, DocumentChecked } from '@element-plus/icons-vue'
 
 export const MENU = [
   { path: '/', title: '首页', icon: HomeFilled },
@@ -88,6 +89,16 @@ export const MENU = [
       { path: '/policies', title: '政策清单', icon: Notebook, perm: 'policy:read' },
       { path: '/policies/evaluate', title: '政策评估', icon: DataAnalysis, perm: 'policy:read' },
       { path: '/applications', title: '政策申请', icon: Tickets, perm: 'application:read' }
+    ]
+  },
+  {
+    key: 'tasks',
+    title: '任务督办',
+    icon: Checked,
+    perm: ['task:read', 'report:read'],
+    children: [
+      { path: '/tasks', title: '任务清单', icon: List, perm: 'task:read' },
+      { path: '/tasks/reports', title: '信息报送', icon: DocumentChecked, perm: 'report:read' }
     ]
   },
   {

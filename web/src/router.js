@@ -67,6 +67,18 @@ export const routes = [
         meta: { title: '联络站点', perm: 'merchant:read' }
       },
       {
+        path: 'tasks',
+        name: 'tasks',
+        component: () => import('./pages/TasksPage.vue'),
+        meta: { title: '任务清单', perm: 'task:read' }
+      },
+      {
+        path: 'tasks/reports',
+        name: 'quarterly-reports',
+        component: () => import('./pages/QuarterlyReportsPage.vue'),
+        meta: { title: '信息报送', perm: 'report:read' }
+      },
+      {
         path: 'ventures',
         name: 'ventures',
         component: () => import('./pages/VenturesPage.vue'),
