@@ -116,6 +116,7 @@ Router build_api(ApiContext& ctx) {
   add_policy_routes(r, ctx);
   add_application_routes(r, ctx);
   add_loan_routes(r, ctx);
+  add_event_routes(r, ctx);
   return r;
 }
 

@@ -64,6 +64,7 @@ void add_vocabulary_routes(Router& r, ApiContext& ctx);
 void add_policy_routes(Router& r, ApiContext& ctx);
 void add_application_routes(Router& r, ApiContext& ctx);
 void add_loan_routes(Router& r, ApiContext& ctx);
+void add_event_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.
 Router build_api(ApiContext& ctx);

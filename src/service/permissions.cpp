@@ -34,6 +34,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"application:decide", "审批政策申请（批准或驳回）", "政策"},
       {"loan:read", "查看创业担保贷款台账、贴息计划、贷款产品和融资需求", "贷款融资"},
       {"loan:write", "登记担保贷款和贴息拨付，维护贷款产品，受理融资需求", "贷款融资"},
+      {"event:read", "查看活动、邀请和签到名单、签约成果及活动场次统计", "活动"},
+      {"event:write", "登记、修改活动，邀请楚商和返乡人员，记录签到和签约成果", "活动"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;
