@@ -5,6 +5,7 @@ import { HomeFilled, MapLocation, Setting, User, Avatar, OfficeBuilding, Documen
 import { hasPerm } from './session.js'
 import { Flag, Grid, List, ChatDotRound, Stopwatch, Files } from '@element-plus/icons-vue'
 import { Money, Wallet, Goods, Coin } from '@element-plus/icons-vue'
+import { Calendar, TrendCharts } from '@element-plus/icons-vue'
 
 export const MENU = [
   { path: '/', title: '首页', icon: HomeFilled },
@@ -55,6 +56,16 @@ export const MENU = [
       { path: '/projects/appeals', title: '诉求办理', icon: ChatDotRound, perm: 'project:read' },
       { path: '/projects/approvals', title: '审批提速', icon: Stopwatch, perm: 'project:read' },
       { path: '/projects/offers', title: '招商项目清单', icon: Files, perm: 'project:read' }
+    ]
+  },
+  {
+    key: 'events',
+    title: '活动',
+    icon: Calendar,
+    perm: 'event:read',
+    children: [
+      { path: '/events', title: '活动台账', icon: Tickets, perm: 'event:read' },
+      { path: '/events/tally', title: '场次统计', icon: TrendCharts, perm: 'event:read' }
     ]
   },
   {
