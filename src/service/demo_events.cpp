@@ -84,9 +84,12 @@ int create_demo_events(store::Db& db, const std::vector<std::string>& regions) {
                                    "'construction', 'production') ORDER BY id",
                                    region);
     const auto& kinds = city ? kCityEvents : kCountyEvents;
-    for (int year : {today.year - 1, today.year}) {
-      // The second county held four events last year: short of the six.
-      size_t count = !city && ri == 2 && year < today.year ? 4 : kinds.size();
+    for (int year : {today.year - 1, today.year, today.year + 1}) {
+      // The second county held four events last year: short of the six. Next year: the city's
+      // Spring Festival gathering is being planned.
+      size_t count = year > today.year                       ? (city ? 1 : 0)
+                     : !city && ri == 2 && year < today.year ? 4
+                                                             : kinds.size();
       for (size_t k = 0; k < count; ++k) {
         const auto& kind = kinds[k];
         std::string held_on = std::to_string(year) + "-" + kind.month_day;
