@@ -74,6 +74,9 @@ nlohmann::json add_event_invitees(store::Db& db, const Principal& p, int64_t id,
   auto conn = db.acquire();
   store::Tx tx(*conn);
   auto event = event_in_scope(*conn, p, id, false);
+  if (event["status"] == "cancelled") {
+    throw http::ApiError(409, "cancelled", "活动已取消，不能再邀请", "status");
+  }
   check_invitable(*conn, p, merchant_ids, true);
   check_invitable(*conn, p, person_ids, false);
   std::string now = core::now_iso();

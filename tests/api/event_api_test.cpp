@@ -234,6 +234,10 @@ TEST_F(EventApi, InviteesAreMaskedCheckInIsRecordedAndCanBeUndone) {
                  "/api/v1/audit?entity=event&action=check_in&entity_id=" + std::to_string(id));
   EXPECT_EQ(log.json()["items"].size(), 1u) << log.body;
 
+  // A cancelled event takes no more invitations.
+  int64_t off = event("ev_ga", {{"status", "cancelled"}})["id"];
+  EXPECT_EQ(post("ev_ga", path(off, "/invitees"), {{"merchant_ids", {merchant}}}).status, 409);
+
   // An event still to come takes invitations but no check-in.
   int64_t later = event("ev_ga", {{"held_on", "2999-10-01"}})["id"];
   auto future = post("ev_ga", path(later, "/invitees"), {{"merchant_ids", {merchant}}});
