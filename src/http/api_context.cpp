@@ -119,6 +119,7 @@ Router build_api(ApiContext& ctx) {
   add_indicator_routes(r, ctx);
   add_task_routes(r, ctx);
   add_quarterly_report_routes(r, ctx);
+  add_event_routes(r, ctx);
   return r;
 }
 

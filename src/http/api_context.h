@@ -67,6 +67,7 @@ void add_application_routes(Router& r, ApiContext& ctx);
 void add_loan_routes(Router& r, ApiContext& ctx);
 void add_task_routes(Router& r, ApiContext& ctx);
 void add_quarterly_report_routes(Router& r, ApiContext& ctx);
+void add_event_routes(Router& r, ApiContext& ctx);
 
 // A router with every API route under /api/v1.
 Router build_api(ApiContext& ctx);

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "service/demo_events.h"
 #include "service/demo_merchants.h"
 #include "service/demo_people.h"
 #include "service/demo_projects.h"
@@ -100,6 +101,9 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
   create_demo_merchants(db, city, 400);
   create_demo_projects(db, city, 48);
   create_demo_tasks(db, city);
+  std::vector<std::string> event_regions;
+  for (const auto& region : regions) event_regions.push_back(region.first);
+  create_demo_events(db, event_regions);
   return accounts;
 }
 

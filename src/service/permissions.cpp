@@ -41,6 +41,8 @@ const std::vector<PermissionInfo>& permission_catalog() {
       {"task:supervise", "下发督办通知，维护信息报送关系，催报", "任务督办"},
       {"report:read", "查看季度信息报送、汇总，导出汇总表", "任务督办"},
       {"report:write", "填报本单位季度信息，牵头单位汇总", "任务督办"},
+      {"event:read", "查看活动、邀请和签到名单、签约成果及活动场次统计", "活动"},
+      {"event:write", "登记、修改活动，邀请楚商和返乡人员，记录签到和签约成果", "活动"},
       {"vocabulary:write", "维护技能字典和劳务品牌（新增、改名、同义词、停用）", "字典管理"},
   };
   return all;

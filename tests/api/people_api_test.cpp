@@ -8,7 +8,7 @@ namespace {
 
 // Valid ID numbers built with their check character (GB 11643).
 
-int64_t create(const std::string& token, nlohmann::json body) {
+int64_t create_person_as(const std::string& token, nlohmann::json body) {
   auto r = ApiEnv::get().client().post("/api/v1/people", body, token);
   if (r.status != 201) throw std::runtime_error("create failed: " + r.body);
   return r.json()["id"];
@@ -27,25 +27,26 @@ class PeopleApi : public ::testing::Test {
   static void SetUpTestSuite() {
     std::string ga = ApiEnv::get().token("ga_clerk");
     std::string jl = ApiEnv::get().token("jl_clerk");
-    wang = create(ga, {{"name", "王芳"},
-                       {"id_number", guiyan::core::complete_id_number("42102219900101002")},
-                       {"phone", "13871234567"},
-                       {"region_code", "421022100001"},
-                       {"skills", {"电工", "焊工"}},
-                       {"labour_brand", "石首防水工"},
-                       {"status", "returned"},
-                       {"help_wanted", {"loan", "training"}},
-                       {"intention_note", "想开一家莲藕加工厂"}});
-    create(ga, {{"name", "张三丰"},
-                {"id_number", guiyan::core::complete_id_number("42102219851231003")},
-                {"phone", "0716-8514460"},
-                {"region_code", "421022100001"},
-                {"status", "away"},
-                {"labour_brand", "洪湖莲藕师"}});
-    create(jl, {{"name", "王芳芳"},
-                {"region_code", "421088"},
-                {"status", "started_business"},
-                {"funnel_stage", "landed"}});
+    wang =
+        create_person_as(ga, {{"name", "王芳"},
+                              {"id_number", guiyan::core::complete_id_number("42102219900101002")},
+                              {"phone", "13871234567"},
+                              {"region_code", "421022100001"},
+                              {"skills", {"电工", "焊工"}},
+                              {"labour_brand", "石首防水工"},
+                              {"status", "returned"},
+                              {"help_wanted", {"loan", "training"}},
+                              {"intention_note", "想开一家莲藕加工厂"}});
+    create_person_as(ga, {{"name", "张三丰"},
+                          {"id_number", guiyan::core::complete_id_number("42102219851231003")},
+                          {"phone", "0716-8514460"},
+                          {"region_code", "421022100001"},
+                          {"status", "away"},
+                          {"labour_brand", "洪湖莲藕师"}});
+    create_person_as(jl, {{"name", "王芳芳"},
+                          {"region_code", "421088"},
+                          {"status", "started_business"},
+                          {"funnel_stage", "landed"}});
   }
   static inline int64_t wang = 0;
 };
@@ -184,10 +185,10 @@ TEST_F(PeopleApi, BadInputNamesTheField) {
 TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
   auto& env = ApiEnv::get();
   std::string t = env.token("ga_clerk");
-  int64_t id = create(t, {{"name", "李娜"},
-                          {"region_code", "421022100"},
-                          {"status", "away"},
-                          {"status_since", "2025-03-01"}});
+  int64_t id = create_person_as(t, {{"name", "李娜"},
+                                    {"region_code", "421022100"},
+                                    {"status", "away"},
+                                    {"status_since", "2025-03-01"}});
   std::string path = "/api/v1/people/" + std::to_string(id);
   ASSERT_EQ(env.client()
                 .patch(path,
@@ -231,7 +232,7 @@ TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
 TEST_F(PeopleApi, SearchFollowsEveryEditAndForgetsOldWords) {
   auto& env = ApiEnv::get();
   std::string t = env.token("ga_clerk");
-  int64_t id = create(
+  int64_t id = create_person_as(
       t,
       {{"name", "赵铁柱"}, {"region_code", "421022100"}, {"status", "away"}, {"skills", {"木工"}}});
   auto found = [&](const std::string& q) {
@@ -258,7 +259,8 @@ TEST_F(PeopleApi, TheTallyAgreesWithTheRecordsAfterEveryChange) {
   // Runs last in this file: creations, status and funnel moves and edits of the tests above.
   auto& env = ApiEnv::get();
   std::string t = env.token("ga_clerk");
-  int64_t id = create(t, {{"name", "钱多多"}, {"region_code", "421022100001"}, {"status", "away"}});
+  int64_t id = create_person_as(
+      t, {{"name", "钱多多"}, {"region_code", "421022100001"}, {"status", "away"}});
   // Moving house to another township and another status moves the person between tally rows.
   ASSERT_EQ(
       env.client()

@@ -259,6 +259,19 @@ export const api = {
   updateOffer: (id, body) => patch(`/offers/${id}`, body),
   offerMatches: (id, query) => get(`/offers/${id}/matches`, query),
 
+  // Events 活动: invitees with check-in, projects signed there, the yearly tally per level.
+  eventVocabulary: () => get('/events/vocabulary'),
+  events: (query) => get('/events', query),
+  event: (id) => get(`/events/${id}`),
+  createEvent: (body) => post('/events', body),
+  updateEvent: (id, body) => patch(`/events/${id}`, body),
+  inviteToEvent: (id, body) => post(`/events/${id}/invitees`, body),
+  removeEventInvitee: (id, inviteeId) => del(`/events/${id}/invitees/${inviteeId}`),
+  checkInEventInvitee: (id, inviteeId) => post(`/events/${id}/invitees/${inviteeId}/check-in`, {}),
+  undoEventCheckIn: (id, inviteeId) => del(`/events/${id}/invitees/${inviteeId}/check-in`),
+  addEventOutcome: (id, body) => post(`/events/${id}/outcomes`, body),
+  removeEventOutcome: (id, outcomeId) => del(`/events/${id}/outcomes/${outcomeId}`),
+  eventTally: (query) => get('/events/tally', query),
   // Loans and financing 创业担保贷款、合作银行贷款产品、融资需求.
   loanVocabulary: () => get('/loans/vocabulary'),
   loans: (query) => get('/loans', query),

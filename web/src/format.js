@@ -84,7 +84,13 @@ export const AUDIT_ACTIONS = [
   { key: 'link', name: '关联' },
   { key: 'unlink', name: '取消关联' },
   { key: 'link_station', name: '关联站点' },
-  { key: 'unlink_station', name: '取消关联站点' }
+  { key: 'unlink_station', name: '取消关联站点' },
+  { key: 'invite', name: '邀请' },
+  { key: 'uninvite', name: '移除受邀对象' },
+  { key: 'check_in', name: '签到' },
+  { key: 'undo_check_in', name: '撤销签到' },
+  { key: 'add_outcome', name: '登记签约成果' },
+  { key: 'remove_outcome', name: '删除签约成果' }
 ]
 
 export function auditActionName(key) {
@@ -108,7 +114,8 @@ export const AUDIT_ENTITIES = [
   { key: 'ambassador', name: '招商大使' },
   { key: 'project', name: '招商项目' },
   { key: 'appeal', name: '诉求' },
-  { key: 'project_offer', name: '招商项目清单' }
+  { key: 'project_offer', name: '招商项目清单' },
+  { key: 'event', name: '活动' }
 ]
 
 export function auditEntityName(key) {

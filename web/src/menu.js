@@ -7,6 +7,7 @@ import { Flag, Grid, List, ChatDotRound, Stopwatch, Files } from '@element-plus/
 import { Money, Wallet, Goods, Coin } from '@element-plus/icons-vue'
 import { Odometer, Aim } from '@element-plus/icons-vue'
 import { Checked, DocumentChecked } from '@element-plus/icons-vue'
+import { Calendar, TrendCharts } from '@element-plus/icons-vue'
 
 export const MENU = [
   { path: '/', title: '首页', icon: HomeFilled },
@@ -67,6 +68,16 @@ export const MENU = [
       { path: '/projects/appeals', title: '诉求办理', icon: ChatDotRound, perm: 'project:read' },
       { path: '/projects/approvals', title: '审批提速', icon: Stopwatch, perm: 'project:read' },
       { path: '/projects/offers', title: '招商项目清单', icon: Files, perm: 'project:read' }
+    ]
+  },
+  {
+    key: 'events',
+    title: '活动',
+    icon: Calendar,
+    perm: 'event:read',
+    children: [
+      { path: '/events', title: '活动台账', icon: Tickets, perm: 'event:read' },
+      { path: '/events/tally', title: '场次统计', icon: TrendCharts, perm: 'event:read' }
     ]
   },
   {

@@ -113,6 +113,8 @@ export const routes = [
       },
       { path: 'dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { title: '驾驶舱', perm: 'indicator:read' } },
       { path: 'targets', name: 'targets', component: () => import('./pages/TargetsPage.vue'), meta: { title: '目标任务', perm: 'indicator:read' } },
+      { path: 'events', name: 'events', component: () => import('./pages/EventsPage.vue'), meta: { title: '活动台账', perm: 'event:read' } },
+      { path: 'events/tally', name: 'event-tally', component: () => import('./pages/EventTallyPage.vue'), meta: { title: '场次统计', perm: 'event:read' } },
       { path: 'loans', name: 'loans', component: () => import('./pages/LoansPage.vue'), meta: { title: '担保贷款台账', perm: 'loan:read' } },
       { path: 'loans/products', name: 'loan-products', component: () => import('./pages/LoanProductsPage.vue'), meta: { title: '贷款产品', perm: 'loan:read' } },
       { path: 'loans/financing', name: 'financing', component: () => import('./pages/FinancingPage.vue'), meta: { title: '融资需求', perm: 'loan:read' } },
