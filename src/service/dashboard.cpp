@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/clock.h"
 #include "service/indicator_service.h"
 #include "service/project_board.h"
+#include "service/quarterly_report_service.h"
+#include "service/task_service.h"
 
 namespace guiyan::service {
 namespace {
@@ -47,6 +50,52 @@ nlohmann::json overall_ranking(const nlohmann::json& indicators) {
   return out;
 }
 
+// The year's overdue tasks of the region and below, at most 20, with the status counts.
+nlohmann::json overdue_tasks(store::Db& db, const Principal& p, const std::string& region,
+                             int year) {
+  TaskQuery q;
+  q.year = year;
+  q.region = region;
+  q.status = "overdue";
+  q.limit = 20;
+  auto list = list_tasks(db, p, q);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& t : list["items"]) {
+    items.push_back(
+        {{"id", t["id"]},
+         {"number", t["number"]},
+         {"content", t["content"]},
+         {"lead_unit", t["lead_unit"].is_object() ? t["lead_unit"]["name"] : t["lead_unit"]},
+         {"deadline", t["deadline"]},
+         {"days_left", t["days_left"]}});
+  }
+  return {{"counts", list["counts"]}, {"overdue", items}, {"total_overdue", list["total"]}};
+}
+
+// The member units that have not filed the latest quarterly report due by today within `year`
+// (Q4 for a past year), or null when no quarter of the year has ended yet.
+nlohmann::json missing_reports(store::Db& db, const Principal& p, const std::string& region,
+                               int year) {
+  auto today = core::today_local_date();
+  int quarter = year < today.year ? 4 : year == today.year ? (today.month - 1) / 3 : 0;
+  if (quarter < 1) return nullptr;
+  QuarterQuery q;
+  q.year = year;
+  q.quarter = quarter;
+  q.region = region;
+  auto list = quarter_reports_api(db, p, q);
+  nlohmann::json missing = nlohmann::json::array();
+  for (const auto& m : list["items"]) {
+    if (m["timeliness"] == "missing") {
+      missing.push_back({{"department_id", m["department_id"]},
+                         {"department_name", m["department_name"]},
+                         {"region_code", m["region_code"]},
+                         {"reminders", m["reminders"].size()}});
+    }
+  }
+  return {{"window", list["window"]}, {"counts", list["counts"]}, {"missing", missing}};
+}
+
 }  // namespace
 
 nlohmann::json dashboard_api(store::Db& db, const Principal& p, const std::string& region,
@@ -59,6 +108,8 @@ nlohmann::json dashboard_api(store::Db& db, const Principal& p, const std::strin
   out["ranking"] = overall_ranking(figures["items"]);
   std::string code = figures["region"]["code"];
   out["pipeline"] = p.can("project:read") ? project_board(db, p, code, year) : nlohmann::json();
+  out["tasks"] = p.can("task:read") ? overdue_tasks(db, p, code, year) : nlohmann::json();
+  out["reports"] = p.can("report:read") ? missing_reports(db, p, code, year) : nlohmann::json();
   return out;
 }
 

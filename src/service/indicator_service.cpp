@@ -203,10 +203,10 @@ nlohmann::json one_indicator(FigureContext& fx, const Indicator& ind) {
   return out;
 }
 
-FigureContext make_context(store::Conn& c, const Principal& p, const std::string& region_in,
-                           int year) {
+// The context of a region already checked (exists, within what the caller may see).
+FigureContext context_of(store::Conn& c, const std::string& region, int year) {
   FigureContext fx{c, {}, {}, 0, {}, {}, {}};
-  fx.scope.region = figure_region(c, p, region_in, year);
+  fx.scope.region = region;
   fx.scope.year = year;
   fx.scope.today = core::today_local();
   auto self =
@@ -221,6 +221,11 @@ FigureContext make_context(store::Conn& c, const Principal& p, const std::string
     fx.child_levels.push_back(static_cast<int>(r.i64(2)));
   }
   return fx;
+}
+
+FigureContext make_context(store::Conn& c, const Principal& p, const std::string& region_in,
+                           int year) {
+  return context_of(c, figure_region(c, p, region_in, year), year);
 }
 
 void add_place(nlohmann::json& out, const FigureContext& fx) {
@@ -248,6 +253,31 @@ std::string figure_region(store::Conn& c, const Principal& p, const std::string&
     throw http::ApiError(403, "out_of_scope", "“" + *name + "”超出您的数据范围", "region");
   }
   return region;
+}
+
+nlohmann::json indicator_progress(store::Conn& c, const std::string& code,
+                                  const std::string& region, int year,
+                                  std::optional<double> target) {
+  const auto* ind = find_indicator(code);
+  if (!ind || !region_name(c, region)) return nullptr;
+  auto fx = context_of(c, region, year);
+  fx.scope.children.clear();  // the region's total is all a task needs
+  fx.child_names.clear();
+  fx.child_levels.clear();
+  auto fig = one_indicator(fx, *ind);
+  nlohmann::json t = target                      ? nlohmann::json(*target)
+                     : fig["target"].is_object() ? fig["target"]["value"]
+                                                 : nlohmann::json();
+  nlohmann::json completion;
+  if (t.is_number() && t.get<double>() > 0 && fig["actual"].is_number()) {
+    completion = std::round(fig["actual"].get<double>() / t.get<double>() * 10000.0) / 10000.0;
+  }
+  return {{"indicator_code", code},
+          {"indicator_name", ind->name},
+          {"unit", ind->unit},
+          {"actual", fig["actual"]},
+          {"target", t},
+          {"completion", completion}};
 }
 
 nlohmann::json indicator_catalogue_json() {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "service/principal.h"
@@ -30,6 +31,14 @@ nlohmann::json all_indicator_figures(store::Db& db, const Principal& p, const st
 nlohmann::json indicator_records_api(store::Db& db, const Principal& p, const std::string& code,
                                      const std::string& region, int year, int month, int64_t limit,
                                      int64_t offset);
+
+// {indicator_code, indicator_name, unit, actual, target, completion} of `code` for the whole of
+// `region` in `year` against `target` (or the indicator's target there when absent); null for an
+// unknown code or region. No scope check: the caller has decided the account may see the figure
+// (a task's units see the progress of the task they are named on).
+nlohmann::json indicator_progress(store::Conn& c, const std::string& code,
+                                  const std::string& region, int year,
+                                  std::optional<double> target);
 
 // The region a figure request is about: `region` or the account's, checked to exist and to lie
 // within the account's scope (403 out_of_scope otherwise); the year checked to be 2000–2100.

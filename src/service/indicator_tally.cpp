@@ -112,7 +112,8 @@ IndicatorTally tally_indicator(store::Conn& c, const Indicator& ind, const Indic
 
   if (ind.measure != "distinct") {
     // One pass grouped by child and month; totals and series are sums of its cells.
-    run(child + ", " + month + ", " + measure_sql(ind), child + ", " + month,
+    // (PostgreSQL refuses a constant in GROUP BY: undated sets group by child alone.)
+    run(child + ", " + month + ", " + measure_sql(ind), dated ? child + ", " + month : child,
         [&](const store::Row& r) {
           double v = r.f64(2);
           t.total += v;

@@ -1,7 +1,6 @@
 #include "service/task_service.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "core/clock.h"
@@ -10,6 +9,8 @@
 #include "http/json_body.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
+#include "service/indicator_catalogue.h"
+#include "service/indicator_service.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -62,8 +63,12 @@ nlohmann::json task_row_json(store::Conn& c, const store::Row& r, core::Date on)
       {"deadline_text", task_text_or_null(r.opt_text(6))},
       {"indicator_code", task_text_or_null(r.opt_text(7))},
       {"indicator_target", r.is_null(8) ? nlohmann::json() : nlohmann::json(r.f64(8))},
-      // Computed from the linked indicator once indicators exist; null until then.
-      {"progress", nullptr},
+      // The linked indicator's actual for the task's region and year against the task's target.
+      {"progress",
+       r.is_null(7)
+           ? nlohmann::json()
+           : indicator_progress(c, r.text(7), r.text(1), static_cast<int>(r.i64(2)),
+                                r.is_null(8) ? std::nullopt : std::optional<double>(r.f64(8)))},
       {"done_on", task_text_or_null(r.opt_text(9))},
       {"done_note", task_text_or_null(r.opt_text(10))},
       {"notes", task_text_or_null(r.opt_text(11))},
@@ -208,9 +213,9 @@ TaskInput read_task_input(const nlohmann::json& body_in) {
   in.has_indicator = b.has("indicator_code");
   in.indicator_code = b.opt_str("indicator_code", "关联指标", 50, true);
   if (in.indicator_code && in.indicator_code->empty()) in.indicator_code.reset();
-  if (in.indicator_code && !std::regex_match(*in.indicator_code, std::regex("[a-z][a-z0-9_]*"))) {
+  if (in.indicator_code && !find_indicator(*in.indicator_code)) {
     throw bad_request("indicator_code",
-                      "关联指标代码应为小写英文字母、数字和下划线，如 new_ventures");
+                      "关联指标不存在（见 GET /api/v1/indicators），如 new_ventures");
   }
   b.finish();
   return in;

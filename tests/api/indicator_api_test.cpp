@@ -120,6 +120,22 @@ class IndicatorApi : public ::testing::Test {
     project("ga_clerk", "年末签约项目", "421022", 12000, "signed", "2025-12-31");
     project("ga_clerk", "年初签约项目", "421022", 30000, "signed", "2026-01-01");
     project("jl_clerk", "小额签约项目", "421088", 9999, "signed", "2025-05-05");
+    // Events held: the city's on 31 December 2025 counts in 2025, its 1 January 2026 one in 2026,
+    // a cancelled one never; 公安's county event counts for 公安 (county level), not the city.
+    event("jz_clerk", "421000", "年末楚商恳谈会", "2025-12-31", "held");
+    event("jz_clerk", "421000", "新春团拜会", "2026-01-01", "held");
+    event("jz_clerk", "421000", "取消的推介会", "2025-06-01", "cancelled");
+    event("ga_clerk", "421022", "公安县清明推介会", "2025-04-04", "held");
+  }
+  static void event(const std::string& user, const std::string& region, const std::string& title,
+                    const std::string& held_on, const std::string& status) {
+    must(post(user, "/api/v1/events",
+              {{"region_code", region},
+               {"type", "promotion"},
+               {"title", title},
+               {"held_on", held_on},
+               {"status", status}}),
+         201, "event " + title);
   }
   static void TearDownTestSuite() {
     tokens.clear();
@@ -244,6 +260,20 @@ TEST_F(IndicatorApi, TheVentureRatioUsesTheOfficialFigureWhenOneIsEntered) {
   EXPECT_EQ(figures("jz_leader", "out_of_province_workers", "421000", 2025)["actual"], 3);
 }
 
+TEST_F(IndicatorApi, EventsCountByLevelAgainstTheDefaultMinimums) {
+  auto city = figures("jz_leader", "events_city", "421000", 2025);
+  EXPECT_EQ(city["actual"], 1);
+  EXPECT_EQ(city["target"]["value"], 4);  // city ≥ 4 a year
+  EXPECT_NEAR(city["completion"].get<double>(), 0.25, 1e-9);
+  EXPECT_EQ(figures("jz_leader", "events_city", "421000", 2026)["actual"], 1);
+  auto county = figures("jz_leader", "events_county", "421000", 2025);
+  EXPECT_EQ(county["actual"], 1);
+  EXPECT_TRUE(county["target"].is_null());  // no county minimum for a city
+  EXPECT_EQ(child(county, "421022")["actual"], 1);
+  EXPECT_EQ(child(county, "421022")["target"], 6);  // each county ≥ 6
+  EXPECT_EQ(child(county, "421088")["actual"], 0);
+}
+
 TEST_F(IndicatorApi, TargetsStayWithinTheAccountsScopeAndRatiosAreFractions) {
   auto put = [&](const std::string& user, const std::string& region, double value) {
     return send("PUT", user, "/api/v1/targets",
@@ -323,6 +353,28 @@ TEST_F(IndicatorApi, TheDashboardGathersEveryIndicatorTheRankingAndThePipeline) 
   EXPECT_GE(d["ranking"].size(), 2u);
   EXPECT_EQ(d["ranking"][0]["rank"], 1);
   ASSERT_TRUE(d["pipeline"]["stages"].is_array());
+  // The follow-up lists: an overdue task of the year, the latest ended quarter's reports.
+  ASSERT_TRUE(d["tasks"].is_object()) << d.dump();
+  EXPECT_EQ(d["tasks"]["total_overdue"], 0);
+  ASSERT_TRUE(d["reports"].is_object());
+  EXPECT_EQ(d["reports"]["window"]["quarter"], 4);
+  auto deps = get("jz_clerk", "/api/v1/departments?limit=500").json();
+  int64_t unit = 0;
+  for (const auto& dep : deps["items"]) {
+    if (dep["name"] == "荆州市人社局") unit = dep["id"];
+  }
+  ASSERT_NE(unit, 0) << deps.dump();
+  auto t = post("jz_clerk", "/api/v1/tasks",
+                {{"year", 2025},
+                 {"content", "发布返乡创业政策清单"},
+                 {"deadline", "2025年4月"},
+                 {"lead_department_id", unit}});
+  ASSERT_EQ(t.status, 201) << t.body;
+  d = get("jz_leader", "/api/v1/dashboard?region=421000&year=2025").json();
+  EXPECT_EQ(d["tasks"]["total_overdue"], 1);
+  ASSERT_EQ(d["tasks"]["overdue"].size(), 1u);
+  EXPECT_EQ(d["tasks"]["overdue"][0]["deadline"], "2025-04-30");
+  EXPECT_EQ(d["tasks"]["overdue"][0]["lead_unit"], "荆州市人社局");
   // A county's own dashboard: its children are its townships.
   auto c = get("ga_clerk", "/api/v1/dashboard?region=421022&year=2025");
   ASSERT_EQ(c.status, 200) << c.body;

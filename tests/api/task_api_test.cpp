@@ -169,21 +169,39 @@ TEST_F(TaskApi, RefusesBadInputNamingTheField) {
   EXPECT_EQ(post("jz_lead", "/api/v1/tasks", ok).status, 403);  // the leader reads
 }
 
-TEST_F(TaskApi, LinkedIndicatorIsReturnedAsStoredWithProgressLeftOpen) {
+TEST_F(TaskApi, ALinkedIndicatorGivesTheTaskItsProgress) {
+  // 楚商联络站 set up by the end of 2025 in the city: one in 公安县 (2025-03-01) counts, one set
+  // up in January 2026 does not.
+  for (const auto& [name, on] :
+       {std::pair<std::string, std::string>{"深圳荆州楚商联络站", "2025-03-01"},
+        {"上海荆州楚商联络站", "2026-01-05"}}) {
+    auto r = post("jz_inv", "/api/v1/stations",
+                  {{"kind", "liaison"},
+                   {"name", name},
+                   {"city", "深圳"},
+                   {"region_code", "421022"},
+                   {"established_on", on}});
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
   auto t = task({{"year", 2025},
-                 {"content", "市县两级至少礼聘100名招商大使"},
+                 {"content", "建立50个楚商联络站"},
                  {"deadline", "2025年12月"},
                  {"lead_department_id", inv},
-                 {"indicator_code", "ambassadors_appointed"},
-                 {"indicator_target", 100}});
-  EXPECT_EQ(t["indicator_code"], "ambassadors_appointed");
-  EXPECT_EQ(t["indicator_target"].get<double>(), 100.0);
-  EXPECT_TRUE(t.contains("progress"));
-  EXPECT_TRUE(t["progress"].is_null());
+                 {"indicator_code", "liaison_stations"},
+                 {"indicator_target", 50}});
+  EXPECT_EQ(t["indicator_code"], "liaison_stations");
+  EXPECT_EQ(t["indicator_target"].get<double>(), 50.0);
+  ASSERT_TRUE(t["progress"].is_object()) << t.dump();
+  EXPECT_EQ(t["progress"]["actual"], 1);
+  EXPECT_EQ(t["progress"]["target"], 50);
+  EXPECT_NEAR(t["progress"]["completion"].get<double>(), 0.02, 1e-9);
   auto cleared = patch("jz_office", task_path(t), {{"indicator_code", nullptr}});
   ASSERT_EQ(cleared.status, 200) << cleared.body;
   EXPECT_TRUE(cleared.json()["indicator_target"].is_null());
+  EXPECT_TRUE(cleared.json()["progress"].is_null());
   EXPECT_EQ(task_field_of(patch("jz_office", task_path(t), {{"indicator_code", "New Ventures"}})),
+            "indicator_code");
+  EXPECT_EQ(task_field_of(patch("jz_office", task_path(t), {{"indicator_code", "no_such_thing"}})),
             "indicator_code");
 }
 
