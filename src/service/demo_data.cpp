@@ -8,6 +8,7 @@
 #include "service/demo_merchants.h"
 #include "service/demo_people.h"
 #include "service/demo_projects.h"
+#include "service/demo_targets.h"
 #include "service/demo_tasks.h"
 #include "service/department_service.h"
 #include "service/principal.h"
@@ -104,6 +105,7 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
   std::vector<std::string> event_regions;
   for (const auto& region : regions) event_regions.push_back(region.first);
   create_demo_events(db, event_regions);
+  create_demo_targets(db, city, {event_regions.begin() + 1, event_regions.end()});
   return accounts;
 }
 

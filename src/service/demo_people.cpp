@@ -136,7 +136,16 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
                     "", std::nullopt};
     try {
       conn->exec_script("SAVEPOINT demo_person");
-      create_person(*conn, actor, std::nullopt, v, prov);
+      int64_t id = create_person(*conn, actor, std::nullopt, v, prov);
+      // Before this spring they worked away (外出) since a year between 2015 and 2024: the
+      // year-end counts of out-of-province workers (the 2% rule's denominator) read it.
+      char since[16];
+      std::snprintf(since, sizeof since, "%d-%02d-01", 2015 + static_cast<int>(rng() % 10),
+                    1 + static_cast<int>(rng() % 12));
+      store::exec(*conn,
+                  "INSERT INTO person_status_history (person_id, status, since, source, "
+                  "recorded_at) VALUES ($1, 'away', $2, $3, $4)",
+                  {id, std::string(since), prov.source, core::now_iso()});
       conn->exec_script("RELEASE SAVEPOINT demo_person");
       ++created;
       if (firsts.size() < kDemoDuplicates) firsts.push_back(v);
