@@ -5,6 +5,11 @@
 namespace guiyan::service {
 namespace {
 
+// A person's listed fields changed (region, status, merge …: updated_at moves), or a status entry
+// was added.
+constexpr const char* kPersonChanged = "SELECT MAX(updated_at) FROM person";
+constexpr const char* kHistoryAdded = "SELECT MAX(id) FROM person_status_history";
+
 std::vector<IndicatorRecordSet> make_record_sets() {
   std::vector<IndicatorRecordSet> s;
   s.push_back(
@@ -18,7 +23,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
        "v.id",
        "v.id",
        "v.name",
-       "/ventures?id={id}"});
+       "/ventures?id={id}",
+       false,
+       {"SELECT MAX(updated_at) FROM venture", "SELECT MAX(id) FROM venture"}});
   // The out-of-province migrant workers on a date: people working outside Hubei whose status on
   // that date (the last status history entry on or before it) was away or left again.
   s.push_back({"migrant_workers",
@@ -35,7 +42,8 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "p.id",
                "p.name",
                "/people/{id}",
-               true});
+               true,
+               {kPersonChanged, kHistoryAdded}});
   // Every stage a project entered, dated, with the project's amount and region copied.
   s.push_back({"project_stages",
                "招商项目",
@@ -47,7 +55,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "e.project_id",
                "e.project_id",
                "pr.name",
-               "/projects/{id}"});
+               "/projects/{id}",
+               false,
+               {"SELECT MAX(id) FROM project_stage", "SELECT MAX(updated_at) FROM project"}});
   s.push_back({"project_funding",
                "项目到资",
                "project_funding f JOIN project pr ON pr.id = f.project_id",
@@ -58,7 +68,12 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "f.project_id",
                "f.project_id",
                "pr.name",
-               "/projects/{id}"});
+               "/projects/{id}",
+               false,
+               {"SELECT COUNT(*) || '/' || MAX(id) || '/' || SUM(amount_wan) FROM project_funding",
+                "SELECT MAX(updated_at) FROM project"}});
+  // Counted by the loan's own region: the borrower (joined for the name only) changing does not
+  // change the figures.
   s.push_back({"loans",
                "创业担保贷款",
                "loan l JOIN person lp ON lp.id = l.person_id",
@@ -71,7 +86,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "l.person_id",
                "l.id",
                "lp.name",
-               "/loans?id={id}"});
+               "/loans?id={id}",
+               false,
+               {"SELECT MAX(updated_at) FROM loan", "SELECT MAX(id) FROM loan"}});
   s.push_back({"status_changes",
                "返乡人员状态变化",
                "person_status_history h JOIN person hp ON hp.id = h.person_id",
@@ -82,7 +99,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "h.person_id",
                "h.person_id",
                "hp.name",
-               "/people/{id}"});
+               "/people/{id}",
+               false,
+               {kPersonChanged, kHistoryAdded}});
   s.push_back({"services",
                "返乡人员服务记录",
                "person_service sv JOIN person sp ON sp.id = sv.person_id",
@@ -93,7 +112,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "sv.person_id",
                "sv.person_id",
                "sp.name",
-               "/people/{id}"});
+               "/people/{id}",
+               false,
+               {kPersonChanged, "SELECT MAX(id) FROM person_service"}});
   s.push_back({"events",
                "活动",
                "event ev",
@@ -107,7 +128,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "ev.id",
                "ev.id",
                "ev.title",
-               "/events?id={id}"});
+               "/events?id={id}",
+               false,
+               {"SELECT COUNT(*) || '/' || MAX(updated_at) FROM event"}});
   s.push_back({"ambassadors",
                "招商大使",
                "ambassador a JOIN merchant am ON am.id = a.merchant_id",
@@ -118,7 +141,10 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "a.merchant_id",
                "a.merchant_id",
                "am.name",
-               "/merchants/{id}"});
+               "/merchants/{id}",
+               false,
+               {"SELECT COUNT(*) || '/' || MAX(updated_at) FROM ambassador",
+                "SELECT MAX(updated_at) FROM merchant"}});
   s.push_back({"stations",
                "联络站和服务站",
                "station st",
@@ -129,7 +155,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "st.id",
                "st.id",
                "st.name",
-               "/merchants/stations?id={id}"});
+               "/merchants/stations?id={id}",
+               false,
+               {"SELECT COUNT(*) || '/' || MAX(updated_at) FROM station"}});
   s.push_back({"merchants",
                "楚商楚才",
                "merchant m",
@@ -140,7 +168,9 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "m.id",
                "m.id",
                "m.name",
-               "/merchants/{id}"});
+               "/merchants/{id}",
+               false,
+               {"SELECT MAX(updated_at) FROM merchant", "SELECT MAX(id) FROM merchant"}});
   return s;
 }
 

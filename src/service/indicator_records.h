@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace guiyan::service {
 
@@ -20,6 +21,10 @@ struct IndicatorRecordSet {
   std::string title;     // SQL expression of the record's title in a drill-down list
   std::string link;      // console route of one record, "{id}" replaced: "/ventures/{id}"
   bool as_of = false;    // where binds {as_of}: a snapshot on a date, no dates of its own
+  // Cheap queries (one value each, read from an index's end or a small table) whose answers
+  // change whenever a record the set counts is added or changed: MAX(updated_at), MAX(id). The
+  // indicator cache reuses a figure while they answer the same.
+  std::vector<std::string> probes;
 };
 
 // The record set named `key`, or nullptr.

@@ -7,7 +7,9 @@
 #include "core/clock.h"
 #include "http/api_error.h"
 #include "service/data_scope.h"
+#include "service/indicator_cache.h"
 #include "service/indicator_catalogue.h"
+#include "service/indicator_snapshot.h"
 #include "service/indicator_tally.h"
 #include "service/region_service.h"
 
@@ -31,7 +33,23 @@ struct FigureContext {
   std::vector<std::string> child_names;
   std::vector<int> child_levels;
   std::map<std::string, IndicatorTally> computed;  // by code, computed once per request
+  IndicatorCache* cache = nullptr;                 // the database's, or none
+  IndicatorSnapshot* snapshots = nullptr;          // the database\'s, or none
+  std::map<std::string, std::string> probes;       // record set → its probes' answers
 };
+
+// The answers of a record set's probes, asked once per request.
+const std::string& probe_of(FigureContext& fx, const IndicatorRecordSet& rs) {
+  auto it = fx.probes.find(rs.key);
+  if (it != fx.probes.end()) return it->second;
+  std::string answer = rs.key;
+  for (const auto& q : rs.probes) {
+    auto row = store::query_one(fx.c, q);
+    answer += "|" + (row && !row->is_null(0) ? row->text(0) : std::string("-"));
+  }
+  fx.cache->saw(answer, IndicatorCache::Clock::now());
+  return fx.probes.emplace(rs.key, std::move(answer)).first->second;
+}
 
 // Entered values (targets or figures) of `code` for the region (slot 0) and each child (1…).
 std::vector<Entered> entered(FigureContext& fx, const char* table, const std::string& code) {
@@ -53,12 +71,26 @@ std::vector<Entered> entered(FigureContext& fx, const char* table, const std::st
   return out;
 }
 
+// The indicator's tally for the request's scope: from the cache while its record set's probes
+// answer as when it was computed, else from the records.
 const IndicatorTally& computed(FigureContext& fx, const Indicator& ind) {
   auto it = fx.computed.find(ind.code);
-  if (it == fx.computed.end()) {
-    it = fx.computed.emplace(ind.code, tally_indicator(fx.c, ind, fx.scope)).first;
+  if (it != fx.computed.end()) return it->second;
+  if (fx.snapshots && ind.records->as_of) {
+    return fx.computed.emplace(ind.code, fx.snapshots->tally(fx.c, ind, fx.scope)).first->second;
   }
-  return it->second;
+  if (!fx.cache)
+    return fx.computed.emplace(ind.code, tally_indicator(fx.c, ind, fx.scope)).first->second;
+  std::string key = ind.code + "|" + fx.scope.region + "|" + std::to_string(fx.scope.year) + "|" +
+                    fx.scope.today + "|" + std::to_string(fx.scope.children.size());
+  const std::string& probe = probe_of(fx, *ind.records);
+  auto started = IndicatorCache::Clock::now();
+  if (auto hit = fx.cache->find(key, probe, started)) {
+    return fx.computed.emplace(ind.code, std::move(*hit)).first->second;
+  }
+  auto tally = tally_indicator(fx.c, ind, fx.scope);
+  fx.cache->store(key, probe, tally, started);
+  return fx.computed.emplace(ind.code, std::move(tally)).first->second;
 }
 
 nlohmann::json number_or_null(std::optional<double> v) {
@@ -204,8 +236,17 @@ nlohmann::json one_indicator(FigureContext& fx, const Indicator& ind) {
 }
 
 // The context of a region already checked (exists, within what the caller may see).
-FigureContext context_of(store::Conn& c, const std::string& region, int year) {
-  FigureContext fx{c, {}, {}, 0, {}, {}, {}};
+FigureContext context_of(store::Conn& c, const std::string& region, int year, store::Db* db) {
+  FigureContext fx{c,
+                   {},
+                   {},
+                   0,
+                   {},
+                   {},
+                   {},
+                   db ? &db->attachment<IndicatorCache>() : nullptr,
+                   db ? &db->attachment<IndicatorSnapshot>() : nullptr,
+                   {}};
   fx.scope.region = region;
   fx.scope.year = year;
   fx.scope.today = core::today_local();
@@ -223,9 +264,9 @@ FigureContext context_of(store::Conn& c, const std::string& region, int year) {
   return fx;
 }
 
-FigureContext make_context(store::Conn& c, const Principal& p, const std::string& region_in,
-                           int year) {
-  return context_of(c, figure_region(c, p, region_in, year), year);
+FigureContext make_context(store::Db& db, store::Conn& c, const Principal& p,
+                           const std::string& region_in, int year) {
+  return context_of(c, figure_region(c, p, region_in, year), year, &db);
 }
 
 void add_place(nlohmann::json& out, const FigureContext& fx) {
@@ -255,12 +296,12 @@ std::string figure_region(store::Conn& c, const Principal& p, const std::string&
   return region;
 }
 
-nlohmann::json indicator_progress(store::Conn& c, const std::string& code,
+nlohmann::json indicator_progress(store::Db& db, store::Conn& c, const std::string& code,
                                   const std::string& region, int year,
                                   std::optional<double> target) {
   const auto* ind = find_indicator(code);
   if (!ind || !region_name(c, region)) return nullptr;
-  auto fx = context_of(c, region, year);
+  auto fx = context_of(c, region, year, &db);
   fx.scope.children.clear();  // the region's total is all a task needs
   fx.child_names.clear();
   fx.child_levels.clear();
@@ -306,7 +347,7 @@ nlohmann::json indicator_figures_api(store::Db& db, const Principal& p, const st
                                      const std::string& region, int year) {
   const auto& ind = indicator_or_404(code);
   auto conn = db.acquire();
-  auto fx = make_context(*conn, p, region, year);
+  auto fx = make_context(db, *conn, p, region, year);
   auto out = one_indicator(fx, ind);
   add_place(out, fx);
   return out;
@@ -315,7 +356,7 @@ nlohmann::json indicator_figures_api(store::Db& db, const Principal& p, const st
 nlohmann::json all_indicator_figures(store::Db& db, const Principal& p, const std::string& region,
                                      int year) {
   auto conn = db.acquire();
-  auto fx = make_context(*conn, p, region, year);
+  auto fx = make_context(db, *conn, p, region, year);
   nlohmann::json out = {{"items", nlohmann::json::array()}};
   for (const auto& ind : indicator_catalogue()) out["items"].push_back(one_indicator(fx, ind));
   add_place(out, fx);

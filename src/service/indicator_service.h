@@ -36,7 +36,7 @@ nlohmann::json indicator_records_api(store::Db& db, const Principal& p, const st
 // `region` in `year` against `target` (or the indicator's target there when absent); null for an
 // unknown code or region. No scope check: the caller has decided the account may see the figure
 // (a task's units see the progress of the task they are named on).
-nlohmann::json indicator_progress(store::Conn& c, const std::string& code,
+nlohmann::json indicator_progress(store::Db& db, store::Conn& c, const std::string& code,
                                   const std::string& region, int year,
                                   std::optional<double> target);
 

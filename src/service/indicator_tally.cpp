@@ -1,6 +1,7 @@
 #include "service/indicator_tally.h"
 
 #include <map>
+#include <unordered_set>
 
 #include "core/date.h"
 #include "service/child_regions.h"
@@ -22,7 +23,6 @@ std::string month_end(int year, int month) {
 
 std::string measure_sql(const Indicator& ind) {
   if (ind.measure == "sum") return "COALESCE(SUM(" + ind.sum_expr + "), 0)";
-  if (ind.measure == "distinct") return "COUNT(DISTINCT " + ind.records->distinct + ")";
   return "COUNT(*)";
 }
 
@@ -122,16 +122,29 @@ IndicatorTally tally_indicator(store::Conn& c, const Indicator& ind, const Indic
           if (dated) add_month(r.text(1), v);
         });
   } else {
-    // A person counted once however many records: the total, each child and each month apart.
-    run(measure_sql(ind), "", [&](const store::Row& r) { t.total = r.f64(0); });
-    run(child + ", " + measure_sql(ind), child, [&](const store::Row& r) {
-      int k = kids.index_of(r.text(0));
-      if (k >= 0) t.children[static_cast<size_t>(k)] += r.f64(1);
-    });
-    if (dated && !cumulative) {
-      run(month + ", " + measure_sql(ind), month,
-          [&](const store::Row& r) { add_month(r.text(0), r.f64(1)); });
+    // A person counted once however many records: one pass over the (child, month, person)
+    // cells, the people gathered per child and month in memory (a query per breakdown would read
+    // the records three times).
+    std::unordered_set<int64_t> everyone;
+    std::vector<std::unordered_set<int64_t>> per_child(scope.children.size());
+    std::array<std::unordered_set<int64_t>, 12> per_month;
+    const std::string& who = rs.distinct;
+    run(child + ", " + month + ", " + who,
+        dated ? child + ", " + month + ", " + who : child + ", " + who, [&](const store::Row& r) {
+          int64_t id = r.i64(2);
+          everyone.insert(id);
+          int k = kids.index_of(r.text(0));
+          if (k >= 0) per_child[static_cast<size_t>(k)].insert(id);
+          std::string ym = r.text(1);
+          if (dated && ym.size() == 7 && ym.starts_with(year_prefix)) {
+            per_month[static_cast<size_t>(std::stoi(ym.substr(5, 2)) - 1)].insert(id);
+          }
+        });
+    t.total = static_cast<double>(everyone.size());
+    for (size_t i = 0; i < per_child.size(); ++i) {
+      t.children[i] = static_cast<double>(per_child[i].size());
     }
+    for (size_t m = 0; m < 12; ++m) months[m] = static_cast<double>(per_month[m].size());
   }
   if (dated && !(cumulative && ind.measure == "distinct")) {
     if (cumulative) {

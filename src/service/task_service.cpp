@@ -63,12 +63,8 @@ nlohmann::json task_row_json(store::Conn& c, const store::Row& r, core::Date on)
       {"deadline_text", task_text_or_null(r.opt_text(6))},
       {"indicator_code", task_text_or_null(r.opt_text(7))},
       {"indicator_target", r.is_null(8) ? nlohmann::json() : nlohmann::json(r.f64(8))},
-      // The linked indicator's actual for the task's region and year against the task's target.
-      {"progress",
-       r.is_null(7)
-           ? nlohmann::json()
-           : indicator_progress(c, r.text(7), r.text(1), static_cast<int>(r.i64(2)),
-                                r.is_null(8) ? std::nullopt : std::optional<double>(r.f64(8)))},
+      // Filled by add_task_progress where a task is answered (not in the audit's form).
+      {"progress", nullptr},
       {"done_on", task_text_or_null(r.opt_text(9))},
       {"done_note", task_text_or_null(r.opt_text(10))},
       {"notes", task_text_or_null(r.opt_text(11))},
@@ -91,6 +87,15 @@ nlohmann::json task_row_json(store::Conn& c, const store::Row& r, core::Date on)
     if (u["role"] == "lead") j["lead_unit"] = u;
   }
   return j;
+}
+
+// The linked indicator's actual for the task's region and year against the task's target.
+void add_task_progress(store::Db& db, store::Conn& c, nlohmann::json& task) {
+  if (!task["indicator_code"].is_string()) return;
+  std::optional<double> target;
+  if (task["indicator_target"].is_number()) target = task["indicator_target"].get<double>();
+  task["progress"] = indicator_progress(db, c, task["indicator_code"], task["region_code"],
+                                        task["year"].get<int>(), target);
 }
 
 // The task's row, or nullopt.
@@ -339,6 +344,7 @@ nlohmann::json list_tasks(store::Db& db, const Principal& p, const TaskQuery& q)
                                         where + " ORDER BY t.year DESC, t.region_code, t.number",
                                     sql.params())) {
     auto j = task_row_json(*conn, r, on);
+    add_task_progress(db, *conn, j);
     counts[j["status"].get<std::string>()] = counts[j["status"].get<std::string>()].get<int>() + 1;
     if (j["due_soon"].get<bool>()) counts["due_soon"] = counts["due_soon"].get<int>() + 1;
     if (!q.status.empty() && j["status"] != q.status) continue;
@@ -355,6 +361,7 @@ nlohmann::json get_task_api(store::Db& db, const Principal& p, int64_t id,
   auto conn = db.acquire();
   auto row = visible_task(*conn, p, id);
   auto j = task_detail(*conn, row, as_of_or_today(as_of));
+  add_task_progress(db, *conn, j);
   j["notices"] = task_notices_of(*conn, id, as_of_or_today(as_of));
   return j;
 }
@@ -394,6 +401,7 @@ nlohmann::json create_task_api(store::Db& db, const Principal& p, const nlohmann
   set_task_units(*conn, id, region, *in.lead, in.responsible.value_or(std::vector<int64_t>{}));
   audit_task(*conn, p, "create", id, region, nullptr, task_audit_form(*conn, id));
   auto out = task_detail(*conn, *task_row(*conn, id), core::today_local_date());
+  add_task_progress(db, *conn, out);
   out["notices"] = nlohmann::json::array();
   tx.commit();
   return out;
