@@ -3,10 +3,12 @@
 // region, so the shared server's other suites would change them).
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "api/api_env.h"
 #include "core/credit_code.h"
 #include "core/id_number.h"
+#include "io/xlsx_writer.h"
 
 using namespace guiyan::testing;
 
@@ -198,6 +200,19 @@ TEST_F(IndicatorApi, NewVenturesCountByRegistrationDateWithinTheYear) {
   EXPECT_EQ(r.json()["items"][0]["title"], "指标测试主体2");
 }
 
+TEST_F(IndicatorApi, AFigureKeptBetweenRequestsFollowsTheNextChange) {
+  // Read, let the probes' answer settle, read again (now kept), then register a venture: the
+  // figure must count it at once.
+  EXPECT_EQ(figures("jz_leader", "new_ventures", "421088", 2023)["actual"], 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  EXPECT_EQ(figures("jz_leader", "new_ventures", "421088", 2023)["actual"], 0);
+  EXPECT_EQ(figures("jz_leader", "new_ventures", "421088", 2023)["actual"], 0);
+  auto founder =
+      person("jl_clerk", "42108819800101007", "421088100001", "湖北省", "returned", "2023-01-01");
+  venture("jl_clerk", 6, "421088100001", "2023-05-05", founder);
+  EXPECT_EQ(figures("jz_leader", "new_ventures", "421088", 2023)["actual"], 1);
+}
+
 TEST_F(IndicatorApi, MajorSignedProjectsCountInTheYearTheyWereSigned) {
   auto f = figures("jz_leader", "major_projects_signed", "421000", 2025);
   EXPECT_EQ(f["actual"], 1);  // 31 December 2025; the 9999 万元 one is not major
@@ -337,6 +352,38 @@ TEST_F(IndicatorApi, TargetsImportFromASheetReportingEveryBadRow) {
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.json()["targets"].size(), 2u);
   EXPECT_EQ(list.json()["targets"][0]["source"], "县任务书");
+}
+
+TEST_F(IndicatorApi, TargetsImportFromARealExcelFileWithNumberCells) {
+  // As offices save it: numbers as number cells (年度 2028, 目标值 0.025 for 2.5%).
+  auto path = std::filesystem::temp_directory_path() / "guiyan-targets-test.xlsx";
+  {
+    guiyan::io::XlsxWriter w(path.string(), "目标任务");
+    w.header({"地区", "年度", "指标", "目标值", "来源"});
+    using K = guiyan::io::CellKind;
+    w.row({"荆州市", "2028", "新增返乡创业市场主体占上年末省外务工人员比例", "0.025", "市政府文件"},
+          {K::text, K::number, K::text, K::number, K::text});
+    w.row({"荆州市/监利市", "2028", "签约亿元以上项目", "40", ""},
+          {K::text, K::number, K::text, K::number, K::text});
+    w.close();
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(path);
+  auto r =
+      send("POST", "jz_clerk", "/api/v1/targets/import?filename=目标.xlsx&dry_run=false", bytes);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["accepted"], 2) << r.body;
+  auto ratio = figures("jz_leader", "new_venture_ratio", "421000", 2028);
+  EXPECT_NEAR(ratio["target"]["value"].get<double>(), 0.025, 1e-9);
+  EXPECT_EQ(ratio["target"]["source"], "市政府文件");
+  EXPECT_EQ(
+      child(figures("jz_leader", "major_projects_signed", "421000", 2028), "421088")["target"], 40);
+  // Not a sheet at all: a clear error, nothing stored.
+  auto bad =
+      send("POST", "jz_clerk", "/api/v1/targets/import?filename=x.xlsx&dry_run=false", "not a zip");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json()["error"]["field"], "file");
 }
 
 TEST_F(IndicatorApi, TheDashboardGathersEveryIndicatorTheRankingAndThePipeline) {
