@@ -57,10 +57,4 @@ std::optional<std::string_view> event_level_of_depth(int region_level) {
   }
 }
 
-std::optional<int> event_yearly_minimum(std::string_view level) {
-  if (level == "city") return 4;
-  if (level == "county") return 6;
-  return std::nullopt;
-}
-
 }  // namespace guiyan::core

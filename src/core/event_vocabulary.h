@@ -22,7 +22,5 @@ const std::vector<Term>& event_statuses();
 // The level of an event held in a region of this depth (region.level: 2 city, 3 county,
 // 4 township), or nullopt for the province, villages and unknown depths.
 std::optional<std::string_view> event_level_of_depth(int region_level);
-// The events a region of `level` must hold in a year (city 4, county 6), or nullopt (township).
-std::optional<int> event_yearly_minimum(std::string_view level);
 
 }  // namespace guiyan::core

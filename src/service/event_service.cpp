@@ -7,6 +7,7 @@
 #include "http/api_error.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
+#include "service/indicator_catalogue.h"
 #include "service/masking.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
@@ -246,8 +247,8 @@ nlohmann::json event_vocabulary() {
           {"festivals", event_terms_json(core::event_festivals())},
           {"statuses", event_terms_json(core::event_statuses())},
           {"minimums",
-           {{"city", *core::event_yearly_minimum("city")},
-            {"county", *core::event_yearly_minimum("county")},
+           {{"city", *event_yearly_minimum("city")},
+            {"county", *event_yearly_minimum("county")},
             {"township", nullptr}}}};
 }
 

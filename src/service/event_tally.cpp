@@ -7,6 +7,7 @@
 #include "service/child_regions.h"
 #include "service/data_scope.h"
 #include "service/event_service.h"
+#include "service/indicator_catalogue.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -34,7 +35,7 @@ struct EventTallyRow {
   }
 
   nlohmann::json json() const {
-    auto minimum = level.empty() ? std::nullopt : core::event_yearly_minimum(level);
+    auto minimum = level.empty() ? std::nullopt : event_yearly_minimum(level);
     nlohmann::json fest = nlohmann::json::object(), levels = nlohmann::json::object();
     for (const auto& t : core::event_festivals()) {
       auto it = festivals.find(t.key);

@@ -167,6 +167,15 @@ std::optional<double> default_target(const Indicator& ind, int level) {
   return it->second;
 }
 
+std::optional<int> event_yearly_minimum(const std::string& level) {
+  int depth = level_of_name(level);
+  const auto* ind = find_indicator("events_" + level);
+  if (!ind || !depth) return std::nullopt;
+  auto t = default_target(*ind, depth);
+  if (!t) return std::nullopt;
+  return static_cast<int>(*t);
+}
+
 std::string period_label(IndicatorPeriod p) {
   switch (p) {
     case IndicatorPeriod::year:

@@ -53,6 +53,10 @@ const Indicator* find_indicator(const std::string& code);
 // The default target of `ind` for a region of `level` (1 province … 4 township), if any.
 std::optional<double> default_target(const Indicator& ind, int level);
 
+// The yearly minimum of held events at `level` (city, county, township): the default target of
+// events_<level> for a region of that level (seed 001: city 4, county 6), if any.
+std::optional<int> event_yearly_minimum(const std::string& level);
+
 // The period's wording in Chinese ("当年", "截至年末" …).
 std::string period_label(IndicatorPeriod p);
 
