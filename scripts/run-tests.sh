@@ -18,6 +18,7 @@ gtest() {
   local name="$1"; shift
   local log="test-output/$name.log"
   echo "== $name"
+  local started=$SECONDS
   local pids=() i rc=0
   for ((i = 0; i < shards; i++)); do
     # A hung test (GoogleTest has no timeout) fails its suite after 20 minutes instead of
@@ -40,7 +41,7 @@ gtest() {
   done
   cat "$log".* >"$log" && rm -f "$log".*
   if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi  # a crash, a sanitizer report or a timeout
-  echo "   $p passed, $f failed"
+  echo "   $p passed, $f failed ($((SECONDS - started)) s)"
   if [ "$rc" != 0 ]; then tail -40 "$log"; suites_failed+=("$name"); fi
   passed=$((passed + p)); failed=$((failed + f))
 }
@@ -55,6 +56,7 @@ gtest unit-asan "$asan/unit_tests"
 gtest api-asan "$asan/api_tests"
 
 echo "== browser"
+started=$SECONDS
 # One test file at a time: two side by side saved about a minute but made timing races likelier
 # (a test read a message still showing from its previous step).
 log=test-output/browser.log
@@ -64,7 +66,7 @@ p=$(grep -Eo '^# pass [0-9]+' "$log" | grep -Eo '[0-9]+' || echo 0)
 f=$(grep -Eo '^# fail [0-9]+' "$log" | grep -Eo '[0-9]+' || echo 0)
 p=${p:-0}; f=${f:-0}
 if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
-echo "   $p passed, $f failed"
+echo "   $p passed, $f failed ($((SECONDS - started)) s)"
 if [ "$rc" != 0 ]; then tail -60 "$log"; suites_failed+=(browser); fi
 passed=$((passed + p)); failed=$((failed + f))
 

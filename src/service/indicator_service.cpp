@@ -385,8 +385,13 @@ nlohmann::json indicator_records_api(store::Db& db, const Principal& p, const st
   out["label"] = rs.label;
   store::SqlBuilder sql;
   std::string where = indicator_condition(*ind, scope, sql, month);
+  // A snapshot's count comes from the snapshot held in memory (counting it in SQL reads every
+  // person's history); the page itself stops at its last row.
   out["total"] =
-      store::query_int(*conn, "SELECT COUNT(*) FROM " + rs.from + " WHERE " + where, sql.params());
+      rs.as_of
+          ? static_cast<int64_t>(db.attachment<IndicatorSnapshot>().tally(*conn, *ind, scope).total)
+          : store::query_int(*conn, "SELECT COUNT(*) FROM " + rs.from + " WHERE " + where,
+                             sql.params());
   std::string date = rs.as_of ? "''" : ind->date;
   std::string amount = ind->measure == "sum" ? ind->sum_expr : "NULL";
   std::string q = "SELECT " + rs.id + ", " + rs.title + ", " + rs.region +
