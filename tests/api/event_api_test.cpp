@@ -2,36 +2,14 @@
 // own: the event and its level from the region, validation naming the field, the data scope,
 // invitees and their check-in, projects signed there, and the yearly tally per level against the
 // minimum (city 4, county 6), worked out by hand.
-#include "api/api_env.h"
+#include "api/own_server.h"
 
 using namespace guiyan::testing;
 
 namespace {
 
-class EventApi : public ::testing::Test {
+class EventApi : public OwnServerSuite {
  protected:
-  static HttpClient client() { return HttpClient(server->port()); }
-  static std::string tok(const std::string& user) {
-    auto it = tokens.find(user);
-    if (it != tokens.end()) return it->second;
-    auto r = client().post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}});
-    if (r.status != 200) throw std::runtime_error("login failed for " + user + ": " + r.body);
-    return tokens[user] = r.json()["token"].get<std::string>();
-  }
-  static HttpResult get(const std::string& user, const std::string& path) {
-    return client().get(path, tok(user));
-  }
-  static HttpResult post(const std::string& user, const std::string& path,
-                         const nlohmann::json& body) {
-    return client().post(path, body, tok(user));
-  }
-  static HttpResult patch(const std::string& user, const std::string& path,
-                          const nlohmann::json& body) {
-    return client().patch(path, body, tok(user));
-  }
-  static HttpResult del(const std::string& user, const std::string& path) {
-    return client().request("DELETE", path, "", {"Authorization: Bearer " + tok(user)});
-  }
   static std::string field_of(const HttpResult& r) {
     return r.json()["error"].value("field", std::string());
   }
@@ -67,8 +45,6 @@ class EventApi : public ::testing::Test {
     tokens.clear();
     server.reset();
   }
-  static inline std::unique_ptr<ServerProcess> server;
-  static inline std::map<std::string, std::string> tokens;
 };
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <thread>
 
-#include "api/api_env.h"
+#include "api/own_server.h"
 #include "core/credit_code.h"
 #include "core/id_number.h"
 #include "io/xlsx_writer.h"
@@ -14,29 +14,8 @@ using namespace guiyan::testing;
 
 namespace {
 
-class IndicatorApi : public ::testing::Test {
+class IndicatorApi : public OwnServerSuite {
  protected:
-  static HttpClient client() { return HttpClient(server->port()); }
-  static std::string tok(const std::string& user) {
-    auto it = tokens.find(user);
-    if (it != tokens.end()) return it->second;
-    auto r = client().post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}});
-    if (r.status != 200) throw std::runtime_error("login failed for " + user + ": " + r.body);
-    return tokens[user] = r.json()["token"].get<std::string>();
-  }
-  static HttpResult get(const std::string& user, const std::string& path) {
-    return client().get(path, tok(user));
-  }
-  static HttpResult post(const std::string& user, const std::string& path,
-                         const nlohmann::json& body) {
-    return client().post(path, body, tok(user));
-  }
-  static HttpResult send(const std::string& method, const std::string& user,
-                         const std::string& path, const std::string& body = "") {
-    return client().request(
-        method, path, body,
-        {"Authorization: Bearer " + tok(user), "Content-Type: application/json"});
-  }
   static void must(const HttpResult& r, int status, const std::string& what) {
     if (r.status != status) throw std::runtime_error(what + ": " + r.body);
   }
@@ -143,8 +122,6 @@ class IndicatorApi : public ::testing::Test {
     tokens.clear();
     server.reset();
   }
-  static inline std::unique_ptr<ServerProcess> server;
-  static inline std::map<std::string, std::string> tokens;
 };
 
 }  // namespace

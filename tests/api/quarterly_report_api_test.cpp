@@ -3,36 +3,15 @@
 // reminders and the .xlsx export read back; on a server of its own.
 #include <fstream>
 
-#include "api/api_env.h"
+#include "api/own_server.h"
 #include "io/sheet_reader.h"
 
 using namespace guiyan::testing;
 
 namespace {
 
-class QuarterlyReportApi : public ::testing::Test {
+class QuarterlyReportApi : public OwnServerSuite {
  protected:
-  static HttpClient client() { return HttpClient(server->port()); }
-  static std::string tok(const std::string& user) {
-    auto it = tokens.find(user);
-    if (it != tokens.end()) return it->second;
-    auto r = client().post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}});
-    if (r.status != 200) throw std::runtime_error("login failed for " + user + ": " + r.body);
-    return tokens[user] = r.json()["token"].get<std::string>();
-  }
-  static HttpResult get(const std::string& user, const std::string& path) {
-    return client().get(path, tok(user));
-  }
-  static HttpResult post(const std::string& user, const std::string& path,
-                         const nlohmann::json& body) {
-    return client().post(path, body, tok(user));
-  }
-  static HttpResult put(const std::string& user, const std::string& path,
-                        const nlohmann::json& body) {
-    return client().request(
-        "PUT", path, body.dump(),
-        {"Authorization: Bearer " + tok(user), "Content-Type: application/json"});
-  }
   static std::string report_field_of(const HttpResult& r) {
     return r.json()["error"].value("field", std::string());
   }
@@ -91,8 +70,6 @@ class QuarterlyReportApi : public ::testing::Test {
     tokens.clear();
     server.reset();
   }
-  static inline std::unique_ptr<ServerProcess> server;
-  static inline std::map<std::string, std::string> tokens;
   static inline int64_t office = 0, inv = 0, fed = 0, ga = 0, jl = 0;
 };
 

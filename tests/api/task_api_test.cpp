@@ -1,35 +1,13 @@
 // The task list 任务清单 through the real server: units, statuses on fixed dates, progress notes,
 // the done mark, follow-up notices 督办, alerts and the data scope; on a server of its own.
-#include "api/api_env.h"
+#include "api/own_server.h"
 
 using namespace guiyan::testing;
 
 namespace {
 
-class TaskApi : public ::testing::Test {
+class TaskApi : public OwnServerSuite {
  protected:
-  static HttpClient client() { return HttpClient(server->port()); }
-  static std::string tok(const std::string& user) {
-    auto it = tokens.find(user);
-    if (it != tokens.end()) return it->second;
-    auto r = client().post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}});
-    if (r.status != 200) throw std::runtime_error("login failed for " + user + ": " + r.body);
-    return tokens[user] = r.json()["token"].get<std::string>();
-  }
-  static HttpResult get(const std::string& user, const std::string& path) {
-    return client().get(path, tok(user));
-  }
-  static HttpResult post(const std::string& user, const std::string& path,
-                         const nlohmann::json& body) {
-    return client().post(path, body, tok(user));
-  }
-  static HttpResult patch(const std::string& user, const std::string& path,
-                          const nlohmann::json& body) {
-    return client().patch(path, body, tok(user));
-  }
-  static HttpResult del(const std::string& user, const std::string& path) {
-    return client().request("DELETE", path, "", {"Authorization: Bearer " + tok(user)});
-  }
   static std::string task_field_of(const HttpResult& r) {
     return r.json()["error"].value("field", std::string());
   }
@@ -67,8 +45,6 @@ class TaskApi : public ::testing::Test {
     tokens.clear();
     server.reset();
   }
-  static inline std::unique_ptr<ServerProcess> server;
-  static inline std::map<std::string, std::string> tokens;
   static inline int64_t inv = 0, gov = 0, jl = 0;
 };
 

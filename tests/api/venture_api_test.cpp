@@ -3,7 +3,7 @@
 #include <fstream>
 #include <thread>
 
-#include "api/api_env.h"
+#include "api/own_server.h"
 #include "core/credit_code.h"
 #include "core/id_number.h"
 #include "io/sheet_reader.h"
@@ -12,28 +12,8 @@ using namespace guiyan::testing;
 
 namespace {
 
-class VentureApi : public ::testing::Test {
+class VentureApi : public OwnServerSuite {
  protected:
-  static HttpClient client() { return HttpClient(server->port()); }
-  // A session token of a fixture account (logged in once, then reused).
-  static std::string tok(const std::string& user) {
-    auto it = tokens.find(user);
-    if (it != tokens.end()) return it->second;
-    auto r = client().post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}});
-    if (r.status != 200) throw std::runtime_error("login failed for " + user + ": " + r.body);
-    return tokens[user] = r.json()["token"].get<std::string>();
-  }
-  static HttpResult get(const std::string& user, const std::string& path) {
-    return client().get(path, tok(user));
-  }
-  static HttpResult post(const std::string& user, const std::string& path,
-                         const nlohmann::json& body) {
-    return client().post(path, body, tok(user));
-  }
-  static HttpResult patch(const std::string& user, const std::string& path,
-                          const nlohmann::json& body) {
-    return client().patch(path, body, tok(user));
-  }
   // A valid credit code of this suite's own series.
   static std::string code(int n) {
     char stem[32];
@@ -81,8 +61,6 @@ class VentureApi : public ::testing::Test {
     tokens.clear();
     server.reset();
   }
-  static inline std::unique_ptr<ServerProcess> server;
-  static inline std::map<std::string, std::string> tokens;
   static inline int64_t zhang = 0, li = 0, far = 0;
 };
 
