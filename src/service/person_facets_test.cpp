@@ -12,6 +12,7 @@
 #include "core/person_vocabulary.h"
 #include "core/vocabulary_registry.h"
 #include "service/person_query.h"
+#include "service/person_search_hits.h"
 #include "service/person_write.h"
 #include "store/migrations.h"
 #include "store/temp_database.h"
@@ -33,6 +34,9 @@ class PersonFacetsTest : public ::testing::Test {
     core::reset_vocabularies();
     db = store::open_db(tmp.url(), 2);
     store::migrate(*db);
+    // Every search answer is kept in memory, so each comparison below also checks that kept
+    // answers are brought up to date (service/person_search_hits).
+    db->attachment<PersonSearchHits>().set_limits(1, 1'000'000);
     for (int i = 0; i < 80; ++i) add(i);
   }
   void TearDown() override { core::reset_vocabularies(); }
@@ -163,6 +167,7 @@ TEST_F(PersonFacetsTest, ListsAgreeWithTheDatabase) {
   auto all = list_people(*db, principal("420000", {{"all", {}}}), q);
   EXPECT_GT(all["total"].get<int>(), 10);
   EXPECT_EQ(compared, 4 * 16);
+  EXPECT_GE(db->attachment<PersonSearchHits>().kept(), 3u);  // 电工, 王, 电工 in a county
 }
 
 TEST_F(PersonFacetsTest, EditsByAnyWriterReachTheFacets) {
@@ -182,6 +187,18 @@ TEST_F(PersonFacetsTest, EditsByAnyWriterReachTheFacets) {
   exec("UPDATE person SET labour_brand = NULL, source = 'survey' WHERE id = 12");
   for (int i = 80; i < 90; ++i) add(i);
   expect_facets_agree();
+  // What a person is found by changes: kept search answers must follow.
+  for (auto [id, note] :
+       {std::pair<int64_t, const char*>{4, "电工 焊工"}, {1, "养殖"}, {3, "焊工"}}) {
+    auto c = db->acquire();
+    store::Tx tx(*c);
+    auto before = *store::find_person(*c, id);
+    change_person(*c, Actor::system("test"), std::nullopt, before,
+                  {{"skills_note", std::string(note)}, {"name", std::string("王小电")}},
+                  Provenance{});
+    tx.commit();
+  }
+  expect_facets_agree();
   // A merge undone brings the person back.
   exec("UPDATE person SET merged_into = NULL WHERE id = 10");
   expect_facets_agree();
@@ -194,6 +211,30 @@ TEST_F(PersonFacetsTest, ALostLogMeansAFullReload) {
   // read the few left as if they were all.
   exec("DELETE FROM person_change WHERE seq < (SELECT MAX(seq) FROM person_change)");
   expect_facets_agree();
+}
+
+TEST_F(PersonFacetsTest, KeptSearchAnswersStayWithinTheirBudget) {
+  auto& hits = db->attachment<PersonSearchHits>();
+  auto c = db->acquire();
+  auto fts = [&](const std::string& match) {
+    std::vector<int64_t> ids;
+    c->first_column_int64(
+        "SELECT rowid FROM person_fts WHERE person_fts MATCH $1 ORDER BY rowid DESC", {match}, ids);
+    return ids;
+  };
+  size_t wang = fts("王").size(), dian = fts("电工").size();
+  ASSERT_GT(wang, 5u);
+  ASSERT_GT(dian, 5u);
+  // Room for the larger of the two answers only: the older one goes.
+  hits.set_limits(1, std::max(wang, dian));
+  EXPECT_EQ(*hits.find(*c, "王"), fts("王"));
+  EXPECT_EQ(hits.kept(), 1u);
+  EXPECT_EQ(*hits.find(*c, "电工"), fts("电工"));
+  EXPECT_EQ(hits.kept(), 1u);
+  // Answers below the threshold are not kept, and still right.
+  hits.set_limits(1000, 1'000'000);
+  EXPECT_EQ(*hits.find(*c, "焊工"), fts("焊工"));
+  EXPECT_EQ(hits.kept(), 1u);
 }
 
 TEST_F(PersonFacetsTest, TheLogKeepsTheNewestEntriesOnly) {

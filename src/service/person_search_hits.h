@@ -1,0 +1,56 @@
+// The hits of broad full-text searches, kept in memory (SQLite): reading 100,000 or more rowids
+// out of person_fts, and matching a phrase such as 洪湖莲藕师 (four bigrams at consecutive
+// positions), costs 10–25 ms at a million people; an answer kept here costs nothing.
+//
+// An answer is exact, never stale: before use it is brought up to date from person_change (the
+// log migrations 011 and 027 keep of every person whose listed fields or search tokens change),
+// re-matching only the people changed since. It is dropped when the log no longer reaches back
+// to it or too many people changed; the least recently used answers go when the kept ids exceed
+// a fixed budget. SQLite only, like the list index (service/person_facets).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/db.h"
+
+namespace guiyan::service {
+
+class PersonSearchHits {
+ public:
+  using Ids = std::vector<int64_t>;
+
+  // A kept answer further behind the log than this many entries is worked out again.
+  static constexpr int64_t kPatchAtMost = 20000;
+
+  // Keeps answers of at least `keep_from` hits (default 2,000: below, FTS5 answers in about a
+  // millisecond), and at most `budget` ids in all (default 8,000,000, 64 MB).
+  void set_limits(size_t keep_from, size_t budget);
+
+  // The rowids of person_fts matching the FTS5 expression `match`, highest first, as of a
+  // commit no older than the call.
+  std::shared_ptr<const Ids> find(store::Conn& c, const std::string& match);
+
+  // How many answers are kept (for tests).
+  size_t kept() const;
+
+ private:
+  struct Kept {
+    std::shared_ptr<const Ids> ids;
+    int64_t seq = 0;    // person_change entries up to this one are reflected
+    uint64_t used = 0;  // for least-recently-used eviction
+  };
+  void keep(const std::string& match, std::shared_ptr<const Ids> ids, int64_t seq);
+
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Kept> kept_;
+  size_t kept_ids_ = 0;
+  size_t keep_from_ = 2000, budget_ = 8'000'000;
+  uint64_t clock_ = 0;
+};
+
+}  // namespace guiyan::service
