@@ -100,6 +100,11 @@ PersonFacets::Compiled PersonFacets::compile(const FacetFilter& f) const {
   return c;
 }
 
+std::vector<std::string> PersonFacets::key_names() const {
+  std::shared_lock lock(mu_);
+  return keys_.names;
+}
+
 void warm_person_facets(store::Db& db) {
   if (db.kind() != "sqlite") return;
   auto c = db.acquire();

@@ -50,6 +50,9 @@ class PersonFacets {
 
   // The region code of a region index.
   const std::string& region_code(uint32_t index) const { return regions_.names[index]; }
+  // The status, funnel stage, brand and source keys by interned index (Entry's uint16 fields);
+  // indexes never change meaning, so a copy taken after a scan names what the scan saw.
+  std::vector<std::string> key_names() const;
   // How many region indexes there are (for per-request memo tables).
   size_t region_count() const { return regions_.names.size(); }
 

@@ -152,6 +152,12 @@ class PersonFacetsTest : public ::testing::Test {
         EXPECT_EQ(ids(best), ids(sql));
         ++compared;
       }
+      // Statistics: accounts that see part of a subtree count from the facets too.
+      for (const char* region : {"420000", "421000", "421022", "421022101"}) {
+        SCOPED_TRACE(who + " / stats of " + region);
+        EXPECT_EQ(people_stats(*db, p, region, ListPlan::best),
+                  people_stats(*db, p, region, ListPlan::sql));
+      }
     }
   }
 

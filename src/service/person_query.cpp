@@ -197,6 +197,74 @@ void tally_counts(store::Conn& c, const std::string& region, const std::string& 
         sql.params(), [&](const store::Row& r) { fn(r.text(0), r.text(1), r.text(2), r.i64(3)); });
 }
 
+// Which child region each entry of the list index counts in, and whether the account sees it,
+// worked out once per region index: a child is found, as in SQL, from the code's first
+// child_code_length characters.
+class RegionBuckets {
+ public:
+  static constexpr int32_t kOutside = -1;  // outside the region asked for, or the scope
+  static constexpr int32_t kNoChild = -2;  // inside, but in none of the children
+
+  // `region`: the subtree counted by child; `filter`: only codes under it are inside ("" for
+  // any); `unscoped`: the account sees everything the filter can reach (no scope check).
+  RegionBuckets(const PersonFacets& facets, const Principal& p, const ChildRegions& kids,
+                const std::string& region, std::string filter, bool unscoped)
+      : facets_(facets),
+        p_(p),
+        kids_(kids),
+        filter_(std::move(filter)),
+        key_length_(child_code_length(region)),
+        unscoped_(unscoped),
+        own_records_(std::any_of(p.scopes.begin(), p.scopes.end(),
+                                 [](const ScopeGrant& g) { return g.kind == "own_records"; })) {}
+
+  // kOutside, kNoChild or the child's position for `e`. Call inside PersonFacets::scan only.
+  int32_t of(const PersonFacets::Entry& e) {
+    if (e.region >= bucket_.size()) {
+      bucket_.resize(e.region + 1, kUnknown);
+      scoped_.resize(e.region + 1, 1);
+    }
+    if (bucket_[e.region] == kUnknown) {
+      const std::string& code = facets_.region_code(e.region);
+      int32_t b = kOutside;
+      if (code.compare(0, filter_.size(), filter_) == 0) {
+        std::string key = code.substr(0, key_length_);
+        auto it = bucket_of_key_.find(key);
+        if (it == bucket_of_key_.end()) {
+          int found = kids_.index_of(key);
+          it = bucket_of_key_.emplace(key, found < 0 ? kNoChild : found).first;
+        }
+        b = it->second;
+      }
+      bucket_[e.region] = b;
+      if (!unscoped_) scoped_[e.region] = in_scope(p_, code) ? 1 : 0;
+    }
+    int32_t b = bucket_[e.region];
+    if (b == kOutside) return kOutside;
+    if (!scoped_[e.region] && !(own_records_ && e.owner == p_.user_id)) return kOutside;
+    return b;
+  }
+
+ private:
+  static constexpr int32_t kUnknown = -3;
+  const PersonFacets& facets_;
+  const Principal& p_;
+  const ChildRegions& kids_;
+  std::string filter_;
+  size_t key_length_;
+  bool unscoped_, own_records_;
+  std::unordered_map<std::string, int32_t> bucket_of_key_;
+  std::vector<int32_t> bucket_;
+  std::vector<int8_t> scoped_;
+};
+
+// Whether the account sees everything under `region` (so no scope check is needed there).
+bool sees_all_of(const Principal& p, const std::string& region) {
+  return std::any_of(p.scopes.begin(), p.scopes.end(),
+                     [](const ScopeGrant& g) { return g.kind == "all"; }) ||
+         (!region.empty() && sees_subtree(p, region));
+}
+
 // The page and counts of a list from the in-memory facets: the full-text hits (or every person)
 // walked from the newest id down, each checked against the scope and the filters, counted by
 // child region, the page's rows then read by id.
@@ -222,44 +290,14 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
                    if (int i = kids.index_of(key); i >= 0) per_child[i] += n;
                  });
   }
-  bool own_records = std::any_of(p.scopes.begin(), p.scopes.end(),
-                                 [](const ScopeGrant& g) { return g.kind == "own_records"; });
   // No scope check when the account sees everything the filter can reach.
-  bool unscoped = std::any_of(p.scopes.begin(), p.scopes.end(),
-                              [](const ScopeGrant& g) { return g.kind == "all"; }) ||
-                  (!q.region.empty() && sees_subtree(p, q.region));
-  std::string filter_prefix = q.region.empty() ? std::string() : region_prefix(q.region);
-  // Per region index, worked out once: kOutside, kNoChild, or the child's position; the child
-  // is found, as in SQL, from the code's first child_code_length characters.
-  constexpr int32_t kUnknown = -3, kOutside = -1, kNoChild = -2;
-  size_t key_length = child_code_length(w.region);
-  std::unordered_map<std::string, int32_t> bucket_of_key;
-  std::vector<int32_t> bucket;
-  std::vector<int8_t> scoped;
+  RegionBuckets buckets(facets, p, kids, w.region,
+                        q.region.empty() ? std::string() : region_prefix(q.region),
+                        sees_all_of(p, q.region));
   int64_t seen = 0;
   facets.scan(w.facets, hits.get(), [&](int64_t id, const PersonFacets::Entry& e) {
-    if (e.region >= bucket.size()) {
-      bucket.resize(e.region + 1, kUnknown);
-      scoped.resize(e.region + 1, 1);
-    }
-    if (bucket[e.region] == kUnknown) {
-      const std::string& code = facets.region_code(e.region);
-      int32_t b = kOutside;
-      if (code.compare(0, filter_prefix.size(), filter_prefix) == 0) {
-        std::string key = code.substr(0, key_length);
-        auto it = bucket_of_key.find(key);
-        if (it == bucket_of_key.end()) {
-          int found = kids.index_of(key);
-          it = bucket_of_key.emplace(key, found < 0 ? kNoChild : found).first;
-        }
-        b = it->second;
-      }
-      bucket[e.region] = b;
-      if (!unscoped) scoped[e.region] = in_scope(p, code) ? 1 : 0;
-    }
-    int32_t b = bucket[e.region];
-    if (b == kOutside) return true;
-    if (!scoped[e.region] && !(own_records && e.owner == p.user_id)) return true;
+    int32_t b = buckets.of(e);
+    if (b == RegionBuckets::kOutside) return true;
     if (seen++ >= q.offset) {
       if (static_cast<int64_t>(page.size()) < q.limit) {
         page.push_back(id);
@@ -349,7 +387,8 @@ void for_each_person(store::Db& db, const Principal& p, const PersonQuery& q,
             w.sql.params(), fn);
 }
 
-nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string& region_in) {
+nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string& region_in,
+                            ListPlan plan) {
   require(p, "person:read");
   std::string region = region_in.empty() ? p.region_code : region_in;
   auto conn = db.acquire();
@@ -379,6 +418,23 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
   only_region.region = region;
   if (tally_answers(p, only_region, region)) {
     tally_counts(*conn, region, "", "", add);
+  } else if (plan == ListPlan::best && conn->dialect().name == "sqlite") {
+    // An account that sees only part of the subtree: every live person in the list index,
+    // checked against the scope, counted by child, status and funnel stage.
+    auto& facets = db.attachment<PersonFacets>();
+    facets.refresh(*conn);
+    RegionBuckets buckets(facets, p, kids, region, region_prefix(region), sees_all_of(p, region));
+    std::unordered_map<uint64_t, int64_t> cells;  // child << 32 | status << 16 | stage
+    facets.scan(FacetFilter{}, nullptr, [&](int64_t, const PersonFacets::Entry& e) {
+      if (int32_t b = buckets.of(e); b >= 0) {
+        ++cells[uint64_t(b) << 32 | uint64_t(e.status) << 16 | e.stage];
+      }
+      return true;
+    });
+    std::vector<std::string> keys = facets.key_names();
+    for (const auto& [cell, n] : cells) {
+      add(kids.codes[cell >> 32], keys[(cell >> 16) & 0xffff], keys[cell & 0xffff], n);
+    }
   } else {
     for (const auto& r :
          store::query(*conn,

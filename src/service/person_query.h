@@ -31,8 +31,10 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
                            ListPlan plan = ListPlan::best);
 
 // Per child region of `region` (default the account's): counts by status and funnel stage and
-// the conversion rates contacted/identified and landed/contacted (person:read).
-nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string& region);
+// the conversion rates contacted/identified and landed/contacted (person:read). `plan` as for
+// list_people (the running tally answers either way where it can).
+nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string& region,
+                            ListPlan plan = ListPlan::best);
 
 // Calls fn for every person matching the query (no paging), in list order, streaming.
 void for_each_person(store::Db& db, const Principal& p, const PersonQuery& q,

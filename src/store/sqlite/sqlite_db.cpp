@@ -15,7 +15,7 @@ namespace {
 // BEGIN IMMEDIATE takes the one writer lock up front, which also serialises migrations.
 // A table WITHOUT ROWID is its primary key's B-tree: a range of the key reads the rows in place.
 const Dialect kSqliteDialect{"sqlite", "BEGIN IMMEDIATE", "INTEGER PRIMARY KEY", "",
-                             "BLOB", " WITHOUT ROWID"};
+                             "BLOB",   " WITHOUT ROWID"};
 
 DbError to_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = sqlite3_extended_errcode(db);
@@ -41,9 +41,17 @@ DbError to_error(sqlite3* db, int rc, std::string_view sql) {
   return DbError(kind, "sqlite: " + msg + " in: " + std::string(sql.substr(0, 200)), constraint);
 }
 
+// Process-wide settings, made once before the first connection: SQLite's memory statistics
+// (on by default) take a global mutex at every allocation, which no caller here reads.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 class SqliteConn final : public Conn {
  public:
   explicit SqliteConn(const std::string& path) {
+    configure_sqlite_once();
     int rc =
         sqlite3_open_v2(path.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
