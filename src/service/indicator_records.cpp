@@ -9,6 +9,9 @@ namespace {
 // was added.
 constexpr const char* kPersonChanged = "SELECT MAX(updated_at) FROM person";
 constexpr const char* kHistoryAdded = "SELECT MAX(id) FROM person_status_history";
+// A person moved to another region, merged, unmerged or deleted (migration 028): what counts of
+// their history and service rows by region depend on, unlike most person edits.
+constexpr const char* kPersonPlaced = "SELECT MAX(seq) FROM person_placement";
 
 std::vector<IndicatorRecordSet> make_record_sets() {
   std::vector<IndicatorRecordSet> s;
@@ -101,7 +104,7 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "hp.name",
                "/people/{id}",
                false,
-               {kPersonChanged, kHistoryAdded}});
+               {kPersonPlaced, kHistoryAdded}});
   s.push_back({"services",
                "返乡人员服务记录",
                "person_service sv JOIN person sp ON sp.id = sv.person_id",
@@ -114,7 +117,7 @@ std::vector<IndicatorRecordSet> make_record_sets() {
                "sp.name",
                "/people/{id}",
                false,
-               {kPersonChanged, "SELECT MAX(id) FROM person_service"}});
+               {kPersonPlaced, "SELECT MAX(id) FROM person_service"}});
   s.push_back({"events",
                "活动",
                "event ev",

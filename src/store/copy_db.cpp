@@ -31,11 +31,11 @@ const std::map<std::string, std::string> kMigrationRows = {
 
 // Tables the migrations (or the program's start, for the shipped policies) fill with settings
 // that users edit afterwards (the skills and labour brand vocabularies, the policy catalogue and
-// its shared parameters, the partner banks' loan products of migration 021): the target's seeded rows are replaced by the
-// source's, edits included.
-const std::set<std::string> kSettingsTables = {"vocabulary_term", "vocabulary_revision", "policy",
-                                               "policy_version", "policy_parameter_set",
-                                               "loan_product"};
+// its shared parameters, the partner banks' loan products of migration 021): the target's seeded
+// rows are replaced by the source's, edits included.
+const std::set<std::string> kSettingsTables = {
+    "vocabulary_term", "vocabulary_revision",  "policy",
+    "policy_version",  "policy_parameter_set", "loan_product"};
 
 // Tables the target's own triggers fill as the rows they count arrive, or that it does without
 // (person_change, SQLite only): not copied, and named in the report.
@@ -44,6 +44,8 @@ const std::map<std::string, std::string> kDerived = {
     {"project_stage_tally", "项目阶段月度计数，由目标库的触发器随阶段记录重新累计，不复制"},
     {"person_change",
      "人员变更日志，只供 SQLite 上服务进程的列表内存索引追踪改动；PostgreSQL 上不用，不复制"},
+    {"person_placement",
+     "人员迁移与合并日志，只供指标缓存判断计数是否仍有效；目标库的触发器从此记录，不复制"},
     {"merchant_change",
      "楚商变更日志，只供 SQLite 上服务进程的统计内存索引追踪改动；PostgreSQL 上不用，不复制"},
 };

@@ -190,6 +190,29 @@ TEST_F(IndicatorApi, AFigureKeptBetweenRequestsFollowsTheNextChange) {
   EXPECT_EQ(figures("jz_leader", "new_ventures", "421088", 2023)["actual"], 1);
 }
 
+TEST_F(IndicatorApi, AKeptHeadcountFollowsAPersonMovedToAnotherRegion) {
+  // Two people employed at home since 2022 in 公安 (a year no other test here reads).
+  int64_t a = person("ga_clerk", "42102219800101011", "421022100001", "湖北省", "employed_home",
+                     "2022-03-01");
+  person("ga_clerk", "42102219800101012", "421022100001", "湖北省", "employed_home", "2022-04-01");
+  auto count = [](const std::string& county) {
+    return child(figures("jz_leader", "employed_home", "421000", 2022), county)["actual"];
+  };
+  EXPECT_EQ(count("421022"), 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  EXPECT_EQ(count("421022"), 2);  // kept from here on
+  // A phone edit moves no one: the counts stay.
+  must(patch("jz_clerk", "/api/v1/people/" + std::to_string(a), {{"phone", "13800001111"}}), 200,
+       "phone");
+  EXPECT_EQ(count("421022"), 2);
+  EXPECT_EQ(count("421088"), 0);
+  // Moved to 监利: both counties' figures follow at once, though no history row was added.
+  must(patch("jz_clerk", "/api/v1/people/" + std::to_string(a), {{"region_code", "421088100001"}}),
+       200, "move");
+  EXPECT_EQ(count("421022"), 1);
+  EXPECT_EQ(count("421088"), 1);
+}
+
 TEST_F(IndicatorApi, MajorSignedProjectsCountInTheYearTheyWereSigned) {
   auto f = figures("jz_leader", "major_projects_signed", "421000", 2025);
   EXPECT_EQ(f["actual"], 1);  // 31 December 2025; the 9999 万元 one is not major
