@@ -1,7 +1,10 @@
 // guiyan serve.
 #include <unistd.h>
 
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "cli/commands.h"
@@ -9,6 +12,8 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "service/import_jobs.h"
+#include "service/indicator_cache.h"
+#include "service/indicator_service.h"
 #include "service/merchant_facets.h"
 #include "service/person_facets.h"
 #include "service/policy_service.h"
@@ -42,14 +47,32 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         auto conn = db->acquire();
         version = store::schema_version(*conn);
       }
-      // The in-memory list indexes load while the server starts answering.
-      std::jthread warm_facets([&db] {
+      // The in-memory list indexes load while the server starts answering; then the province's
+      // dashboard figures are kept ready, looked at again every five minutes (a figure unchanged
+      // costs a few probe queries; one kept ten minutes is computed again).
+      std::jthread warm([&db](std::stop_token stop) {
         try {
           service::warm_person_facets(*db);
           service::warm_merchant_facets(*db);
         } catch (const std::exception& e) {
           std::cerr << "列表索引预加载失败（首次查询时再加载）：" << e.what() << std::endl;
         }
+        std::mutex mu;
+        std::condition_variable_any cv;
+        auto wait = [&](std::chrono::milliseconds how_long) {
+          std::unique_lock lock(mu);
+          cv.wait_for(lock, stop, how_long, [] { return false; });
+          return !stop.stop_requested();
+        };
+        do {
+          try {
+            service::warm_indicator_figures(*db, [&] {
+              return wait(service::IndicatorCache::kSettle + std::chrono::milliseconds(100));
+            });
+          } catch (const std::exception& e) {
+            std::cerr << "驾驶舱指标预计算失败（查看时再计算）：" << e.what() << std::endl;
+          }
+        } while (wait(std::chrono::minutes(5)));
       });
       http::ApiContext ctx{*db, {}, GUIYAN_VERSION, false};
       ctx.auth.idle_timeout = std::chrono::minutes{cfg.session_idle_minutes};

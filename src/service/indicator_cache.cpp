@@ -3,7 +3,8 @@
 namespace guiyan::service {
 
 std::optional<IndicatorTally> IndicatorCache::find(const std::string& key, const std::string& probe,
-                                                   Clock::time_point now) {
+                                                   Clock::time_point now,
+                                                   std::chrono::seconds max_age) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
@@ -11,6 +12,7 @@ std::optional<IndicatorTally> IndicatorCache::find(const std::string& key, const
     entries_.erase(it);
     return std::nullopt;
   }
+  if (now - it->second.stored_at > max_age) return std::nullopt;  // kept for younger askers
   return it->second.tally;
 }
 
@@ -27,6 +29,11 @@ void IndicatorCache::store(const std::string& key, const std::string& probe,
   if (seen == first_seen_.end() || computed_at - seen->second < kSettle) return;
   if (entries_.size() >= kMaxEntries) entries_.clear();
   entries_[key] = {probe, tally, computed_at};
+}
+
+size_t IndicatorCache::size() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return entries_.size();
 }
 
 }  // namespace guiyan::service

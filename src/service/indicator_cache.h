@@ -24,15 +24,18 @@ class IndicatorCache {
   static constexpr std::chrono::seconds kSettle{2};
   static constexpr size_t kMaxEntries = 20000;
 
-  // The figure stored under `key` when it was computed under the same `probe` answer.
+  // The figure stored under `key` when it was computed under the same `probe` answer, at most
+  // `max_age` ago (a warmer asks for younger figures, so that it renews them before they expire).
   std::optional<IndicatorTally> find(const std::string& key, const std::string& probe,
-                                     Clock::time_point now);
+                                     Clock::time_point now, std::chrono::seconds max_age = kMaxAge);
   // Keeps a figure computed under `probe` (started at `computed_at`) when that answer had
   // settled by then; notes when a probe answer was first seen.
   void store(const std::string& key, const std::string& probe, const IndicatorTally& tally,
              Clock::time_point computed_at);
   // Records that `probe` was answered at `now` (the first time starts its settling).
   void saw(const std::string& probe, Clock::time_point now);
+  // How many figures are kept.
+  size_t size();
 
  private:
   struct Entry {

@@ -27,6 +27,18 @@ TEST(IndicatorCache, AFigureComputedBeforeItsProbeSettledIsNotKept) {
   EXPECT_EQ(hit->total, 3);
 }
 
+TEST(IndicatorCache, AYoungerAskerMissesAFigureOthersStillGet) {
+  IndicatorCache cache;
+  auto t0 = IndicatorCache::Clock::now();
+  cache.saw("ventures|1", t0);
+  cache.store("new_ventures|42", "ventures|1", tally_of(5), t0 + seconds(3));
+  auto later = t0 + seconds(3) + IndicatorCache::kMaxAge / 2 + seconds(1);
+  EXPECT_FALSE(cache.find("new_ventures|42", "ventures|1", later, IndicatorCache::kMaxAge / 2));
+  auto hit = cache.find("new_ventures|42", "ventures|1", later);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->total, 5);
+}
+
 TEST(IndicatorCache, AnotherProbeAnswerOrAnOldFigureIsAMiss) {
   IndicatorCache cache;
   auto t0 = IndicatorCache::Clock::now();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "core/clock.h"
@@ -32,10 +33,11 @@ struct FigureContext {
   int level = 0;
   std::vector<std::string> child_names;
   std::vector<int> child_levels;
-  std::map<std::string, IndicatorTally> computed;  // by code, computed once per request
-  IndicatorCache* cache = nullptr;                 // the database's, or none
-  IndicatorSnapshot* snapshots = nullptr;          // the database\'s, or none
-  std::map<std::string, std::string> probes;       // record set → its probes' answers
+  std::map<std::string, IndicatorTally> computed;          // by code, computed once per request
+  IndicatorCache* cache = nullptr;                         // the database's, or none
+  IndicatorSnapshot* snapshots = nullptr;                  // the database\'s, or none
+  std::map<std::string, std::string> probes;               // record set → its probes' answers
+  std::chrono::seconds max_age = IndicatorCache::kMaxAge;  // of a cached figure to reuse
 };
 
 // The answers of a record set's probes, asked once per request.
@@ -85,7 +87,7 @@ const IndicatorTally& computed(FigureContext& fx, const Indicator& ind) {
                     fx.scope.today + "|" + std::to_string(fx.scope.children.size());
   const std::string& probe = probe_of(fx, *ind.records);
   auto started = IndicatorCache::Clock::now();
-  if (auto hit = fx.cache->find(key, probe, started)) {
+  if (auto hit = fx.cache->find(key, probe, started, fx.max_age)) {
     return fx.computed.emplace(ind.code, std::move(*hit)).first->second;
   }
   auto tally = tally_indicator(fx.c, ind, fx.scope);
@@ -246,7 +248,8 @@ FigureContext context_of(store::Conn& c, const std::string& region, int year, st
                    {},
                    db ? &db->attachment<IndicatorCache>() : nullptr,
                    db ? &db->attachment<IndicatorSnapshot>() : nullptr,
-                   {}};
+                   {},
+                   IndicatorCache::kMaxAge};
   fx.scope.region = region;
   fx.scope.year = year;
   fx.scope.today = core::today_local();
@@ -361,6 +364,34 @@ nlohmann::json all_indicator_figures(store::Db& db, const Principal& p, const st
   for (const auto& ind : indicator_catalogue()) out["items"].push_back(one_indicator(fx, ind));
   add_place(out, fx);
   return out;
+}
+
+void warm_indicator_figures(store::Db& db, const std::function<bool()>& settle) {
+  std::vector<std::string> roots;
+  {
+    auto conn = db.acquire();
+    conn->run("SELECT code FROM region WHERE parent_code IS NULL ORDER BY code", {},
+              [&](const store::Row& r) { roots.push_back(r.text(0)); });
+  }
+  int year = std::stoi(core::today_local().substr(0, 4));
+  // Ask every record set's probes first: figures are kept only when computed at least kSettle
+  // after their probes' answers were first seen.
+  for (const auto& root : roots) {
+    auto conn = db.acquire();
+    FigureContext fx = context_of(*conn, root, year, &db);
+    for (const auto& ind : indicator_catalogue()) {
+      if (ind.records && !ind.records->as_of) probe_of(fx, *ind.records);
+    }
+  }
+  if (!settle()) return;
+  for (const auto& root : roots) {
+    auto conn = db.acquire();
+    FigureContext fx = context_of(*conn, root, year, &db);
+    // Figures past half their life are computed again, so that a warmer calling every few
+    // minutes renews them before anyone finds them expired.
+    fx.max_age = IndicatorCache::kMaxAge / 2;
+    for (const auto& ind : indicator_catalogue()) one_indicator(fx, ind);
+  }
 }
 
 nlohmann::json indicator_records_api(store::Db& db, const Principal& p, const std::string& code,
