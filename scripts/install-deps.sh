@@ -9,7 +9,7 @@ packages=(build-essential cmake pkg-config librestinio-dev libasio-dev libfmt-de
   libgtest-dev libgmock-dev libpq-dev libicu-dev liborcus-dev libixion-dev libxlsxwriter-dev
   nodejs npm)
 if [ "$mode" = test ]; then
-  packages+=(chromium fonts-wqy-microhei wrk sqlite3 postgresql)
+  packages+=(chromium fonts-wqy-microhei wrk sqlite3 postgresql python3-yaml)
 fi
 
 missing=()

@@ -1,8 +1,9 @@
 // docs/openapi.yaml describes every route the server registers, and nothing it does not.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
@@ -13,27 +14,35 @@ using namespace guiyan;
 
 namespace {
 
-// (method, path) pairs from the OpenAPI file: "  /path:" lines, then "    get:" lines below.
+// (method, path) pairs of the OpenAPI file, read by a real YAML parser (Debian's python3-yaml,
+// which scripts/install-deps.sh installs for the tests): a file that is not valid YAML fails
+// here, as it would in any tool that loads it.
 std::set<std::pair<std::string, std::string>> described() {
-  std::ifstream in(std::string(GUIYAN_SOURCE_DIR) + "/docs/openapi.yaml");
-  std::set<std::pair<std::string, std::string>> out;
-  std::string line, path;
-  bool in_paths = false;
-  std::regex path_re("^  (/[^:]*):\\s*$");
-  std::regex method_re("^    (get|post|patch|put|delete):");
-  std::smatch m;
-  while (std::getline(in, line)) {
-    if (line == "paths:") in_paths = true;
-    if (!in_paths) continue;
-    if (std::regex_match(line, m, path_re)) {
-      path = "/api/v1" + m[1].str();
-    } else if (std::regex_search(line, m, method_re)) {
-      std::string method = m[1].str();
+  std::string file = std::string(GUIYAN_SOURCE_DIR) + "/docs/openapi.yaml";
+  std::string cmd =
+      "python3 -c 'import json, sys, yaml; d = yaml.safe_load(open(sys.argv[1], "
+      "encoding=\"utf-8\"));"
+      " print(json.dumps({p: sorted(ops) for p, ops in d[\"paths\"].items()}))' '" +
+      file + "' 2>&1";
+  std::string out;
+  if (FILE* f = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, f)) out.append(buf, n);
+    int status = pclose(f);
+    if (status != 0)
+      throw std::runtime_error("docs/openapi.yaml could not be read as YAML: " + out);
+  }
+  std::set<std::pair<std::string, std::string>> pairs;
+  nlohmann::json paths = nlohmann::json::parse(out);  // kept: items() refers into it
+  for (const auto& [path, ops] : paths.items()) {
+    for (const auto& op : ops) {
+      std::string method = op.get<std::string>();
+      if (method == "parameters" || method == "summary" || method == "description") continue;
       for (auto& c : method) c = static_cast<char>(std::toupper(c));
-      out.insert({method, path});
+      pairs.insert({method, "/api/v1" + path});
     }
   }
-  return out;
+  return pairs;
 }
 
 }  // namespace
