@@ -1,10 +1,10 @@
 // Browser test of the task list 任务清单 and quarterly reports 信息报送 against the real server, as a
-// clerk (业务经办) of 荆州市人社局: open the task list, add a progress note in the task's drawer, and
-// file this quarter's report for the unit.
+// clerk (业务经办) of 荆州市人社局: open the task list, add a progress note in the task's drawer,
+// file this quarter's report for the unit, and add a task linked to an indicator chosen by name.
 // Run: cd tests/browser && npm install && node --test tasks.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiAs, startServer, launchBrowser, shot, menuText, signedInPage, ACCOUNTS } from './harness.mjs'
+import { apiAs, startServer, launchBrowser, shot, menuText, signedInPage, pickOption, ACCOUNTS } from './harness.mjs'
 
 let server
 let browser
@@ -76,6 +76,35 @@ test('a clerk files the unit quarterly report and the office sheet shows it', { 
     await page.locator('[data-test=sheet-counts]', { hasText: '已报送 1' }).waitFor()
     assert.match(await page.locator('[data-test=sheet-table]').innerText(), /荆州市人社局/)
     await shot(page, 'tasks-report')
+  } finally {
+    await context.close()
+  }
+})
+
+test('a task linked to an indicator chosen by its name shows the indicator and its progress', { timeout: 120_000 }, async () => {
+  const { context, page } = await signedInPage(browser, server.url, ACCOUNTS.clerk.username)
+  try {
+    await page.goto(`${server.url}/#/tasks`)
+    await page.locator('[data-test=tasks-create]').click()
+    const dialog = page.locator('.el-dialog', { hasText: '新增任务' })
+    await dialog.waitFor()
+    await dialog.locator('[data-test=task-form-content]').fill('新增返乡创业市场主体4户。')
+    await dialog.locator('[data-test=task-form-deadline]').fill(`${new Date().getFullYear()}年12月`)
+    await pickOption(page, dialog.locator('[data-test=task-form-lead]'), '荆州市人社局')
+    // Offices pick the indicator by its Chinese name, never type a code.
+    await pickOption(page, dialog.locator('[data-test=task-indicator-select]'), '新增返乡创业市场主体（户）')
+    await dialog.locator('[data-test=task-form-target]').locator('xpath=descendant-or-self::input').first().fill('4')
+    await dialog.locator('[data-test=task-form-save]').click()
+    await message(page, '已新增任务')
+    await page.locator('[data-test=task-content]', { hasText: '新增返乡创业市场主体4户。' }).click()
+    const line = page.locator('.el-drawer [data-test=task-indicator]')
+    await line.waitFor()
+    // No venture registered in 荆州 this year on this server: none done of the 4.
+    const text = (await line.innerText()).replace(/\s+/g, ' ')
+    assert.match(text, /新增返乡创业市场主体：已完成 0 户，目标 4 户/)
+    assert.match(text, /0\.0%/)
+    assert.doesNotMatch(text, /new_ventures|\{/)
+    await shot(page, 'tasks-indicator')
   } finally {
     await context.close()
   }

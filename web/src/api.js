@@ -333,7 +333,7 @@ export const api = {
 
   // Targets, indicators and the dashboard 驾驶舱 (docs/api.md "Targets and indicators").
   dashboard: (query) => get('/dashboard', query),
-  indicators: () => get('/indicators'),
+  indicators: (options) => get('/indicators', undefined, options),
   indicator: (code, query) => get(`/indicators/${code}`, query),
   indicatorRecords: (code, query) => get(`/indicators/${code}/records`, query),
   setIndicatorFigure: (code, body) => request('PUT', `/indicators/${code}/figures`, { body }),

@@ -1,7 +1,6 @@
-// Indicators 目标指标: how their figures are written (a ratio as a percent, 万元 amounts, counts),
-// the colour of a completion, and the map outlines of Hubei (public/geo, made at build time by
-// scripts/hubei-geo.mjs from an npm package) registered with ECharts on first use.
-import * as echarts from 'echarts/core'
+// Indicators 目标指标: how their figures are written (a ratio as a percent, 万元 amounts, counts)
+// and the colour of a completion. Light: pages that only show figures do not load ECharts (the
+// map outlines are in regionMap.js).
 
 // The figure in the indicator's unit: "2.35%", "1.2亿元" / "350万元", "12 户".
 export function figureText(value, unit) {
@@ -22,23 +21,4 @@ export function completionText(c) {
 export function completionColor(c) {
   if (c === null || c === undefined) return '#909399'
   return c >= 1 ? '#67c23a' : c >= 0.6 ? '#e6a23c' : '#f56c6c'
-}
-
-const maps = new Map() // code → Promise<boolean>
-
-// Registers the outline of `code`'s children (420000: the cities; a city: its counties) under the
-// map name `code`; resolves false when there is none (a county: its townships have no outline).
-export function loadRegionMap(code) {
-  if (!maps.has(code)) {
-    const p = fetch(`/geo/${code}.json`, { credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((geo) => {
-        if (!geo || !geo.features?.length) return false
-        echarts.registerMap(code, geo)
-        return true
-      })
-      .catch(() => false)
-    maps.set(code, p)
-  }
-  return maps.get(code)
 }
