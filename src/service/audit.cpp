@@ -1,6 +1,7 @@
 #include "service/audit.h"
 
 #include "core/clock.h"
+#include "store/deferred_insert.h"
 
 namespace guiyan::service {
 
@@ -9,11 +10,11 @@ void audit(store::Conn& c, const Actor& who, const AuditEntry& e) {
     if (j.is_null()) return store::Null{};
     return j.dump();
   };
-  store::exec(
-      c,
-      "INSERT INTO audit_log (at, user_id, username, ip, action, entity, entity_id, "
-      "region_code, before_json, after_json) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+  // Kept for a multi-row statement while a bulk import defers its inserts (store/deferred_insert).
+  store::insert_row(
+      c, "audit_log",
+      {"at", "user_id", "username", "ip", "action", "entity", "entity_id", "region_code",
+       "before_json", "after_json"},
       {core::now_iso(), store::nullable(who.user_id), who.username, who.ip, e.action, e.entity,
        e.entity_id, store::nullable(e.region_code), json_or_null(e.before), json_or_null(e.after)});
 }

@@ -12,6 +12,12 @@ void write_import_batch(store::Conn& c, size_t count, ImportSummary& summary,
   ImportSummary before = summary;
   auto write = [&](bool guarded) {
     store::Tx tx(c);
+    // Off again whatever happens: the connection goes back to its pool afterwards.
+    struct Deferring {
+      store::Conn& c;
+      ~Deferring() { c.defer_inserts = false; }
+    } deferring{c};
+    c.defer_inserts = options.defer_side_rows && !guarded;
     if (start) start(c);
     for (size_t i = 0; i < count; ++i) {
       if (options.stop && options.stop->load()) throw ImportStopped{};

@@ -16,6 +16,8 @@
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
 #include "service/vocabulary_sync.h"
+#include "store/deferred_insert.h"
+#include "store/deferred_insert.h"
 #include "store/person_repo.h"
 
 namespace guiyan::service {
@@ -108,13 +110,22 @@ std::optional<std::string> unverified_id_number(const std::string& cell) {
   return n;
 }
 
+// On PostgreSQL a person's history, provenance and audit rows wait for the end of the batch (the
+// importer flushes them before it reads a person it updates): each statement is a round trip
+// there (20,000 rows: 12.1 → 7.5 s). On SQLite a statement is a function call and the
+// multi-row form saved nothing (callgrind: 4% more instructions), so rows go in at once.
+ImportOptions with_deferred_side_rows(ImportOptions opt, const std::string& db_kind) {
+  opt.defer_side_rows = db_kind != "sqlite";
+  return opt;
+}
+
 class Importer {
  public:
   Importer(store::Db& db, const Actor& actor, const Principal* by, const ImportOptions& opt)
       : db_(db),
         actor_(actor),
         by_(by),
-        opt_(opt),
+        opt_(with_deferred_side_rows(opt, db.kind())),
         today_(core::today_local()),
         conn_(db_.acquire()) {
     sync_vocabularies(*conn_);  // the rows are read with the words the offices use today
@@ -324,6 +335,8 @@ class Importer {
         create_person(c, actor_, by, v, prov);
         ++summary.created;
       } else {
+        // This person may have been created earlier in the batch: their provenance is read next.
+        store::flush_deferred_inserts(c);
         auto before = *store::find_person(c, *existing);
         auto sources = field_sources(c, *existing);
         PersonValues take;

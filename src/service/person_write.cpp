@@ -5,6 +5,7 @@
 #include "core/person_fields.h"
 #include "core/text.h"
 #include "service/audit.h"
+#include "store/deferred_insert.h"
 #include "text/tokenize.h"
 
 namespace guiyan::service {
@@ -52,15 +53,13 @@ void record_history(store::Conn& c, int64_t id, const std::string& field, const 
     std::string date = since != values.end() && !value_text(since->second).empty()
                            ? value_text(since->second)
                            : today;
-    store::exec(c,
-                "INSERT INTO person_status_history (person_id, status, since, source, recorded_by, "
-                "recorded_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                {id, value, date, prov.source, store::nullable(by), now});
+    store::insert_row(c, "person_status_history",
+                      {"person_id", "status", "since", "source", "recorded_by", "recorded_at"},
+                      {id, value, date, prov.source, store::nullable(by), now});
   } else if (field == "funnel_stage") {
-    store::exec(c,
-                "INSERT INTO person_funnel_history (person_id, stage, reached_on, recorded_by, "
-                "recorded_at) VALUES ($1, $2, $3, $4, $5)",
-                {id, value, today, store::nullable(by), now});
+    store::insert_row(c, "person_funnel_history",
+                      {"person_id", "stage", "reached_on", "recorded_by", "recorded_at"},
+                      {id, value, today, store::nullable(by), now});
   }
 }
 
@@ -69,12 +68,12 @@ void record_provenance(store::Conn& c, int64_t id, const PersonValues& values,
   std::string fields;
   for (const auto& [field, value] : values) fields += (fields.empty() ? "" : ",") + field;
   if (fields.empty()) return;
-  store::exec(c,
-              "INSERT INTO person_provenance (person_id, fields, source, source_file, source_row, "
-              "set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-              {id, fields, prov.source,
-               prov.file.empty() ? store::Value{store::Null{}} : store::Value{prov.file},
-               store::nullable(prov.row), store::nullable(by), now});
+  store::insert_row(
+      c, "person_provenance",
+      {"person_id", "fields", "source", "source_file", "source_row", "set_by", "set_at"},
+      {id, fields, prov.source,
+       prov.file.empty() ? store::Value{store::Null{}} : store::Value{prov.file},
+       store::nullable(prov.row), store::nullable(by), now});
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "store/db.h"
 
+#include "store/deferred_insert.h"
 #include "store/postgres/pg_db.h"
 #include "store/sqlite/sqlite_db.h"
 
@@ -70,6 +71,7 @@ void clear_deferred(Conn& c) {
   c.in_transaction = false;
   c.before_commit = nullptr;
   c.pending_search_rows.clear();
+  c.deferred_rows.clear();
 }
 
 }  // namespace
@@ -91,6 +93,7 @@ Tx::~Tx() {
 }
 
 void Tx::commit() {
+  flush_deferred_inserts(conn_);  // a failure leaves the transaction open, as below
   if (conn_.before_commit) {
     auto work = std::move(conn_.before_commit);
     conn_.before_commit = nullptr;

@@ -72,6 +72,16 @@ class Conn {
   // Persons created in the open transaction whose full-text entry is still to be written
   // (ascending ids; see person_repo.cpp).
   std::vector<int64_t> pending_search_rows;
+  // While true, insert_row keeps rows to write them together (deferred_insert.h); a bulk writer
+  // turns it on inside its own transaction only.
+  bool defer_inserts = false;
+  // Rows kept by insert_row, by table and columns, in the order they came.
+  struct DeferredRows {
+    std::string table;
+    std::vector<std::string> columns;
+    std::vector<Params> rows;
+  };
+  std::vector<DeferredRows> deferred_rows;
 };
 
 // Returns a connection to its pool when destroyed.

@@ -160,6 +160,39 @@ TEST_F(ImportCli, DryRunWritesNothingAndReimportIsIdempotent) {
   EXPECT_EQ(people_count(s), 32);
 }
 
+TEST_F(ImportCli, APersonTwiceInOneBatchKeepsTheirWholeFile) {
+  // Row 2 creates the person, row 3 changes the phone: on PostgreSQL their history, provenance
+  // and audit rows wait for the end of the batch (store/deferred_insert) and must all be there.
+  std::string id = guiyan::core::complete_id_number(stem(9));
+  write_file(file("twice.csv"), "姓名,身份证号,联系电话,户籍地\n孙九," + id +
+                                    ",13800001111,421022100\n孙九," + id +
+                                    ",13800002222,421022100\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("twice.csv")}, "", &out), 0);
+  EXPECT_EQ(summary_of(out)["new"], 1);
+  EXPECT_EQ(summary_of(out)["updated"], 1);
+  s.start();
+  HttpClient c(s.port());
+  std::string t = c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
+                      .json()["token"];
+  auto list = c.get("/api/v1/people?q=" + id, t).json();
+  ASSERT_EQ(list["total"], 1);
+  std::string pid = std::to_string(list["items"][0]["id"].get<int64_t>());
+  EXPECT_EQ(c.get("/api/v1/people/" + pid + "?unmask=true", t).json()["phone"], "13800002222");
+  auto f = c.get("/api/v1/people/" + pid + "/file", t).json();
+  ASSERT_EQ(f["provenance"].size(), 2u);
+  std::vector<int64_t> rows;
+  for (const auto& p : f["provenance"]) rows.push_back(p["row"]);
+  std::sort(rows.begin(), rows.end());
+  EXPECT_EQ(rows, (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(f["history"]["status"].size(), 1u);
+  EXPECT_EQ(f["history"]["funnel"].size(), 1u);
+  std::vector<std::string> actions;
+  for (const auto& a : f["audit"]) actions.push_back(a["action"]);
+  std::sort(actions.begin(), actions.end());
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "update", "view_unmasked"}));
+}
+
 TEST_F(ImportCli, MoreTrustedSourcesWinAndConflictsAreListed) {
   std::string id = guiyan::core::complete_id_number(stem(7));
   write_file(file("survey.csv"),

@@ -1,0 +1,58 @@
+#include "store/deferred_insert.h"
+
+#include <algorithm>
+
+namespace guiyan::store {
+
+void insert_row(Conn& c, const std::string& table, const std::vector<std::string>& columns,
+                Params values) {
+  if (!c.defer_inserts) {
+    std::string cols, marks;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      cols += (i ? ", " : "") + columns[i];
+      marks += (i ? ", $" : "$") + std::to_string(i + 1);
+    }
+    c.run("INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")", values, {});
+    return;
+  }
+  for (auto& d : c.deferred_rows) {
+    if (d.table == table && d.columns == columns) {
+      d.rows.push_back(std::move(values));
+      return;
+    }
+  }
+  c.deferred_rows.push_back({table, columns, {}});
+  c.deferred_rows.back().rows.push_back(std::move(values));
+}
+
+void flush_deferred_inserts(Conn& c) {
+  auto kept = std::move(c.deferred_rows);
+  c.deferred_rows.clear();
+  for (auto& d : kept) {
+    std::string cols;
+    for (size_t i = 0; i < d.columns.size(); ++i) cols += (i ? ", " : "") + d.columns[i];
+    // Statements of 512, 256 … 1 rows (at most 30,000 parameters): a few distinct texts per
+    // table, so the prepared-statement caches stay small.
+    size_t most = 512;
+    while (most > 1 && most * d.columns.size() > 30000) most /= 2;
+    for (size_t at = 0; at < d.rows.size();) {
+      size_t n = most;
+      while (n > d.rows.size() - at) n /= 2;
+      std::string sql = "INSERT INTO " + d.table + " (" + cols + ") VALUES ";
+      Params params;
+      params.reserve(n * d.columns.size());
+      for (size_t r = 0; r < n; ++r) {
+        sql += r ? ", (" : "(";
+        for (size_t i = 0; i < d.columns.size(); ++i) {
+          params.push_back(std::move(d.rows[at + r][i]));
+          sql += (i ? ", $" : "$") + std::to_string(params.size());
+        }
+        sql += ")";
+      }
+      c.run(sql, params, {});
+      at += n;
+    }
+  }
+}
+
+}  // namespace guiyan::store
