@@ -114,3 +114,16 @@ TEST(Migrations, TheAuditLogRefusesChangesInTheDatabaseItself) {
   EXPECT_THROW(exec(*conn, "DELETE FROM audit_log"), DbError);
   EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM audit_log WHERE username = 'u'"), 1);
 }
+
+TEST(Migrations, ThePlacementLogKeepsItsNewestThousandEntries) {
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
+  migrate(*db);
+  auto c = db->acquire();
+  exec(*c, "INSERT INTO person_placement (seq, person_id) VALUES (999, 1), (1000, 1), (1999, 1)");
+  EXPECT_EQ(query_int(*c, "SELECT MIN(seq) FROM person_placement"), 999);
+  exec(*c, "INSERT INTO person_placement (person_id) VALUES (2)");  // seq 2000: prunes ≤ 1000
+  EXPECT_EQ(query_int(*c, "SELECT COUNT(*) FROM person_placement"), 2);
+  EXPECT_EQ(query_int(*c, "SELECT MIN(seq) FROM person_placement"), 1999);
+  EXPECT_EQ(query_int(*c, "SELECT MAX(seq) FROM person_placement"), 2000);
+}

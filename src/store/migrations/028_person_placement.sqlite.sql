@@ -9,3 +9,9 @@ CREATE TRIGGER person_placement_delete AFTER DELETE ON person
 BEGIN
   INSERT INTO person_placement (person_id) VALUES (OLD.id);
 END;
+
+-- Only the newest entry is ever asked for: keep the last thousand.
+CREATE TRIGGER person_placement_prune AFTER INSERT ON person_placement WHEN NEW.seq % 1000 = 0
+BEGIN
+  DELETE FROM person_placement WHERE seq <= NEW.seq - 1000;
+END;
