@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/clock.h"
 #include "core/id_number.h"
@@ -16,7 +17,6 @@
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
 #include "service/vocabulary_sync.h"
-#include "store/deferred_insert.h"
 #include "store/deferred_insert.h"
 #include "store/person_repo.h"
 
@@ -272,9 +272,13 @@ class Importer {
           *conn, batch_.size(), summary, opt_,
           [&](store::Conn& c, size_t i) { write_row(c, batch_[i]); },
           [&](size_t i) { return batch_[i].row; },
-          [](store::Conn& c) { sync_vocabularies(c, true); });
+          [&](store::Conn& c) {
+            sync_vocabularies(c, true);
+            load_known(c);  // again after a rollback: the batch's own creations are gone
+          });
     }
     batch_.clear();
+    known_loaded_ = false;
   }
 
   ImportSummary summary;
@@ -285,9 +289,27 @@ class Importer {
     return static_cast<size_t>(it - columns_.begin());
   }
 
+  // Reads which of the batch's ID numbers the registry holds, a few hundred per query (one
+  // round trip each on PostgreSQL, instead of one per row).
+  void load_known(store::Conn& c) {
+    known_.clear();
+    std::vector<std::string> numbers;
+    for (const auto& rv : batch_) {
+      if (auto it = rv.values.find("id_number"); it != rv.values.end()) {
+        numbers.push_back(std::get<std::string>(it->second));
+      }
+    }
+    store::people_by_id_number(c, numbers, known_);
+    known_loaded_ = true;
+  }
+
   std::optional<int64_t> find_existing(store::Conn& c, const PersonValues& v) {
     if (auto it = v.find("id_number"); it != v.end()) {
-      return store::person_id_by_id_number(c, std::get<std::string>(it->second));
+      const auto& number = std::get<std::string>(it->second);
+      if (!known_loaded_) return store::person_id_by_id_number(c, number);
+      auto found = known_.find(number);
+      if (found == known_.end()) return std::nullopt;
+      return found->second;
     }
     // Without a valid ID number: the same name and unverified number, or the same name and
     // phone, or the same name in the same village (only when that finds exactly one person).
@@ -332,7 +354,10 @@ class Importer {
         PersonValues v = rv.values;
         v.try_emplace("status", std::string("returned"));
         v.try_emplace("funnel_stage", std::string("identified"));
-        create_person(c, actor_, by, v, prov);
+        int64_t id = create_person(c, actor_, by, v, prov);
+        if (auto number = v.find("id_number"); number != v.end() && known_loaded_) {
+          known_[std::get<std::string>(number->second)] = id;  // a later row of the batch
+        }
         ++summary.created;
       } else {
         // This person may have been created earlier in the batch: their provenance is read next.
@@ -382,6 +407,9 @@ class Importer {
   std::unique_ptr<RegionResolver> regions_;
   std::vector<std::string> columns_, headers_;
   std::vector<RowValues> batch_;
+  // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
+  std::unordered_map<std::string, int64_t> known_;
+  bool known_loaded_ = false;
 };
 
 }  // namespace

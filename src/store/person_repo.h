@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "store/db.h"
@@ -32,6 +33,11 @@ PersonRow person_from_row(const Row& r);
 std::optional<PersonRow> find_person(Conn& c, int64_t id);
 // The id of the person with this ID number, or nullopt.
 std::optional<int64_t> person_id_by_id_number(Conn& c, const std::string& id_number);
+
+// Adds id_number → person id to `out` for each of `numbers` a person holds (any order, repeats
+// allowed), with a few hundred numbers per query.
+void people_by_id_number(Conn& c, const std::vector<std::string>& numbers,
+                         std::unordered_map<std::string, int64_t>& out);
 
 // Inserts a person with the given field values, system columns and search tokens (indexed for
 // full-text search too); returns the id.
