@@ -43,11 +43,22 @@ nlohmann::json summary_of(const std::string& out) {
   return nlohmann::json::parse(line);
 }
 
+std::string clerk_token(HttpClient& c) {
+  return c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
+      .json()["token"];
+}
+
+// The id of the one person a search for `id_number` finds, or "" when it finds none or several.
+std::string only_person_with(HttpClient& c, const std::string& token,
+                             const std::string& id_number) {
+  auto list = c.get("/api/v1/people?q=" + id_number, token).json();
+  if (list["total"] != 1) return "";
+  return std::to_string(list["items"][0]["id"].get<int64_t>());
+}
+
 int64_t people_count(ServerProcess& s, const std::string& query = "") {
   HttpClient c(s.port());
-  auto login = c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}});
-  std::string token = login.json()["token"];
-  return c.get("/api/v1/people?limit=1" + query, token).json()["total"];
+  return c.get("/api/v1/people?limit=1" + query, clerk_token(c)).json()["total"];
 }
 
 class ImportCli : public ::testing::Test {
@@ -173,11 +184,9 @@ TEST_F(ImportCli, APersonTwiceInOneBatchKeepsTheirWholeFile) {
   EXPECT_EQ(summary_of(out)["updated"], 1);
   s.start();
   HttpClient c(s.port());
-  std::string t = c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
-                      .json()["token"];
-  auto list = c.get("/api/v1/people?q=" + id, t).json();
-  ASSERT_EQ(list["total"], 1);
-  std::string pid = std::to_string(list["items"][0]["id"].get<int64_t>());
+  std::string t = clerk_token(c);
+  std::string pid = only_person_with(c, t, id);
+  ASSERT_FALSE(pid.empty());
   EXPECT_EQ(c.get("/api/v1/people/" + pid + "?unmask=true", t).json()["phone"], "13800002222");
   auto f = c.get("/api/v1/people/" + pid + "/file", t).json();
   ASSERT_EQ(f["provenance"].size(), 2u);
@@ -208,11 +217,9 @@ TEST_F(ImportCli, MoreTrustedSourcesWinAndConflictsAreListed) {
   EXPECT_EQ(summary_of(out)["unchanged"], 1);
   s.start();
   HttpClient c(s.port());
-  std::string t = c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
-                      .json()["token"];
-  auto list = c.get("/api/v1/people?q=" + id, t).json();
-  ASSERT_EQ(list["total"], 1);
-  std::string pid = std::to_string(list["items"][0]["id"].get<int64_t>());
+  std::string t = clerk_token(c);
+  std::string pid = only_person_with(c, t, id);
+  ASSERT_FALSE(pid.empty());
   EXPECT_EQ(c.get("/api/v1/people/" + pid + "?unmask=true", t).json()["phone"], "13800001111");
   auto file_json = c.get("/api/v1/people/" + pid + "/file", t).json();
   ASSERT_EQ(file_json["conflicts"].size(), 1u);
