@@ -6,13 +6,12 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 . "$top/bench/timed_get.sh"
+. "$top/bench/server.sh"
 bin="$top/build/guiyan"
 db="$1"
 rounds="${2:-20}"
 port=18798
-tmp="$(mktemp -d)"
-cleanup() { kill ${server:-} 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
+bench_begin
 file="${db#sqlite:}"
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); database $db"
 echo "# date: $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -20,13 +19,9 @@ echo "# date: $(date -u +%Y-%m-%dT%H:%MZ)"
 for t in person person_status_history venture loan person_service merchant project project_stage event ambassador station; do
   printf '## %s: %s rows\n' "$t" "$(sqlite3 "$file" "SELECT COUNT(*) FROM $t")"
 done
-printf 'Bench#2026x\n' | "$bin" user add bench_dash --role leader --role clerk --region 420000 \
-  --department 湖北省人社厅 --password-stdin --db "$db" >/dev/null 2>&1 || true  # present already on a rerun
-"$bin" serve --listen 127.0.0.1:$port --db "$db" --web "$tmp/none" >/dev/null 2>&1 &
-server=$!
-for _ in $(seq 300); do curl -sf http://127.0.0.1:$port/api/v1/health >/dev/null && break; sleep 0.1; done
-token=$(curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
-  -d '{"username":"bench_dash","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+bench_account bench_dash leader clerk
+bench_serve
+token=$(bench_login bench_dash)
 mapfile -t queries < <(grep -v '^#' "$top/bench/dashboard_mix.txt" | grep -v '^$')
 ask() { timed_get "$token" "http://127.0.0.1:$port/api/v1/$1"; }
 echo "## first requests after the server started (nothing computed yet)"

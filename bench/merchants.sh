@@ -6,13 +6,12 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 . "$top/bench/timed_get.sh"
+. "$top/bench/server.sh"
 bin="$top/build/guiyan"
 n="${1:-260000}"
 rounds="${2:-20}"
 port=18796
-tmp="$(mktemp -d)"
-cleanup() { kill ${server:-} 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
+bench_begin
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); N=$n; database sqlite"
 echo "# date: $(date -u +%Y-%m-%dT%H:%MZ)"
 if [ "$n" = - ]; then
@@ -33,13 +32,9 @@ cat "$tmp/summary.json"
 echo "## database: $(du -h "$tmp/bench.db" | cut -f1)"
 fi
 
-printf 'Bench#2026x\n' | "$bin" user add bench --role leader --role clerk --region 420000 \
-  --department 湖北省人社厅 --password-stdin --db "$db" >/dev/null 2>&1 || true  # present already on a rerun
-"$bin" serve --listen 127.0.0.1:$port --db "$db" --web "$tmp/none" >/dev/null 2>&1 &
-server=$!
-for _ in $(seq 300); do curl -sf http://127.0.0.1:$port/api/v1/health >/dev/null && break; sleep 0.1; done
-token=$(curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
-  -d '{"username":"bench","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+bench_account bench leader clerk
+bench_serve
+token=$(bench_login bench)
 mapfile -t queries < <(grep -v '^#' "$top/bench/merchant_mix.txt" | grep -v '^$')
 ask() {
   timed_get "$token" \

@@ -6,13 +6,12 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 . "$top/bench/timed_get.sh"
+. "$top/bench/server.sh"
 bin="$top/build/guiyan"
 db="$1"
 rounds="${2:-20}"
 port=18797
-tmp="$(mktemp -d)"
-cleanup() { kill ${server:-} 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
+bench_begin
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); database $db"
 echo "# date: $(date -u +%Y-%m-%dT%H:%MZ)"
 "$bin" migrate --db "$db" >/dev/null
@@ -22,13 +21,9 @@ if [ "$(sqlite3 "${db#sqlite:}" 'SELECT COUNT(*) FROM project')" = 0 ]; then
   echo "## 20,000 projects generated in SQL: $(echo "$(date +%s.%N) - $start" | bc) s"
 fi
 echo "## $(sqlite3 "${db#sqlite:}" 'SELECT COUNT(*) FROM merchant') merchants, $(sqlite3 "${db#sqlite:}" 'SELECT COUNT(*) FROM project') projects, $(sqlite3 "${db#sqlite:}" 'SELECT COUNT(*) FROM project_stage') stage entries"
-printf 'Bench#2026x\n' | "$bin" user add bench --role leader --role clerk --region 420000 \
-  --department 湖北省人社厅 --password-stdin --db "$db" >/dev/null 2>&1 || true  # present already on a rerun
-"$bin" serve --listen 127.0.0.1:$port --db "$db" --web "$tmp/none" >/dev/null 2>&1 &
-server=$!
-for _ in $(seq 300); do curl -sf http://127.0.0.1:$port/api/v1/health >/dev/null && break; sleep 0.1; done
-token=$(curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
-  -d '{"username":"bench","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+bench_account bench leader clerk
+bench_serve
+token=$(bench_login bench)
 mapfile -t queries < <(grep -v '^#' "$top/bench/project_mix.txt" | grep -v '^$')
 ask() {
   timed_get "$token" \

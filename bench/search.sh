@@ -8,24 +8,17 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 . "$top/bench/timed_get.sh"
+. "$top/bench/server.sh"
 bin="$top/build/guiyan"
 db="$1"
 rounds="${2:-20}"
 port=18795
-tmp="$(mktemp -d)"
-cleanup() { kill ${server:-} 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
-printf 'Bench#2026x\n' | "$bin" user add bench --role leader --role clerk --region 420000 \
-  --department 湖北省人社厅 --password-stdin --db "$db" >/dev/null 2>&1 || true
-printf 'Bench#2026x\n' | "$bin" user add bench_clerk --role clerk --region 420000 \
-  --department 湖北省人社厅 --password-stdin --db "$db" >/dev/null 2>&1 || true
-"$bin" serve --listen 127.0.0.1:$port --db "$db" --web "$tmp/none" >/dev/null 2>&1 &
-server=$!
-for _ in $(seq 300); do curl -sf http://127.0.0.1:$port/api/v1/health >/dev/null && break; sleep 0.1; done
-token=$(curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
-  -d '{"username":"bench","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
-clerk=$(curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
-  -d '{"username":"bench_clerk","password":"Bench#2026x"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+bench_begin
+bench_account bench leader clerk
+bench_account bench_clerk clerk
+bench_serve
+token=$(bench_login bench)
+clerk=$(bench_login bench_clerk)
 mapfile -t queries < <(grep -v '^#' "$top/bench/search_mix.txt" | grep -v '^$')
 ask() {
   timed_get "$token" \
