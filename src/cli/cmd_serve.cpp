@@ -66,9 +66,12 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         };
         do {
           try {
-            service::warm_indicator_figures(*db, [&] {
-              return wait(service::IndicatorCache::kSettle + std::chrono::milliseconds(100));
-            });
+            service::warm_indicator_figures(
+                *db,
+                [&] {
+                  return wait(service::IndicatorCache::kSettle + std::chrono::milliseconds(100));
+                },
+                [&] { return !stop.stop_requested(); });
           } catch (const std::exception& e) {
             std::cerr << "驾驶舱指标预计算失败（查看时再计算）：" << e.what() << std::endl;
           }

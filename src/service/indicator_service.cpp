@@ -366,7 +366,8 @@ nlohmann::json all_indicator_figures(store::Db& db, const Principal& p, const st
   return out;
 }
 
-void warm_indicator_figures(store::Db& db, const std::function<bool()>& settle) {
+void warm_indicator_figures(store::Db& db, const std::function<bool()>& settle,
+                            const std::function<bool()>& go_on) {
   std::vector<std::string> roots;
   {
     auto conn = db.acquire();
@@ -390,7 +391,10 @@ void warm_indicator_figures(store::Db& db, const std::function<bool()>& settle) 
     // Figures past half their life are computed again, so that a warmer calling every few
     // minutes renews them before anyone finds them expired.
     fx.max_age = IndicatorCache::kMaxAge / 2;
-    for (const auto& ind : indicator_catalogue()) one_indicator(fx, ind);
+    for (const auto& ind : indicator_catalogue()) {
+      if (!go_on()) return;  // a stopping server does not wait for the rest
+      one_indicator(fx, ind);
+    }
   }
 }
 

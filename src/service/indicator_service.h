@@ -44,9 +44,11 @@ nlohmann::json indicator_progress(store::Db& db, store::Conn& c, const std::stri
 // Computes the current year's figures of every top region (the province's dashboard) into the
 // cache, so that a leader's first look does not wait for them: asks the probes, calls settle(),
 // which must wait at least IndicatorCache::kSettle (figures computed sooner are not kept) and
-// return false to give up, then computes what the cache does not hold. A server calls it in the
-// background at start and every few minutes (figures are kept at most IndicatorCache::kMaxAge).
-void warm_indicator_figures(store::Db& db, const std::function<bool()>& settle);
+// return false to give up, then computes what the cache does not hold, asking go_on() before
+// each indicator (false: stop there). A server calls it in the background at start and every
+// few minutes (figures are kept at most IndicatorCache::kMaxAge).
+void warm_indicator_figures(store::Db& db, const std::function<bool()>& settle,
+                            const std::function<bool()>& go_on);
 
 // The region a figure request is about: `region` or the account's, checked to exist and to lie
 // within the account's scope (403 out_of_scope otherwise); the year checked to be 2000–2100.

@@ -39,17 +39,26 @@ size_t cached_indicators() {
 TEST_F(IndicatorWarmTest, FiguresAreKeptOnceTheProbesSettled) {
   ASSERT_GT(cached_indicators(), 10u);
   EXPECT_EQ(kept(), 0u);
-  warm_indicator_figures(*db, [] {
+  auto settled = [] {
     std::this_thread::sleep_for(IndicatorCache::kSettle + std::chrono::milliseconds(100));
     return true;
-  });
+  };
+  // Told to stop after three indicators: what they computed is kept, the rest is not computed.
+  int asked = 0;
+  warm_indicator_figures(*db, settled, [&] { return ++asked <= 3; });
+  EXPECT_EQ(asked, 4);
+  EXPECT_GT(kept(), 0u);
+  EXPECT_LT(kept(), cached_indicators());
+  warm_indicator_figures(*db, settled, [] { return true; });
   EXPECT_EQ(kept(), cached_indicators());  // the province, this year: one figure each
 }
 
 TEST_F(IndicatorWarmTest, FiguresComputedTooSoonOrAbandonedAreNotKept) {
-  warm_indicator_figures(*db, [] { return true; });  // no wait: nothing settled
+  auto always = [] { return true; };
+  warm_indicator_figures(*db, always, always);  // no wait: nothing settled
   EXPECT_EQ(kept(), 0u);
-  warm_indicator_figures(*db, [] { return false; });  // the server is stopping
+  warm_indicator_figures(
+      *db, [] { return false; }, always);  // the server is stopping
   EXPECT_EQ(kept(), 0u);
 }
 
