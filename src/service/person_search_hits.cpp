@@ -61,15 +61,14 @@ std::shared_ptr<const PersonSearchHits::Ids> PersonSearchHits::find(store::Conn&
       for (int64_t id : changed) among += (among.size() > 1 ? "," : "") + std::to_string(id);
       among += "]";
       Ids now = match_rowids(c, match, among);
-      auto patched = std::make_shared<Ids>();
-      patched->reserve(ids->size() + now.size());
+      Ids unchanged;
+      unchanged.reserve(ids->size());
       std::set_difference(ids->begin(), ids->end(), changed.begin(), changed.end(),
-                          std::back_inserter(*patched), std::greater<>());
-      Ids merged;
-      merged.reserve(patched->size() + now.size());
-      std::merge(patched->begin(), patched->end(), now.begin(), now.end(),
-                 std::back_inserter(merged), std::greater<>());
-      *patched = std::move(merged);
+                          std::back_inserter(unchanged), std::greater<>());
+      auto patched = std::make_shared<Ids>();
+      patched->reserve(unchanged.size() + now.size());
+      std::merge(unchanged.begin(), unchanged.end(), now.begin(), now.end(),
+                 std::back_inserter(*patched), std::greater<>());
       keep(match, patched, plan.to);
       return patched;
     }

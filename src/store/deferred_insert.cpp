@@ -1,18 +1,34 @@
 #include "store/deferred_insert.h"
 
-#include <algorithm>
-
 namespace guiyan::store {
+namespace {
+
+// One INSERT of rows[at … at + n) into `table` (their values moved out).
+void insert_rows(Conn& c, const std::string& table, const std::vector<std::string>& columns,
+                 std::vector<Params>& rows, size_t at, size_t n) {
+  std::string sql = "INSERT INTO " + table + " (";
+  for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+  sql += ") VALUES ";
+  Params params;
+  params.reserve(n * columns.size());
+  for (size_t r = 0; r < n; ++r) {
+    sql += r ? ", (" : "(";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      params.push_back(std::move(rows[at + r][i]));
+      sql += (i ? ", $" : "$") + std::to_string(params.size());
+    }
+    sql += ")";
+  }
+  c.run(sql, params, {});
+}
+
+}  // namespace
 
 void insert_row(Conn& c, const std::string& table, const std::vector<std::string>& columns,
                 Params values) {
   if (!c.defer_inserts) {
-    std::string cols, marks;
-    for (size_t i = 0; i < columns.size(); ++i) {
-      cols += (i ? ", " : "") + columns[i];
-      marks += (i ? ", $" : "$") + std::to_string(i + 1);
-    }
-    c.run("INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")", values, {});
+    std::vector<Params> one{std::move(values)};
+    insert_rows(c, table, columns, one, 0, 1);
     return;
   }
   for (auto& d : c.deferred_rows) {
@@ -29,8 +45,6 @@ void flush_deferred_inserts(Conn& c) {
   auto kept = std::move(c.deferred_rows);
   c.deferred_rows.clear();
   for (auto& d : kept) {
-    std::string cols;
-    for (size_t i = 0; i < d.columns.size(); ++i) cols += (i ? ", " : "") + d.columns[i];
     // Statements of 512, 256 … 1 rows (at most 30,000 parameters): a few distinct texts per
     // table, so the prepared-statement caches stay small.
     size_t most = 512;
@@ -38,18 +52,7 @@ void flush_deferred_inserts(Conn& c) {
     for (size_t at = 0; at < d.rows.size();) {
       size_t n = most;
       while (n > d.rows.size() - at) n /= 2;
-      std::string sql = "INSERT INTO " + d.table + " (" + cols + ") VALUES ";
-      Params params;
-      params.reserve(n * d.columns.size());
-      for (size_t r = 0; r < n; ++r) {
-        sql += r ? ", (" : "(";
-        for (size_t i = 0; i < d.columns.size(); ++i) {
-          params.push_back(std::move(d.rows[at + r][i]));
-          sql += (i ? ", $" : "$") + std::to_string(params.size());
-        }
-        sql += ")";
-      }
-      c.run(sql, params, {});
+      insert_rows(c, d.table, d.columns, d.rows, at, n);
       at += n;
     }
   }
