@@ -47,8 +47,8 @@ struct ImportSummary {
   size_t updated = 0;
   size_t unchanged = 0;
   size_t conflicts = 0;         // values kept because a more trusted source set them
-  size_t duplicates_found = 0;  // people: probable duplicate pairs in the registry afterwards
-  size_t duplicates_added = 0;  // of which new
+  size_t duplicates_found = 0;  // people: open probable-duplicate pairs in the queue afterwards
+  size_t duplicates_added = 0;  // pairs the import added to the queue
   std::vector<ImportIssue> issues;
   std::vector<std::string> ignored_columns;
 };

@@ -54,26 +54,38 @@ std::string opt(const store::Row& r, size_t i) {
 
 }  // namespace
 
-DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::string>& name) {
+DuplicateScan scan_duplicates(store::Conn& c,
+                              const std::optional<std::vector<std::string>>& names) {
   auto started = std::chrono::steady_clock::now();
   DuplicateScan s;
   std::map<PairKey, Found> found;
   size_t compared = 0;
   store::Conn* conn = &c;
+  // "$1, $2 …", one placeholder per name.
+  std::string marks;
+  store::Params name_params;
+  for (const auto& n : names.value_or(std::vector<std::string>{})) {
+    name_params.push_back(n);
+    marks += (marks.empty() ? "$" : ", $") + std::to_string(name_params.size());
+  }
   {
+    // Over the whole registry the ID-number index finds the people without one; for a few
+    // names the name index must serve, so the condition is written so that the other cannot
+    // (it would read every person without a number: a rare name at 994,387 people, 24,690
+    // of them without one, 94 ms warm against 0.3 ms).
     std::string sql =
         "SELECT id, name, phone, phone2, birth_date, region_code, id_number, id_number_raw FROM "
-        "person WHERE merged_into IS NULL AND name IN (SELECT name FROM person WHERE "
-        "id_number IS NULL AND merged_into IS NULL";
-    store::Params params;
-    if (name) {
-      sql += " AND name = $1";
-      params.push_back(*name);
+        "person WHERE merged_into IS NULL AND name IN (SELECT name FROM person WHERE ";
+    if (names) {
+      sql += "COALESCE(id_number, '') = '' AND merged_into IS NULL AND name IN (" +
+             (marks.empty() ? "NULL" : marks) + ")";
+    } else {
+      sql += "id_number IS NULL AND merged_into IS NULL";
     }
     sql += ") ORDER BY name, id";
     std::vector<Candidate> group;
     std::string group_name;
-    conn->run(sql, params, [&](const store::Row& r) {
+    conn->run(sql, name_params, [&](const store::Row& r) {
       Candidate c;
       c.id = r.i64(0);
       c.record = {r.text(1), opt(r, 2), opt(r, 3), opt(r, 4), r.text(5), opt(r, 6), opt(r, 7)};
@@ -103,12 +115,11 @@ DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::string>& 
         "SELECT d.id, d.person_a, d.person_b, d.status, d.score, d.reasons, CASE WHEN "
         "a.merged_into IS NULL AND b.merged_into IS NULL THEN 0 ELSE 1 END FROM person_duplicate "
         "d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b";
-    store::Params params;
-    if (name) {
-      sql += " WHERE a.name = $1 OR b.name = $1";
-      params.push_back(*name);
+    if (names) {
+      std::string in = " IN (" + (marks.empty() ? "NULL" : marks) + ")";
+      sql += " WHERE a.name" + in + " OR b.name" + in;
     }
-    conn->run(sql, params, [&](const store::Row& r) {
+    conn->run(sql, name_params, [&](const store::Row& r) {
       existing[{r.i64(1), r.i64(2)}] = {r.i64(0), r.text(3), static_cast<int>(r.i64(4)), r.text(5),
                                         r.i64(6) != 0};
     });
@@ -145,16 +156,16 @@ DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::string>& 
     }
     tx.commit();
   }
+  s.open = static_cast<size_t>(
+      store::query_int(*conn, "SELECT COUNT(*) FROM person_duplicate WHERE status = 'open'"));
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return s;
 }
 
 nlohmann::json duplicate_scan_json(const DuplicateScan& s) {
-  return {{"people", s.people},
-          {"found", s.found},
-          {"added", s.added},
-          {"removed", s.removed},
-          {"seconds", std::round(s.seconds * 1000) / 1000}};
+  return {{"people", s.people}, {"found", s.found},
+          {"added", s.added},   {"removed", s.removed},
+          {"open", s.open},     {"seconds", std::round(s.seconds * 1000) / 1000}};
 }
 
 namespace {

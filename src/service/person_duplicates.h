@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "service/principal.h"
 #include "store/db.h"
@@ -16,17 +17,20 @@ struct DuplicateScan {
   size_t found = 0;    // probable pairs found
   size_t added = 0;    // of which new to the queue
   size_t removed = 0;  // open pairs that no longer match (a number corrected …)
+  size_t open = 0;     // open pairs in the queue afterwards, of every name
   double seconds = 0;
 };
 
 // Matches every unmerged person who shares a name with someone without a valid ID number
 // (core/duplicate_match) and brings the queue up to date: new pairs open, changed scores updated,
 // open pairs that no longer match removed; dismissed and merged pairs stay as decided.
-// With `name`, only people of that name are compared. Runs in its own transactions.
+// With `names`, only people of those names are compared and only pairs involving one of them
+// are brought up to date (what a write of those people can change). Runs in its own
+// transactions.
 DuplicateScan scan_duplicates(store::Conn& c,
-                              const std::optional<std::string>& name = std::nullopt);
+                              const std::optional<std::vector<std::string>>& names = std::nullopt);
 
-// The scan summary as JSON: {people, found, added, removed, seconds}.
+// The scan summary as JSON: {people, found, added, removed, open, seconds}.
 nlohmann::json duplicate_scan_json(const DuplicateScan& s);
 
 // The review queue (person:read): pairs whose two people are both in the account's scope, with

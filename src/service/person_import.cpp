@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/clock.h"
@@ -147,6 +148,14 @@ class Importer {
 
   // The import's own connection (for the duplicate scan that ends it).
   store::Conn& conn() { return *conn_; }
+
+  // The names of the people the import created or changed (before and after a change), for
+  // the duplicate scan that ends it; nullopt once there are so many that a scan of the whole
+  // registry is as quick.
+  std::optional<std::vector<std::string>> written_names() const {
+    if (written_names_.size() > kNamedScanLimit) return std::nullopt;
+    return std::vector<std::string>(written_names_.begin(), written_names_.end());
+  }
 
   // Returns false while the header has not been found yet.
   bool header(const io::SheetRow& row) {
@@ -355,6 +364,7 @@ class Importer {
         v.try_emplace("status", std::string("returned"));
         v.try_emplace("funnel_stage", std::string("identified"));
         int64_t id = create_person(c, actor_, by, v, prov);
+        note_name(v.at("name"));
         if (auto number = v.find("id_number"); number != v.end() && known_loaded_) {
           known_[std::get<std::string>(number->second)] = id;  // a later row of the batch
         }
@@ -389,6 +399,8 @@ class Importer {
           }
         }
         if (change_person(c, actor_, by, before, take, prov)) {
+          note_name(before.fields.at("name"));
+          if (auto name = take.find("name"); name != take.end()) note_name(name->second);
           ++summary.updated;
         } else {
           ++summary.unchanged;
@@ -397,6 +409,15 @@ class Importer {
       ++summary.accepted;
     }
   }
+
+  void note_name(const store::Value& name) {
+    auto text = std::get_if<std::string>(&name);
+    if (text && written_names_.size() <= kNamedScanLimit) written_names_.insert(*text);
+  }
+
+  // Beyond this many names, the duplicate scan reads the whole registry instead: the list would
+  // make one long statement, and that many names reach most of the registry's name groups.
+  static constexpr size_t kNamedScanLimit = 1000;
 
   store::Db& db_;
   Actor actor_;
@@ -410,6 +431,7 @@ class Importer {
   // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;
+  std::set<std::string> written_names_;
 };
 
 }  // namespace
@@ -427,8 +449,9 @@ ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* 
   Importer imp(db, actor, by, options);
   feed_sheet(imp, path, options, "表头应包含“姓名”和“户籍地”等列", progress);
   if (!options.dry_run && imp.summary.accepted > 0) {
-    auto scan = scan_duplicates(imp.conn());
-    imp.summary.duplicates_found = scan.found;
+    // Only pairs involving someone this import wrote can have changed.
+    auto scan = scan_duplicates(imp.conn(), imp.written_names());
+    imp.summary.duplicates_found = scan.open;
     imp.summary.duplicates_added = scan.added;
   }
   if (progress) progress(imp.summary);

@@ -266,3 +266,28 @@ TEST_F(DuplicateApi, CorrectingTheNumberTakesThePairOutOfTheQueue) {
   EXPECT_TRUE(pair_of("李强").is_null());
   EXPECT_EQ(queue()["total"], 1);
 }
+
+TEST_F(DuplicateApi, ALaterImportUpdatesThePairsOfThePeopleItWrites) {
+  // 王芳 with the valid number is renamed: her pair with the 王芳 without one goes; two new
+  // 张伟 make a new pair.
+  std::ofstream(s.dir() + "/later.csv")
+      << "姓名,身份证号,联系电话,户籍地\n"
+      << "王芳芳," << wang_id << ",13800001111,421022100001\n"
+      << "张伟,,13600004444,421022100003\n"
+      << "张伟," << guiyan::core::complete_id_number("42102219800808005")
+      << ",13600004444,421022100003\n";
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", s.dir() + "/later.csv"}, "", &out), 0) << out;
+  EXPECT_TRUE(pair_of("王芳").is_null());
+  EXPECT_TRUE(pair_of("王芳芳").is_null());
+  EXPECT_FALSE(pair_of("张伟").is_null());
+  EXPECT_FALSE(pair_of("李强").is_null());
+  EXPECT_EQ(queue()["total"], 2);
+  // The import looked at the names it wrote only; a scan of the whole registry finds nothing
+  // more to add or remove.
+  ASSERT_EQ(s.cli({"dedupe", "people"}, "", &out), 0) << out;
+  auto scan = nlohmann::json::parse(out);
+  EXPECT_EQ(scan["added"], 0) << out;
+  EXPECT_EQ(scan["removed"], 0) << out;
+  EXPECT_EQ(scan["open"], 2) << out;
+}
