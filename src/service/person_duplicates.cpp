@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/clock.h"
 #include "core/duplicate_match.h"
@@ -30,14 +31,17 @@ struct Found {
 
 using PairKey = std::pair<int64_t, int64_t>;  // (smaller id, larger id)
 
-// Compares, within one name, everyone lacking a valid ID number with everyone else.
-void match_group(const std::vector<Candidate>& group, std::map<PairKey, Found>& out) {
+// Compares, within one name, everyone lacking a valid ID number with everyone else; with
+// `written`, only pairs of which one of those people is part.
+void match_group(const std::vector<Candidate>& group, std::map<PairKey, Found>& out,
+                 const std::set<int64_t>* written = nullptr) {
   for (size_t i = 0; i < group.size(); ++i) {
     if (!group[i].record.id_number.empty()) continue;
     for (size_t j = 0; j < group.size(); ++j) {
       if (i == j) continue;
       // Two people without a valid number are compared once, from the smaller index.
       if (group[j].record.id_number.empty() && j < i) continue;
+      if (written && !written->count(group[i].id) && !written->count(group[j].id)) continue;
       auto m = core::match_duplicate(group[i].record, group[j].record);
       if (!m) continue;
       std::string reasons;
@@ -52,53 +56,90 @@ std::string opt(const store::Row& r, size_t i) {
   return r.opt_text(i).value_or("");
 }
 
+constexpr const char* kCandidateColumns =
+    "id, name, phone, phone2, birth_date, region_code, id_number, id_number_raw";
+
+Candidate candidate_of(const store::Row& r) {
+  Candidate c;
+  c.id = r.i64(0);
+  c.record = {r.text(1), opt(r, 2), opt(r, 3), opt(r, 4), r.text(5), opt(r, 6), opt(r, 7)};
+  return c;
+}
+
+// "$1, $2 …" for `params`, or "NULL" when there are none.
+std::string placeholders(const store::Params& params) {
+  std::string marks;
+  for (size_t i = 1; i <= params.size(); ++i) marks += (i > 1 ? ", $" : "$") + std::to_string(i);
+  return marks.empty() ? "NULL" : marks;
+}
+
+// The people without a valid ID number, by name (migration 029). SQLite's planner, without
+// statistics, takes "id_number IS NULL" for a lookup of one row in the ID-number index and would
+// read every person without a number (24,690 of 994,387 in the bench registry) instead.
+std::string without_id(store::Conn& c) {
+  return c.dialect().name == "sqlite" ? "person INDEXED BY person_name_without_id" : "person";
+}
+
+// Matches the whole registry: every name that someone without a valid number bears.
+size_t match_registry(store::Conn& c, std::map<PairKey, Found>& found) {
+  size_t compared = 0;
+  std::vector<Candidate> group;
+  c.run(std::string("SELECT ") + kCandidateColumns +
+            " FROM person WHERE merged_into IS NULL AND name IN (SELECT name FROM " +
+            without_id(c) + " WHERE id_number IS NULL AND merged_into IS NULL) ORDER BY name, id",
+        {}, [&](const store::Row& r) {
+          Candidate cand = candidate_of(r);
+          if (!group.empty() && cand.record.name != group.front().record.name) {
+            match_group(group, found);
+            group.clear();
+          }
+          ++compared;
+          group.push_back(std::move(cand));
+        });
+  match_group(group, found);
+  return compared;
+}
+
+// Matches `written` with everyone they can pair with: a person with a valid number only with
+// the people of their name without one (migration 029's index), a person without one with
+// their whole name.
+size_t match_written(store::Conn& c, const std::vector<int64_t>& written,
+                     std::map<PairKey, Found>& found) {
+  std::map<int64_t, Candidate> people;
+  store::Params ids(written.begin(), written.end());
+  c.run(std::string("SELECT ") + kCandidateColumns + " FROM person WHERE id IN (" +
+            placeholders(ids) + ") AND merged_into IS NULL",
+        ids, [&](const store::Row& r) { people[r.i64(0)] = candidate_of(r); });
+  std::set<std::string> names, whole_names;
+  for (const auto& [id, cand] : people) {
+    names.insert(cand.record.name);
+    if (cand.record.id_number.empty()) whole_names.insert(cand.record.name);
+  }
+  store::Params name_params(names.begin(), names.end());
+  c.run(std::string("SELECT ") + kCandidateColumns + " FROM " + without_id(c) +
+            " WHERE id_number IS NULL AND merged_into IS NULL AND name IN (" +
+            placeholders(name_params) + ")",
+        name_params, [&](const store::Row& r) { people.try_emplace(r.i64(0), candidate_of(r)); });
+  store::Params whole_params(whole_names.begin(), whole_names.end());
+  c.run(std::string("SELECT ") + kCandidateColumns +
+            " FROM person WHERE merged_into IS NULL AND name IN (" + placeholders(whole_params) +
+            ")",
+        whole_params, [&](const store::Row& r) { people.try_emplace(r.i64(0), candidate_of(r)); });
+  std::map<std::string, std::vector<Candidate>> groups;
+  for (auto& [id, cand] : people) groups[cand.record.name].push_back(std::move(cand));
+  std::set<int64_t> written_set(written.begin(), written.end());
+  for (const auto& [name, group] : groups) match_group(group, found, &written_set);
+  return people.size();
+}
+
 }  // namespace
 
-DuplicateScan scan_duplicates(store::Conn& c,
-                              const std::optional<std::vector<std::string>>& names) {
+DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::vector<int64_t>>& written) {
   auto started = std::chrono::steady_clock::now();
   DuplicateScan s;
   std::map<PairKey, Found> found;
-  size_t compared = 0;
   store::Conn* conn = &c;
-  // "$1, $2 …", one placeholder per name.
-  std::string marks;
-  store::Params name_params;
-  for (const auto& n : names.value_or(std::vector<std::string>{})) {
-    name_params.push_back(n);
-    marks += (marks.empty() ? "$" : ", $") + std::to_string(name_params.size());
-  }
-  {
-    // Over the whole registry the ID-number index finds the people without one; for a few
-    // names the name index must serve, so the condition is written so that the other cannot
-    // (it would read every person without a number: a rare name at 994,387 people, 24,690
-    // of them without one, 94 ms warm against 0.3 ms).
-    std::string sql =
-        "SELECT id, name, phone, phone2, birth_date, region_code, id_number, id_number_raw FROM "
-        "person WHERE merged_into IS NULL AND name IN (SELECT name FROM person WHERE ";
-    if (names) {
-      sql += "COALESCE(id_number, '') = '' AND merged_into IS NULL AND name IN (" +
-             (marks.empty() ? "NULL" : marks) + ")";
-    } else {
-      sql += "id_number IS NULL AND merged_into IS NULL";
-    }
-    sql += ") ORDER BY name, id";
-    std::vector<Candidate> group;
-    std::string group_name;
-    conn->run(sql, name_params, [&](const store::Row& r) {
-      Candidate c;
-      c.id = r.i64(0);
-      c.record = {r.text(1), opt(r, 2), opt(r, 3), opt(r, 4), r.text(5), opt(r, 6), opt(r, 7)};
-      if (c.record.name != group_name) {
-        match_group(group, found);
-        group.clear();
-        group_name = c.record.name;
-      }
-      ++compared;
-      group.push_back(std::move(c));
-    });
-    match_group(group, found);
-  }
+  size_t compared = written ? match_written(c, *written, found) : match_registry(c, found);
   s.people = compared;
   s.found = found.size();
   // Bring the queue up to date in batches, so a long scan never holds the database for long.
@@ -115,11 +156,13 @@ DuplicateScan scan_duplicates(store::Conn& c,
         "SELECT d.id, d.person_a, d.person_b, d.status, d.score, d.reasons, CASE WHEN "
         "a.merged_into IS NULL AND b.merged_into IS NULL THEN 0 ELSE 1 END FROM person_duplicate "
         "d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b";
-    if (names) {
-      std::string in = " IN (" + (marks.empty() ? "NULL" : marks) + ")";
-      sql += " WHERE a.name" + in + " OR b.name" + in;
+    store::Params ids;
+    if (written) {
+      ids.assign(written->begin(), written->end());
+      std::string in = " IN (" + placeholders(ids) + ")";
+      sql += " WHERE d.person_a" + in + " OR d.person_b" + in;
     }
-    conn->run(sql, name_params, [&](const store::Row& r) {
+    conn->run(sql, ids, [&](const store::Row& r) {
       existing[{r.i64(1), r.i64(2)}] = {r.i64(0), r.text(3), static_cast<int>(r.i64(4)), r.text(5),
                                         r.i64(6) != 0};
     });

@@ -2,6 +2,7 @@
 // name, and the review queue staff work through (merge in service/person_merge, or dismiss).
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -24,11 +25,10 @@ struct DuplicateScan {
 // Matches every unmerged person who shares a name with someone without a valid ID number
 // (core/duplicate_match) and brings the queue up to date: new pairs open, changed scores updated,
 // open pairs that no longer match removed; dismissed and merged pairs stay as decided.
-// With `names`, only people of those names are compared and only pairs involving one of them
-// are brought up to date (what a write of those people can change). Runs in its own
-// transactions.
+// With `written` (person ids), only pairs of which one of those people is part are compared and
+// brought up to date: what writing them can change. Runs in its own transactions.
 DuplicateScan scan_duplicates(store::Conn& c,
-                              const std::optional<std::vector<std::string>>& names = std::nullopt);
+                              const std::optional<std::vector<int64_t>>& written = std::nullopt);
 
 // The scan summary as JSON: {people, found, added, removed, open, seconds}.
 nlohmann::json duplicate_scan_json(const DuplicateScan& s);

@@ -149,12 +149,11 @@ class Importer {
   // The import's own connection (for the duplicate scan that ends it).
   store::Conn& conn() { return *conn_; }
 
-  // The names of the people the import created or changed (before and after a change), for
-  // the duplicate scan that ends it; nullopt once there are so many that a scan of the whole
-  // registry is as quick.
-  std::optional<std::vector<std::string>> written_names() const {
-    if (written_names_.size() > kNamedScanLimit) return std::nullopt;
-    return std::vector<std::string>(written_names_.begin(), written_names_.end());
+  // The people the import created or changed, for the duplicate scan that ends it; nullopt
+  // once there are so many that the scan reads the whole registry instead.
+  std::optional<std::vector<int64_t>> written() const {
+    if (written_.size() > kWrittenScanLimit) return std::nullopt;
+    return std::vector<int64_t>(written_.begin(), written_.end());
   }
 
   // Returns false while the header has not been found yet.
@@ -364,7 +363,7 @@ class Importer {
         v.try_emplace("status", std::string("returned"));
         v.try_emplace("funnel_stage", std::string("identified"));
         int64_t id = create_person(c, actor_, by, v, prov);
-        note_name(v.at("name"));
+        note_written(id);
         if (auto number = v.find("id_number"); number != v.end() && known_loaded_) {
           known_[std::get<std::string>(number->second)] = id;  // a later row of the batch
         }
@@ -399,8 +398,7 @@ class Importer {
           }
         }
         if (change_person(c, actor_, by, before, take, prov)) {
-          note_name(before.fields.at("name"));
-          if (auto name = take.find("name"); name != take.end()) note_name(name->second);
+          note_written(before.id);
           ++summary.updated;
         } else {
           ++summary.unchanged;
@@ -410,14 +408,13 @@ class Importer {
     }
   }
 
-  void note_name(const store::Value& name) {
-    auto text = std::get_if<std::string>(&name);
-    if (text && written_names_.size() <= kNamedScanLimit) written_names_.insert(*text);
+  void note_written(int64_t id) {
+    if (written_.size() <= kWrittenScanLimit) written_.insert(id);
   }
 
-  // Beyond this many names, the duplicate scan reads the whole registry instead: the list would
-  // make one long statement, and that many names reach most of the registry's name groups.
-  static constexpr size_t kNamedScanLimit = 1000;
+  // Beyond this many people, the duplicate scan reads the whole registry instead (their ids and
+  // names make statements of that many parameters).
+  static constexpr size_t kWrittenScanLimit = 1000;
 
   store::Db& db_;
   Actor actor_;
@@ -431,7 +428,7 @@ class Importer {
   // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;
-  std::set<std::string> written_names_;
+  std::set<int64_t> written_;
 };
 
 }  // namespace
@@ -450,7 +447,7 @@ ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* 
   feed_sheet(imp, path, options, "表头应包含“姓名”和“户籍地”等列", progress);
   if (!options.dry_run && imp.summary.accepted > 0) {
     // Only pairs involving someone this import wrote can have changed.
-    auto scan = scan_duplicates(imp.conn(), imp.written_names());
+    auto scan = scan_duplicates(imp.conn(), imp.written());
     imp.summary.duplicates_found = scan.open;
     imp.summary.duplicates_added = scan.added;
   }

@@ -187,7 +187,7 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
   auto row = *store::find_person(*conn, id);
   tx.commit();
-  scan_duplicates(*conn, std::vector<std::string>{row.text("name")});
+  scan_duplicates(*conn, std::vector<int64_t>{id});
   return person_json(row, false);
 }
 
@@ -205,8 +205,7 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
   auto after = *store::find_person(*conn, id);
   tx.commit();
-  // A renamed person's pairs under the old name are looked at too.
-  scan_duplicates(*conn, std::vector<std::string>{after.text("name"), before.text("name")});
+  scan_duplicates(*conn, std::vector<int64_t>{id});
   return person_json(after, false);
 }
 

@@ -268,26 +268,31 @@ TEST_F(DuplicateApi, CorrectingTheNumberTakesThePairOutOfTheQueue) {
 }
 
 TEST_F(DuplicateApi, ALaterImportUpdatesThePairsOfThePeopleItWrites) {
-  // 王芳 with the valid number is renamed: her pair with the 王芳 without one goes; two new
-  // 张伟 make a new pair.
+  // 王芳 with the valid number is renamed: her pair with the 王芳 without one goes. A new 王芳
+  // with another valid number and the same phone pairs with that 王芳 (found through the people
+  // of her name without a number); two new 张伟, one without a number, make a pair.
   std::ofstream(s.dir() + "/later.csv")
       << "姓名,身份证号,联系电话,户籍地\n"
       << "王芳芳," << wang_id << ",13800001111,421022100001\n"
+      << "王芳," << guiyan::core::complete_id_number("42102219910101006")
+      << ",13800001111,421022100001\n"
       << "张伟,,13600004444,421022100003\n"
       << "张伟," << guiyan::core::complete_id_number("42102219800808005")
       << ",13600004444,421022100003\n";
   std::string out;
   ASSERT_EQ(s.cli({"import", "people", s.dir() + "/later.csv"}, "", &out), 0) << out;
-  EXPECT_TRUE(pair_of("王芳").is_null());
   EXPECT_TRUE(pair_of("王芳芳").is_null());
+  auto wang = pair_of("王芳");
+  ASSERT_FALSE(wang.is_null());
+  EXPECT_EQ(wang["people"][1]["name"], "王芳");
   EXPECT_FALSE(pair_of("张伟").is_null());
   EXPECT_FALSE(pair_of("李强").is_null());
-  EXPECT_EQ(queue()["total"], 2);
-  // The import looked at the names it wrote only; a scan of the whole registry finds nothing
+  EXPECT_EQ(queue()["total"], 3);
+  // The import compared only the people it wrote; a scan of the whole registry finds nothing
   // more to add or remove.
   ASSERT_EQ(s.cli({"dedupe", "people"}, "", &out), 0) << out;
   auto scan = nlohmann::json::parse(out);
   EXPECT_EQ(scan["added"], 0) << out;
   EXPECT_EQ(scan["removed"], 0) << out;
-  EXPECT_EQ(scan["open"], 2) << out;
+  EXPECT_EQ(scan["open"], 3) << out;
 }
