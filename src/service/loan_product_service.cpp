@@ -58,9 +58,7 @@ std::vector<std::string> product_ancestors(const std::string& code) {
 
 std::string product_in_list(store::SqlBuilder& sql, const std::string& column,
                             const std::vector<std::string>& codes) {
-  std::string list;
-  for (const auto& code : codes) list += (list.empty() ? "" : ", ") + sql.bind(code);
-  return column + " IN (" + list + ")";
+  return column + " IN (" + sql.bind_list(codes) + ")";
 }
 
 // Visible: offered within the scope, or at or above the account's own region.

@@ -372,8 +372,7 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
   if (from_index) {
     if (!page.ids.empty()) {
       store::SqlBuilder sql;
-      std::string in;
-      for (int64_t id : page.ids) in += (in.empty() ? "" : ", ") + sql.bind(id);
+      std::string in = sql.bind_list(page.ids);
       conn->run("SELECT " + store::merchant_columns() + " FROM merchant m WHERE m.id IN (" + in +
                     ") ORDER BY m.id DESC",
                 sql.params(), add);

@@ -66,13 +66,6 @@ Candidate candidate_of(const store::Row& r) {
   return c;
 }
 
-// "$1, $2 …" for `params`, or "NULL" when there are none.
-std::string placeholders(const store::Params& params) {
-  std::string marks;
-  for (size_t i = 1; i <= params.size(); ++i) marks += (i > 1 ? ", $" : "$") + std::to_string(i);
-  return marks.empty() ? "NULL" : marks;
-}
-
 // The people without a valid ID number, by name (migration 029). SQLite's planner, without
 // statistics, takes "id_number IS NULL" for a lookup of one row in the ID-number index and would
 // read every person without a number (24,690 of 994,387 in the bench registry) instead.
@@ -106,25 +99,26 @@ size_t match_registry(store::Conn& c, std::map<PairKey, Found>& found) {
 size_t match_written(store::Conn& c, const std::vector<int64_t>& written,
                      std::map<PairKey, Found>& found) {
   std::map<int64_t, Candidate> people;
-  store::Params ids(written.begin(), written.end());
+  store::SqlBuilder by_id;
   c.run(std::string("SELECT ") + kCandidateColumns + " FROM person WHERE id IN (" +
-            placeholders(ids) + ") AND merged_into IS NULL",
-        ids, [&](const store::Row& r) { people[r.i64(0)] = candidate_of(r); });
+            by_id.bind_list(written) + ") AND merged_into IS NULL",
+        by_id.params(), [&](const store::Row& r) { people[r.i64(0)] = candidate_of(r); });
   std::set<std::string> names, whole_names;
   for (const auto& [id, cand] : people) {
     names.insert(cand.record.name);
     if (cand.record.id_number.empty()) whole_names.insert(cand.record.name);
   }
-  store::Params name_params(names.begin(), names.end());
+  auto add = [&](const store::Row& r) { people.try_emplace(r.i64(0), candidate_of(r)); };
+  store::SqlBuilder by_name;
   c.run(std::string("SELECT ") + kCandidateColumns + " FROM " + without_id(c) +
             " WHERE id_number IS NULL AND merged_into IS NULL AND name IN (" +
-            placeholders(name_params) + ")",
-        name_params, [&](const store::Row& r) { people.try_emplace(r.i64(0), candidate_of(r)); });
-  store::Params whole_params(whole_names.begin(), whole_names.end());
+            by_name.bind_list(names) + ")",
+        by_name.params(), add);
+  store::SqlBuilder by_whole_name;
   c.run(std::string("SELECT ") + kCandidateColumns +
-            " FROM person WHERE merged_into IS NULL AND name IN (" + placeholders(whole_params) +
-            ")",
-        whole_params, [&](const store::Row& r) { people.try_emplace(r.i64(0), candidate_of(r)); });
+            " FROM person WHERE merged_into IS NULL AND name IN (" +
+            by_whole_name.bind_list(whole_names) + ")",
+        by_whole_name.params(), add);
   std::map<std::string, std::vector<Candidate>> groups;
   for (auto& [id, cand] : people) groups[cand.record.name].push_back(std::move(cand));
   std::set<int64_t> written_set(written.begin(), written.end());
@@ -156,13 +150,12 @@ DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::vector<in
         "SELECT d.id, d.person_a, d.person_b, d.status, d.score, d.reasons, CASE WHEN "
         "a.merged_into IS NULL AND b.merged_into IS NULL THEN 0 ELSE 1 END FROM person_duplicate "
         "d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b";
-    store::Params ids;
+    store::SqlBuilder ids;
     if (written) {
-      ids.assign(written->begin(), written->end());
-      std::string in = " IN (" + placeholders(ids) + ")";
+      std::string in = " IN (" + ids.bind_list(*written) + ")";
       sql += " WHERE d.person_a" + in + " OR d.person_b" + in;
     }
-    conn->run(sql, ids, [&](const store::Row& r) {
+    conn->run(sql, ids.params(), [&](const store::Row& r) {
       existing[{r.i64(1), r.i64(2)}] = {r.i64(0), r.text(3), static_cast<int>(r.i64(4)), r.text(5),
                                         r.i64(6) != 0};
     });

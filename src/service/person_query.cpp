@@ -314,8 +314,7 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
   nlohmann::json items = nlohmann::json::array();
   if (!page.empty()) {
     store::SqlBuilder sql;
-    std::string ids;
-    for (int64_t id : page) ids += (ids.empty() ? "" : ", ") + sql.bind(id);
+    std::string ids = sql.bind_list(page);
     for (const auto& r :
          store::query(c,
                       "SELECT " + store::person_columns() + " FROM person p WHERE p.id IN (" + ids +

@@ -125,8 +125,7 @@ nlohmann::json list_case_workers(store::Db& db, const Principal& p, const std::s
     where +=
         " AND (LOWER(u.username) LIKE LOWER(" + like + ") OR u.display_name LIKE " + like + ")";
   }
-  std::string perms;
-  for (const char* perm : kWriters) perms += (perms.empty() ? "" : ", ") + sql.bind(perm);
+  std::string perms = sql.bind_list(kWriters);
   nlohmann::json items = nlohmann::json::array();
   auto conn = db.acquire();
   conn->run(

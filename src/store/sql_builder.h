@@ -14,6 +14,14 @@ class SqlBuilder {
     params_.push_back(std::move(v));
     return "$" + std::to_string(params_.size());
   }
+  // Appends each of `values` and returns their placeholders ("$3, $4"), or "NULL" when there are
+  // none, so that "x IN (…)" stays valid on both databases and matches nothing.
+  template <class Range>
+  std::string bind_list(const Range& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + bind(Value(v));
+    return out.empty() ? "NULL" : out;
+  }
   // The parameters bound so far, in placeholder order.
   const Params& params() const { return params_; }
 
