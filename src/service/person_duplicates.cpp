@@ -93,37 +93,76 @@ size_t match_registry(store::Conn& c, std::map<PairKey, Found>& found) {
   return compared;
 }
 
+// Statements bind at most this many ids or names, far below either database's limit.
+constexpr size_t kChunk = 500;
+
+// Calls `f` with consecutive slices of `v` of at most kChunk elements.
+template <class T, class F>
+void for_chunks(const std::vector<T>& v, F f) {
+  for (size_t i = 0; i < v.size(); i += kChunk) {
+    f(std::vector<T>(v.begin() + i, v.begin() + std::min(v.size(), i + kChunk)));
+  }
+}
+
 // Matches `written` with everyone they can pair with: a person with a valid number only with
 // the people of their name without one (migration 029's index), a person without one with
-// their whole name.
+// their whole name. Names are read a slice at a time and whole names one name at a time, so
+// memory holds the people written and the largest name, whatever the number written.
 size_t match_written(store::Conn& c, const std::vector<int64_t>& written,
                      std::map<PairKey, Found>& found) {
-  std::map<int64_t, Candidate> people;
-  store::SqlBuilder by_id;
-  c.run(std::string("SELECT ") + kCandidateColumns + " FROM person WHERE id IN (" +
-            by_id.bind_list(written) + ") AND merged_into IS NULL",
-        by_id.params(), [&](const store::Row& r) { people[r.i64(0)] = candidate_of(r); });
-  std::set<std::string> names, whole_names;
-  for (const auto& [id, cand] : people) {
-    names.insert(cand.record.name);
-    if (cand.record.id_number.empty()) whole_names.insert(cand.record.name);
+  std::map<std::string, std::vector<Candidate>> by_name;  // the people written
+  std::set<std::string> whole;  // names of which someone written lacks a valid number
+  for_chunks(written, [&](const std::vector<int64_t>& ids) {
+    store::SqlBuilder b;
+    c.run(std::string("SELECT ") + kCandidateColumns + " FROM person WHERE id IN (" +
+              b.bind_list(ids) + ") AND merged_into IS NULL",
+          b.params(), [&](const store::Row& r) {
+            Candidate cand = candidate_of(r);
+            if (cand.record.id_number.empty()) whole.insert(cand.record.name);
+            by_name[cand.record.name].push_back(std::move(cand));
+          });
+  });
+  std::vector<std::string> numbered, unnumbered;  // names by whether `whole` holds them
+  for (const auto& [name, people] : by_name) {
+    (whole.count(name) ? unnumbered : numbered).push_back(name);
   }
-  auto add = [&](const store::Row& r) { people.try_emplace(r.i64(0), candidate_of(r)); };
-  store::SqlBuilder by_name;
-  c.run(std::string("SELECT ") + kCandidateColumns + " FROM " + without_id(c) +
-            " WHERE id_number IS NULL AND merged_into IS NULL AND name IN (" +
-            by_name.bind_list(names) + ")",
-        by_name.params(), add);
-  store::SqlBuilder by_whole_name;
-  c.run(std::string("SELECT ") + kCandidateColumns +
-            " FROM person WHERE merged_into IS NULL AND name IN (" +
-            by_whole_name.bind_list(whole_names) + ")",
-        by_whole_name.params(), add);
-  std::map<std::string, std::vector<Candidate>> groups;
-  for (auto& [id, cand] : people) groups[cand.record.name].push_back(std::move(cand));
   std::set<int64_t> written_set(written.begin(), written.end());
-  for (const auto& [name, group] : groups) match_group(group, found, &written_set);
-  return people.size();
+  size_t compared = 0;
+  // Names whose written people all hold a valid number: them and the name's people without one.
+  for_chunks(numbered, [&](const std::vector<std::string>& names) {
+    std::map<std::string, std::vector<Candidate>> groups;
+    store::SqlBuilder b;
+    c.run(std::string("SELECT ") + kCandidateColumns + " FROM " + without_id(c) +
+              " WHERE id_number IS NULL AND merged_into IS NULL AND name IN (" +
+              b.bind_list(names) + ")",
+          b.params(), [&](const store::Row& r) { groups[r.text(1)].push_back(candidate_of(r)); });
+    for (const auto& name : names) {
+      auto& group = groups[name];
+      const auto& own = by_name[name];
+      group.insert(group.end(), own.begin(), own.end());
+      compared += group.size();
+      match_group(group, found, &written_set);
+    }
+  });
+  // Names someone written bears without a valid number: everyone of the name, streamed by name.
+  for_chunks(unnumbered, [&](const std::vector<std::string>& names) {
+    std::vector<Candidate> group;
+    store::SqlBuilder b;
+    c.run(std::string("SELECT ") + kCandidateColumns +
+              " FROM person WHERE merged_into IS NULL AND name IN (" + b.bind_list(names) +
+              ") ORDER BY name, id",
+          b.params(), [&](const store::Row& r) {
+            Candidate cand = candidate_of(r);
+            if (!group.empty() && cand.record.name != group.front().record.name) {
+              match_group(group, found, &written_set);
+              group.clear();
+            }
+            ++compared;
+            group.push_back(std::move(cand));
+          });
+    match_group(group, found, &written_set);
+  });
+  return compared;
 }
 
 }  // namespace
@@ -150,15 +189,19 @@ DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::vector<in
         "SELECT d.id, d.person_a, d.person_b, d.status, d.score, d.reasons, CASE WHEN "
         "a.merged_into IS NULL AND b.merged_into IS NULL THEN 0 ELSE 1 END FROM person_duplicate "
         "d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b";
-    store::SqlBuilder ids;
-    if (written) {
-      std::string in = " IN (" + ids.bind_list(*written) + ")";
-      sql += " WHERE d.person_a" + in + " OR d.person_b" + in;
-    }
-    conn->run(sql, ids.params(), [&](const store::Row& r) {
+    auto keep = [&](const store::Row& r) {
       existing[{r.i64(1), r.i64(2)}] = {r.i64(0), r.text(3), static_cast<int>(r.i64(4)), r.text(5),
                                         r.i64(6) != 0};
-    });
+    };
+    if (!written) {
+      conn->run(sql, {}, keep);
+    } else {
+      for_chunks(*written, [&](const std::vector<int64_t>& chunk) {
+        store::SqlBuilder ids;
+        std::string in = " IN (" + ids.bind_list(chunk) + ")";
+        conn->run(sql + " WHERE d.person_a" + in + " OR d.person_b" + in, ids.params(), keep);
+      });
+    }
   }
   std::string now = core::now_iso();
   std::vector<std::pair<std::string, store::Params>> writes;

@@ -296,3 +296,46 @@ TEST_F(DuplicateApi, ALaterImportUpdatesThePairsOfThePeopleItWrites) {
   EXPECT_EQ(scan["removed"], 0) << out;
   EXPECT_EQ(scan["open"], 3) << out;
 }
+
+TEST_F(DuplicateApi, AnImportOfMoreThanOneStatementsWorthComparesEveryoneItWrote) {
+  // 1,300 people (the scan binds 500 ids or names per statement): pairs whose people are in the
+  // first, middle and last slice of the sheet are all found, and so is a rename's old pair.
+  std::ofstream f(s.dir() + "/large.csv");
+  f << "姓名,身份证号,联系电话,户籍地\n";
+  const char* surnames = "赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施孔曹严华金魏陶姜谢";
+  const char* given = "建国志强秀英桂兰海燕国华丽娟明辉红梅春生德胜玉兰振华淑珍晓东文";
+  auto nth_char = [](const char* s, int i) { return std::string(s + 3 * i, 3); };
+  for (int i = 0; i < 1300; ++i) {
+    if (i == 0)
+      f << "张伟,,13600004444,421022100003\n";
+    else if (i == 650)
+      f << "王芳," << guiyan::core::complete_id_number("42102219910101006")
+        << ",13800001111,421022100001\n";
+    else if (i == 1299)
+      f << "张伟," << guiyan::core::complete_id_number("42102219800808005")
+        << ",13600004444,421022100003\n";
+    else if (i == 1298)
+      f << "王芳芳," << wang_id << ",13800001111,421022100001\n";
+    else {
+      char first17[18];
+      std::snprintf(first17, sizeof first17, "4210221960%02d%02d%03d", 1 + i % 12, 1 + i / 12 % 28,
+                    100 + i / 336);
+      f << nth_char(surnames, i % 30) << nth_char(given, i / 30 % 31) << nth_char(given, i / 930)
+        << "," << guiyan::core::complete_id_number(first17) << ",,421022100002\n";
+    }
+  }
+  f.close();
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", s.dir() + "/large.csv"}, "", &out), 0) << out;
+  EXPECT_NE(out.find("\"new\":1299"), std::string::npos) << out;
+  EXPECT_FALSE(pair_of("张伟").is_null());
+  EXPECT_TRUE(pair_of("王芳芳").is_null());
+  auto wang = pair_of("王芳");
+  ASSERT_FALSE(wang.is_null());
+  EXPECT_EQ(queue()["total"], 3);  // 张伟, the new 王芳 and 李强
+  ASSERT_EQ(s.cli({"dedupe", "people"}, "", &out), 0) << out;
+  auto scan = nlohmann::json::parse(out);
+  EXPECT_EQ(scan["added"], 0) << out;
+  EXPECT_EQ(scan["removed"], 0) << out;
+  EXPECT_EQ(scan["open"], 3) << out;
+}
