@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Guiyan needs when they are missing, and says what it installs.
-# Usage: scripts/install-deps.sh [run|test]   (test adds what the test suite needs: Chromium, wrk)
+# Usage: scripts/install-deps.sh [run|test]   (test adds what the test suite needs: Chromium, wrk, clang-format …)
 set -euo pipefail
 mode="${1:-run}"
 
@@ -9,7 +9,7 @@ packages=(build-essential cmake pkg-config librestinio-dev libasio-dev libfmt-de
   libgtest-dev libgmock-dev libpq-dev libicu-dev liborcus-dev libixion-dev libxlsxwriter-dev
   nodejs npm)
 if [ "$mode" = test ]; then
-  packages+=(chromium fonts-wqy-microhei wrk sqlite3 postgresql python3-yaml)
+  packages+=(chromium fonts-wqy-microhei wrk sqlite3 postgresql python3-yaml clang-format)
 fi
 
 missing=()

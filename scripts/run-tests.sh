@@ -46,6 +46,19 @@ gtest() {
   passed=$((passed + p)); failed=$((failed + f))
 }
 
+# Every C++ file laid out as .clang-format says (`make format` rewrites them): one check.
+echo "== format"
+log=test-output/format.log
+find src tests bench -path '*/node_modules' -prune -o \( -name '*.cpp' -o -name '*.h' \) -print |
+  sort | xargs clang-format --dry-run -Werror >"$log" 2>&1
+if [ -s "$log" ]; then
+  echo "   0 passed, 1 failed: not as clang-format lays them out (make format):"
+  grep -Eo '^[^:]+:[0-9]+:[0-9]+: error' "$log" | cut -d: -f1 | sort -u | sed 's/^/     /'
+  suites_failed+=(format); failed=$((failed + 1))
+else
+  echo "   1 passed, 0 failed"; passed=$((passed + 1))
+fi
+
 gtest unit "$build/unit_tests"
 gtest api "$build/api_tests"
 # The same API suite on a real PostgreSQL server the harness starts itself (initdb + pg_ctl).

@@ -16,8 +16,8 @@ struct Config {
 };
 
 // Fills `cfg` from the TOML file at `path` (keys: listen, db, log_level, session_idle_minutes,
-// web, workers, db_pool); a missing file is an error only when `required`. Throws with a Chinese message
-// on a malformed file or a wrong type.
+// web, workers, db_pool); a missing file is an error only when `required`. Throws with a Chinese
+// message on a malformed file or a wrong type.
 void load_toml(Config& cfg, const std::string& path, bool required);
 
 // Overrides `cfg` with GUIYAN_LISTEN, GUIYAN_DB, GUIYAN_LOG_LEVEL,

@@ -12,9 +12,9 @@ namespace guiyan::service {
 
 // {region, year, as_of, indicators:[…as indicator_figures_api…], pipeline (null without
 // project:read), children:[{code,name,completion}] (the mean completion of the indicators with a
-// target, capped at 100% each, ranked), tasks (the year's overdue tasks of the region and below, with
-// the status counts; null without task:read), reports (the units that have not filed the latest
-// quarter ended within the year; null without report:read or before the year's first quarter
+// target, capped at 100% each, ranked), tasks (the year's overdue tasks of the region and below,
+// with the status counts; null without task:read), reports (the units that have not filed the
+// latest quarter ended within the year; null without report:read or before the year's first quarter
 // ends)} (indicator:read; region within the account's scope).
 nlohmann::json dashboard_api(store::Db& db, const Principal& p, const std::string& region,
                              int year);

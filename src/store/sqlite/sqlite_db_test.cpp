@@ -1,10 +1,11 @@
 #include "store/sqlite/sqlite_db.h"
-#include "store/temp_database.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <thread>
+
+#include "store/temp_database.h"
 
 using namespace guiyan::store;
 
