@@ -1,12 +1,10 @@
 #include "service/facet_support.h"
 
+#include <algorithm>
+
+#include "store/sql_builder.h"
+
 namespace guiyan::service {
-namespace {
-
-// Beyond this many logged changes a full reload is cheaper than reading them one by one.
-constexpr int64_t kReloadAfter = 100000;
-
-}  // namespace
 
 uint32_t Interned::of(const std::string& s) {
   auto it = index.find(s);
@@ -34,23 +32,90 @@ uint32_t date_number(const std::string& s) {
   return n;
 }
 
-RefreshPlan plan_refresh(store::Conn& c, const std::string& log_table, bool loaded, int64_t seq) {
+namespace {
+
+// SQLite: one writer at a time, so the entries after the last seq read are what changed.
+LogCatchUp catch_up_by_seq(store::Conn& c, const std::string& log_table,
+                           const std::string& id_column, const LogPosition& at,
+                           int64_t reload_after) {
   // Two subqueries: MIN and MAX together in one SELECT make SQLite scan the whole log (~30 ms
   // at 200,000 entries) instead of reading each end of its key.
   auto ends =
       store::query_one(c, "SELECT COALESCE((SELECT MAX(seq) FROM " + log_table +
                               "), 0), COALESCE((SELECT MIN(seq) FROM " + log_table + "), 0)");
   int64_t last = ends->i64(0), first = ends->i64(1);
-  RefreshPlan plan;
-  plan.from = seq;
-  plan.to = last;
-  if (loaded && seq >= last) {
-    plan.up_to_date = true;
-    return plan;
+  LogCatchUp out;
+  out.next.loaded = true;
+  out.next.seq = last;
+  out.next.order = static_cast<uint64_t>(last);
+  if (at.loaded && at.seq >= last) {
+    out.up_to_date = true;
+    out.next = at;
+    return out;
   }
   // Entries after `seq` were pruned when the oldest left is beyond seq + 1.
-  plan.reload = !loaded || last - seq > kReloadAfter || (first > seq + 1 && seq < last);
-  return plan;
+  out.reload = !at.loaded || last - at.seq > reload_after || (first > at.seq + 1 && at.seq < last);
+  if (!out.reload) {
+    c.first_column_int64("SELECT DISTINCT " + id_column + " FROM " + log_table +
+                             " WHERE seq > $1 AND seq <= $2 ORDER BY 1 DESC",
+                         {at.seq, last}, out.ids);
+  }
+  return out;
+}
+
+// PostgreSQL: a transaction may log an entry and commit after a later entry committed, so the
+// entries wanted are those the last snapshot could not see, found by transaction id.
+LogCatchUp catch_up_by_snapshot(store::Conn& c, const std::string& log_table,
+                                const std::string& id_column, const LogPosition& at,
+                                int64_t reload_after) {
+  auto now = store::query_one(
+      c, "SELECT pg_current_snapshot()::text, pg_snapshot_xmax(pg_current_snapshot())::text");
+  LogCatchUp out;
+  out.next.loaded = true;
+  out.next.snapshot = now->text(0);
+  out.next.order = std::stoull(now->text(1));
+  if (!at.loaded) {
+    out.reload = true;
+    return out;
+  }
+  // -1 when the pruning reached the last snapshot's oldest running transaction: entries it
+  // could not see may be gone. Both read in one statement, so one snapshot.
+  std::vector<int64_t> ids;
+  c.first_column_int64("(SELECT DISTINCT " + id_column + " FROM " + log_table +
+                           " WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT "
+                           "pg_visible_in_snapshot(xid, $1::pg_snapshot) LIMIT $2) UNION ALL "
+                           "SELECT -1 FROM " +
+                           log_table + "_horizon WHERE xid >= pg_snapshot_xmin($1::pg_snapshot)",
+                       {at.snapshot, reload_after + 1}, ids);
+  if (std::find(ids.begin(), ids.end(), -1) != ids.end() ||
+      static_cast<int64_t>(ids.size()) > reload_after) {
+    out.reload = true;
+  } else if (ids.empty()) {
+    out.up_to_date = true;
+  } else {
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+    out.ids = std::move(ids);
+  }
+  return out;
+}
+
+}  // namespace
+
+LogCatchUp catch_up(store::Conn& c, const std::string& log_table, const std::string& id_column,
+                    const LogPosition& at, int64_t reload_after) {
+  return c.dialect().name == "sqlite"
+             ? catch_up_by_seq(c, log_table, id_column, at, reload_after)
+             : catch_up_by_snapshot(c, log_table, id_column, at, reload_after);
+}
+
+void for_rows_of_ids(store::Conn& c, const std::string& sql, const std::vector<int64_t>& ids,
+                     const std::function<void(const store::Row&)>& fn) {
+  constexpr size_t kChunk = 500;
+  for (size_t i = 0; i < ids.size(); i += kChunk) {
+    store::SqlBuilder b;
+    std::vector<int64_t> chunk(ids.begin() + i, ids.begin() + std::min(ids.size(), i + kChunk));
+    c.run(sql + " IN (" + b.bind_list(chunk) + ")", b.params(), fn);
+  }
 }
 
 }  // namespace guiyan::service

@@ -1,8 +1,9 @@
 // What the in-memory list indexes (person_facets, merchant_facets) share: interned strings,
-// compact dates, and following a table's SQLite change log.
+// compact dates, and following a table's change log.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -12,7 +13,7 @@
 
 namespace guiyan::service {
 
-// How a list or count is worked out: best uses an in-memory index where it serves (SQLite);
+// How a list or count is worked out: best uses an in-memory index where it serves;
 // sql always asks the database alone (the reference the indexes are tested against).
 enum class ListPlan { best, sql };
 
@@ -29,16 +30,34 @@ struct Interned {
 // "1990-05-17" → 19900517; 0 for anything else.
 uint32_t date_number(const std::string& iso);
 
-// What a refresh of an index that has read its change log up to `seq` must do.
-struct RefreshPlan {
-  bool up_to_date = false;   // nothing changed since
-  bool reload = false;       // read every row again (first load, far behind, or log pruned)
-  int64_t from = 0, to = 0;  // otherwise: the log entries with from < seq <= to
+// Where a reader of a change log (person_change: migrations 011 and 030; merchant_change) stands.
+struct LogPosition {
+  bool loaded = false;   // false: nothing read yet, the first use loads everything
+  int64_t seq = 0;       // SQLite: the entries up to this one were read (seq order is commit order)
+  std::string snapshot;  // PostgreSQL: the entries this pg_snapshot saw were read
+  uint64_t order = 0;    // grows with time (SQLite: seq; PostgreSQL: the snapshot's xmax)
 };
 
-// Reads the ends of the change log `log_table` (columns seq, and the changed row's id) and
-// decides. The ends are read before the rows: a change committed in between is read again next
-// time, which is harmless.
-RefreshPlan plan_refresh(store::Conn& c, const std::string& log_table, bool loaded, int64_t seq);
+// What a reader must do to catch up with the log.
+struct LogCatchUp {
+  bool up_to_date = false;   // nothing changed since
+  bool reload = false;       // read every row again (first load, far behind, or log pruned)
+  std::vector<int64_t> ids;  // otherwise: the rows changed since, distinct, highest first
+  LogPosition next;          // where the reader stands once it has done that
+};
+
+// Beyond this many changed rows a full reload is cheaper than reading them one by one.
+constexpr int64_t kReloadAfter = 100000;
+
+// Reads what changed in `log_table` (columns seq and `id_column`; on PostgreSQL also xid, with
+// the pruning horizon in `log_table`_horizon) since `at`, reloading beyond `reload_after`
+// changed rows. The position is taken before the entries are read: a change committed in
+// between is read again next time, which is harmless.
+LogCatchUp catch_up(store::Conn& c, const std::string& log_table, const std::string& id_column,
+                    const LogPosition& at, int64_t reload_after = kReloadAfter);
+
+// Calls fn(row) for each row of `sql` + " IN (…)" over `ids`, 500 ids per statement.
+void for_rows_of_ids(store::Conn& c, const std::string& sql, const std::vector<int64_t>& ids,
+                     const std::function<void(const store::Row&)>& fn);
 
 }  // namespace guiyan::service

@@ -76,12 +76,12 @@ uint32_t MerchantFacets::list_of(const std::string& text) {
 void MerchantFacets::refresh(store::Conn& c) {
   {
     std::shared_lock lock(mu_);
-    if (plan_refresh(c, "merchant_change", loaded_, seq_).up_to_date) return;
+    if (catch_up(c, "merchant_change", "merchant_id", at_).up_to_date) return;
   }
   std::unique_lock lock(mu_);
-  RefreshPlan plan = plan_refresh(c, "merchant_change", loaded_, seq_);
-  if (plan.up_to_date) return;
-  if (plan.reload) {
+  LogCatchUp changes = catch_up(c, "merchant_change", "merchant_id", at_);
+  if (changes.up_to_date) return;
+  if (changes.reload) {
     entries_.clear();
     matches_.clear();
     size_t ids = static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM merchant")) + 1;
@@ -91,18 +91,13 @@ void MerchantFacets::refresh(store::Conn& c) {
           [&](const store::Row& r) { load_row(r); });
   } else {
     // Forget the changed merchants first: a deleted one has no row to load again.
-    c.run("SELECT DISTINCT merchant_id FROM merchant_change WHERE seq > $1 AND seq <= $2",
-          {plan.from, plan.to}, [&](const store::Row& r) {
-            int64_t id = r.i64(0);
-            if (id > 0 && static_cast<size_t>(id) < entries_.size()) entries_[id].live = false;
-          });
-    c.run(std::string("SELECT ") + kColumns +
-              " FROM merchant m WHERE m.id IN (SELECT merchant_id FROM merchant_change WHERE seq "
-              "> $1 AND seq <= $2)",
-          {plan.from, plan.to}, [&](const store::Row& r) { load_row(r); });
+    for (int64_t id : changes.ids) {
+      if (id > 0 && static_cast<size_t>(id) < entries_.size()) entries_[id].live = false;
+    }
+    for_rows_of_ids(c, std::string("SELECT ") + kColumns + " FROM merchant m WHERE m.id",
+                    changes.ids, [&](const store::Row& r) { load_row(r); });
   }
-  loaded_ = true;
-  seq_ = plan.to;
+  at_ = changes.next;
 }
 
 MerchantFacets::Compiled MerchantFacets::compile(const MerchantFilter& f) const {

@@ -91,8 +91,7 @@ class MerchantFacets {
   uint32_t list_of(const std::string& text);  // interns a list, splitting it the first time
 
   mutable std::shared_mutex mu_;
-  bool loaded_ = false;
-  int64_t seq_ = 0;
+  LogPosition at_;                   // how far the change log has been read
   std::vector<Entry> entries_;       // by merchant id
   std::vector<MatchEntry> matches_;  // by merchant id
   Interned regions_, keys_, lists_;

@@ -45,30 +45,25 @@ void PersonFacets::load_row(const store::Row& r) {
 void PersonFacets::refresh(store::Conn& c) {
   {
     std::shared_lock lock(mu_);
-    if (plan_refresh(c, "person_change", loaded_, seq_).up_to_date) return;
+    if (catch_up(c, "person_change", "person_id", at_).up_to_date) return;
   }
   std::unique_lock lock(mu_);
-  RefreshPlan plan = plan_refresh(c, "person_change", loaded_, seq_);
-  if (plan.up_to_date) return;
-  if (plan.reload) {
+  LogCatchUp changes = catch_up(c, "person_change", "person_id", at_);
+  if (changes.up_to_date) return;
+  if (changes.reload) {
     entries_.clear();
     entries_.reserve(static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM person")) + 1);
     c.run(std::string("SELECT ") + kColumns + " FROM person p", {},
           [&](const store::Row& r) { load_row(r); });
   } else {
     // Forget the changed people first: a deleted one has no row to load again.
-    c.run("SELECT DISTINCT person_id FROM person_change WHERE seq > $1 AND seq <= $2",
-          {plan.from, plan.to}, [&](const store::Row& r) {
-            int64_t id = r.i64(0);
-            if (id > 0 && static_cast<size_t>(id) < entries_.size()) entries_[id].live = false;
-          });
-    c.run(std::string("SELECT ") + kColumns +
-              " FROM person p WHERE p.id IN (SELECT person_id FROM person_change WHERE seq > $1 "
-              "AND seq <= $2)",
-          {plan.from, plan.to}, [&](const store::Row& r) { load_row(r); });
+    for (int64_t id : changes.ids) {
+      if (id > 0 && static_cast<size_t>(id) < entries_.size()) entries_[id].live = false;
+    }
+    for_rows_of_ids(c, std::string("SELECT ") + kColumns + " FROM person p WHERE p.id", changes.ids,
+                    [&](const store::Row& r) { load_row(r); });
   }
-  loaded_ = true;
-  seq_ = plan.to;
+  at_ = changes.next;
 }
 
 PersonFacets::Compiled PersonFacets::compile(const FacetFilter& f) const {
@@ -106,7 +101,6 @@ std::vector<std::string> PersonFacets::key_names() const {
 }
 
 void warm_person_facets(store::Db& db) {
-  if (db.kind() != "sqlite") return;
   auto c = db.acquire();
   db.attachment<PersonFacets>().refresh(*c);
 }

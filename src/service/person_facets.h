@@ -3,10 +3,9 @@
 // province-wide search for 电工 has ~90,000 hits in a million people: ~0.5 s through the table,
 // a few ms here).
 //
-// Kept in step with the database through person_change (migration 011): SQLite triggers log
-// every person whose listed fields change, and each use reads the log since the last one. SQLite
-// only: on PostgreSQL sequence order is not commit order, so a reader could skip a change; lists
-// there stay in SQL.
+// Kept in step with the database through person_change (migrations 011 and 030): triggers log
+// every person whose listed fields change, and each use reads the log since the last one (on
+// PostgreSQL by transaction id, since sequence order is not commit order there: facet_support).
 #pragma once
 
 #include <cstdint>
@@ -69,8 +68,7 @@ class PersonFacets {
   void load_row(const store::Row& r);
 
   mutable std::shared_mutex mu_;
-  bool loaded_ = false;
-  int64_t seq_ = 0;
+  LogPosition at_;              // how far the change log has been read
   std::vector<Entry> entries_;  // by person id
   Interned regions_, keys_;     // keys_: status, stage, brand and source keys together
 };
@@ -106,7 +104,7 @@ inline bool PersonFacets::matches(const Entry& e, const Compiled& c) {
          (!c.has_birth_min || (e.birth && e.birth > c.birth_min));
 }
 
-// Loads the facets of a SQLite database (nothing on PostgreSQL): a server calls it at start, in
+// Loads the facets of the database: a server calls it at start, in
 // the background, so the first list does not wait for a million rows to load.
 void warm_person_facets(store::Db& db);
 

@@ -276,7 +276,8 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
   std::shared_ptr<const PersonSearchHits::Ids> hits;
   std::vector<text::QueryTerm> terms = search_terms(q.q, w.region_token);
   if (!terms.empty()) {
-    hits = db.attachment<PersonSearchHits>().find(c, text::fts5_match(terms));
+    hits = db.attachment<PersonSearchHits>().find(
+        c, c.dialect().name == "sqlite" ? text::fts5_match(terms) : text::tsquery(terms));
   }
   ChildRegions kids(children);
   int64_t total = 0;
@@ -334,7 +335,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   Where w = build_where(*conn, p, q);
   auto children = region_children(db, w.region)["items"];
   // The facets hold everything but the status history a "home on date D" filter reads.
-  if (plan == ListPlan::best && conn->dialect().name == "sqlite" && q.home_on.empty()) {
+  if (plan == ListPlan::best && q.home_on.empty()) {
     return list_from_facets(db, *conn, p, q, w, children);
   }
   // The total and the counts per child region of the filter's region, in one grouped query.
@@ -417,7 +418,7 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
   only_region.region = region;
   if (tally_answers(p, only_region, region)) {
     tally_counts(*conn, region, "", "", add);
-  } else if (plan == ListPlan::best && conn->dialect().name == "sqlite") {
+  } else if (plan == ListPlan::best) {
     // An account that sees only part of the subtree: every live person in the list index,
     // checked against the scope, counted by child, status and funnel stage.
     auto& facets = db.attachment<PersonFacets>();

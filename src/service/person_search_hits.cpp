@@ -8,20 +8,35 @@
 namespace guiyan::service {
 namespace {
 
-// The rowids of person_fts matching `match` among `among` (a JSON array of ids), or all of
-// them when `among` is empty; highest first.
-PersonSearchHits::Ids match_rowids(store::Conn& c, const std::string& match,
-                                   const std::string& among = std::string()) {
+// The people matching `match` (an FTS5 expression on SQLite, a tsquery on PostgreSQL) among
+// `among`, or all of them when `among` is empty; highest id first.
+PersonSearchHits::Ids match_ids(store::Conn& c, const std::string& match,
+                                const std::vector<int64_t>* among = nullptr) {
   PersonSearchHits::Ids ids;
-  if (among.empty()) {
-    // Ascending is the index's own order (descending walks it backwards, ~40% slower).
-    c.first_column_int64("SELECT rowid FROM person_fts WHERE person_fts MATCH $1", {match}, ids);
+  bool sqlite = c.dialect().name == "sqlite";
+  if (!among) {
+    // Ascending is the FTS5 index's own order (descending walks it backwards, ~40% slower).
+    c.first_column_int64(sqlite ? "SELECT rowid FROM person_fts WHERE person_fts MATCH $1"
+                                : "SELECT id FROM person WHERE search_vector @@ "
+                                  "to_tsquery('simple', $1)",
+                         {match}, ids);
   } else {
-    // One rowid lookup per listed id (FTS5 plans rowid = ? with the match).
-    c.first_column_int64(
-        "SELECT rowid FROM person_fts WHERE person_fts MATCH $1 AND rowid IN "
-        "(SELECT value FROM json_each($2))",
-        {match, among}, ids);
+    // One lookup per listed id: FTS5 plans rowid = ? with the match; PostgreSQL would rather
+    // read the whole GIN match of a broad query, so the listed rows are read first.
+    std::string list;
+    for (int64_t id : *among) list += (list.empty() ? "" : ",") + std::to_string(id);
+    if (sqlite) {
+      c.first_column_int64(
+          "SELECT rowid FROM person_fts WHERE person_fts MATCH $1 AND rowid IN "
+          "(SELECT value FROM json_each($2))",
+          {match, "[" + list + "]"}, ids);
+    } else {
+      c.first_column_int64(
+          "WITH listed AS MATERIALIZED (SELECT id, search_vector FROM person "
+          "WHERE id = ANY($2::bigint[])) SELECT id FROM listed WHERE "
+          "search_vector @@ to_tsquery('simple', $1)",
+          {match, "{" + list + "}"}, ids);
+    }
   }
   if (std::is_sorted(ids.begin(), ids.end())) {
     std::reverse(ids.begin(), ids.end());
@@ -36,7 +51,7 @@ PersonSearchHits::Ids match_rowids(store::Conn& c, const std::string& match,
 std::shared_ptr<const PersonSearchHits::Ids> PersonSearchHits::find(store::Conn& c,
                                                                     const std::string& match) {
   std::shared_ptr<const Ids> ids;
-  int64_t seq = 0;
+  LogPosition at;
   size_t keep_from = 0;
   {
     std::lock_guard lock(mu_);
@@ -44,23 +59,16 @@ std::shared_ptr<const PersonSearchHits::Ids> PersonSearchHits::find(store::Conn&
     if (auto it = kept_.find(match); it != kept_.end()) {
       it->second.used = ++clock_;
       ids = it->second.ids;
-      seq = it->second.seq;
+      at = it->second.at;
     }
   }
   if (ids) {
-    RefreshPlan plan = plan_refresh(c, "person_change", true, seq);
-    if (plan.up_to_date) return ids;
-    if (!plan.reload && plan.to - plan.from <= kPatchAtMost) {
+    LogCatchUp changes = catch_up(c, "person_change", "person_id", at, kPatchAtMost);
+    if (changes.up_to_date) return ids;
+    if (!changes.reload) {
       // The people changed since: out of the answer, then in again where they match now.
-      Ids changed;
-      c.first_column_int64(
-          "SELECT DISTINCT person_id FROM person_change WHERE seq > $1 AND seq <= $2",
-          {plan.from, plan.to}, changed);
-      std::sort(changed.begin(), changed.end(), std::greater<>());
-      std::string among = "[";
-      for (int64_t id : changed) among += (among.size() > 1 ? "," : "") + std::to_string(id);
-      among += "]";
-      Ids now = match_rowids(c, match, among);
+      const Ids& changed = changes.ids;  // highest first
+      Ids now = match_ids(c, match, &changed);
       Ids unchanged;
       unchanged.reserve(ids->size());
       std::set_difference(ids->begin(), ids->end(), changed.begin(), changed.end(),
@@ -69,18 +77,18 @@ std::shared_ptr<const PersonSearchHits::Ids> PersonSearchHits::find(store::Conn&
       patched->reserve(unchanged.size() + now.size());
       std::merge(unchanged.begin(), unchanged.end(), now.begin(), now.end(),
                  std::back_inserter(*patched), std::greater<>());
-      keep(match, patched, plan.to);
+      keep(match, patched, changes.next);
       return patched;
     }
   }
-  // The log's end is read before the index: a change committed in between is matched again
-  // at the next use, which is harmless.
-  int64_t last = plan_refresh(c, "person_change", false, 0).to;
-  auto fresh = std::make_shared<const Ids>(match_rowids(c, match));
+  // The log's position is read before the index: a change committed in between is matched
+  // again at the next use, which is harmless.
+  LogPosition now = catch_up(c, "person_change", "person_id", LogPosition{}).next;
+  auto fresh = std::make_shared<const Ids>(match_ids(c, match));
   if (fresh->size() >= keep_from) {
-    keep(match, fresh, last);
+    keep(match, fresh, now);
   } else if (ids) {
-    keep(match, nullptr, 0);  // shrank below the threshold: forget it
+    keep(match, nullptr, LogPosition{});  // shrank below the threshold: forget it
   }
   return fresh;
 }
@@ -91,18 +99,19 @@ void PersonSearchHits::set_limits(size_t keep_from, size_t budget) {
   budget_ = budget;
 }
 
-void PersonSearchHits::keep(const std::string& match, std::shared_ptr<const Ids> ids, int64_t seq) {
+void PersonSearchHits::keep(const std::string& match, std::shared_ptr<const Ids> ids,
+                            const LogPosition& at) {
   std::lock_guard lock(mu_);
   auto it = kept_.find(match);
   if (it != kept_.end()) {
     // Another request may have brought it further meanwhile: keep the newer answer.
-    if (ids && it->second.seq > seq) return;
+    if (ids && it->second.at.order > at.order) return;
     kept_ids_ -= it->second.ids->size();
     kept_.erase(it);
   }
   if (!ids || ids->size() > budget_) return;
   kept_ids_ += ids->size();
-  kept_[match] = Kept{std::move(ids), seq, ++clock_};
+  kept_[match] = Kept{std::move(ids), at, ++clock_};
   while (kept_ids_ > budget_) {
     auto oldest = std::min_element(kept_.begin(), kept_.end(), [](const auto& a, const auto& b) {
       return a.second.used < b.second.used;

@@ -6,7 +6,7 @@
 // log migrations 011 and 027 keep of every person whose listed fields or search tokens change),
 // re-matching only the people changed since. It is dropped when the log no longer reaches back
 // to it or too many people changed; the least recently used answers go when the kept ids exceed
-// a fixed budget. SQLite only, like the list index (service/person_facets).
+// a fixed budget. On SQLite and PostgreSQL alike, like the list index (service/person_facets).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "service/facet_support.h"
 #include "store/db.h"
 
 namespace guiyan::service {
@@ -31,8 +32,9 @@ class PersonSearchHits {
   // millisecond), and at most `budget` ids in all (default 8,000,000, 64 MB).
   void set_limits(size_t keep_from, size_t budget);
 
-  // The rowids of person_fts matching the FTS5 expression `match`, highest first, as of a
-  // commit no older than the call.
+  // The ids of the people matching `match` (an FTS5 expression over person_fts on SQLite, a
+  // tsquery over person.search_vector on PostgreSQL), highest first, as of a commit no older
+  // than the call.
   std::shared_ptr<const Ids> find(store::Conn& c, const std::string& match);
 
   // How many answers are kept (for tests).
@@ -41,10 +43,10 @@ class PersonSearchHits {
  private:
   struct Kept {
     std::shared_ptr<const Ids> ids;
-    int64_t seq = 0;    // person_change entries up to this one are reflected
+    LogPosition at;     // the person_change entries it reflects
     uint64_t used = 0;  // for least-recently-used eviction
   };
-  void keep(const std::string& match, std::shared_ptr<const Ids> ids, int64_t seq);
+  void keep(const std::string& match, std::shared_ptr<const Ids> ids, const LogPosition& at);
 
   mutable std::mutex mu_;
   std::unordered_map<std::string, Kept> kept_;

@@ -27,6 +27,7 @@ const std::map<std::string, std::string> kMigrationRows = {
     {"industry", "1 = 1"},
     {"role", "\"builtin\" = 1"},
     {"role_permission", "\"role_id\" IN (SELECT \"id\" FROM \"role\" WHERE \"builtin\" = 1)"},
+    {"person_change_horizon", "1 = 1"},  // PostgreSQL only: how far person_change was pruned
 };
 
 // Tables the migrations (or the program's start, for the shipped policies) fill with settings
@@ -37,13 +38,13 @@ const std::set<std::string> kSettingsTables = {
     "vocabulary_term", "vocabulary_revision",  "policy",
     "policy_version",  "policy_parameter_set", "loan_product"};
 
-// Tables the target's own triggers fill as the rows they count arrive, or that it does without
-// (person_change, SQLite only): not copied, and named in the report.
+// Tables the target's own triggers fill as the rows they count or log arrive, or that it does
+// without (merchant_change, SQLite only): not copied, and named in the report.
 const std::map<std::string, std::string> kDerived = {
     {"person_tally", "人员分布计数，由目标库的触发器随人员记录重新累计，不复制"},
     {"project_stage_tally", "项目阶段月度计数，由目标库的触发器随阶段记录重新累计，不复制"},
     {"person_change",
-     "人员变更日志，只供 SQLite 上服务进程的列表内存索引追踪改动；PostgreSQL 上不用，不复制"},
+     "人员变更日志，供服务进程的列表内存索引追踪改动；目标库的触发器随人员记录写入，不复制"},
     {"person_placement",
      "人员迁移与合并日志，只供指标缓存判断计数是否仍有效；目标库的触发器从此记录，不复制"},
     {"merchant_change",
