@@ -87,8 +87,8 @@ void MerchantFacets::refresh(store::Conn& c) {
     size_t ids = static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM merchant")) + 1;
     entries_.reserve(ids);
     matches_.reserve(ids);
-    c.run(std::string("SELECT ") + kColumns + " FROM merchant m", {},
-          [&](const store::Row& r) { load_row(r); });
+    c.stream(std::string("SELECT ") + kColumns + " FROM merchant m", {},
+             [&](const store::Row& r) { load_row(r); });
   } else {
     // Forget the changed merchants first: a deleted one has no row to load again.
     for (int64_t id : changes.ids) {

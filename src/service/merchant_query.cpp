@@ -536,9 +536,9 @@ void for_each_merchant(store::Db& db, const Principal& p, const MerchantQuery& q
   require(p, "merchant:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  conn->run("SELECT " + store::merchant_columns() + " FROM merchant m WHERE " + w.where +
-                " ORDER BY m.id DESC",
-            w.sql.params(), fn);
+  conn->stream("SELECT " + store::merchant_columns() + " FROM merchant m WHERE " + w.where +
+                   " ORDER BY m.id DESC",
+               w.sql.params(), fn);
 }
 
 }  // namespace guiyan::service

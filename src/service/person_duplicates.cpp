@@ -77,18 +77,19 @@ std::string without_id(store::Conn& c) {
 size_t match_registry(store::Conn& c, std::map<PairKey, Found>& found) {
   size_t compared = 0;
   std::vector<Candidate> group;
-  c.run(std::string("SELECT ") + kCandidateColumns +
-            " FROM person WHERE merged_into IS NULL AND name IN (SELECT name FROM " +
-            without_id(c) + " WHERE id_number IS NULL AND merged_into IS NULL) ORDER BY name, id",
-        {}, [&](const store::Row& r) {
-          Candidate cand = candidate_of(r);
-          if (!group.empty() && cand.record.name != group.front().record.name) {
-            match_group(group, found);
-            group.clear();
-          }
-          ++compared;
-          group.push_back(std::move(cand));
-        });
+  c.stream(std::string("SELECT ") + kCandidateColumns +
+               " FROM person WHERE merged_into IS NULL AND name IN (SELECT name FROM " +
+               without_id(c) +
+               " WHERE id_number IS NULL AND merged_into IS NULL) ORDER BY name, id",
+           {}, [&](const store::Row& r) {
+             Candidate cand = candidate_of(r);
+             if (!group.empty() && cand.record.name != group.front().record.name) {
+               match_group(group, found);
+               group.clear();
+             }
+             ++compared;
+             group.push_back(std::move(cand));
+           });
   match_group(group, found);
   return compared;
 }
@@ -148,18 +149,18 @@ size_t match_written(store::Conn& c, const std::vector<int64_t>& written,
   for_chunks(unnumbered, [&](const std::vector<std::string>& names) {
     std::vector<Candidate> group;
     store::SqlBuilder b;
-    c.run(std::string("SELECT ") + kCandidateColumns +
-              " FROM person WHERE merged_into IS NULL AND name IN (" + b.bind_list(names) +
-              ") ORDER BY name, id",
-          b.params(), [&](const store::Row& r) {
-            Candidate cand = candidate_of(r);
-            if (!group.empty() && cand.record.name != group.front().record.name) {
-              match_group(group, found, &written_set);
-              group.clear();
-            }
-            ++compared;
-            group.push_back(std::move(cand));
-          });
+    c.stream(std::string("SELECT ") + kCandidateColumns +
+                 " FROM person WHERE merged_into IS NULL AND name IN (" + b.bind_list(names) +
+                 ") ORDER BY name, id",
+             b.params(), [&](const store::Row& r) {
+               Candidate cand = candidate_of(r);
+               if (!group.empty() && cand.record.name != group.front().record.name) {
+                 match_group(group, found, &written_set);
+                 group.clear();
+               }
+               ++compared;
+               group.push_back(std::move(cand));
+             });
     match_group(group, found, &written_set);
   });
   return compared;

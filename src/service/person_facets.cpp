@@ -53,8 +53,8 @@ void PersonFacets::refresh(store::Conn& c) {
   if (changes.reload) {
     entries_.clear();
     entries_.reserve(static_cast<size_t>(store::query_int(c, "SELECT MAX(id) FROM person")) + 1);
-    c.run(std::string("SELECT ") + kColumns + " FROM person p", {},
-          [&](const store::Row& r) { load_row(r); });
+    c.stream(std::string("SELECT ") + kColumns + " FROM person p", {},
+             [&](const store::Row& r) { load_row(r); });
   } else {
     // Forget the changed people first: a deleted one has no row to load again.
     for (int64_t id : changes.ids) {

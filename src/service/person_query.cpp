@@ -382,9 +382,9 @@ void for_each_person(store::Db& db, const Principal& p, const PersonQuery& q,
   require(p, "person:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  conn->run("SELECT " + store::person_columns() + " FROM person p WHERE " + w.where +
-                " ORDER BY p.id DESC",
-            w.sql.params(), fn);
+  conn->stream("SELECT " + store::person_columns() + " FROM person p WHERE " + w.where +
+                   " ORDER BY p.id DESC",
+               w.sql.params(), fn);
 }
 
 nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string& region_in,

@@ -59,6 +59,12 @@ class Conn {
                                   std::vector<int64_t>& out) {
     run(sql, params, [&](const Row& r) { out.push_back(r.i64(0)); });
   }
+  // Runs a query whose rows may be many (an export, a full load), handing each to on_row as it
+  // arrives instead of after the last (PostgreSQL's single-row mode; SQLite steps row by row
+  // anyway), so memory stays constant. on_row must not use this connection.
+  virtual void stream(std::string_view sql, const Params& params, const RowFn& on_row) {
+    run(sql, params, on_row);
+  }
   // Runs several ;-separated statements without parameters.
   virtual void exec_script(std::string_view sql) = 0;
   // The dialect of this connection's database.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <exception>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -81,45 +82,32 @@ class PgConn final : public Conn {
   int64_t run_once(std::string_view sql, const Params& params, const RowFn& on_row) {
     ensure_connected();
     const std::string& name = prepare(sql, params.size());
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
-    for (size_t i = 0; i < params.size(); ++i) {
-      const Value& v = params[i];
-      if (auto p = std::get_if<int64_t>(&v)) {
-        texts[i] = std::to_string(*p);
-      } else if (auto p = std::get_if<double>(&v)) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", *p);
-        texts[i] = buf;
-      } else if (auto p = std::get_if<std::string>(&v)) {
-        texts[i] = *p;
-      } else if (auto p = std::get_if<Blob>(&v)) {
-        texts[i] = p->bytes;  // sent in binary format: bytes as they are
-        formats[i] = 1;
-        lengths[i] = static_cast<int>(p->bytes.size());
-      } else {
-        continue;  // NULL
-      }
-      values[i] = texts[i].c_str();
-    }
+    Bound b(params);
     PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
-                                   values.data(), lengths.data(), formats.data(), 0);
+                                   b.values.data(), b.lengths.data(), b.formats.data(), 0);
     Result guard{res};
     check(res, sql);
-    int rows = PQntuples(res), cols = PQnfields(res);
-    if (on_row) {
-      std::vector<Oid> types(cols);
-      for (int c = 0; c < cols; ++c) types[c] = PQftype(res, c);
-      for (int r = 0; r < rows; ++r) {
-        std::vector<Value> out;
-        out.reserve(cols);
-        for (int c = 0; c < cols; ++c) out.push_back(cell(res, r, c, types[c]));
-        on_row(Row(std::move(out)));
-      }
-    }
+    int rows = PQntuples(res);
+    if (on_row) deliver(res, on_row);
     const char* affected = PQcmdTuples(res);
     return affected && *affected ? std::stoll(affected) : rows;
+  }
+
+  void stream(std::string_view sql, const Params& params, const RowFn& on_row) override {
+    // As run(): a session found dead before any row arrived is reconnected, once, when idle.
+    bool idle =
+        conn_ && PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    bool delivered = false;
+    try {
+      stream_once(sql, params, on_row, delivered);
+    } catch (const DbError& e) {
+      if (!idle || delivered || e.kind() != DbErrorKind::unavailable ||
+          PQstatus(conn_) == CONNECTION_OK) {
+        throw;
+      }
+      connect();
+      stream_once(sql, params, on_row, delivered);
+    }
   }
 
   void exec_script(std::string_view sql) override {
@@ -136,6 +124,92 @@ class PgConn final : public Conn {
     PGresult* r;
     ~Result() { PQclear(r); }
   };
+
+  // Parameters as libpq takes them: text, except blobs sent in binary; null pointers for NULL.
+  struct Bound {
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    std::vector<int> lengths, formats;
+    explicit Bound(const Params& params)
+        : texts(params.size()),
+          values(params.size(), nullptr),
+          lengths(params.size(), 0),
+          formats(params.size(), 0) {
+      for (size_t i = 0; i < params.size(); ++i) {
+        const Value& v = params[i];
+        if (auto p = std::get_if<int64_t>(&v)) {
+          texts[i] = std::to_string(*p);
+        } else if (auto p = std::get_if<double>(&v)) {
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "%.17g", *p);
+          texts[i] = buf;
+        } else if (auto p = std::get_if<std::string>(&v)) {
+          texts[i] = *p;
+        } else if (auto p = std::get_if<Blob>(&v)) {
+          texts[i] = p->bytes;  // sent in binary format: bytes as they are
+          formats[i] = 1;
+          lengths[i] = static_cast<int>(p->bytes.size());
+        } else {
+          continue;  // NULL
+        }
+        values[i] = texts[i].c_str();
+      }
+    }
+  };
+
+  // Calls on_row for each row of `res`.
+  static void deliver(PGresult* res, const RowFn& on_row) {
+    int rows = PQntuples(res), cols = PQnfields(res);
+    std::vector<Oid> types(cols);
+    for (int c = 0; c < cols; ++c) types[c] = PQftype(res, c);
+    for (int r = 0; r < rows; ++r) {
+      std::vector<Value> out;
+      out.reserve(cols);
+      for (int c = 0; c < cols; ++c) out.push_back(cell(res, r, c, types[c]));
+      on_row(Row(std::move(out)));
+    }
+  }
+
+  // Sends the query in single-row mode and hands the rows over as they come. Whatever happens
+  // (an error, on_row throwing), every result is read before returning, so the session stays
+  // usable; after an exception of on_row the server is asked to stop sending.
+  void stream_once(std::string_view sql, const Params& params, const RowFn& on_row,
+                   bool& delivered) {
+    ensure_connected();
+    const std::string& name = prepare(sql, params.size());
+    Bound b(params);
+    if (!PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()), b.values.data(),
+                             b.lengths.data(), b.formats.data(), 0)) {
+      check(nullptr, sql);
+    }
+    PQsetSingleRowMode(conn_);  // when refused, the rows come in one result: still correct
+    std::exception_ptr failure;
+    while (PGresult* res = PQgetResult(conn_)) {
+      Result guard{res};
+      if (failure) continue;
+      ExecStatusType st = PQresultStatus(res);
+      if (st == PGRES_SINGLE_TUPLE || st == PGRES_TUPLES_OK) {
+        try {
+          delivered = delivered || PQntuples(res) > 0;
+          deliver(res, on_row);
+        } catch (...) {
+          failure = std::current_exception();
+          if (PGcancel* cancel = PQgetCancel(conn_)) {
+            char err[256];
+            PQcancel(cancel, err, sizeof err);
+            PQfreeCancel(cancel);
+          }
+        }
+      } else {
+        try {
+          check(res, sql);
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
+    }
+    if (failure) std::rethrow_exception(failure);
+  }
 
   void connect() {
     if (conn_) PQfinish(conn_);
