@@ -1,5 +1,6 @@
 #include "service/import_batch.h"
 
+#include <algorithm>
 #include <string>
 
 namespace guiyan::service {
@@ -51,6 +52,24 @@ void write_import_batch(store::Conn& c, size_t count, ImportSummary& summary,
     summary = before;  // the open batch was rolled back
     throw;
   }
+}
+
+GrowingTable::GrowingTable(store::Conn& c, std::string table)
+    : table_(std::move(table)), postgres_(c.dialect().name == "postgresql") {
+  if (!postgres_) return;
+  // reltuples: -1 for a table never analyzed.
+  auto r = store::query_one(c, "SELECT reltuples::bigint FROM pg_class WHERE oid = $1::regclass",
+                            {table_});
+  known_ = r ? std::max<int64_t>(0, r->i64(0)) : 0;
+}
+
+void GrowingTable::added(store::Conn& c, int64_t rows) {
+  if (!postgres_) return;
+  added_ += rows;
+  if (added_ < std::max<int64_t>(known_, 1000)) return;
+  c.exec_script("ANALYZE " + table_);
+  known_ += added_;
+  added_ = 0;
 }
 
 }  // namespace guiyan::service

@@ -281,10 +281,12 @@ class Importer {
       batch_.clear();
       return;
     }
+    size_t created = summary.created;
     write_import_batch(
         c, batch_.size(), summary, opt_,
         [&](store::Conn& conn, size_t i) { write_row(conn, batch_[i]); },
         [&](size_t i) { return batch_[i].row; });
+    merchants_.added(c, static_cast<int64_t>(summary.created - created));
     batch_.clear();
   }
 
@@ -393,6 +395,7 @@ class Importer {
   std::vector<std::string> columns_, headers_;
   std::vector<RowValues> batch_;
   std::unique_ptr<IndustryResolver> industries_;
+  GrowingTable merchants_{*conn_, "merchant"};
 };
 
 }  // namespace

@@ -276,6 +276,7 @@ class Importer {
         }
       }
     } else {
+      size_t created = summary.created;
       write_import_batch(
           *conn, batch_.size(), summary, opt_,
           [&](store::Conn& c, size_t i) { write_row(c, batch_[i]); },
@@ -284,6 +285,7 @@ class Importer {
             sync_vocabularies(c, true);
             load_known(c);  // again after a rollback: the batch's own creations are gone
           });
+      people_.added(*conn, static_cast<int64_t>(summary.created - created));
     }
     batch_.clear();
     known_loaded_ = false;
@@ -332,12 +334,13 @@ class Importer {
     }
     // The planner has no statistics during an import: the conditions are written so that only
     // the selective index (phone, or village) can serve them — a common name matches thousands,
-    // and "id_number IS NULL" would pick the ID number index.
+    // "id_number IS NULL" would pick the ID number index, and "merged_into IS NULL" lets
+    // PostgreSQL read the whole partial index person_live (seen at 20,000 people: 6–9 ms a row).
     if (auto ph = v.find("phone"); ph != v.end()) {
       r = store::query_one(c,
                            "SELECT MIN(id), COUNT(*) FROM person WHERE phone = $2 AND "
-                           "(name || '') = $1 AND COALESCE(id_number, '') = '' AND merged_into "
-                           "IS NULL",
+                           "(name || '') = $1 AND COALESCE(id_number, '') = '' AND "
+                           "COALESCE(merged_into, 0) = 0",
                            {v.at("name"), ph->second});
     } else {
       r = store::query_one(c,
@@ -429,6 +432,7 @@ class Importer {
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;
   std::set<int64_t> written_;
+  GrowingTable people_{*conn_, "person"};
 };
 
 }  // namespace
