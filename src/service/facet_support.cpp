@@ -110,12 +110,10 @@ LogCatchUp catch_up(store::Conn& c, const std::string& log_table, const std::str
 
 void for_rows_of_ids(store::Conn& c, const std::string& sql, const std::vector<int64_t>& ids,
                      const std::function<void(const store::Row&)>& fn) {
-  constexpr size_t kChunk = 500;
-  for (size_t i = 0; i < ids.size(); i += kChunk) {
+  store::for_each_chunk(ids, [&](const std::vector<int64_t>& chunk) {
     store::SqlBuilder b;
-    std::vector<int64_t> chunk(ids.begin() + i, ids.begin() + std::min(ids.size(), i + kChunk));
     c.run(sql + " IN (" + b.bind_list(chunk) + ")", b.params(), fn);
-  }
+  });
 }
 
 }  // namespace guiyan::service

@@ -56,7 +56,7 @@ constexpr int64_t kReloadAfter = 100000;
 LogCatchUp catch_up(store::Conn& c, const std::string& log_table, const std::string& id_column,
                     const LogPosition& at, int64_t reload_after = kReloadAfter);
 
-// Calls fn(row) for each row of `sql` + " IN (…)" over `ids`, 500 ids per statement.
+// Calls fn(row) for each row of `sql` + " IN (…)" over `ids`, store::kListChunk per statement.
 void for_rows_of_ids(store::Conn& c, const std::string& sql, const std::vector<int64_t>& ids,
                      const std::function<void(const store::Row&)>& fn);
 

@@ -94,17 +94,6 @@ size_t match_registry(store::Conn& c, std::map<PairKey, Found>& found) {
   return compared;
 }
 
-// Statements bind at most this many ids or names, far below either database's limit.
-constexpr size_t kChunk = 500;
-
-// Calls `f` with consecutive slices of `v` of at most kChunk elements.
-template <class T, class F>
-void for_chunks(const std::vector<T>& v, F f) {
-  for (size_t i = 0; i < v.size(); i += kChunk) {
-    f(std::vector<T>(v.begin() + i, v.begin() + std::min(v.size(), i + kChunk)));
-  }
-}
-
 // Matches `written` with everyone they can pair with: a person with a valid number only with
 // the people of their name without one (migration 029's index), a person without one with
 // their whole name. Names are read a slice at a time and whole names one name at a time, so
@@ -113,7 +102,7 @@ size_t match_written(store::Conn& c, const std::vector<int64_t>& written,
                      std::map<PairKey, Found>& found) {
   std::map<std::string, std::vector<Candidate>> by_name;  // the people written
   std::set<std::string> whole;  // names of which someone written lacks a valid number
-  for_chunks(written, [&](const std::vector<int64_t>& ids) {
+  store::for_each_chunk(written, [&](const std::vector<int64_t>& ids) {
     store::SqlBuilder b;
     c.run(std::string("SELECT ") + kCandidateColumns + " FROM person WHERE id IN (" +
               b.bind_list(ids) + ") AND merged_into IS NULL",
@@ -130,7 +119,7 @@ size_t match_written(store::Conn& c, const std::vector<int64_t>& written,
   std::set<int64_t> written_set(written.begin(), written.end());
   size_t compared = 0;
   // Names whose written people all hold a valid number: them and the name's people without one.
-  for_chunks(numbered, [&](const std::vector<std::string>& names) {
+  store::for_each_chunk(numbered, [&](const std::vector<std::string>& names) {
     std::map<std::string, std::vector<Candidate>> groups;
     store::SqlBuilder b;
     c.run(std::string("SELECT ") + kCandidateColumns + " FROM " + without_id(c) +
@@ -146,7 +135,7 @@ size_t match_written(store::Conn& c, const std::vector<int64_t>& written,
     }
   });
   // Names someone written bears without a valid number: everyone of the name, streamed by name.
-  for_chunks(unnumbered, [&](const std::vector<std::string>& names) {
+  store::for_each_chunk(unnumbered, [&](const std::vector<std::string>& names) {
     std::vector<Candidate> group;
     store::SqlBuilder b;
     c.stream(std::string("SELECT ") + kCandidateColumns +
@@ -197,7 +186,7 @@ DuplicateScan scan_duplicates(store::Conn& c, const std::optional<std::vector<in
     if (!written) {
       conn->run(sql, {}, keep);
     } else {
-      for_chunks(*written, [&](const std::vector<int64_t>& chunk) {
+      store::for_each_chunk(*written, [&](const std::vector<int64_t>& chunk) {
         store::SqlBuilder ids;
         std::string in = " IN (" + ids.bind_list(chunk) + ")";
         conn->run(sql + " WHERE d.person_a" + in + " OR d.person_b" + in, ids.params(), keep);

@@ -1,7 +1,9 @@
 // Builds SQL with numbered $N placeholders and the matching parameter list.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "store/value.h"
 
@@ -28,5 +30,16 @@ class SqlBuilder {
  private:
   Params params_;
 };
+
+// Statements bind lists at most this long, far below either database's limit on parameters.
+constexpr size_t kListChunk = 500;
+
+// Calls f(chunk) with consecutive slices of `v` of at most kListChunk elements (none when empty).
+template <class T, class F>
+void for_each_chunk(const std::vector<T>& v, F f) {
+  for (size_t i = 0; i < v.size(); i += kListChunk) {
+    f(std::vector<T>(v.begin() + i, v.begin() + std::min(v.size(), i + kListChunk)));
+  }
+}
 
 }  // namespace guiyan::store

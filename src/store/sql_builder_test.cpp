@@ -51,3 +51,19 @@ TEST_F(SqlBuilderTest, AnEmptyListMatchesNothing) {
   EXPECT_TRUE(sql.params().empty());
   EXPECT_TRUE(pick("odd", {}).empty());
 }
+
+TEST(ForEachChunk, SlicesAListIntoStatementsOfAtMostTheLimit) {
+  std::vector<int64_t> ids(2 * kListChunk + 1);
+  for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int64_t>(i);
+  std::vector<std::vector<int64_t>> chunks;
+  for_each_chunk(ids, [&](const std::vector<int64_t>& c) { chunks.push_back(c); });
+  ASSERT_EQ(chunks.size(), 3u);
+  EXPECT_EQ(chunks[0].size(), kListChunk);
+  EXPECT_EQ(chunks[2], std::vector<int64_t>{static_cast<int64_t>(2 * kListChunk)});
+  std::vector<int64_t> joined;
+  for (const auto& c : chunks) joined.insert(joined.end(), c.begin(), c.end());
+  EXPECT_EQ(joined, ids);
+  int calls = 0;
+  for_each_chunk(std::vector<std::string>{}, [&](const std::vector<std::string>&) { ++calls; });
+  EXPECT_EQ(calls, 0);
+}

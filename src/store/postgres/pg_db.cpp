@@ -191,7 +191,7 @@ class PgConn final : public Conn {
       if (st == PGRES_SINGLE_TUPLE || st == PGRES_TUPLES_OK) {
         try {
           delivered = delivered || PQntuples(res) > 0;
-          deliver(res, on_row);
+          if (on_row) deliver(res, on_row);
         } catch (...) {
           failure = std::current_exception();
           if (PGcancel* cancel = PQgetCancel(conn_)) {
