@@ -64,31 +64,46 @@ LogCatchUp catch_up_by_seq(store::Conn& c, const std::string& log_table,
 }
 
 // PostgreSQL: a transaction may log an entry and commit after a later entry committed, so the
-// entries wanted are those the last snapshot could not see, found by transaction id.
+// entries wanted are those the last snapshot could not see, found by transaction id. One
+// statement reads them with the statement's own snapshot (pg_current_snapshot() is the active
+// one), so the new position is exactly what was read.
 LogCatchUp catch_up_by_snapshot(store::Conn& c, const std::string& log_table,
                                 const std::string& id_column, const LogPosition& at,
                                 int64_t reload_after) {
-  auto now = store::query_one(
-      c, "SELECT pg_current_snapshot()::text, pg_snapshot_xmax(pg_current_snapshot())::text");
   LogCatchUp out;
   out.next.loaded = true;
-  out.next.snapshot = now->text(0);
-  out.next.order = std::stoull(now->text(1));
+  auto position = [&](const store::Row& r) {
+    out.next.snapshot = r.text(1);
+    out.next.order = std::stoull(r.text(2));
+  };
+  const std::string snapshot =
+      "SELECT 0, pg_current_snapshot()::text, pg_snapshot_xmax(pg_current_snapshot())::text";
   if (!at.loaded) {
+    c.run(snapshot, {}, position);
     out.reload = true;
     return out;
   }
-  // -1 when the pruning reached the last snapshot's oldest running transaction: entries it
-  // could not see may be gone. Both read in one statement, so one snapshot.
+  // Kind 1: a changed row's id; kind -1: the pruning reached the last snapshot's oldest running
+  // transaction, so entries it could not see may be gone.
   std::vector<int64_t> ids;
-  c.first_column_int64("(SELECT DISTINCT " + id_column + " FROM " + log_table +
-                           " WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT "
-                           "pg_visible_in_snapshot(xid, $1::pg_snapshot) LIMIT $2) UNION ALL "
-                           "SELECT -1 FROM " +
-                           log_table + "_horizon WHERE xid >= pg_snapshot_xmin($1::pg_snapshot)",
-                       {at.snapshot, reload_after + 1}, ids);
-  if (std::find(ids.begin(), ids.end(), -1) != ids.end() ||
-      static_cast<int64_t>(ids.size()) > reload_after) {
+  bool pruned = false;
+  c.run(snapshot + ", NULL UNION ALL (SELECT DISTINCT 1, NULL, NULL, " + id_column + " FROM " +
+            log_table +
+            " WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT "
+            "pg_visible_in_snapshot(xid, $1::pg_snapshot) LIMIT $2) UNION ALL SELECT -1, NULL, "
+            "NULL, NULL FROM " +
+            log_table + "_horizon WHERE xid >= pg_snapshot_xmin($1::pg_snapshot)",
+        {at.snapshot, reload_after + 1}, [&](const store::Row& r) {
+          int64_t kind = r.i64(0);
+          if (kind == 0) {
+            position(r);
+          } else if (kind == 1) {
+            ids.push_back(r.i64(3));
+          } else {
+            pruned = true;
+          }
+        });
+  if (pruned || static_cast<int64_t>(ids.size()) > reload_after) {
     out.reload = true;
   } else if (ids.empty()) {
     out.up_to_date = true;

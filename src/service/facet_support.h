@@ -51,8 +51,9 @@ constexpr int64_t kReloadAfter = 100000;
 
 // Reads what changed in `log_table` (columns seq and `id_column`; on PostgreSQL also xid, with
 // the pruning horizon in `log_table`_horizon) since `at`, reloading beyond `reload_after`
-// changed rows. The position is taken before the entries are read: a change committed in
-// between is read again next time, which is harmless.
+// changed rows. One query when nothing changed. On SQLite the position is read just before the
+// entries (a change committed in between is read again next time, which is harmless); on
+// PostgreSQL in the same statement.
 LogCatchUp catch_up(store::Conn& c, const std::string& log_table, const std::string& id_column,
                     const LogPosition& at, int64_t reload_after = kReloadAfter);
 
