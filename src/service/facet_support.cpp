@@ -32,6 +32,12 @@ uint32_t date_number(const std::string& s) {
   return n;
 }
 
+uint64_t LogPosition::order() const {
+  if (snapshot.empty()) return static_cast<uint64_t>(seq);
+  size_t colon = snapshot.find(':');
+  return colon == std::string::npos ? 0 : std::stoull(snapshot.substr(colon + 1));
+}
+
 namespace {
 
 // SQLite: one writer at a time, so the entries after the last seq read are what changed.
@@ -47,7 +53,6 @@ LogCatchUp catch_up_by_seq(store::Conn& c, const std::string& log_table,
   LogCatchUp out;
   out.next.loaded = true;
   out.next.seq = last;
-  out.next.order = static_cast<uint64_t>(last);
   if (at.loaded && at.seq >= last) {
     out.up_to_date = true;
     out.next = at;
@@ -72,12 +77,8 @@ LogCatchUp catch_up_by_snapshot(store::Conn& c, const std::string& log_table,
                                 int64_t reload_after) {
   LogCatchUp out;
   out.next.loaded = true;
-  auto position = [&](const store::Row& r) {
-    out.next.snapshot = r.text(1);
-    out.next.order = std::stoull(r.text(2));
-  };
-  const std::string snapshot =
-      "SELECT 0, pg_current_snapshot()::text, pg_snapshot_xmax(pg_current_snapshot())::text";
+  auto position = [&](const store::Row& r) { out.next.snapshot = r.text(1); };
+  const std::string snapshot = "SELECT 0, pg_current_snapshot()::text";
   if (!at.loaded) {
     c.run(snapshot, {}, position);
     out.reload = true;
@@ -87,18 +88,18 @@ LogCatchUp catch_up_by_snapshot(store::Conn& c, const std::string& log_table,
   // transaction, so entries it could not see may be gone.
   std::vector<int64_t> ids;
   bool pruned = false;
-  c.run(snapshot + ", NULL UNION ALL (SELECT DISTINCT 1, NULL, NULL, " + id_column + " FROM " +
+  c.run(snapshot + ", NULL UNION ALL (SELECT DISTINCT 1, NULL, " + id_column + " FROM " +
             log_table +
             " WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT "
             "pg_visible_in_snapshot(xid, $1::pg_snapshot) LIMIT $2) UNION ALL SELECT -1, NULL, "
-            "NULL, NULL FROM " +
+            "NULL FROM " +
             log_table + "_horizon WHERE xid >= pg_snapshot_xmin($1::pg_snapshot)",
         {at.snapshot, reload_after + 1}, [&](const store::Row& r) {
           int64_t kind = r.i64(0);
           if (kind == 0) {
             position(r);
           } else if (kind == 1) {
-            ids.push_back(r.i64(3));
+            ids.push_back(r.i64(2));
           } else {
             pruned = true;
           }

@@ -32,10 +32,12 @@ uint32_t date_number(const std::string& iso);
 
 // Where a reader of a change log (person_change: migrations 011 and 030; merchant_change) stands.
 struct LogPosition {
-  bool loaded = false;   // false: nothing read yet, the first use loads everything
-  int64_t seq = 0;       // SQLite: the entries up to this one were read (seq order is commit order)
-  std::string snapshot;  // PostgreSQL: the entries this pg_snapshot saw were read
-  uint64_t order = 0;    // grows with time (SQLite: seq; PostgreSQL: the snapshot's xmax)
+  bool loaded = false;  // false: nothing read yet, the first use loads everything
+  int64_t seq = 0;      // SQLite: the entries up to this one were read (seq order is commit order)
+  std::string
+      snapshot;  // PostgreSQL: the entries this pg_snapshot ("xmin:xmax:xip…") saw were read
+  // Grows with time, to tell the newer of two positions: SQLite's seq, PostgreSQL's xmax.
+  uint64_t order() const;
 };
 
 // What a reader must do to catch up with the log.

@@ -105,7 +105,7 @@ void PersonSearchHits::keep(const std::string& match, std::shared_ptr<const Ids>
   auto it = kept_.find(match);
   if (it != kept_.end()) {
     // Another request may have brought it further meanwhile: keep the newer answer.
-    if (ids && it->second.at.order > at.order) return;
+    if (ids && it->second.at.order() > at.order()) return;
     kept_ids_ -= it->second.ids->size();
     kept_.erase(it);
   }
