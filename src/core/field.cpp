@@ -93,6 +93,13 @@ Date today_date(const std::string& today) {
 FieldValue normalize_text(const Field& field, const std::string& raw, const std::string& today) {
   std::string s = trim_text(raw);
   if (s.empty()) return FieldValue{store::Null{}, {}, {}};
+  // U+FFFD stands where a sheet's bytes were no valid text (a damaged file, or rows of another
+  // encoding pasted in): storing it would keep a name nobody can read or search.
+  if (s.find("\xEF\xBF\xBD") != std::string::npos) {
+    return fail(field.label +
+                "含有无法识别的字符“\xEF\xBF\xBD”：原表此处的字节已损坏或编码不一致，"
+                "请改正后重新导入");
+  }
   switch (field.kind) {
     case FieldKind::text:
     case FieldKind::region:

@@ -67,6 +67,29 @@ TEST(ReadCsv, MostlyUtf8WithAStrayByteStaysUtf8) {
   EXPECT_EQ(rows.back(), (Row{202, {"李四", "坏\xEF\xBF\xBD字节"}}));
 }
 
+TEST(ReadCsv, Utf8WithRowsPastedFromAGbkSheetStaysUtf8) {
+  // One row in ten from a GB18030 sheet (湖北 is \xba\xfe\xb1\xb1 there): far more broken
+  // sequences than one per hundred good ones, far fewer than GB18030 text itself gives.
+  std::string text = "姓名,户籍地\n";
+  for (int i = 0; i < 100; ++i) {
+    text += i % 10 == 5 ? "\xba\xfe\xb1\xb1,x\n" : "王芳,湖北省武汉市\n";
+  }
+  Rows rows = rows_of(text);
+  ASSERT_EQ(rows.size(), 101u);
+  EXPECT_EQ(rows[1], (Row{2, {"王芳", "湖北省武汉市"}}));
+  EXPECT_EQ(rows[6].second[1], "x");
+  EXPECT_NE(rows[6].second[0].find("\xEF\xBF\xBD"), std::string::npos) << rows[6].second[0];
+  // GB18030 text of many different characters still reads as GB18030.
+  std::string regions =
+      "名称\n武汉市黄石市十堰市宜昌市襄阳市鄂州市荆门市孝感市荆州市黄冈市咸宁市随州市\n"
+      "恩施土家族苗族自治州仙桃市潜江市天门市神农架林区公安县石首市监利市洪湖市\n";
+  EXPECT_EQ(
+      rows_of(test_support::encode(regions, "GB18030")),
+      (Rows{{1, {"名称"}},
+            {2, {"武汉市黄石市十堰市宜昌市襄阳市鄂州市荆门市孝感市荆州市黄冈市咸宁市随州市"}},
+            {3, {"恩施土家族苗族自治州仙桃市潜江市天门市神农架林区公安县石首市监利市洪湖市"}}}));
+}
+
 TEST(ReadCsv, QuotedFields) {
   std::string text =
       "a,\"b,c\",\"d\"\"e\",\"多\n行\"\r\n"

@@ -10,10 +10,11 @@ namespace guiyan::io {
 enum class TextEncoding { utf8, gb18030, utf16 };
 
 // Encoding of the file at `path`: UTF-16 when it starts with a UTF-16 byte order mark; UTF-8
-// when it starts with the UTF-8 mark, or when (nearly) all its bytes are UTF-8 — at most one
-// broken sequence per 100 good multi-byte ones, so a stray bad byte does not turn a UTF-8 file into
-// gibberish; GB18030 (what Chinese Excel saves as "CSV") otherwise. Reads the file once, in
-// chunks; throws SheetError when it cannot be read.
+// when it starts with the UTF-8 mark, or when its bytes are mostly UTF-8 — at most one broken
+// sequence per four good multi-byte ones (20 sequences at least), so damaged rows do not turn a
+// UTF-8 file into gibberish (they read as U+FFFD, which the field checks reject row by row);
+// GB18030 (what Chinese Excel saves as "CSV") otherwise. Reads the file until sure, in chunks;
+// throws SheetError when it cannot be read.
 TextEncoding detect_text_encoding(const std::string& path);
 
 // Stateful converter of a byte stream in one encoding to UTF-8. A byte order mark at the start

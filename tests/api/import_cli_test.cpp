@@ -251,6 +251,38 @@ TEST_F(ImportCli, Gb18030CsvAndXlsxWithATitleRow) {
   EXPECT_EQ(people_count(s, "&status=started_business&funnel_stage=landed"), 1);
 }
 
+TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
+  // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
+  // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the
+  // reason, every other row goes in. Read as GB18030, the whole file would be gibberish and
+  // refused for want of a header.
+  std::string csv = "姓名,户籍地,技能特长\n";
+  for (int i = 0; i < 40; ++i) {
+    csv += "人员" + std::to_string(i) + ",421022,电工\n";
+    if (i % 15 == 7) csv += "\xc0\xee\xcb\xc4" + std::to_string(i) + ",421022,\n";
+  }
+  write_file(file("mixed.csv"), csv);
+  std::string out;
+  EXPECT_EQ(
+      s.cli({"import", "people", file("mixed.csv"), "--report", file("mixed.xlsx")}, "", &out), 1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["rows_read"], 43);
+  EXPECT_EQ(sum["new"], 40);
+  EXPECT_EQ(sum["rejected"], 3);
+  std::vector<std::string> refused;
+  guiyan::io::read_sheet(file("mixed.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 4 && r.cells[3].find("含有无法识别的字符") != std::string::npos) {
+      refused.push_back(r.cells[0] + ":" + r.cells[1]);
+    }
+    return true;
+  });
+  // Rows 10, 26 and 42 of the file (the header is row 1).
+  EXPECT_EQ(refused, (std::vector<std::string>{"10:姓名", "26:姓名", "42:姓名"}));
+  s.start();
+  EXPECT_EQ(people_count(s, "&q=%E4%BA%BA%E5%91%98"), 40);  // 人员
+}
+
 TEST_F(ImportCli, FilesWithoutAHeaderAreRefusedClearly) {
   write_file(file("none.csv"), "a,b\n1,2\n");
   std::string out;
