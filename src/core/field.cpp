@@ -97,8 +97,7 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
   // encoding pasted in): storing it would keep a name nobody can read or search.
   if (s.find("\xEF\xBF\xBD") != std::string::npos) {
     return fail(field.label +
-                "含有无法识别的字符“\xEF\xBF\xBD”：原表此处的字节已损坏或编码不一致，"
-                "请改正后重新导入");
+                "含有无法识别的字符“\xEF\xBF\xBD”（多因表格文件损坏或混有其他编码），请改正后重试");
   }
   switch (field.kind) {
     case FieldKind::text:
