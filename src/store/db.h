@@ -86,8 +86,11 @@ class Conn {
     std::string table;
     std::vector<std::string> columns;
     std::vector<Params> rows;
+    bool parent = false;  // written before the groups of tables without the flag
   };
   std::vector<DeferredRows> deferred_rows;
+  // Ids reserved from each table's sequence and not used yet (deferred_insert.h: reserve_id).
+  std::map<std::string, std::vector<int64_t>> reserved_ids;
 };
 
 // Returns a connection to its pool when destroyed.

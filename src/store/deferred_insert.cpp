@@ -1,5 +1,7 @@
 #include "store/deferred_insert.h"
 
+#include <algorithm>
+
 namespace guiyan::store {
 namespace {
 
@@ -25,7 +27,7 @@ void insert_rows(Conn& c, const std::string& table, const std::vector<std::strin
 }  // namespace
 
 void insert_row(Conn& c, const std::string& table, const std::vector<std::string>& columns,
-                Params values) {
+                Params values, bool parent) {
   if (!c.defer_inserts) {
     std::vector<Params> one{std::move(values)};
     insert_rows(c, table, columns, one, 0, 1);
@@ -37,8 +39,26 @@ void insert_row(Conn& c, const std::string& table, const std::vector<std::string
       return;
     }
   }
-  c.deferred_rows.push_back({table, columns, {}});
-  c.deferred_rows.back().rows.push_back(std::move(values));
+  auto at = c.deferred_rows.end();
+  if (parent) {
+    at = std::find_if(c.deferred_rows.begin(), c.deferred_rows.end(),
+                      [](const Conn::DeferredRows& d) { return !d.parent; });
+  }
+  at = c.deferred_rows.insert(at, {table, columns, {}, parent});
+  at->rows.push_back(std::move(values));
+}
+
+int64_t reserve_id(Conn& c, const std::string& table) {
+  auto& pool = c.reserved_ids[table];
+  if (pool.empty()) {
+    c.first_column_int64(
+        "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, 512)", {table},
+        pool);
+    std::reverse(pool.begin(), pool.end());  // taken from the back, smallest first
+  }
+  int64_t id = pool.back();
+  pool.pop_back();
+  return id;
 }
 
 void flush_deferred_inserts(Conn& c) {

@@ -73,4 +73,22 @@ TEST_F(DeferredInsertTest, CommitWritesThemAndRollbackLosesThem) {
   EXPECT_EQ(numbers(*c), (std::vector<int64_t>{1, 2, 4}));
 }
 
+TEST_F(DeferredInsertTest, AParentTablesRowsGoInBeforeTheRowsReferringToThem) {
+  auto c = db->acquire();
+  exec(*c, "CREATE TABLE kept_child (parent_id INTEGER NOT NULL REFERENCES kept_row (id))");
+  Tx tx(*c);
+  c->defer_inserts = true;
+  // A child row first (as an update's history row is kept before the next new person's row),
+  // then its parent: written the other way round, the foreign key would refuse the child.
+  insert_row(*c, "kept_child", {"parent_id"}, {int64_t{7}});
+  insert_row(*c, "kept_row", {"id", "n"}, {int64_t{7}, int64_t{70}}, true);
+  insert_row(*c, "kept_child", {"parent_id"}, {int64_t{8}});
+  insert_row(*c, "kept_row", {"id", "n"}, {int64_t{8}, int64_t{80}}, true);
+  EXPECT_NO_THROW(flush_deferred_inserts(*c));
+  EXPECT_EQ(numbers(*c), (std::vector<int64_t>{70, 80}));
+  EXPECT_EQ(query_int(*c, "SELECT COUNT(*) FROM kept_child"), 2);
+  c->defer_inserts = false;
+  tx.commit();
+}
+
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/person_fields.h"
+#include "store/deferred_insert.h"
 
 namespace guiyan::store {
 
@@ -92,6 +93,57 @@ void write_pending_search_rows(Conn& c) {
   }
 }
 
+// The columns of a person row kept by a bulk writer (deferred_insert.h), in one fixed order so
+// that every kept row goes into the same multi-row statement.
+const std::vector<std::string>& kept_person_columns() {
+  static const std::vector<std::string> columns = [] {
+    std::vector<std::string> v{"id"};
+    for (const auto& f : core::person_fields()) v.push_back(f.name);
+    for (const char* col : {"id_number_raw", "gender", "birth_date", "source", "created_by",
+                            "created_at", "updated_at", "search_tokens"}) {
+      v.push_back(col);
+    }
+    return v;
+  }();
+  return columns;
+}
+
+// Keeps the row to be written with the batch's others under a reserved id, and returns that id;
+// nullopt (nothing kept) when `fields` holds a column the kept rows do not have.
+std::optional<int64_t> keep_person(Conn& c, const std::map<std::string, Value>& fields,
+                                   const std::optional<std::string>& gender,
+                                   const std::optional<std::string>& birth_date,
+                                   const std::string& source, std::optional<int64_t> created_by,
+                                   const std::string& now, const std::string& search_tokens) {
+  const auto& columns = kept_person_columns();
+  for (const auto& [name, value] : fields) {
+    if (name == "id" || std::find(columns.begin(), columns.end(), name) == columns.end()) {
+      return std::nullopt;
+    }
+  }
+  std::map<std::string, Value> extra = {{"gender", nullable(gender)},
+                                        {"birth_date", nullable(birth_date)},
+                                        {"source", source},
+                                        {"created_by", nullable(created_by)},
+                                        {"created_at", now},
+                                        {"updated_at", now},
+                                        {"search_tokens", search_tokens}};
+  int64_t id = reserve_id(c, "person");
+  Params row{id};
+  row.reserve(columns.size());
+  for (size_t i = 1; i < columns.size(); ++i) {
+    if (auto e = extra.find(columns[i]); e != extra.end()) {
+      row.push_back(std::move(e->second));
+    } else if (auto f = fields.find(columns[i]); f != fields.end()) {
+      row.push_back(f->second);
+    } else {
+      row.push_back(Null{});
+    }
+  }
+  insert_row(c, "person", columns, std::move(row), true);
+  return id;
+}
+
 }  // namespace
 
 int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
@@ -99,6 +151,14 @@ int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
                       const std::optional<std::string>& birth_date, const std::string& source,
                       std::optional<int64_t> created_by, const std::string& now,
                       const std::string& search_tokens) {
+  // A bulk writer on PostgreSQL (SQLite never defers: a statement there is a function call, and
+  // its full-text rows are written at commit from the person rows).
+  if (c.defer_inserts && c.dialect().name != "sqlite") {
+    if (auto id =
+            keep_person(c, fields, gender, birth_date, source, created_by, now, search_tokens)) {
+      return *id;
+    }
+  }
   std::string cols, vals;
   Params params;
   auto add = [&](const std::string& col, Value v) {
