@@ -133,12 +133,18 @@ class Importer {
     sync_vocabularies(*conn_);  // the rows are read with the words the offices use today
     regions_ = std::make_unique<RegionResolver>(*conn_);
     // One connection for the whole import, so the large page cache serves every batch.
-    if (!opt_.dry_run) store::set_bulk_cache(*conn_, true);
+    if (!opt_.dry_run) {
+      store::set_bulk_cache(*conn_, true);
+      store::set_bulk_search_index(*conn_, true);
+    }
   }
 
   ~Importer() {
     try {
-      if (!opt_.dry_run) store::set_bulk_cache(*conn_, false);
+      if (!opt_.dry_run) {
+        store::set_bulk_search_index(*conn_, false);
+        store::set_bulk_cache(*conn_, false);
+      }
     } catch (const std::exception&) {
       // The connection is broken anyway; the pool replaces it.
     }

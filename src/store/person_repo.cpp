@@ -246,4 +246,10 @@ void write_search_tokens(Conn& c, const std::vector<std::pair<int64_t, std::stri
   }
 }
 
+void set_bulk_search_index(Conn& c, bool on) {
+  if (c.dialect().name != "sqlite") return;
+  exec(c, "INSERT INTO person_fts (person_fts, rank) VALUES ('automerge', $1)",
+       {int64_t{on ? 16 : 4}});
+}
+
 }  // namespace guiyan::store

@@ -448,3 +448,17 @@ TEST_F(ImportCli, ALargeImportKeepsThePlannersStatisticsFresh) {
                 *c, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'person'::regclass"),
             2000);
 }
+
+TEST_F(ImportCli, TheFullTextIndexMergesAsUsualAgainAfterAnImport) {
+  // SQLite's full-text index merges less often during an import (store::set_bulk_search_index);
+  // the everyday setting must come back, or every later save leaves more segments for searches to
+  // read.
+  if (s.db_url().rfind("sqlite:", 0) != 0) GTEST_SKIP() << "FTS5 setting, SQLite only";
+  write_file(file("one.csv"), "姓名,户籍地\n陶一,421022100\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("one.csv")}, "", &out), 0) << out;
+  auto db = guiyan::store::open_db(s.db_url(), 1);
+  auto c = db->acquire();
+  EXPECT_EQ(guiyan::store::query_int(*c, "SELECT v FROM person_fts_config WHERE k = 'automerge'"),
+            4);
+}
