@@ -93,16 +93,29 @@ void write_pending_search_rows(Conn& c) {
   }
 }
 
-// The columns of a person row kept by a bulk writer (deferred_insert.h), in one fixed order so
-// that every kept row goes into the same multi-row statement.
-const std::vector<std::string>& kept_person_columns() {
+// The columns the store fills on every new person row beside the caller's fields, and their
+// values (store_set_values, in the same order).
+const std::vector<std::string>& store_set_columns() {
+  static const std::vector<std::string> columns = {
+      "gender", "birth_date", "source", "created_by", "created_at", "updated_at", "search_tokens"};
+  return columns;
+}
+
+Params store_set_values(const std::optional<std::string>& gender,
+                        const std::optional<std::string>& birth_date, const std::string& source,
+                        std::optional<int64_t> created_by, const std::string& now,
+                        const std::string& search_tokens) {
+  return {nullable(gender), nullable(birth_date), source, nullable(created_by), now, now,
+          search_tokens};
+}
+
+// The caller's columns of a person row kept by a bulk writer (deferred_insert.h), in one fixed
+// order so that every kept row goes into the same multi-row statement.
+const std::vector<std::string>& kept_field_columns() {
   static const std::vector<std::string> columns = [] {
-    std::vector<std::string> v{"id"};
+    std::vector<std::string> v;
     for (const auto& f : core::person_fields()) v.push_back(f.name);
-    for (const char* col : {"id_number_raw", "gender", "birth_date", "source", "created_by",
-                            "created_at", "updated_at", "search_tokens"}) {
-      v.push_back(col);
-    }
+    v.push_back("id_number_raw");
     return v;
   }();
   return columns;
@@ -111,35 +124,27 @@ const std::vector<std::string>& kept_person_columns() {
 // Keeps the row to be written with the batch's others under a reserved id, and returns that id;
 // nullopt (nothing kept) when `fields` holds a column the kept rows do not have.
 std::optional<int64_t> keep_person(Conn& c, const std::map<std::string, Value>& fields,
-                                   const std::optional<std::string>& gender,
-                                   const std::optional<std::string>& birth_date,
-                                   const std::string& source, std::optional<int64_t> created_by,
-                                   const std::string& now, const std::string& search_tokens) {
-  const auto& columns = kept_person_columns();
+                                   Params store_set) {
+  const auto& field_columns = kept_field_columns();
   for (const auto& [name, value] : fields) {
-    if (name == "id" || std::find(columns.begin(), columns.end(), name) == columns.end()) {
+    if (std::find(field_columns.begin(), field_columns.end(), name) == field_columns.end()) {
       return std::nullopt;
     }
   }
-  std::map<std::string, Value> extra = {{"gender", nullable(gender)},
-                                        {"birth_date", nullable(birth_date)},
-                                        {"source", source},
-                                        {"created_by", nullable(created_by)},
-                                        {"created_at", now},
-                                        {"updated_at", now},
-                                        {"search_tokens", search_tokens}};
+  static const std::vector<std::string> columns = [&] {
+    std::vector<std::string> v{"id"};
+    v.insert(v.end(), field_columns.begin(), field_columns.end());
+    v.insert(v.end(), store_set_columns().begin(), store_set_columns().end());
+    return v;
+  }();
   int64_t id = reserve_id(c, "person");
   Params row{id};
   row.reserve(columns.size());
-  for (size_t i = 1; i < columns.size(); ++i) {
-    if (auto e = extra.find(columns[i]); e != extra.end()) {
-      row.push_back(std::move(e->second));
-    } else if (auto f = fields.find(columns[i]); f != fields.end()) {
-      row.push_back(f->second);
-    } else {
-      row.push_back(Null{});
-    }
+  for (const auto& name : field_columns) {
+    auto f = fields.find(name);
+    row.push_back(f == fields.end() ? Value{Null{}} : f->second);
   }
+  for (auto& v : store_set) row.push_back(std::move(v));
   insert_row(c, "person", columns, std::move(row), true);
   return id;
 }
@@ -153,11 +158,9 @@ int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
                       const std::string& search_tokens) {
   // A bulk writer on PostgreSQL (SQLite never defers: a statement there is a function call, and
   // its full-text rows are written at commit from the person rows).
+  Params store_set = store_set_values(gender, birth_date, source, created_by, now, search_tokens);
   if (c.defer_inserts && c.dialect().name != "sqlite") {
-    if (auto id =
-            keep_person(c, fields, gender, birth_date, source, created_by, now, search_tokens)) {
-      return *id;
-    }
+    if (auto id = keep_person(c, fields, store_set)) return *id;
   }
   std::string cols, vals;
   Params params;
@@ -167,13 +170,7 @@ int64_t insert_person(Conn& c, const std::map<std::string, Value>& fields,
     vals += (vals.empty() ? "$" : ", $") + std::to_string(params.size());
   };
   for (const auto& [name, value] : fields) add(name, value);
-  add("gender", nullable(gender));
-  add("birth_date", nullable(birth_date));
-  add("source", source);
-  add("created_by", nullable(created_by));
-  add("created_at", now);
-  add("updated_at", now);
-  add("search_tokens", search_tokens);
+  for (size_t i = 0; i < store_set.size(); ++i) add(store_set_columns()[i], store_set[i]);
   int64_t id =
       query_int(c, "INSERT INTO person (" + cols + ") VALUES (" + vals + ") RETURNING id", params);
   if (c.dialect().name == "sqlite") {
