@@ -34,8 +34,8 @@ uint32_t date_number(const std::string& iso);
 struct LogPosition {
   bool loaded = false;  // false: nothing read yet, the first use loads everything
   int64_t seq = 0;      // SQLite: the entries up to this one were read (seq order is commit order)
-  std::string
-      snapshot;  // PostgreSQL: the entries this pg_snapshot ("xmin:xmax:xip…") saw were read
+  // PostgreSQL: the entries this pg_snapshot ("xmin:xmax:xip…") saw were read.
+  std::string snapshot;
   // Grows with time, to tell the newer of two positions: SQLite's seq, PostgreSQL's xmax.
   uint64_t order() const;
 };

@@ -18,7 +18,7 @@ void write_import_batch(store::Conn& c, size_t count, ImportSummary& summary,
       store::Conn& c;
       ~Deferring() { c.defer_inserts = false; }
     } deferring{c};
-    c.defer_inserts = options.defer_side_rows && !guarded;
+    c.defer_inserts = options.defer_rows && !guarded;
     if (start) start(c);
     for (size_t i = 0; i < count; ++i) {
       if (options.stop && options.stop->load()) throw ImportStopped{};

@@ -19,10 +19,11 @@ struct ImportOptions {
   // Checked before each row is written: once set, the open batch is rolled back and
   // the import throws ImportStopped (a stopping server does not wait for a whole batch).
   const std::atomic<bool>* stop = nullptr;
-  // Rows written along with each imported record that nothing reads back within the batch
-  // (history, provenance, audit) go in multi-row statements at its end (store/deferred_insert);
-  // a batch replayed row by row after a failure writes them at once.
-  bool defer_side_rows = false;
+  // The rows of each imported record go in multi-row statements at the batch's end
+  // (store/deferred_insert): history, provenance and audit, and on PostgreSQL new person rows
+  // (the importer flushes them before it reads the registry); a batch replayed row by row after
+  // a failure writes them at once.
+  bool defer_rows = false;
 };
 
 // Thrown by an import when ImportOptions::stop was set; every batch committed before stays.

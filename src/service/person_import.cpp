@@ -116,8 +116,8 @@ std::optional<std::string> unverified_id_number(const std::string& cell) {
 // statement is a round trip there (20,000 rows: 12.1 → 7.5 s for the side rows). On SQLite a
 // statement is a function call and the multi-row form saved nothing (callgrind: 4% more
 // instructions), so rows go in at once.
-ImportOptions with_deferred_side_rows(ImportOptions opt, const std::string& db_kind) {
-  opt.defer_side_rows = db_kind != "sqlite";
+ImportOptions with_deferred_rows(ImportOptions opt, const std::string& db_kind) {
+  opt.defer_rows = db_kind != "sqlite";
   return opt;
 }
 
@@ -127,7 +127,7 @@ class Importer {
       : db_(db),
         actor_(actor),
         by_(by),
-        opt_(with_deferred_side_rows(opt, db.kind())),
+        opt_(with_deferred_rows(opt, db.kind())),
         today_(core::today_local()),
         conn_(db_.acquire()) {
     sync_vocabularies(*conn_);  // the rows are read with the words the offices use today
