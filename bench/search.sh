@@ -5,6 +5,8 @@
 # Usage: bench/search.sh DB_URL [ROUNDS]     (after `make build`; e.g. sqlite:/tmp/bench.db)
 # With WRITE=1, every timed search follows an edit of one person (PATCH of skills_note, not
 # timed): the answers the server keeps in memory must then be brought up to date first.
+# The timed rounds start once the server has finished its start-up work; with AT_START=1 they
+# start at once, alongside that work (what users see in the first ~10 s after a start).
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 . "$top/bench/timed_get.sh"
@@ -26,9 +28,11 @@ ask() {
 }
 # Warm-up: the page cache, the server's list index and its kept search answers. Its times are
 # those of a query's first request after the server started (the start-up load of the list
-# index happens in the background and may still be running during the first queries).
+# index happens in the background and may still be running during the first queries). The
+# timed rounds then wait until the server has finished its start-up work (bench_idle).
 : > "$tmp/first.txt"
 for q in "${queries[@]}"; do ask "$q" >> "$tmp/first.txt"; done
+[ "${AT_START:-0}" = 1 ] || bench_idle "$server"
 : > "$tmp/all.txt"
 for i in "${!queries[@]}"; do : > "$tmp/q$i.txt"; done
 edit() {

@@ -30,3 +30,20 @@ bench_login() {
   curl -sf -X POST http://127.0.0.1:$port/api/v1/auth/login \
     -d "{\"username\":\"$1\",\"password\":\"Bench#2026x\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
+
+# bench_idle PID: waits until the server has finished the work it does after starting (loading
+# the list indexes, computing the dashboard's figures: ~10 s of CPU at a million people), i.e.
+# it used under 2% of a core over two seconds (at most 300 s), and prints how long that took.
+# Latency is measured on a settled server; the first requests' figures are printed apart.
+bench_idle() {
+  local waited=0 last=-1000 now hz
+  hz=$(getconf CLK_TCK)
+  while [ "$waited" -lt 300 ]; do
+    now=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    [ $((now - last)) -lt $((hz / 25)) ] && break
+    last=$now
+    sleep 2
+    waited=$((waited + 2))
+  done
+  echo "# server settled after ${waited} s (start-up work: $((now / hz)) s of CPU)"
+}
