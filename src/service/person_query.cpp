@@ -13,6 +13,7 @@
 #include "service/person_facets.h"
 #include "service/person_search_hits.h"
 #include "service/person_service.h"
+#include "service/region_buckets.h"
 #include "service/region_service.h"
 #include "store/person_repo.h"
 #include "store/sql_builder.h"
@@ -197,67 +198,6 @@ void tally_counts(store::Conn& c, const std::string& region, const std::string& 
         sql.params(), [&](const store::Row& r) { fn(r.text(0), r.text(1), r.text(2), r.i64(3)); });
 }
 
-// Which child region each entry of the list index counts in, and whether the account sees it,
-// worked out once per region index: a child is found, as in SQL, from the code's first
-// child_code_length characters.
-class RegionBuckets {
- public:
-  static constexpr int32_t kOutside = -1;  // outside the region asked for, or the scope
-  static constexpr int32_t kNoChild = -2;  // inside, but in none of the children
-
-  // `region`: the subtree counted by child; `filter`: only codes under it are inside ("" for
-  // any); `unscoped`: the account sees everything the filter can reach (no scope check).
-  RegionBuckets(const PersonFacets& facets, const Principal& p, const ChildRegions& kids,
-                const std::string& region, std::string filter, bool unscoped)
-      : facets_(facets),
-        p_(p),
-        kids_(kids),
-        filter_(std::move(filter)),
-        key_length_(child_code_length(region)),
-        unscoped_(unscoped),
-        own_records_(std::any_of(p.scopes.begin(), p.scopes.end(),
-                                 [](const ScopeGrant& g) { return g.kind == "own_records"; })) {}
-
-  // kOutside, kNoChild or the child's position for `e`. Call inside PersonFacets::scan only.
-  int32_t of(const PersonFacets::Entry& e) {
-    if (e.region >= bucket_.size()) {
-      bucket_.resize(e.region + 1, kUnknown);
-      scoped_.resize(e.region + 1, 1);
-    }
-    if (bucket_[e.region] == kUnknown) {
-      const std::string& code = facets_.region_code(e.region);
-      int32_t b = kOutside;
-      if (code.compare(0, filter_.size(), filter_) == 0) {
-        std::string key = code.substr(0, key_length_);
-        auto it = bucket_of_key_.find(key);
-        if (it == bucket_of_key_.end()) {
-          int found = kids_.index_of(key);
-          it = bucket_of_key_.emplace(key, found < 0 ? kNoChild : found).first;
-        }
-        b = it->second;
-      }
-      bucket_[e.region] = b;
-      if (!unscoped_) scoped_[e.region] = in_scope(p_, code) ? 1 : 0;
-    }
-    int32_t b = bucket_[e.region];
-    if (b == kOutside) return kOutside;
-    if (!scoped_[e.region] && !(own_records_ && e.owner == p_.user_id)) return kOutside;
-    return b;
-  }
-
- private:
-  static constexpr int32_t kUnknown = -3;
-  const PersonFacets& facets_;
-  const Principal& p_;
-  const ChildRegions& kids_;
-  std::string filter_;
-  size_t key_length_;
-  bool unscoped_, own_records_;
-  std::unordered_map<std::string, int32_t> bucket_of_key_;
-  std::vector<int32_t> bucket_;
-  std::vector<int8_t> scoped_;
-};
-
 // Whether the account sees everything under `region` (so no scope check is needed there).
 bool sees_all_of(const Principal& p, const std::string& region) {
   return std::any_of(p.scopes.begin(), p.scopes.end(),
@@ -292,7 +232,7 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
                  });
   }
   // No scope check when the account sees everything the filter can reach.
-  RegionBuckets buckets(facets, p, kids, w.region,
+  RegionBuckets buckets(db.attachment<RegionBucketCache>(), facets, p, kids, w.region,
                         q.region.empty() ? std::string() : region_prefix(q.region),
                         sees_all_of(p, q.region));
   int64_t seen = 0;
@@ -423,7 +363,8 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
     // checked against the scope, counted by child, status and funnel stage.
     auto& facets = db.attachment<PersonFacets>();
     facets.refresh(*conn);
-    RegionBuckets buckets(facets, p, kids, region, region_prefix(region), sees_all_of(p, region));
+    RegionBuckets buckets(db.attachment<RegionBucketCache>(), facets, p, kids, region,
+                          region_prefix(region), sees_all_of(p, region));
     std::unordered_map<uint64_t, int64_t> cells;  // child << 32 | status << 16 | stage
     facets.scan(FacetFilter{}, nullptr, [&](int64_t, const PersonFacets::Entry& e) {
       if (int32_t b = buckets.of(e); b >= 0) {
