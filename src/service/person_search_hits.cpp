@@ -69,14 +69,27 @@ std::shared_ptr<const PersonSearchHits::Ids> PersonSearchHits::find(store::Conn&
       // The people changed since: out of the answer, then in again where they match now.
       const Ids& changed = changes.ids;  // highest first
       Ids now = match_ids(c, match, &changed);
-      Ids unchanged;
-      unchanged.reserve(ids->size());
-      std::set_difference(ids->begin(), ids->end(), changed.begin(), changed.end(),
-                          std::back_inserter(unchanged), std::greater<>());
+      auto held = [&](int64_t id) {
+        return std::binary_search(ids->begin(), ids->end(), id, std::greater<>());
+      };
+      // Most edits leave a broad answer as it was (a phone changed, a note added): the same
+      // ids are kept, without copying a million-people answer for each edit.
+      size_t still = 0;
+      for (int64_t id : changed) still += held(id) ? 1 : 0;
+      if (still == now.size() && std::all_of(now.begin(), now.end(), held)) {
+        keep(match, ids, changes.next);
+        return ids;
+      }
       auto patched = std::make_shared<Ids>();
-      patched->reserve(unchanged.size() + now.size());
-      std::merge(unchanged.begin(), unchanged.end(), now.begin(), now.end(),
-                 std::back_inserter(*patched), std::greater<>());
+      patched->reserve(ids->size() + now.size());
+      auto gone = changed.begin();
+      auto back = now.begin();
+      for (int64_t id : *ids) {
+        while (back != now.end() && *back > id) patched->push_back(*back++);
+        while (gone != changed.end() && *gone > id) ++gone;
+        if (gone == changed.end() || *gone != id) patched->push_back(id);
+      }
+      patched->insert(patched->end(), back, now.end());
       keep(match, patched, changes.next);
       return patched;
     }

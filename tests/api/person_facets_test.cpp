@@ -273,6 +273,36 @@ TEST_F(PersonFacetsTest, AChangeCommittedAfterALaterOneStillArrives) {
   EXPECT_EQ(*db->attachment<PersonSearchHits>().find(*c, match_of("电工")), dian);
 }
 
+TEST_F(PersonFacetsTest, AKeptAnswerFollowsOnePersonLeavingItAsAnotherJoins) {
+  auto& hits = db->attachment<PersonSearchHits>();
+  auto c = db->acquire();
+  auto zhao = indexed(*c, "赵磊");
+  ASSERT_GT(zhao.size(), 2u);
+  EXPECT_EQ(*hits.find(*c, match_of("赵磊")), zhao);  // kept
+  // Between two uses, one 赵磊 is renamed and someone else takes the name: as many people
+  // match as before, but not the same ones.
+  auto set = [&](int64_t id, const char* field, const char* value) {
+    store::Tx tx(*c);
+    auto before = *store::find_person(*c, id);
+    change_person(*c, Actor::system("test"), std::nullopt, before, {{field, std::string(value)}},
+                  Provenance{});
+    tx.commit();
+  };
+  int64_t other = zhao.front() - 1;
+  ASSERT_EQ(std::find(zhao.begin(), zhao.end(), other), zhao.end());
+  set(zhao[1], "name", "孙悟");
+  set(other, "name", "赵磊");
+  auto now = indexed(*c, "赵磊");
+  ASSERT_EQ(now.size(), zhao.size());
+  EXPECT_EQ(*hits.find(*c, match_of("赵磊")), now);
+  // A change the log carries that leaves the answer as it was.
+  auto seq = [&] { return store::query_int(*c, "SELECT COUNT(*) FROM person_change"); };
+  int64_t logged = seq();
+  set(zhao[2], "status", "left_again");
+  ASSERT_GT(seq(), logged);
+  EXPECT_EQ(*hits.find(*c, match_of("赵磊")), now);
+}
+
 TEST_F(PersonFacetsTest, KeptSearchAnswersStayWithinTheirBudget) {
   auto& hits = db->attachment<PersonSearchHits>();
   auto c = db->acquire();
