@@ -58,9 +58,9 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         } catch (const std::exception& e) {
           std::cerr << "列表索引预加载失败（首次查询时再加载）：" << e.what() << std::endl;
         }
-        // Requests come first: the dashboard's figures (~6 s of CPU at a million people, no one
-        // waiting for them) otherwise slow the searches made meanwhile by half. The list indexes
-        // above load at normal priority, since the first lists wait for them.
+        // Requests come first: the dashboard's figures (several seconds of CPU at a million
+        // people, no one waiting for them) run at the lowest priority from here on. The list
+        // indexes above load at normal priority, since the first lists wait for them.
         core::yield_cpu_to_requests();
         std::mutex mu;
         std::condition_variable_any cv;
