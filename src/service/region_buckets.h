@@ -22,7 +22,8 @@ namespace guiyan::service {
 class RegionBucketCache {
  public:
   // Per region index: the child position, RegionBuckets::kOutside or kNoChild; and whether
-  // the account's region grants cover it.
+  // the account's region grants cover it. A region index names the same code for the life of
+  // the PersonFacets (its reloads keep the interned regions), which is what makes this keepable.
   struct Table {
     std::vector<int32_t> bucket;
     std::vector<uint8_t> scoped;
