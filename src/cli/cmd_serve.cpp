@@ -32,15 +32,19 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
                   "minutes of inactivity after which a session expires")
       ->capture_default_str();
   sub->add_option("--log-level", cfg.log_level, "error, info or debug")->capture_default_str();
-  sub->add_option("--db-pool", cfg.db_pool, "database connections of this process (0: workers + 2)")
+  sub->add_option("--db-pool", cfg.db_pool,
+                  "database connections of this process (0: workers + 3, at least 2)")
       ->capture_default_str();
   sub->callback([&cfg, &action] {
     action = [&cfg] {
       auto [host, port] = split_listen(cfg.listen);
       if (cfg.session_idle_minutes < 1) throw std::runtime_error("会话空闲时长至少1分钟");
-      if (cfg.workers < 1 || cfg.db_pool < 0)
-        throw std::runtime_error("workers 至少为1，db_pool 不能为负数");
-      auto db = store::open_db(cfg.db, cfg.db_pool > 0 ? cfg.db_pool : cfg.workers + 2);
+      if (cfg.workers < 1) throw std::runtime_error("workers 至少为1");
+      // A running import holds two connections at once (its batches, and its progress apart).
+      if (cfg.db_pool < 0 || cfg.db_pool == 1)
+        throw std::runtime_error("db_pool 应为 0（自动）或至少为2：导入时同时使用两个数据库连接");
+      // One connection per worker, one for the dashboard's figures, two for an import.
+      auto db = store::open_db(cfg.db, cfg.db_pool > 0 ? cfg.db_pool : cfg.workers + 3);
       int applied = store::migrate(*db);
       service::sync_shipped_policies(*db);
       int version = 0;

@@ -12,7 +12,7 @@ struct Config {
   int session_idle_minutes = 30;
   std::string web = "web/dist";
   int workers = 8;
-  int db_pool = 0;  // database connections per process; 0 = workers + 2
+  int db_pool = 0;  // database connections per process; 0 = workers + 3, else at least 2
 };
 
 // Fills `cfg` from the TOML file at `path` (keys: listen, db, log_level, session_idle_minutes,

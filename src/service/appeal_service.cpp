@@ -231,6 +231,7 @@ nlohmann::json reply_appeal_api(store::Db& db, const Principal& p, int64_t id,
          {{"status", before["status"]}},
          {{"status", after["status"]}, {"content", content}}});
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return get_appeal_api(db, p, id);
 }
 
@@ -259,6 +260,7 @@ nlohmann::json close_appeal_api(store::Db& db, const Principal& p, int64_t id,
         {"close", "appeal", std::to_string(id), before["region_code"].get<std::string>(), before,
          after});
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return get_appeal_api(db, p, id);
 }
 

@@ -17,6 +17,7 @@
 #include "service/merchant_import.h"
 #include "service/person_import.h"
 #include "service/venture_import.h"
+#include "store/conn_pool.h"
 
 namespace guiyan::service {
 namespace {
@@ -240,6 +241,9 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     opt.dry_run = dry_run;
     opt.file_label = filename;
     opt.stop = stop;
+    // The progress is written on a connection of its own, so that it commits apart from the
+    // import's batches and others see it while the import goes on.
+    store::SecondConnection progress_apart;
     auto on_batch = [&](const ImportSummary& s) {
       save_progress(db, id, s, "running");
       if (stop && *stop) throw ImportStopped{};

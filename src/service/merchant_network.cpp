@@ -253,6 +253,7 @@ nlohmann::json link_station_merchant(store::Db& db, const Principal& p, int64_t 
            {{"station_id", station_id}, {"station", station["name"]}}});
   }
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return get_record(db, p, station_table(), station_id);
 }
 
@@ -284,6 +285,7 @@ nlohmann::json unlink_station_merchant(store::Db& db, const Principal& p, int64_
          {{"station_id", station_id}, {"station", station["name"]}},
          nullptr});
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return get_record(db, p, station_table(), station_id);
 }
 

@@ -150,8 +150,8 @@ nlohmann::json rate_json(int64_t part, int64_t whole) {
 // The children of the filter's region, then the region itself as "（本级）" for records registered
 // at the region and not below it, so that the rows add up to the total. (ChildRegions gives a
 // code the first group it lies in: the children come first.)
-nlohmann::json groups_of(store::Db& db, store::Conn& c, const std::string& region) {
-  auto items = region_children(db, region)["items"];
+nlohmann::json groups_of(store::Conn& c, const std::string& region) {
+  auto items = region_children(c, region)["items"];
   items.push_back({{"code", region},
                    {"name", region_name(c, region).value_or(region) + "（本级）"},
                    {"has_children", false},
@@ -354,7 +354,7 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
   require(p, "merchant:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  auto children = groups_of(db, *conn, w.region);
+  auto children = groups_of(*conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> per_child(kids.codes.size());
   Page page{q.offset, q.limit, {}};
@@ -402,7 +402,7 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
   nlohmann::json groups = nlohmann::json::array();
   int64_t total = 0;
   if (by == "region") {
-    auto children = groups_of(db, *conn, w.region);
+    auto children = groups_of(*conn, w.region);
     ChildRegions kids(children);
     std::vector<int64_t> counts(kids.codes.size());
     for (const auto& g : count(db, *conn, p, w, kids, Dim::child, plan)) {
@@ -467,7 +467,7 @@ nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const Merch
   require(p, "merchant:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  auto children = groups_of(db, *conn, w.region);
+  auto children = groups_of(*conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> all(kids.codes.size()), fresh(kids.codes.size());
   for (const auto& g : count(db, *conn, p, w, kids, Dim::child_fresh, plan)) {

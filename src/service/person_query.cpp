@@ -273,7 +273,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   require(p, "person:read");
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
-  auto children = region_children(db, w.region)["items"];
+  auto children = region_children(*conn, w.region)["items"];
   // The facets hold everything but the status history a "home on date D" filter reads.
   if (plan == ListPlan::best && q.home_on.empty()) {
     return list_from_facets(db, *conn, p, q, w, children);
@@ -338,7 +338,7 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
                       subtree_condition(sql, "p.region_code", region) +
                       " AND p.merged_into IS NULL";
   size_t len = child_code_length(region);
-  auto children = region_children(db, region)["items"];
+  auto children = region_children(*conn, region)["items"];
   struct Counts {
     std::map<std::string, int64_t> status, funnel;
     int64_t total = 0;

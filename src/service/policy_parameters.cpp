@@ -139,6 +139,7 @@ nlohmann::json save_shared_parameters_api(store::Db& db, const Principal& p,
         {"update", "policy_parameter_set", std::to_string(version + 1), std::string("420000"),
          before, parameters});
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return get_shared_parameters_api(db, p);
 }
 

@@ -262,6 +262,7 @@ nlohmann::json create_policy(store::Db& db, const Principal& p, const nlohmann::
   audit(*conn, Actor::of(p),
         {"create", "policy", std::to_string(id), policy.region, nullptr, definition});
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return get_policy(db, p, id);
 }
 
@@ -293,6 +294,7 @@ nlohmann::json update_policy(store::Db& db, const Principal& p, int64_t id,
   audit(*conn, Actor::of(p),
         {"update", "policy", std::to_string(id), policy.region, old_definition, definition});
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return get_policy(db, p, id);
 }
 

@@ -406,6 +406,7 @@ nlohmann::json file_report_api(store::Db& db, const Principal& p, const nlohmann
          before,
          {{"year", *year}, {"quarter", *quarter}, {"report", after}}});
   tx.commit();
+  conn.reset();  // back to the pool before the answer is read on a connection of its own
   return unit_report_api(db, p, dep_id, *year, *quarter, std::nullopt);
 }
 

@@ -16,16 +16,20 @@ std::optional<std::string> region_name(store::Conn& c, const std::string& code) 
 
 nlohmann::json region_children(store::Db& db, const std::string& parent) {
   auto conn = db.acquire();
+  return region_children(*conn, parent);
+}
+
+nlohmann::json region_children(store::Conn& c, const std::string& parent) {
   std::vector<store::Row> rows;
   const char* cols =
       "SELECT r.code, r.name, r.level, r.parent_code, "
       "EXISTS (SELECT 1 FROM region c WHERE c.parent_code = r.code) FROM region r ";
   if (parent.empty()) {
-    rows = store::query(*conn, std::string(cols) + "WHERE r.parent_code IS NULL ORDER BY r.code");
+    rows = store::query(c, std::string(cols) + "WHERE r.parent_code IS NULL ORDER BY r.code");
   } else {
-    if (!region_exists(*conn, parent)) throw http::not_found("行政区划");
-    rows = store::query(*conn, std::string(cols) + "WHERE r.parent_code = $1 ORDER BY r.code",
-                        {parent});
+    if (!region_exists(c, parent)) throw http::not_found("行政区划");
+    rows =
+        store::query(c, std::string(cols) + "WHERE r.parent_code = $1 ORDER BY r.code", {parent});
   }
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : rows) {

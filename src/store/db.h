@@ -100,7 +100,9 @@ using ConnLease = std::unique_ptr<Conn, std::function<void(Conn*)>>;
 class Db {
  public:
   virtual ~Db() = default;
-  // Borrows a connection; blocks while all are in use; throws DbError(unavailable) on failure.
+  // Borrows a connection; waits up to 10 s while all are in use; throws DbError(unavailable)
+  // then or on failure. Code holding one passes it down rather than borrowing a second (see
+  // ConnPool::acquire).
   virtual ConnLease acquire() = 0;
   // The dialect of this database.
   virtual const Dialect& dialect() const = 0;

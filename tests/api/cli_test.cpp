@@ -128,6 +128,16 @@ TEST(Cli, UnreachableOrUnknownDatabasesAreExplained) {
   EXPECT_NE(out.find("无法识别的数据库地址"), std::string::npos) << out;
 }
 
+TEST(Cli, ServeRefusesAPoolTooSmallForAnImport) {
+  // An import holds two connections at once: with one, the first import would wait for ever.
+  std::string out;
+  EXPECT_NE(run_guiyan({"serve", "--db-pool", "1", "--listen",
+                        loopback_host() + ":" + std::to_string(free_port()), "--db", "sqlite:"},
+                       "", &out),
+            0);
+  EXPECT_NE(out.find("db_pool 应为 0（自动）或至少为2"), std::string::npos) << out;
+}
+
 TEST(Cli, HelpDescribesEverySubcommand) {
   std::string out;
   EXPECT_EQ(run_guiyan({"--help"}, "", &out), 0);

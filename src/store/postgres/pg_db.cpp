@@ -4,12 +4,12 @@
 
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <exception>
-#include <mutex>
 #include <unordered_map>
 #include <vector>
+
+#include "store/conn_pool.h"
 
 namespace guiyan::store {
 namespace {
@@ -294,56 +294,21 @@ class PgConn final : public Conn {
 
 class PgDb final : public Db {
  public:
-  PgDb(std::string url, int pool_size) : url_(std::move(url)), max_(pool_size) {
-    idle_.push_back(std::make_unique<PgConn>(url_));
-    open_ = 1;
-  }
+  PgDb(std::string url, int pool_size)
+      : pool_(pool_size, [url = std::move(url)] { return std::make_unique<PgConn>(url); }) {}
 
   ConnLease acquire() override {
-    std::unique_lock lock(mu_);
-    if (!cv_.wait_for(lock, std::chrono::seconds(10),
-                      [&] { return !idle_.empty() || open_ < max_; })) {
-      throw DbError(DbErrorKind::unavailable, "数据库连接池已满，请稍后重试");
-    }
-    std::unique_ptr<PgConn> c;
-    if (!idle_.empty()) {
-      c = std::move(idle_.back());
-      idle_.pop_back();
-      lock.unlock();
-      if (!c->healthy()) {
-        give_back(c.release());
+    return pool_.acquire([](Conn& c) {
+      if (!static_cast<PgConn&>(c).healthy()) {
         throw DbError(DbErrorKind::unavailable, "PostgreSQL 数据库暂时不可用");
       }
-    } else {
-      ++open_;
-      lock.unlock();
-      try {
-        c = std::make_unique<PgConn>(url_);
-      } catch (...) {
-        std::lock_guard relock(mu_);
-        --open_;
-        cv_.notify_one();
-        throw;
-      }
-    }
-    return ConnLease(c.release(), [this](Conn* p) { give_back(static_cast<PgConn*>(p)); });
+    });
   }
 
   const Dialect& dialect() const override { return kPgDialect; }
 
  private:
-  void give_back(PgConn* p) {
-    std::lock_guard lock(mu_);
-    idle_.emplace_back(p);
-    cv_.notify_one();
-  }
-
-  std::string url_;
-  int max_;
-  int open_ = 0;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<PgConn>> idle_;
+  ConnPool pool_;
 };
 
 }  // namespace

@@ -3,11 +3,11 @@
 #include <sqlite3.h>
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <vector>
+
+#include "store/conn_pool.h"
 
 namespace guiyan::store {
 namespace {
@@ -200,49 +200,16 @@ class SqliteConn final : public Conn {
 
 class SqliteDb final : public Db {
  public:
-  SqliteDb(std::string path, int pool_size) : path_(std::move(path)), max_(pool_size) {
-    // Open one connection now so a bad path fails at start, not at the first request.
-    idle_.push_back(std::make_unique<SqliteConn>(path_));
-    open_ = 1;
-  }
+  // Opens one connection now so a bad path fails at start, not at the first request.
+  SqliteDb(std::string path, int pool_size)
+      : pool_(pool_size, [path = std::move(path)] { return std::make_unique<SqliteConn>(path); }) {}
 
-  ConnLease acquire() override {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !idle_.empty() || open_ < max_; });
-    std::unique_ptr<Conn> c;
-    if (!idle_.empty()) {
-      c = std::move(idle_.back());
-      idle_.pop_back();
-    } else {
-      ++open_;
-      lock.unlock();
-      try {
-        c = std::make_unique<SqliteConn>(path_);
-      } catch (...) {
-        std::lock_guard relock(mu_);
-        --open_;
-        cv_.notify_one();
-        throw;
-      }
-    }
-    return ConnLease(c.release(), [this](Conn* p) { give_back(p); });
-  }
+  ConnLease acquire() override { return pool_.acquire(); }
 
   const Dialect& dialect() const override { return kSqliteDialect; }
 
  private:
-  void give_back(Conn* p) {
-    std::lock_guard lock(mu_);
-    idle_.emplace_back(p);
-    cv_.notify_one();
-  }
-
-  std::string path_;
-  int max_;
-  int open_ = 0;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<Conn>> idle_;
+  ConnPool pool_;
 };
 
 }  // namespace
