@@ -77,8 +77,7 @@ TEST_F(AuthServiceTest, SessionsEndAfterTheMaximumLifetimeEvenWhenUsed) {
 
 TEST_F(AuthServiceTest, DisabledAccountsCannotUseTheirSessions) {
   auto r = service::login(*db, "clerk1", "Guiyan#2026", "ip", t0, settings);
-  auto conn = db->acquire();
-  store::exec(*conn, "UPDATE app_user SET disabled = 1");
+  store::exec(*db->acquire(), "UPDATE app_user SET disabled = 1");
   EXPECT_FALSE(service::authenticate(*db, r.token, "ip", t0 + 1min, settings));
   EXPECT_EQ(status_of("Guiyan#2026", t0), 403);
 }

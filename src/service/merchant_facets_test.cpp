@@ -36,11 +36,10 @@ class MerchantFacetsTest : public ::testing::Test {
   void SetUp() override {
     db = store::open_db(tmp.url(), 2);
     store::migrate(*db);
-    auto c = db->acquire();
     // Accounts 7 (the test's own) and 8, case workers of some records.
     for (int id : {7, 8}) {
       store::exec(
-          *c,
+          *db->acquire(),
           "INSERT INTO app_user (id, username, display_name, password_hash, region_code, "
           "password_changed_at, created_at) VALUES ($1, $2, $3, 'x', '421022', 'now', 'now')",
           {int64_t{id}, "u" + std::to_string(id), "专员" + std::to_string(id)});
@@ -52,7 +51,7 @@ class MerchantFacetsTest : public ::testing::Test {
                                {"421022101001", "51", "800"},
                                {"420102", "I", "3000"}};
     for (const auto& o : offers) {
-      store::exec(*c,
+      store::exec(*db->acquire(),
                   "INSERT INTO project_offer (name, region_code, industry, amount_wan, status, "
                   "created_at, updated_at) VALUES ('招商项目', $1, $2, $3, 'open', 'now', 'now')",
                   {std::string(o[0]), std::string(o[1]), int64_t{std::stoll(o[2])}});
