@@ -24,7 +24,8 @@ class ConnPool {
   // goes back to the pool). A thread that already holds a connection of this pool must pass
   // that one down instead: in builds with assertions (the tests' sanitizer build) asking for a
   // second throws std::logic_error, since borrowers that each wait for a second connection can
-  // hold the whole pool and wait for ever — except under a SecondConnection on that thread.
+  // hold the whole pool between them until every one gives up — except under a
+  // SecondConnection on that thread.
   ConnLease acquire(const std::function<void(Conn&)>& ready = {});
 
  private:
