@@ -24,39 +24,43 @@ std::string hhmm_local(core::TimePoint t) {
 }  // namespace
 
 std::optional<Principal> load_principal(store::Conn& c, int64_t user_id) {
-  auto u = store::query_one(
+  // One statement (a round trip on PostgreSQL, paid by every request): the account (kind 0),
+  // its roles in id order (1), their permissions (2) and their regions (3, by code per role).
+  auto rows = store::query(
       c,
-      "SELECT id, username, display_name, region_code, department_id FROM app_user WHERE id = $1",
+      "SELECT 0, id, username, display_name, region_code, department_id FROM app_user "
+      "WHERE id = $1 "
+      "UNION ALL SELECT 1, r.id, r.key, r.data_scope, NULL, NULL FROM user_role ur "
+      "JOIN role r ON r.id = ur.role_id WHERE ur.user_id = $1 "
+      "UNION ALL SELECT 2, NULL, rp.permission, NULL, NULL, NULL FROM user_role ur "
+      "JOIN role_permission rp ON rp.role_id = ur.role_id WHERE ur.user_id = $1 "
+      "UNION ALL SELECT 3, rr.role_id, rr.region_code, NULL, NULL, NULL FROM user_role ur "
+      "JOIN role_region rr ON rr.role_id = ur.role_id WHERE ur.user_id = $1 "
+      "ORDER BY 1, 2, 3",
       {user_id});
-  if (!u) return std::nullopt;
+  if (rows.empty() || rows.front().i64(0) != 0) return std::nullopt;
   Principal p;
-  p.user_id = u->i64(0);
-  p.username = u->text(1);
-  p.display_name = u->text(2);
-  p.region_code = u->text(3);
-  p.department_id = u->opt_i64(4);
   std::map<int64_t, size_t> scope_of_role;
-  for (const auto& r : store::query(c,
-                                    "SELECT r.id, r.key, r.data_scope FROM user_role ur "
-                                    "JOIN role r ON r.id = ur.role_id WHERE ur.user_id = $1 "
-                                    "ORDER BY r.id",
-                                    {user_id})) {
-    p.role_keys.push_back(r.text(1));
-    scope_of_role[r.i64(0)] = p.scopes.size();
-    p.scopes.push_back({r.text(2), {}});
-  }
-  for (const auto& r : store::query(c,
-                                    "SELECT rp.permission FROM user_role ur JOIN role_permission "
-                                    "rp ON rp.role_id = ur.role_id WHERE ur.user_id = $1",
-                                    {user_id})) {
-    p.permissions.insert(r.text(0));
-  }
-  for (const auto& r : store::query(c,
-                                    "SELECT rr.role_id, rr.region_code FROM user_role ur JOIN "
-                                    "role_region rr ON rr.role_id = ur.role_id WHERE ur.user_id = "
-                                    "$1 ORDER BY rr.region_code",
-                                    {user_id})) {
-    p.scopes[scope_of_role[r.i64(0)]].regions.push_back(r.text(1));
+  for (const auto& r : rows) {
+    switch (r.i64(0)) {
+      case 0:
+        p.user_id = r.i64(1);
+        p.username = r.text(2);
+        p.display_name = r.text(3);
+        p.region_code = r.text(4);
+        p.department_id = r.opt_i64(5);
+        break;
+      case 1:
+        p.role_keys.push_back(r.text(2));
+        scope_of_role[r.i64(1)] = p.scopes.size();
+        p.scopes.push_back({r.text(3), {}});
+        break;
+      case 2:
+        p.permissions.insert(r.text(2));
+        break;
+      default:
+        p.scopes[scope_of_role.at(r.i64(1))].regions.push_back(r.text(2));
+    }
   }
   return p;
 }
