@@ -6,8 +6,8 @@
 namespace guiyan::store {
 namespace {
 
-// The pools this thread holds a connection of (once per connection held), and how many
-// SecondConnection markers it has alive.
+// The pools this thread holds a connection of (once per connection held; kept in builds with
+// assertions only), and how many SecondConnection markers it has alive.
 struct Held {
   std::vector<const ConnPool*> pools;
   int second_allowed = 0;
@@ -23,10 +23,9 @@ ConnPool::ConnPool(int max, Open open, std::chrono::milliseconds wait)
 }
 
 ConnLease ConnPool::acquire(const std::function<void(Conn&)>& ready) {
-  Held* held = &t_held;
 #ifndef NDEBUG
-  if (held->second_allowed == 0 &&
-      std::find(held->pools.begin(), held->pools.end(), this) != held->pools.end()) {
+  if (t_held.second_allowed == 0 &&
+      std::find(t_held.pools.begin(), t_held.pools.end(), this) != t_held.pools.end()) {
     throw std::logic_error(
         "a thread holding a database connection asked the pool for another: pass the held one");
   }
@@ -63,13 +62,18 @@ ConnLease ConnPool::acquire(const std::function<void(Conn&)>& ready) {
       throw;
     }
   }
-  held->pools.push_back(this);
-  // Leases go back on the thread that borrowed them (requests and jobs keep to one thread).
+#ifdef NDEBUG
+  return ConnLease(c.release(), [this](Conn* p) { give_back(p); });
+#else
+  // Who holds what is kept only where it is checked. Leases go back on the thread that
+  // borrowed them (requests and jobs keep to one thread).
+  t_held.pools.push_back(this);
   return ConnLease(c.release(), [this](Conn* p) {
     auto& pools = t_held.pools;
     if (auto it = std::find(pools.begin(), pools.end(), this); it != pools.end()) pools.erase(it);
     give_back(p);
   });
+#endif
 }
 
 void ConnPool::give_back(Conn* c) {
