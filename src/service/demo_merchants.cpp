@@ -84,10 +84,7 @@ int create_demo_merchants(store::Db& db, const std::string& city, int count) {
     if (rng() % 5 == 0) cats += ",alumnus";
     if (!overseas && !talent && rng() % 12 == 0) cats += ",industry_leader";
     v["categories"] = cats;
-    char phone[16];
-    std::snprintf(phone, sizeof phone, "1%d%09u", 3 + static_cast<int>(rng() % 7),
-                  static_cast<unsigned>(rng() % 1000000000));
-    v["phone"] = std::string(phone);
+    v["phone"] = demo_mobile(rng);
     v["hometown_code"] = rng() % 3 == 0 ? village.substr(0, 9) : village;
     const Place& place = pick(rng, kPlaces);
     if (overseas) {

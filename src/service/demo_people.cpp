@@ -96,10 +96,7 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
     PersonValues v;
     v["name"] = pick(rng, kSurnames) + pick(rng, male ? kMale : kFemale);
     v["id_number"] = guiyan::core::complete_id_number(stem);
-    char phone[16];
-    std::snprintf(phone, sizeof phone, "1%d%09u", 3 + static_cast<int>(rng() % 7),
-                  static_cast<unsigned>(rng() % 1000000000));
-    v["phone"] = std::string(phone);
+    v["phone"] = demo_mobile(rng);
     v["region_code"] = village;
     std::string place = pick(rng, kWorkPlaces);
     auto sheng = place.find("省");
