@@ -132,6 +132,15 @@ IdNumberResult check_id_number(std::string_view input, Date today) {
   return result;
 }
 
+std::optional<std::string> unverified_id_number(std::string_view input) {
+  std::string n = check_id_number(input, Date{9999, 12, 31}).normalized;
+  if (n.size() < 15 || n.size() > 18) return std::nullopt;
+  for (size_t i = 0; i < n.size(); ++i) {
+    if ((n[i] < '0' || n[i] > '9') && !(n[i] == 'X' && i + 1 == n.size())) return std::nullopt;
+  }
+  return n;
+}
+
 std::string complete_id_number(std::string_view first17) {
   return std::string(first17) + check_char(first17);
 }

@@ -1,6 +1,7 @@
 // Resident ID number (居民身份证号码, GB 11643-1999) validation.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ struct IdNumberResult {
 
 // Validates an 18-character ID number (or 81/82/83 residence permit number) as of `today`.
 IdNumberResult check_id_number(std::string_view input, Date today);
+
+// The normalised form of a number that failed the check but looks like a mistyped ID number
+// (15 to 18 digits, an X only last): what the registry keeps as an unverified number (待核实);
+// nullopt for anything else.
+std::optional<std::string> unverified_id_number(std::string_view input);
 
 // Chinese name of the province-level division with this 2-digit code; empty when unknown.
 std::string_view province_name(std::string_view code);

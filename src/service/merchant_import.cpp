@@ -54,6 +54,7 @@ const std::map<std::string, std::string>& header_words() {
       {"年营收", "revenue_band"},
       {"年营业收入", "revenue_band"},
       {"籍贯", "hometown_code"},
+      {"籍贯地代码", "hometown_code"},  // the exported list's column (beside the name 籍贯地)
       {"家乡", "hometown_code"},
       {"户籍地", "hometown_code"},
       {"籍贯地（县市区）", "hometown_code"},
@@ -82,6 +83,11 @@ const std::map<std::string, std::string>& header_words() {
       {"更新日期", "verified_on"},
       {"最近核实日期", "verified_on"},
       {"序号", "serial"},
+      // Columns the exported list adds for its readers: known, not read back.
+      {"编号", "serial"},
+      {"行业名称", "serial"},
+      {"服务专员", "serial"},
+      {"更新时间", "serial"},
   };
   return m;
 }
@@ -157,6 +163,9 @@ class Importer {
       if (fields[i].empty() && !clean_header(row.cells[i]).empty()) {
         summary.ignored_columns.push_back(row.cells[i]);
       }
+    }
+    for (auto& issue : read_region_code_column(columns_, headers_, "hometown_code")) {
+      summary.issues.push_back(std::move(issue));
     }
     return true;
   }
@@ -271,7 +280,15 @@ class Importer {
     if (opt_.dry_run) {
       for (auto& rv : batch_) {
         try {
-          ++(find_existing(c, rv.values) ? summary.updated : summary.created);
+          // Counted as write_row would count it (a later row of the file for a record the file
+          // would create counts as new again: the records are matched in the registry only).
+          auto existing = find_existing(c, rv.values);
+          if (existing) {
+            auto [before, take] = plan_update(c, *existing, rv);
+            ++(merchant_changes(before, take).empty() ? summary.unchanged : summary.updated);
+          } else {
+            ++summary.created;
+          }
           ++summary.accepted;
         } catch (const std::runtime_error& e) {
           ++summary.rejected;
@@ -355,20 +372,29 @@ class Importer {
     return ids.front();
   }
 
+  // The record `id` a row updates and the values the row gives it: the row's values, and its
+  // verification date when later than the record's. Throws std::runtime_error when the record
+  // lies outside the account's scope.
+  std::pair<store::MerchantRow, MerchantValues> plan_update(store::Conn& c, int64_t id,
+                                                            const RowValues& rv) {
+    auto before = store::find_merchant(c, id);
+    if (by_ && !in_scope(*by_, before->text("hometown_code"), before->created_by)) {
+      throw std::runtime_error("该企业（统一社会信用代码）已由其他地区登记，请联系上级部门核实");
+    }
+    MerchantValues take = rv.values;
+    if (!before->verified_on || *before->verified_on < rv.verified_on) {
+      take["verified_on"] = rv.verified_on;
+    }
+    return {std::move(*before), std::move(take)};
+  }
+
   // Creates or updates the merchant of one row; throws when the database refuses it.
   void write_row(store::Conn& c, RowValues& rv) {
     int64_t by = by_ ? by_->user_id : 0;
     auto existing = find_existing(c, rv.values);
     if (existing) {
-      auto before = store::find_merchant(c, *existing);
-      if (by_ && !in_scope(*by_, before->text("hometown_code"), before->created_by)) {
-        throw std::runtime_error("该企业（统一社会信用代码）已由其他地区登记，请联系上级部门核实");
-      }
-      MerchantValues take = rv.values;
-      if (!before->verified_on || *before->verified_on < rv.verified_on) {
-        take["verified_on"] = rv.verified_on;
-      }
-      if (change_merchant(c, actor_, by, *before, take, today_)) {
+      auto [before, take] = plan_update(c, *existing, rv);
+      if (change_merchant(c, actor_, by, before, take, today_)) {
         ++summary.updated;
       } else {
         ++summary.unchanged;

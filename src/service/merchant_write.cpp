@@ -132,26 +132,27 @@ int64_t create_merchant(store::Conn& c, const Actor& actor, int64_t by,
   return id;
 }
 
-bool change_merchant(store::Conn& c, const Actor& actor, int64_t by,
-                     const store::MerchantRow& before, const MerchantValues& values,
-                     const std::string& today) {
-  std::map<std::string, store::Value> changed;
+MerchantValues merchant_changes(const store::MerchantRow& before, const MerchantValues& values) {
+  MerchantValues changed;
   for (const auto& [name, value] : values) {
     if (core::find_merchant_field(name)) {
       auto it = before.fields.find(name);
       if (it == before.fields.end() || it->second != value) changed[name] = value;
     } else if (name == "case_worker_id") {
-      store::Value old = store::nullable(before.case_worker_id);
-      if (old != value) changed[name] = value;
+      if (store::nullable(before.case_worker_id) != value) changed[name] = value;
     } else if (name == "verified_on") {
-      store::Value old = store::nullable(before.verified_on);
-      if (old != value) {
-        changed[name] = value;
-        changed["verified_by"] = by;
-      }
+      if (store::nullable(before.verified_on) != value) changed[name] = value;
     }
   }
+  return changed;
+}
+
+bool change_merchant(store::Conn& c, const Actor& actor, int64_t by,
+                     const store::MerchantRow& before, const MerchantValues& values,
+                     const std::string& today) {
+  std::map<std::string, store::Value> changed = merchant_changes(before, values);
   if (changed.empty()) return false;
+  if (changed.count("verified_on")) changed["verified_by"] = by;
   store::MerchantRow draft = before;
   for (const auto& [k, v] : changed) {
     if (core::find_merchant_field(k)) draft.fields[k] = v;

@@ -22,6 +22,11 @@ using MerchantValues = std::map<std::string, store::Value>;
 int64_t create_merchant(store::Conn& c, const Actor& actor, int64_t by,
                         const MerchantValues& values, const std::string& today);
 
+// The values among `values` that differ from what `before` holds (fields, case_worker_id,
+// verified_on; anything else is not written): what change_merchant would write, less
+// verified_by, which goes with a changed verified_on.
+MerchantValues merchant_changes(const store::MerchantRow& before, const MerchantValues& values);
+
 // Applies changed values to a merchant; unchanged values are skipped. A changed intention is
 // added to the intention history as of `today`. Returns true when anything changed.
 bool change_merchant(store::Conn& c, const Actor& actor, int64_t by,

@@ -20,7 +20,8 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
     header.push_back(f.name == "region_code" ? "户籍地代码" : f.label);
     kinds.push_back(cell_kind(f));
   }
-  for (const char* h : {"户籍地", "性别", "出生日期", "数据来源", "服务专员", "更新时间"}) {
+  for (const char* h :
+       {"户籍地", "性别", "出生日期", "数据来源", "服务专员", "更新时间", "身份证号核验"}) {
     header.push_back(h);
     kinds.push_back(std::string(h) == "出生日期" ? io::CellKind::date : io::CellKind::text);
   }
@@ -33,6 +34,13 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
     auto person = store::person_from_row(r);
     std::vector<std::string> cells = {std::to_string(person.id)};
     size_t i = 0;
+    // A number that failed the check is the one the office wrote: it stays in the ledger,
+    // marked in the last column, and reads back to the same person.
+    auto number = person.fields.find("id_number");
+    const bool unverified =
+        person.id_number_raw &&
+        (number == person.fields.end() || std::holds_alternative<store::Null>(number->second));
+    if (unverified) person.fields["id_number"] = *person.id_number_raw;
     for (const auto& f : core::person_fields()) {
       auto it = person.fields.find(f.name);
       cells.push_back(
@@ -44,6 +52,7 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
     cells.push_back(core::term_label(core::data_sources(), person.source));
     cells.push_back(person.case_worker_name);
     cells.push_back(person.updated_at);
+    cells.push_back(unverified ? "待核实" : "");
     file.row(cells);
   });
   int64_t count = file.rows();

@@ -43,6 +43,7 @@ const std::map<std::string, std::string>& header_words() {
       {"村(社区)", "region_code"},
       {"行政区划", "region_code"},
       {"行政区划代码", "region_code"},
+      {"户籍地代码", "region_code"},  // the exported ledger's column (beside the name 户籍地)
       {"户籍地址", "region_code"},
       {"所属村", "region_code"},
       {"家庭住址", "address"},
@@ -70,6 +71,11 @@ const std::map<std::string, std::string>& header_words() {
       {"性别", "gender"},
       {"出生日期", "birth_date"},
       {"序号", "serial"},
+      // Columns the exported ledger adds for its readers: known, not read back.
+      {"编号", "serial"},
+      {"身份证号核验", "serial"},
+      {"服务专员", "serial"},
+      {"更新时间", "serial"},
   };
   return m;
 }
@@ -99,17 +105,6 @@ struct RowValues {
   size_t row = 0;
   PersonValues values;
 };
-
-// The normalised form of a number that failed the check but looks like a mistyped ID number
-// (15 to 18 digits, an X only last), or nullopt for anything else.
-std::optional<std::string> unverified_id_number(const std::string& cell) {
-  std::string n = core::check_id_number(cell, core::Date{9999, 12, 31}).normalized;
-  if (n.size() < 15 || n.size() > 18) return std::nullopt;
-  for (size_t i = 0; i < n.size(); ++i) {
-    if ((n[i] < '0' || n[i] > '9') && !(n[i] == 'X' && i + 1 == n.size())) return std::nullopt;
-  }
-  return n;
-}
 
 // On PostgreSQL a new person's row, and every person's history, provenance and audit rows, wait
 // for the end of the batch (the importer flushes them before it reads the registry): each
@@ -182,9 +177,16 @@ class Importer {
     columns_ = fields;
     headers_ = row.cells;
     for (size_t i = 0; i < fields.size(); ++i) {
-      if (fields[i].empty() && !clean_header(row.cells[i]).empty()) {
+      std::string h = clean_header(row.cells[i]);
+      if (h == "数据来源" || h == "来源") {
+        // The exported ledger's column: a file's rows come from the source chosen for it.
+        summary.issues.push_back({0, row.cells[i], "", "按本次导入选择的数据来源记录，此列未读取"});
+      } else if (fields[i].empty() && !h.empty()) {
         summary.ignored_columns.push_back(row.cells[i]);
       }
+    }
+    for (auto& issue : read_region_code_column(columns_, headers_, "region_code")) {
+      summary.issues.push_back(std::move(issue));
     }
     return true;
   }
@@ -225,7 +227,7 @@ class Importer {
       const core::Field* f = core::find_person_field(field);
       auto v = core::normalize_text(*f, cell, today_);
       if (!v.ok() && field == "id_number") {
-        if (auto raw = unverified_id_number(cell)) {
+        if (auto raw = core::unverified_id_number(cell)) {
           // A mistyped number loses nobody: the person is kept with it marked unverified, and
           // duplicate detection pairs them with the record holding the right number.
           rv.values["id_number_raw"] = *raw;
@@ -274,14 +276,7 @@ class Importer {
     if (batch_.empty()) return;
     store::Conn* conn = conn_.get();
     if (opt_.dry_run) {
-      for (auto& rv : batch_) {
-        ++summary.accepted;
-        if (find_existing(*conn, rv.values)) {
-          ++summary.updated;
-        } else {
-          ++summary.created;
-        }
-      }
+      for (const auto& rv : batch_) count_dry_row(*conn, rv);
     } else {
       size_t created = summary.created;
       write_import_batch(
@@ -382,42 +377,90 @@ class Importer {
         }
         ++summary.created;
       } else {
-        // This person may have been created earlier in the batch: their provenance is read next.
-        store::flush_deferred_inserts(c);
-        auto before = *store::find_person(c, *existing);
-        auto sources = field_sources(c, *existing);
-        PersonValues take;
-        int incoming = core::source_rank(opt_.source);
-        for (const auto& [field, value] : rv.values) {
-          auto old = before.fields.find(field);
-          bool had =
-              old != before.fields.end() && !std::holds_alternative<store::Null>(old->second);
-          if (had && old->second == value) continue;
-          auto src = sources.find(field);
-          int existing_rank = src == sources.end() ? -1 : core::source_rank(src->second);
-          // Later and at least as trusted wins; otherwise keep the value and list the conflict.
-          if (!had || incoming >= existing_rank) {
-            take[field] = value;
-          } else {
-            store::exec(c,
-                        "INSERT INTO person_conflict (person_id, field, kept_value, "
-                        "offered_value, offered_source, source_file, source_row, recorded_at) "
-                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                        {*existing, field, old->second, value, opt_.source,
-                         opt_.file_label.empty() ? store::Value{store::Null{}}
-                                                 : store::Value{opt_.file_label},
-                         static_cast<int64_t>(rv.row), core::now_iso()});
-            ++summary.conflicts;
-          }
+        auto plan = plan_update(c, *existing, rv.values);
+        for (const auto& field : plan.conflicts) {
+          store::exec(
+              c,
+              "INSERT INTO person_conflict (person_id, field, kept_value, "
+              "offered_value, offered_source, source_file, source_row, recorded_at) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+              {*existing, field, plan.before.fields.at(field), rv.values.at(field), opt_.source,
+               opt_.file_label.empty() ? store::Value{store::Null{}}
+                                       : store::Value{opt_.file_label},
+               static_cast<int64_t>(rv.row), core::now_iso()});
+          ++summary.conflicts;
         }
-        if (change_person(c, actor_, by, before, take, prov)) {
-          note_written(before.id);
+        if (change_person(c, actor_, by, plan.before, plan.take, prov)) {
+          note_written(plan.before.id);
           ++summary.updated;
         } else {
           ++summary.unchanged;
         }
       }
       ++summary.accepted;
+    }
+  }
+
+  // What a row does to the existing person `id`: the values it takes (a later source at least
+  // as trusted wins, and any value fills an empty field) and the fields whose stored value is
+  // kept against it (a more trusted source set them: a conflict to list).
+  struct Update {
+    store::PersonRow before;
+    PersonValues take;
+    std::vector<std::string> conflicts;
+  };
+  Update plan_update(store::Conn& c, int64_t id, const PersonValues& values) {
+    // This person may have been created earlier in the batch: their provenance is read next.
+    store::flush_deferred_inserts(c);
+    Update u{*store::find_person(c, id), {}, {}};
+    auto sources = field_sources(c, id);
+    int incoming = core::source_rank(opt_.source);
+    for (const auto& [field, value] : values) {
+      auto old = u.before.fields.find(field);
+      bool had = old != u.before.fields.end() && !std::holds_alternative<store::Null>(old->second);
+      if (had && old->second == value) continue;
+      auto src = sources.find(field);
+      int existing_rank = src == sources.end() ? -1 : core::source_rank(src->second);
+      if (!had || incoming >= existing_rank) {
+        u.take[field] = value;
+      } else {
+        u.conflicts.push_back(field);
+      }
+    }
+    return u;
+  }
+
+  // A dry run's count of one accepted row, as write_row would count it: a person of the registry
+  // updated or unchanged (with its conflicts), or a new one; a later row of the file with the ID
+  // number of a person the file would create counts as that person's update, or as unchanged
+  // when it repeats the row.
+  void count_dry_row(store::Conn& c, const RowValues& rv) {
+    ++summary.accepted;
+    if (auto existing = find_existing(c, rv.values)) {
+      auto plan = plan_update(c, *existing, rv.values);
+      summary.conflicts += plan.conflicts.size();
+      ++(person_changes(plan.before, plan.take).empty() ? summary.unchanged : summary.updated);
+      return;
+    }
+    auto number = rv.values.find("id_number");
+    if (number == rv.values.end()) {
+      ++summary.created;
+      return;
+    }
+    std::string text;
+    for (const auto& [field, value] : rv.values) {
+      text += field + static_cast<char>('0' + value.index()) + store::Row({value}).text(0) + '\x1e';
+    }
+    auto [it, added] =
+        dry_created_.try_emplace(std::hash<std::string>{}(std::get<std::string>(number->second)),
+                                 std::hash<std::string>{}(text));
+    if (added) {
+      ++summary.created;
+    } else if (it->second == std::hash<std::string>{}(text)) {
+      ++summary.unchanged;
+    } else {
+      it->second = std::hash<std::string>{}(text);
+      ++summary.updated;
     }
   }
 
@@ -438,6 +481,8 @@ class Importer {
   std::unique_ptr<RegionResolver> regions_;
   std::vector<std::string> columns_, headers_;
   std::vector<RowValues> batch_;
+  // Dry run: hash of the ID number of each person the file would create → hash of its row.
+  std::unordered_map<size_t, size_t> dry_created_;
   // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;

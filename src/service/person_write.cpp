@@ -178,9 +178,7 @@ int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t>
   return id;
 }
 
-bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
-                   const store::PersonRow& before, const PersonValues& values,
-                   const Provenance& prov) {
+PersonValues person_changes(const store::PersonRow& before, const PersonValues& values) {
   PersonValues changed;
   for (const auto& [field, value] : values) {
     if (field == "id_number_raw") {
@@ -194,6 +192,13 @@ bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by
     auto it = before.fields.find(field);
     if (it == before.fields.end() || it->second != value) changed[field] = value;
   }
+  return changed;
+}
+
+bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
+                   const store::PersonRow& before, const PersonValues& values,
+                   const Provenance& prov) {
+  PersonValues changed = person_changes(before, values);
   if (changed.empty()) return false;
   std::string now = core::now_iso();
   std::optional<std::string> gender, birth;

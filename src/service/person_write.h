@@ -32,6 +32,10 @@ using PersonValues = std::map<std::string, store::Value>;
 int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
                       const PersonValues& values, const Provenance& prov);
 
+// The values among `values` that differ from what `before` holds ("id_number_raw" compared with
+// the unverified number it keeps): what change_person would write.
+PersonValues person_changes(const store::PersonRow& before, const PersonValues& values);
+
 // Applies changed values to an existing person; unchanged values are skipped. Returns true
 // when anything changed.
 bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,

@@ -13,6 +13,17 @@ std::string clean_header(const std::string& h) {
   return out;
 }
 
+namespace {
+
+// The text in a cleaned header's trailing brackets ("资金需求(万元)" → "万元"), or "".
+std::string unit_of(const std::string& h) {
+  auto open = h.rfind('(');
+  if (open == std::string::npos || h.empty() || h.back() != ')') return {};
+  return h.substr(open + 1, h.size() - open - 2);
+}
+
+}  // namespace
+
 std::string header_field(const std::vector<core::Field>& fields,
                          const std::map<std::string, std::string>& words,
                          const std::string& header) {
@@ -20,21 +31,46 @@ std::string header_field(const std::vector<core::Field>& fields,
   if (h.empty()) return {};
   auto lookup = [&](const std::string& key) -> std::string {
     for (const auto& f : fields) {
-      if (f.label == key) return f.name;
+      if (clean_header(f.label) == key) return f.name;  // "（万元）" in a label reads as "(万元)"
     }
     auto it = words.find(key);
     return it == words.end() ? std::string{} : it->second;
   };
   std::string f = lookup(h);
   if (!f.empty()) return f;
-  for (const char* open : {"（", "("}) {
-    auto pos = h.find(open);
-    if (pos != std::string::npos && pos > 0) {
-      f = lookup(h.substr(0, pos));
-      if (!f.empty()) return f;
+  auto pos = h.find('(');  // full-width brackets are folded by clean_header
+  if (pos == std::string::npos || pos == 0) return {};
+  f = lookup(h.substr(0, pos));
+  if (f.empty()) return {};
+  // "资金需求（元）" is not the field "资金需求（万元）": a sum in yuan read as 万元 would be
+  // ten thousand times too large, so such a column is not read.
+  std::string given = unit_of(h), wanted;
+  for (const auto& field : fields) {
+    if (field.name == f) wanted = unit_of(clean_header(field.label));
+  }
+  if (!wanted.empty() && given != wanted && given.find("元") != std::string::npos) return {};
+  return f;
+}
+
+std::vector<ImportIssue> read_region_code_column(std::vector<std::string>& fields,
+                                                 const std::vector<std::string>& headers,
+                                                 const std::string& field) {
+  std::vector<ImportIssue> issues;
+  size_t code = fields.size();
+  for (size_t i = 0; i < fields.size() && i < headers.size(); ++i) {
+    if (fields[i] == field && clean_header(headers[i]).find("代码") != std::string::npos) {
+      code = i;
+      break;
     }
   }
-  return {};
+  if (code == fields.size()) return issues;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i == code || fields[i] != field) continue;
+    fields[i].clear();
+    issues.push_back({0, i < headers.size() ? headers[i] : "", "",
+                      "已按“" + clean_header(headers[code]) + "”列读取，此列未读取"});
+  }
+  return issues;
 }
 
 }  // namespace guiyan::service

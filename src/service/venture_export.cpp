@@ -33,9 +33,11 @@ std::string export_ventures(store::Db& db, const Principal& p, const VentureQuer
       return v.contains(k) && v.at(k).is_string() ? v.at(k).get<std::string>() : std::string();
     };
     std::string names, numbers;
-    // Founders outside the account's scope are not named (as on the venture's page).
+    // Founders outside the account's scope are not named (as on the venture's page). A founder
+    // registered with an unverified number is given that number, which the import reads back.
     for (const auto& r : store::query(c,
-                                      "SELECT pe.name, pe.id_number, pe.region_code, "
+                                      "SELECT pe.name, COALESCE(pe.id_number, "
+                                      "pe.id_number_raw), pe.region_code, "
                                       "pe.created_by FROM venture_founder f JOIN person pe ON "
                                       "pe.id = f.person_id WHERE f.venture_id = $1 ORDER BY pe.id",
                                       {id})) {

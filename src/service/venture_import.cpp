@@ -212,20 +212,18 @@ class VentureImporter {
             std::pair{"region_code", "所在地"}}) {
         if (!rv.values.count(field)) reject(column_of(field), "", std::string(label) + "为空");
       }
-      if (rv.founders.empty()) reject(column_of("founders"), "", "创办人身份证号为空");
     }
     if (!bad && !rv.counted_on.empty() && !rv.employees) {
       reject(column_of("employees"), "", "填写统计日期时需同时填写带动就业人数");
     }
     if (!bad) {
       try {
-        std::optional<EmploymentCount> count;
-        if (rv.employees)
-          count = EmploymentCount{rv.counted_on.empty() ? today_ : rv.counted_on,
-                                  *rv.employees,
-                                  std::string("台账导入"),
-                                  {}};
+        auto count = count_of(rv);
         auto existing = find_existing(*conn_, rv.values);
+        // Founders are only ever added: a known venture's row may leave them out.
+        if (!existing && rv.founders.empty()) {
+          throw http::bad_request("founders", "创办人身份证号为空（新登记的主体须填写创办人）");
+        }
         VentureValues before;
         if (existing) before = stored(*existing);
         check_venture_rules(*conn_, rv.values, before, count);
@@ -248,10 +246,7 @@ class VentureImporter {
     if (batch_.empty()) return;
     store::Conn& c = *conn_;
     if (opt_.dry_run) {
-      for (auto& rv : batch_) {
-        ++(find_existing(c, rv.values) ? summary.updated : summary.created);
-        ++summary.accepted;
-      }
+      for (const auto& rv : batch_) count_dry_row(c, rv);
       batch_.clear();
       return;
     }
@@ -276,8 +271,21 @@ class VentureImporter {
     auto checked = core::check_id_number(
         text, core::Date{std::stoi(today_.substr(0, 4)), std::stoi(today_.substr(5, 2)),
                          std::stoi(today_.substr(8, 2))});
-    if (!checked.valid) return {0, "创办人身份证号有误：" + checked.reason};
-    auto id = store::person_id_by_id_number(*conn_, checked.normalized);
+    std::optional<int64_t> id;
+    if (checked.valid) {
+      id = store::person_id_by_id_number(*conn_, checked.normalized);
+    } else if (auto raw = core::unverified_id_number(text)) {
+      // The unverified number a person is registered with (as the exported ledger writes it).
+      std::vector<int64_t> ids;
+      conn_->first_column_int64(
+          "SELECT id FROM person WHERE id_number_raw = $1 AND COALESCE(id_number, '') = '' "
+          "ORDER BY id LIMIT 2",
+          {*raw}, ids);
+      if (ids.size() != 1) return {0, "创办人身份证号有误：" + checked.reason};
+      id = ids.front();
+    } else {
+      return {0, "创办人身份证号有误：" + checked.reason};
+    }
     if (!id) return {0, "身份证号为 " + text + " 的人员不在返乡人员信息库中，请先登记该人员"};
     auto person = store::find_person(*conn_, *id);
     if (person->merged_into) {
@@ -334,34 +342,28 @@ class VentureImporter {
     return ids.front();
   }
 
-  // Creates or updates the venture of one row; throws when the database refuses it.
-  void write_row(store::Conn& c, VentureRowValues& rv) {
-    auto existing = find_existing(c, rv.values);
-    std::optional<EmploymentCount> count;
-    if (rv.employees) {
-      count = EmploymentCount{rv.counted_on.empty() ? today_ : rv.counted_on,
-                              *rv.employees,
-                              std::string("台账导入"),
-                              {}};
-    }
-    if (!existing) {
-      insert_venture(c, actor_, by_, rv.values, rv.founders, count);
-      ++summary.created;
-      ++summary.accepted;
-      return;
-    }
-    // Founders are added, never taken away; a count that repeats the one stored (for its date,
-    // or the latest when the sheet gives none) is not recorded again, so a re-run of the same
-    // sheet, or of an exported ledger, changes nothing.
+  // The employment count a row gives, if any (dated today when the sheet gives no date).
+  std::optional<EmploymentCount> count_of(const VentureRowValues& rv) const {
+    if (!rv.employees) return std::nullopt;
+    return EmploymentCount{
+        rv.counted_on.empty() ? today_ : rv.counted_on, *rv.employees, std::string("台账导入"), {}};
+  }
+
+  // What a row gives the existing venture `id`: its founders with the row's added (founders
+  // are added, never taken away), and its count unless that repeats the one stored (for its
+  // date, or the latest when the sheet gives none), so a re-run of the same sheet, or of an
+  // exported ledger, changes nothing.
+  std::pair<std::vector<int64_t>, std::optional<EmploymentCount>> plan_update(
+      store::Conn& c, int64_t id, const VentureRowValues& rv) {
     std::vector<int64_t> founders;
-    c.first_column_int64("SELECT person_id FROM venture_founder WHERE venture_id = $1", {*existing},
+    c.first_column_int64("SELECT person_id FROM venture_founder WHERE venture_id = $1", {id},
                          founders);
     for (int64_t f : rv.founders) {
       if (std::find(founders.begin(), founders.end(), f) == founders.end()) founders.push_back(f);
     }
     std::sort(founders.begin(), founders.end());
+    auto count = count_of(rv);
     if (count) {
-      // Without a date: the latest count; with one: the count of that date.
       auto same = store::query_one(
           c,
           rv.counted_on.empty()
@@ -369,10 +371,43 @@ class VentureImporter {
                 "counted_on DESC LIMIT 1"
               : "SELECT employees FROM venture_employment WHERE venture_id = $1 AND counted_on = "
                 "$2",
-          rv.counted_on.empty() ? store::Params{*existing}
-                                : store::Params{*existing, rv.counted_on});
+          rv.counted_on.empty() ? store::Params{id} : store::Params{id, rv.counted_on});
       if (same && same->i64(0) == count->employees) count.reset();
     }
+    return {std::move(founders), std::move(count)};
+  }
+
+  // A dry run's count of one accepted row, as write_row would count it (a later row of the file
+  // for a venture the file would create counts as new again: ventures are matched in the
+  // registry only).
+  void count_dry_row(store::Conn& c, const VentureRowValues& rv) {
+    ++summary.accepted;
+    auto existing = find_existing(c, rv.values);
+    if (!existing) {
+      ++summary.created;
+      return;
+    }
+    auto [founders, count] = plan_update(c, *existing, rv);
+    std::vector<int64_t> stored_founders;
+    c.first_column_int64(
+        "SELECT person_id FROM venture_founder WHERE venture_id = $1 ORDER BY person_id",
+        {*existing}, stored_founders);
+    bool changed = count || founders != stored_founders;
+    VentureValues before = stored(*existing);
+    for (const auto& [k, v] : rv.values) changed = changed || before[k] != v;
+    ++(changed ? summary.updated : summary.unchanged);
+  }
+
+  // Creates or updates the venture of one row; throws when the database refuses it.
+  void write_row(store::Conn& c, VentureRowValues& rv) {
+    auto existing = find_existing(c, rv.values);
+    if (!existing) {
+      insert_venture(c, actor_, by_, rv.values, rv.founders, count_of(rv));
+      ++summary.created;
+      ++summary.accepted;
+      return;
+    }
+    auto [founders, count] = plan_update(c, *existing, rv);
     if (change_venture(c, actor_, by_, *existing, rv.values, founders, count)) {
       ++summary.updated;
     } else {

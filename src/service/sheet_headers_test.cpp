@@ -1,0 +1,77 @@
+#include "service/sheet_headers.h"
+
+#include <gtest/gtest.h>
+
+#include "core/merchant_fields.h"
+#include "core/person_fields.h"
+#include "service/merchant_import.h"
+#include "service/person_import.h"
+
+namespace guiyan::service {
+namespace {
+
+TEST(SheetHeaders, LabelsWithFullWidthBracketsAreRecognised) {
+  // Headers are folded to half-width before they are looked up: the labels must be too.
+  EXPECT_EQ(header_field(core::merchant_fields(), {}, "意向投资下限（万元）"), "intention_min_wan");
+  EXPECT_EQ(header_field(core::merchant_fields(), {}, "意向投资上限(万元)"), "intention_max_wan");
+  EXPECT_EQ(header_field(core::merchant_fields(), {}, " *意向投资上限（万元） "),
+            "intention_max_wan");
+  EXPECT_EQ(header_field(core::person_fields(), {}, "计划投资（万元）"),
+            "intention_investment_wan");
+  EXPECT_EQ(
+      header_field(core::person_fields(), {{"资金需求", "intention_funding_wan"}}, "资金需求"),
+      "intention_funding_wan");
+  EXPECT_EQ(header_field(core::person_fields(), {}, "出生地"), "");
+}
+
+TEST(SheetHeaders, ASumInAnotherUnitThanTheFieldsIsNotRead) {
+  const std::map<std::string, std::string> words = {{"资金需求", "intention_funding_wan"}};
+  EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（万元）"),
+            "intention_funding_wan");
+  EXPECT_EQ(header_field(core::person_fields(), words, "资金需求(万元)"), "intention_funding_wan");
+  EXPECT_EQ(header_field(core::person_fields(), words, "资金需求"), "intention_funding_wan");
+  // Yuan where the field holds 万元: ten thousand times too large if it were read.
+  EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（元）"), "");
+  EXPECT_EQ(field_for_header("计划投资（元）"), "");
+  EXPECT_EQ(field_for_header("计划投资（万元）"), "intention_investment_wan");
+  EXPECT_EQ(merchant_field_for_header("意向投资上限（元）"), "");
+  EXPECT_EQ(merchant_field_for_header("意向投资上限（万元）"), "intention_max_wan");
+  // A bracket that names no sum of money is dropped as before.
+  EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（预计）"),
+            "intention_funding_wan");
+}
+
+TEST(SheetHeaders, ARegionCodeColumnIsReadInsteadOfTheNameBesideIt) {
+  std::vector<std::string> headers = {"姓名", "户籍地代码", "备注", "户籍地"};
+  std::vector<std::string> fields = {"name", "region_code", "notes", "region_code"};
+  auto issues = read_region_code_column(fields, headers, "region_code");
+  EXPECT_EQ(fields, (std::vector<std::string>{"name", "region_code", "notes", ""}));
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].row, 0u);  // about the file, not a row
+  EXPECT_EQ(issues[0].column, "户籍地");
+  EXPECT_EQ(issues[0].reason, "已按“户籍地代码”列读取，此列未读取");
+  EXPECT_FALSE(issues[0].kept);
+
+  // The code column may come last, and its header may be written with a unit or spaces.
+  headers = {"所在村", "姓名", " 行政区划代码 "};
+  fields = {"region_code", "name", "region_code"};
+  issues = read_region_code_column(fields, headers, "region_code");
+  EXPECT_EQ(fields, (std::vector<std::string>{"", "name", "region_code"}));
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].column, "所在村");
+}
+
+TEST(SheetHeaders, WithoutACodeColumnEveryRegionColumnStays) {
+  std::vector<std::string> headers = {"户籍地", "所在村"};
+  std::vector<std::string> fields = {"region_code", "region_code"};
+  EXPECT_TRUE(read_region_code_column(fields, headers, "region_code").empty());
+  EXPECT_EQ(fields, (std::vector<std::string>{"region_code", "region_code"}));
+  // One code column alone: nothing to choose between.
+  headers = {"户籍地代码"};
+  fields = {"region_code"};
+  EXPECT_TRUE(read_region_code_column(fields, headers, "region_code").empty());
+  EXPECT_EQ(fields, (std::vector<std::string>{"region_code"}));
+}
+
+}  // namespace
+}  // namespace guiyan::service
