@@ -277,6 +277,9 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number, the impor
     await page.locator('[data-test=people-table] .el-table__row', { hasText: GOOD_1.name }).waitFor()
     await ledgerSettled(page)
     assert.equal(await ledgerTotal(page), before + 3)
+    // 陈小兵's mistyped number is in the ledger as written, masked and marked 待核实.
+    const chen = page.locator('[data-test=people-table] .el-table__row', { hasText: '陈小兵' })
+    assert.equal((await chen.locator('[data-test=unverified-id]').innerText()).replace(/\s+/g, ''), `${masked(BAD_ID)}待核实`)
     await shot(page, 'p15-ledger-after-import')
     assert.deepEqual(page.errors, [])
   } finally {
@@ -350,6 +353,10 @@ test('a clerk exports the ledger as CSV, masked and (audited) unmasked', { timeo
     await page.locator('[data-test=export-unmask]').click()
     const full = await exportCsv()
     assert.ok(full.text.includes(WANG_FANG.id), 'the full ID number with 显示完整证件号')
+    // The imported mistyped number stays in the ledger, marked in the last column.
+    const chen = full.text.split(/\r?\n/).find((line) => line.includes(',陈小兵,'))
+    assert.ok(chen?.includes(`,${BAD_ID},`), `陈小兵's number as written in ${chen}`)
+    assert.ok(chen?.endsWith(',待核实'), `marked 待核实: ${chen}`)
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()
