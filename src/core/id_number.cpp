@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/excel_number.h"
 #include "core/text.h"
 
 namespace guiyan::core {
@@ -80,10 +81,16 @@ std::string_view province_name(std::string_view code) {
 }
 
 IdNumberResult check_id_number(std::string_view input, Date today) {
-  std::u32string text = trim(decode_folded(input));
+  std::u32string text = without_excel_marks(trim(decode_folded(input)), false);
   std::replace(text.begin(), text.end(), U'x', U'X');
   std::string id = encode_utf8(text);
   if (text.empty()) return failure(id, "empty", "身份证号不能为空");
+  if (is_scientific_notation(text)) {
+    return failure(id, "scientific",
+                   "身份证号显示成了科学计数法“" + id +
+                       "”：Excel 把号码当作数字，只保留前15位，后几位已丢失。请把该列设为"
+                       "“文本”格式后重新填写完整号码");
+  }
   if (text.size() == 15 && std::all_of(text.begin(), text.end(), is_digit)) {
     return failure(id, "first_generation", "这是15位第一代身份证号，请填写18位身份证号");
   }
@@ -116,7 +123,10 @@ IdNumberResult check_id_number(std::string_view input, Date today) {
   }
   char expected = check_char(id);
   if (expected != id[17]) {
-    return failure(id, "check", std::string("身份证号校验位应为") + expected + "，实际为" + id[17]);
+    std::string reason = std::string("身份证号校验位应为") + expected + "，实际为" + id[17];
+    // Excel keeps 15 digits of a number: an ID number kept as one ends in 000.
+    if (id.ends_with("000")) reason += "（末三位为000，可能是 Excel 把号码当作数字丢失了后三位）";
+    return failure(id, "check", reason);
   }
 
   IdNumberResult result;

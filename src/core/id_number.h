@@ -12,10 +12,11 @@ namespace guiyan::core {
 
 struct IdNumberResult {
   bool valid = false;
-  // Input trimmed of surrounding whitespace, full-width characters folded, "x" upper-cased.
+  // Input trimmed of surrounding whitespace and of a leading apostrophe (Excel's text mark),
+  // full-width characters folded, "x" upper-cased.
   std::string normalized;
-  // Empty when valid; otherwise "empty", "first_generation", "length", "character",
-  // "province", "date" or "check".
+  // Empty when valid; otherwise "empty", "first_generation", "scientific" (Excel's "4.21022E+17":
+  // digits lost), "length", "character", "province", "date" or "check".
   std::string reason_code;
   // Chinese message naming the problem; empty when valid.
   std::string reason;

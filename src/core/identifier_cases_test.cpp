@@ -167,9 +167,11 @@ TEST(IdentifierCases, Phones) {
 TEST(IdentifierCases, FilesCoverEveryReasonCode) {
   const std::pair<std::string, std::set<std::string>> files[] = {
       {"id_number.tsv",
-       {"empty", "first_generation", "length", "character", "province", "date", "check"}},
+       {"empty", "first_generation", "scientific", "length", "character", "province", "date",
+        "check"}},
       {"credit_code.tsv", {"empty", "length", "character", "authority", "check"}},
-      {"phone.tsv", {"empty", "character", "length", "prefix", "area_code", "local_number"}},
+      {"phone.tsv",
+       {"empty", "scientific", "character", "length", "prefix", "area_code", "local_number"}},
   };
   for (const auto& [name, reason_codes] : files) {
     CaseFile file = load_cases(name);

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/excel_number.h"
 #include "core/text.h"
 
 namespace guiyan::core {
@@ -148,12 +149,17 @@ std::string_view hubei_city(std::string_view area_code) {
 }
 
 PhoneResult check_phone(std::string_view input) {
-  std::u32string text = trim(decode_folded(input));
+  std::u32string text = without_excel_marks(trim(decode_folded(input)), true);
   for (char32_t& c : text) {
     if (is_dash(c)) c = U'-';
   }
   std::string shown = encode_utf8(text);
   if (text.empty()) return failure(shown, "empty", "电话号码不能为空");
+  if (is_scientific_notation(text)) {
+    return failure(shown, "scientific",
+                   "电话号码显示成了科学计数法“" + shown +
+                       "”：Excel 把号码当作数字，后几位已丢失。请把该列设为“文本”格式后重新填写");
+  }
 
   // Find an extension marker, then check every character: the main part may hold digits,
   // spaces, dashes, brackets and "+"; the extension only digits and spaces.

@@ -9,10 +9,11 @@ namespace guiyan::core {
 struct PhoneResult {
   bool valid = false;
   // When valid: the 11 mobile digits, or "0716-8514460" / "0716-8514460-123" for a landline.
-  // Otherwise the input trimmed of surrounding whitespace with full-width characters folded.
+  // Otherwise the input trimmed of surrounding whitespace with full-width characters folded. A
+  // leading apostrophe (Excel's text mark) and a trailing ".0" (a number cell) are dropped.
   std::string normalized;
-  // Empty when valid; otherwise "empty", "character", "length", "prefix", "area_code" or
-  // "local_number".
+  // Empty when valid; otherwise "empty", "scientific" (Excel's "1.38123E+10": digits lost),
+  // "character", "length", "prefix", "area_code" or "local_number".
   std::string reason_code;
   // Chinese message naming the problem; empty when valid.
   std::string reason;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace guiyan::io {
 namespace {
@@ -37,9 +39,14 @@ std::string number_text(double value) {
     if (std::fabs(value) < 9007199254740992.0) {
       return std::to_string(static_cast<long long>(value));  // -0.0 becomes "0"
     }
-    char big[400];
-    std::snprintf(big, sizeof big, "%.0f", value);
-    return big;
+    // Excel keeps 15 significant digits and shows the rest as zeros: an ID number typed as a
+    // number reads as the office sees it in Excel (421022199001011000), not as the binary
+    // value's digits (…1008).
+    char sig[64];
+    std::snprintf(sig, sizeof sig, "%.14e", std::fabs(value));  // d.dddddddddddddde+XX
+    int exponent = std::atoi(std::strchr(sig, 'e') + 1);        // >= 15 here
+    return std::string(value < 0 ? "-" : "") + sig[0] + std::string(sig + 2, 14) +
+           std::string(static_cast<size_t>(exponent - 14), '0');
   }
   int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(value))));
   int decimals = std::min(10, std::max(0, 14 - magnitude));

@@ -7,9 +7,10 @@
 
 namespace guiyan::io {
 
-// A number as text without exponent: integral values as integers ("%.0f" beyond 2^53, so an ID
-// typed as a number shows the digits the cell holds), others rounded to at most 10 decimals and
-// 15 significant digits with trailing zeros removed.
+// A number as text without exponent: integral values as integers (beyond 2^53 as Excel shows
+// them, 15 significant digits then zeros, so an ID number typed as a number reads
+// "421022199001011000" as in Excel), others rounded to at most 10 decimals and 15 significant
+// digits with trailing zeros removed.
 std::string number_text(double value);
 
 // An Excel date serial as "YYYY-MM-DD", "YYYY-MM-DD HH:MM" when it has a time of day, or "HH:MM"

@@ -12,8 +12,12 @@ TEST(CellText, Numbers) {
   EXPECT_EQ(number_text(42), "42");
   EXPECT_EQ(number_text(-7), "-7");
   EXPECT_EQ(number_text(13800001234.0), "13800001234");
-  EXPECT_EQ(number_text(9007199254740992.0), "9007199254740992");
-  EXPECT_EQ(number_text(4.21022199001011e+17), "421022199001011008");
+  EXPECT_EQ(number_text(9007199254740991.0), "9007199254740991");  // below 2^53: exact
+  // Beyond, as Excel shows it: 15 significant digits, then zeros.
+  EXPECT_EQ(number_text(9007199254740992.0), "9007199254740990");
+  EXPECT_EQ(number_text(4.21022199001011e+17), "421022199001011000");
+  EXPECT_EQ(number_text(-4.21022199001011e+17), "-421022199001011000");
+  EXPECT_EQ(number_text(1e20), "100000000000000000000");
   EXPECT_EQ(number_text(0.1 + 0.2), "0.3");
   EXPECT_EQ(number_text(1234.56), "1234.56");
   EXPECT_EQ(number_text(3.14159265358979), "3.1415926536");

@@ -295,6 +295,67 @@ TEST_F(ImportCli, Gb18030CsvAndXlsxWithATitleRow) {
   EXPECT_EQ(people_count(s, "&status=started_business&funnel_stage=landed"), 1);
 }
 
+TEST_F(ImportCli, NumbersExcelKeptAsNumbersAreExplainedOrRead) {
+  // The report's rows as "row column: reason" lines.
+  auto report = [&](const std::string& path) {
+    std::string text;
+    guiyan::io::read_sheet(path, [&](const guiyan::io::SheetRow& r) {
+      if (r.cells.size() >= 4) text += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
+      return true;
+    });
+    return text;
+  };
+  std::string valid = guiyan::core::complete_id_number(stem(5));
+  // An ID number column formatted as a number: Excel keeps 15 digits (…1000 in the file).
+  {
+    guiyan::io::XlsxWriter w(file("numbers.xlsx"), "台账");
+    w.row({"姓名", "身份证号", "联系电话", "户籍地"});
+    w.row({"数字号", "421022199001011234", "13812340001", "421022"},
+          {guiyan::io::CellKind::text, guiyan::io::CellKind::number, guiyan::io::CellKind::number,
+           guiyan::io::CellKind::text});
+    w.close();
+  }
+  std::string out;
+  EXPECT_EQ(
+      s.cli({"import", "people", file("numbers.xlsx"), "--report", file("r1.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 1);
+  EXPECT_NE(report(file("r1.xlsx"))
+                .find("2 身份证号: 身份证号校验位应为X，实际为0（末三位为000，可能是 Excel "
+                      "把号码当作数字丢失了后三位）"),
+            std::string::npos)
+      << report(file("r1.xlsx"));
+  // The same sheet saved as CSV by Excel: numbers in scientific notation, or with ".0"; a
+  // leading apostrophe (Excel's text mark) typed into the cell.
+  write_file(file("numbers.csv"),
+             "姓名,身份证号,联系电话,户籍地\n"
+             "科学号,4.21022E+17,13812340002,421022\n"
+             "科学电话," +
+                 guiyan::core::complete_id_number(stem(6)) +
+                 ",1.38123E+10,421022\n"
+                 "小数电话,'" +
+                 valid + ",13812340003.0,421022\n");
+  EXPECT_EQ(s.cli({"import", "people", file("numbers.csv"), "--report", file("r2.xlsx")}, "", &out),
+            1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["rejected"], 2);
+  EXPECT_EQ(sum["new"], 1);
+  std::string reasons = report(file("r2.xlsx"));
+  EXPECT_NE(reasons.find("2 身份证号: 身份证号显示成了科学计数法“4.21022E+17”"), std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("3 联系电话: 联系电话：电话号码显示成了科学计数法“1.38123E+10”"),
+            std::string::npos)
+      << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto person = c.get("/api/v1/people?q=" + valid, token).json();
+  ASSERT_EQ(person["total"], 1) << person.dump();
+  EXPECT_EQ(person["items"][0]["name"], "小数电话");
+  EXPECT_EQ(person["items"][0]["phone"], "138****0003");
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the
