@@ -56,6 +56,8 @@ const std::map<std::string, std::string>& header_words() {
       {"特长", "skills"},
       {"意向", "intention_note"},
       {"创业意向说明", "intention_note"},
+      {"创业项目", "intention_note"},
+      {"拟创业项目", "intention_note"},
       {"资金需求", "intention_funding_wan"},
       {"计划投资", "intention_investment_wan"},
       {"投资规模", "intention_investment_wan"},

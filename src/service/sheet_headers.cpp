@@ -38,6 +38,13 @@ std::string header_field(const std::vector<core::Field>& fields,
   };
   std::string f = lookup(h);
   if (!f.empty()) return f;
+  // "是否有创业意愿" for the yes/no field "有创业意愿", as forms ask their questions.
+  if (h.starts_with("是否") && h.size() > std::string("是否").size()) {
+    f = lookup(h.substr(std::string("是否").size()));
+    for (const auto& field : fields) {
+      if (field.name == f && field.kind == core::FieldKind::flag) return f;
+    }
+  }
   auto pos = h.find('(');  // full-width brackets are folded by clean_header
   if (pos == std::string::npos || pos == 0) return {};
   f = lookup(h.substr(0, pos));

@@ -24,6 +24,15 @@ TEST(SheetHeaders, LabelsWithFullWidthBracketsAreRecognised) {
   EXPECT_EQ(header_field(core::person_fields(), {}, "出生地"), "");
 }
 
+TEST(SheetHeaders, AYesNoFieldMayBeAskedAsAQuestion) {
+  EXPECT_EQ(field_for_header("是否有创业意愿"), "willing");
+  EXPECT_EQ(field_for_header("是否创业意愿"), "willing");
+  EXPECT_EQ(field_for_header("是否有创业能力"), "capable");
+  EXPECT_EQ(field_for_header("是否有良好信誉"), "creditworthy");
+  EXPECT_EQ(field_for_header("是否技能特长"), "");  // not a yes/no field
+  EXPECT_EQ(field_for_header("是否"), "");
+}
+
 TEST(SheetHeaders, ASumInAnotherUnitThanTheFieldsIsNotRead) {
   const std::map<std::string, std::string> words = {{"资金需求", "intention_funding_wan"}};
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（万元）"),
