@@ -29,8 +29,8 @@ void report(const service::ImportSummary& summary, const std::string& report_pat
   for (size_t i = 0; i < summary.issues.size() && i < 20; ++i) {
     const auto& issue = summary.issues[i];
     if (issue.row) std::cerr << "第" << issue.row << "行 ";
-    std::cerr << issue.column << "：" << issue.reason << (issue.kept ? "（已导入，待核实）" : "")
-              << "\n";
+    if (!issue.column.empty()) std::cerr << issue.column << "：";
+    std::cerr << issue.reason << (issue.kept ? "（已导入，待核实）" : "") << "\n";
   }
   if (summary.issues.size() > 20) {
     std::cerr << "……另有 " << summary.issues.size() - 20 << " 个问题"

@@ -24,4 +24,11 @@ using RowCallback = std::function<bool(const SheetRow&)>;
 // unsupported or malformed file; exceptions thrown by on_row pass through unchanged.
 void read_sheet(const std::string& path, const RowCallback& on_row);
 
+// The sheets of `path` that read_sheet_at reads: an .xlsx's visible worksheets by name in tab
+// order, one unnamed sheet for a .csv. Throws SheetError like read_sheet.
+std::vector<std::string> sheet_names(const std::string& path);
+
+// read_sheet for the sheet at `index` of sheet_names(path) (read_sheet reads the first).
+void read_sheet_at(const std::string& path, size_t index, const RowCallback& on_row);
+
 }  // namespace guiyan::io

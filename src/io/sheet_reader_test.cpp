@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include <fstream>
 #include <random>
 
 #include "io/test_support.h"
@@ -160,6 +161,35 @@ TEST(ReadSheetXlsx, SkipsHiddenFirstSheet) {
   worksheet_hide(dict);
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
   EXPECT_EQ(test_support::read_rows(path), (std::vector<Row>{{1, {"可见"}}}));
+}
+
+TEST(ReadSheetXlsx, ListsAndReadsEachVisibleSheetByIndex) {
+  TempDir dir;
+  std::string path = dir.file("sheets.xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* notes = workbook_add_worksheet(wb, "填表说明");
+  lxw_worksheet* dict = workbook_add_worksheet(wb, "字典");
+  lxw_worksheet* data = workbook_add_worksheet(wb, "台账&名单");
+  worksheet_write_string(notes, 0, 0, "请勿修改表头", nullptr);
+  worksheet_write_string(dict, 0, 0, "隐藏", nullptr);
+  worksheet_write_string(data, 1, 0, "姓名", nullptr);
+  worksheet_hide(dict);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  // Hidden sheets are left out; names are unescaped.
+  EXPECT_EQ(sheet_names(path), (std::vector<std::string>{"填表说明", "台账&名单"}));
+  std::vector<Row> rows;
+  read_sheet_at(path, 1, [&](const SheetRow& r) {
+    rows.push_back({r.number, r.cells});
+    return true;
+  });
+  EXPECT_EQ(rows, (std::vector<Row>{{2, {"姓名"}}}));
+  EXPECT_EQ(test_support::read_rows(path), (std::vector<Row>{{1, {"请勿修改表头"}}}));
+  EXPECT_THROW(read_sheet_at(path, 2, [](const SheetRow&) { return true; }), SheetError);
+  // A CSV is one unnamed sheet.
+  std::string csv = dir.file("a.csv");
+  std::ofstream(csv) << "a\n";
+  EXPECT_EQ(sheet_names(csv), (std::vector<std::string>{""}));
+  EXPECT_THROW(read_sheet_at(csv, 1, [](const SheetRow&) { return true; }), SheetError);
 }
 
 // Parts as other producers write them: namespace prefixes, rows and cells without r, inline rich

@@ -1,5 +1,6 @@
 #include "io/xlsx_package.h"
 
+#include <optional>
 #include <vector>
 
 #include "io/xml_sax.h"
@@ -30,6 +31,7 @@ struct RelsHandler : SaxHandlerBase {
 
 struct SheetEntry {
   std::string rel_id;
+  std::string name;
   bool hidden = false;
 };
 
@@ -37,16 +39,18 @@ struct SheetEntry {
 struct WorkbookHandler : SaxHandlerBase {
   std::vector<SheetEntry> sheets;
   bool date1904 = false;
-  std::string id, state, date1904_attr;
+  std::string id, name, state, date1904_attr;
   void attribute(const orcus::sax::parser_attribute& a) {
     if (a.name == "id" && !a.ns.empty()) id = a.value;
+    if (a.name == "name" && a.ns.empty()) name = a.value;
     if (a.name == "state") state = a.value;
     if (a.name == "date1904") date1904_attr = a.value;
   }
   void start_element(const orcus::sax::parser_element& e) {
-    if (e.name == "sheet") sheets.push_back({id, state == "hidden" || state == "veryHidden"});
+    if (e.name == "sheet") sheets.push_back({id, name, state == "hidden" || state == "veryHidden"});
     if (e.name == "workbookPr") date1904 = date1904_attr == "1" || date1904_attr == "true";
     id.clear();
+    name.clear();
     state.clear();
     date1904_attr.clear();
   }
@@ -112,18 +116,20 @@ XlsxParts locate_xlsx_parts(const ZipReader& zip) {
     if (ends_with(r.type, "/sharedStrings")) parts.shared_strings = resolve(dir, r.target);
     if (ends_with(r.type, "/styles")) parts.styles = resolve(dir, r.target);
   }
-  std::string first_hidden;
+  std::optional<XlsxSheet> first_hidden;
   for (const SheetEntry& s : wb.sheets) {
     for (const Relationship& r : rels) {
       if (r.id != s.rel_id || !ends_with(r.type, "/worksheet") || r.external) continue;
-      std::string target = resolve(dir, r.target);
-      if (!s.hidden && parts.sheet.empty()) parts.sheet = target;
-      if (s.hidden && first_hidden.empty()) first_hidden = target;
+      XlsxSheet sheet{s.name, resolve(dir, r.target)};
+      if (!s.hidden) parts.sheets.push_back(sheet);
+      if (s.hidden && !first_hidden) first_hidden = sheet;
     }
   }
-  if (parts.sheet.empty()) parts.sheet = first_hidden;
-  if (parts.sheet.empty()) throw SheetError("xlsx 文件中没有工作表");
-  if (!zip.contains(parts.sheet)) throw SheetError("文件不是有效的 xlsx 文件（缺少工作表数据）");
+  if (parts.sheets.empty() && first_hidden) parts.sheets.push_back(*first_hidden);
+  if (parts.sheets.empty()) throw SheetError("xlsx 文件中没有工作表");
+  for (const XlsxSheet& sheet : parts.sheets) {
+    if (!zip.contains(sheet.part)) throw SheetError("文件不是有效的 xlsx 文件（缺少工作表数据）");
+  }
   if (!parts.shared_strings.empty() && !zip.contains(parts.shared_strings)) {
     parts.shared_strings.clear();
   }

@@ -11,9 +11,18 @@
 
 namespace guiyan::io {
 
-void read_xlsx(const std::string& path, const RowCallback& on_row) {
+std::vector<std::string> xlsx_sheet_names(const std::string& path) {
+  ZipReader zip(path);
+  std::vector<std::string> names;
+  for (const XlsxSheet& sheet : locate_xlsx_parts(zip).sheets) names.push_back(sheet.name);
+  return names;
+}
+
+void read_xlsx(const std::string& path, const RowCallback& on_row, size_t index) {
   ZipReader zip(path);
   XlsxParts parts = locate_xlsx_parts(zip);
+  if (index >= parts.sheets.size())
+    throw SheetError("xlsx 文件中没有第" + std::to_string(index + 1) + "个工作表");
   XlsxDateStyles styles;
   if (!parts.styles.empty()) styles = XlsxDateStyles(zip.read(parts.styles));
   XlsxSharedStrings strings;
@@ -35,7 +44,7 @@ void read_xlsx(const std::string& path, const RowCallback& on_row) {
     }
     rows.clear();
   };
-  zip.stream(parts.sheet, [&](std::string_view bytes) {
+  zip.stream(parts.sheets[index].part, [&](std::string_view bytes) {
     chunker.feed(bytes, parse);
     deliver();
     return !stopped && !chunker.done();

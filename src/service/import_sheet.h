@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "io/sheet_error.h"
 #include "io/sheet_reader.h"
@@ -13,32 +14,46 @@
 namespace guiyan::service {
 
 // Feeds the sheet at `path` to `imp`: `imp.header(row)` for each row until it returns true (a
-// header must come within the first 10 rows), then `imp.row(row)` for each row, `imp.flush()`
-// every `options.batch_rows` rows (when `progress` is given) and at the end; `progress` gets
-// `imp.summary` after each flush. Throws io::SheetError naming `what_header` (e.g. "表头应包含
-// “姓名”和“户籍地”等列") when no header is found.
+// header must come within the first 10 rows of a worksheet; an .xlsx's visible worksheets are
+// tried in tab order, so a 填表说明 sheet before the ledger is passed over, and an issue of row 0
+// names the worksheet read when it is not the first), then `imp.row(row)` for each row,
+// `imp.flush()` every `options.batch_rows` rows (when `progress` is given) and at the end;
+// `progress` gets `imp.summary` after each flush. Throws io::SheetError naming `what_header`
+// (e.g. "表头应包含“姓名”和“户籍地”等列") when no header is found.
 template <class SheetImporter>
 void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions& options,
                 const std::string& what_header,
                 const std::function<void(const ImportSummary&)>& progress) {
-  bool have_header = false;
-  size_t scanned = 0;
-  io::read_sheet(path, [&](const io::SheetRow& row) {
-    if (!have_header) {
-      have_header = imp.header(row);
-      if (!have_header && ++scanned >= 10) {
-        throw io::SheetError("前10行中未找到表头：" + what_header);
+  bool have_header = false, ten_rows = false;
+  std::vector<std::string> sheets = io::sheet_names(path);
+  for (size_t sheet = 0; sheet < sheets.size() && !have_header; ++sheet) {
+    size_t scanned = 0;
+    io::read_sheet_at(path, sheet, [&](const io::SheetRow& row) {
+      if (!have_header) {
+        have_header = imp.header(row);
+        if (have_header && sheet > 0) {
+          imp.summary.issues.push_back(
+              {0, "", "", "已读取工作表“" + sheets[sheet] + "”（之前的工作表中没有表头）"});
+        }
+        if (!have_header && ++scanned >= 10) {
+          ten_rows = true;
+          return false;  // not this worksheet: the next one, if any
+        }
+        return true;
+      }
+      imp.row(row);
+      if (progress && imp.summary.rows_read % options.batch_rows == 0) {
+        imp.flush();
+        progress(imp.summary);
       }
       return true;
-    }
-    imp.row(row);
-    if (progress && imp.summary.rows_read % options.batch_rows == 0) {
-      imp.flush();
-      progress(imp.summary);
-    }
-    return true;
-  });
-  if (!have_header) throw io::SheetError("文件中未找到表头：" + what_header);
+    });
+  }
+  if (!have_header) {
+    std::string where = sheets.size() > 1 ? "各工作表" : ten_rows ? "前10行" : "文件";
+    if (sheets.size() > 1) where += ten_rows ? "的前10行" : "";
+    throw io::SheetError(where + "中未找到表头：" + what_header);
+  }
   imp.flush();
 }
 

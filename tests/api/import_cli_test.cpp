@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <fstream>
 #include <thread>
@@ -354,6 +355,58 @@ TEST_F(ImportCli, NumbersExcelKeptAsNumbersAreExplainedOrRead) {
   ASSERT_EQ(person["total"], 1) << person.dump();
   EXPECT_EQ(person["items"][0]["name"], "小数电话");
   EXPECT_EQ(person["items"][0]["phone"], "138****0003");
+}
+
+TEST_F(ImportCli, ALedgerAfterAnInstructionsSheetIsFound) {
+  // Offices' templates often open on a 填表说明 sheet; the ledger is on the next one.
+  lxw_workbook* wb = workbook_new(file("template.xlsx").c_str());
+  lxw_worksheet* notes = workbook_add_worksheet(wb, "填表说明");
+  lxw_worksheet* ledger = workbook_add_worksheet(wb, "返乡人员");
+  for (int r = 0; r < 12; ++r) {
+    worksheet_write_string(notes, r, 0, ("说明第" + std::to_string(r + 1) + "条").c_str(), nullptr);
+  }
+  worksheet_write_string(ledger, 0, 0, "姓名", nullptr);
+  worksheet_write_string(ledger, 0, 1, "户籍地", nullptr);
+  worksheet_write_string(ledger, 1, 0, "说明后", nullptr);
+  worksheet_write_string(ledger, 1, 1, "421022", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::string out;
+  EXPECT_EQ(
+      s.cli({"import", "people", file("template.xlsx"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 1);
+  std::string reasons;
+  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 4) reasons += r.cells[3] + "\n";
+    return true;
+  });
+  EXPECT_NE(reasons.find("已读取工作表“返乡人员”（之前的工作表中没有表头）"), std::string::npos)
+      << reasons;
+
+  // No sheet with a header: the refusal says every sheet was looked at.
+  wb = workbook_new(file("no_header.xlsx").c_str());
+  worksheet_write_string(workbook_add_worksheet(wb, "一"), 0, 0, "备注", nullptr);
+  worksheet_write_string(workbook_add_worksheet(wb, "二"), 0, 0, "备注", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  EXPECT_NE(s.cli({"import", "people", file("no_header.xlsx")}, "", &out), 0);
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  std::ifstream in(file("no_header.xlsx"), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto queued =
+      c.request("POST", "/api/v1/imports?kind=people&filename=a.xlsx&dry_run=true", bytes,
+                {"Authorization: Bearer " + token, "Content-Type: application/octet-stream"});
+  ASSERT_EQ(queued.status, 202) << queued.body;
+  nlohmann::json job;
+  for (int i = 0; i < 200; ++i) {
+    job = c.get("/api/v1/imports/" + std::to_string(queued.json()["id"].get<int64_t>()), token)
+              .json();
+    if (job["status"] == "done" || job["status"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(job["status"], "failed");
+  EXPECT_EQ(job["error"], "各工作表中未找到表头：表头应包含“姓名”和“户籍地”等列") << job.dump();
 }
 
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
