@@ -7,14 +7,122 @@
 
 namespace guiyan::service {
 
+namespace {
+
+// UTF-8 characters in `s`.
+size_t chars(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// `s` without `suffix` when it ends with it and at least two characters remain; else "".
+std::string without_suffix(const std::string& s, const char* const* suffixes, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    std::string_view suffix = suffixes[i];
+    if (s.ends_with(suffix) && chars(s.substr(0, s.size() - suffix.size())) >= 2) {
+      return s.substr(0, s.size() - suffix.size());
+    }
+  }
+  return "";
+}
+
+// Longest first, so that 村民委员会 is taken before 委员会.
+constexpr const char* kCommittee[] = {"村民委员会", "居民委员会", "村民委员", "居民委员", "村委会",
+                                      "居委会",     "委员会",     "村委",     "居委"};
+constexpr const char* kType[] = {"街道办事处", "办事处", "街道", "社区", "自治县", "村",
+                                 "镇",         "乡",     "县",   "区",   "市"};
+// True when a name is written as a village or community's: 车家垱村, 埠河社区, 东升村委会.
+bool says_village(const std::string& part) {
+  for (const char* word : {"村", "社区", "委会", "委员会", "委员", "居委", "村委"}) {
+    if (part.ends_with(word)) return true;
+  }
+  return false;
+}
+
+// Where a path written without separators may be cut: after a type word.
+constexpr const char* kCutAfter[] = {"省",   "市",     "县",   "区",     "镇",   "乡",
+                                     "街道", "办事处", "社区", "委员会", "委会", "村"};
+
+}  // namespace
+
+std::string RegionResolver::short_name(const std::string& name) {
+  std::string s = name;
+  if (auto cut = without_suffix(s, kCommittee, std::size(kCommittee)); !cut.empty()) s = cut;
+  if (auto cut = without_suffix(s, kType, std::size(kType)); !cut.empty()) s = cut;
+  return s;
+}
+
 RegionResolver::RegionResolver(store::Conn& c) {
   c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
     by_code_[r.text(0)] = {r.text(1), r.text(2)};
     by_name_.emplace(r.text(1), r.text(0));
+    by_short_.emplace(short_name(r.text(1)), r.text(0));
   });
 }
 
+std::set<std::string> RegionResolver::named(const std::string& part,
+                                            const std::set<std::string>* parents) const {
+  std::set<std::string> out;
+  auto take = [&](const std::multimap<std::string, std::string>& index, const std::string& key) {
+    auto [lo, hi] = index.equal_range(key);
+    for (auto it = lo; it != hi; ++it) {
+      if (!parents || parents->count(by_code_.at(it->second).parent)) out.insert(it->second);
+    }
+  };
+  take(by_name_, part);
+  if (!out.empty()) return out;  // the name as written wins over a short form
+  take(by_short_, part);
+  if (std::string shorter = short_name(part); shorter != part) take(by_short_, shorter);
+  // A bare short name found anywhere means a town or above: 火星 is not the village 火星村委会
+  // somewhere in the province. With its town before it, or written as a village (新河村), it
+  // may be a village.
+  if (!parents && !says_village(part)) {
+    std::erase_if(out, [](const std::string& code) { return code.size() == 12; });
+  }
+  return out;
+}
+
+std::set<std::string> RegionResolver::walk(const std::set<std::string>* parents,
+                                           std::vector<std::string> parts, size_t k,
+                                           int splits) const {
+  if (k == parts.size()) return parents ? *parents : std::set<std::string>{};
+  const std::string part = parts[k];
+  if (auto here = named(part, parents); !here.empty()) {
+    if (auto found = walk(&here, parts, k + 1, splits); !found.empty()) return found;
+  }
+  if (splits >= 4) return {};
+  // 公安县埠河镇: cut after each type word in turn and go on with the rest.
+  for (size_t at = 0; at < part.size(); ++at) {
+    for (const char* word : kCutAfter) {
+      std::string_view w = word;
+      if (part.compare(at, w.size(), w) != 0 || at + w.size() >= part.size()) continue;
+      std::string left = part.substr(0, at + w.size());
+      auto here = named(left, parents);
+      if (here.empty()) continue;
+      std::vector<std::string> cut = parts;
+      cut[k] = part.substr(at + w.size());
+      cut.insert(cut.begin() + static_cast<std::ptrdiff_t>(k), left);
+      if (auto found = walk(&here, cut, k + 1, splits + 1); !found.empty()) return found;
+    }
+  }
+  return {};
+}
+
 std::string RegionResolver::resolve(const std::string& raw) const {
+  auto [it, added] = memo_.try_emplace(raw);
+  if (added) {
+    try {
+      it->second = resolve_uncached(raw);
+    } catch (const std::invalid_argument& e) {
+      it->second = std::string("!") + e.what();
+    }
+  }
+  if (it->second.starts_with("!")) throw std::invalid_argument(it->second.substr(1));
+  return it->second;
+}
+
+std::string RegionResolver::resolve_uncached(const std::string& raw) const {
   std::string text = core::encode_utf8(core::trim(core::decode_folded(raw)));
   bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
   if (digits) {
@@ -40,22 +148,39 @@ std::string RegionResolver::resolve(const std::string& raw) const {
     i += len;
   }
   if (!cur.empty()) parts.push_back(cur);
-  if (!parts.empty() && parts.front() == "湖北省") parts.erase(parts.begin());
-  if (parts.empty()) throw std::invalid_argument("地区为空");
-  // Candidates for the first name anywhere, then each next name among their children.
-  std::set<std::string> candidates;
-  auto [lo, hi] = by_name_.equal_range(parts.front());
-  for (auto it = lo; it != hi; ++it) candidates.insert(it->second);
-  for (size_t k = 1; k < parts.size() && !candidates.empty(); ++k) {
-    std::set<std::string> next;
-    auto [a, b] = by_name_.equal_range(parts[k]);
-    for (auto it = a; it != b; ++it) {
-      if (candidates.count(by_code_.at(it->second).parent)) next.insert(it->second);
-    }
-    candidates = std::move(next);
+  if (!parts.empty() && (parts.front() == "湖北省" || parts.front() == "湖北")) {
+    parts.erase(parts.begin());
   }
-  if (candidates.empty()) throw std::invalid_argument("“" + text + "”找不到对应的行政区划");
+  if (parts.empty()) throw std::invalid_argument("地区为空");
+  std::set<std::string> candidates = walk(nullptr, parts, 0, 0);
+  if (candidates.empty()) {
+    std::string hint;
+    // The last name alone may be one place elsewhere: a town or county written wrong.
+    if (parts.size() > 1) {
+      auto alone = walk(nullptr, {parts.back()}, 0, 0);
+      if (alone.size() == 1) {
+        std::string path;
+        for (std::string up = *alone.begin(); !up.empty() && by_code_.at(up).parent != "";
+             up = by_code_.at(up).parent) {
+          path = by_code_.at(up).name + (path.empty() ? "" : "/") + path;
+        }
+        hint = "（" + parts.back() + " 在 " + path + "）";
+      }
+    }
+    throw std::invalid_argument("“" + text + "”找不到对应的行政区划" + hint);
+  }
   if (candidates.size() > 1) {
+    // A name that fits a region and places of its own (埠河: the town and its 埠河社区) means
+    // the region above them.
+    for (const auto& top : candidates) {
+      bool above_all = true;
+      for (const auto& other : candidates) {
+        std::string up = other;
+        while (up != top && !up.empty()) up = by_code_.at(up).parent;
+        above_all = above_all && up == top;
+      }
+      if (above_all) return top;
+    }
     throw std::invalid_argument("“" + text + "”有" + std::to_string(candidates.size()) +
                                 "个同名区划，请写出上级区划，如 荆州市/公安县/埠河镇");
   }

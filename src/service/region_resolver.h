@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "store/db.h"
@@ -15,15 +17,34 @@ class RegionResolver {
   // Loads every region once (28,651 rows).
   explicit RegionResolver(store::Conn& c);
   // The code, or throws std::invalid_argument with a Chinese reason (unknown, ambiguous) that
-  // names the text but not the column (the caller prefixes it).
+  // names the text but not the column (the caller prefixes it). Names are matched as written,
+  // else by their short form as offices write them (车家垱村 or 车家垱村委会 for
+  // 车家垱村村民委员会, 埠河 for 埠河镇, 沙市 for 沙市区); a path may be separated by / - > \ 、
+  // or spaces, or not at all (公安县埠河镇). Where a name fits a region and one of its own
+  // places (埠河: the town and its 埠河社区), the region above is meant.
   std::string resolve(const std::string& text) const;
+
+  // The short form of a region's name that resolve also accepts: its committee and type
+  // suffixes dropped (车家垱村村民委员会 → 车家垱, 万全社区居委会 → 万全, 沙市区 → 沙市).
+  static std::string short_name(const std::string& name);
 
  private:
   struct Region {
     std::string name, parent;
   };
+  // The regions a part of a path names, among the children of `parents` (anywhere when null).
+  std::set<std::string> named(const std::string& part, const std::set<std::string>* parents) const;
+  // The regions the path parts[k…] leads to from `parents`; a part that names nothing may be
+  // split after a type word (县, 镇, 村 …) into two.
+  std::set<std::string> walk(const std::set<std::string>* parents, std::vector<std::string> parts,
+                             size_t k, int splits) const;
+  std::string resolve_uncached(const std::string& text) const;
+
   std::map<std::string, Region> by_code_;
-  std::multimap<std::string, std::string> by_name_;  // name → code
+  std::multimap<std::string, std::string> by_name_;   // name → code
+  std::multimap<std::string, std::string> by_short_;  // short_name → code
+  // Sheets repeat their villages: each text's code, or its error ("!" + reason).
+  mutable std::unordered_map<std::string, std::string> memo_;
 };
 
 }  // namespace guiyan::service

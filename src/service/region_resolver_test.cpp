@@ -1,0 +1,64 @@
+#include "service/region_resolver.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "core/test_cases.h"
+#include "store/db.h"
+#include "store/migrations.h"
+#include "store/temp_database.h"
+
+namespace guiyan::service {
+namespace {
+
+TEST(RegionResolver, ShortNamesDropCommitteeAndTypeWords) {
+  EXPECT_EQ(RegionResolver::short_name("车家垱村村民委员会"), "车家垱");
+  EXPECT_EQ(RegionResolver::short_name("东升村委会"), "东升");
+  EXPECT_EQ(RegionResolver::short_name("万全社区居委会"), "万全");
+  EXPECT_EQ(RegionResolver::short_name("新建村民委员会"), "新建");
+  EXPECT_EQ(RegionResolver::short_name("业新村村民委员"), "业新");  // a truncated official name
+  EXPECT_EQ(RegionResolver::short_name("埠河镇"), "埠河");
+  EXPECT_EQ(RegionResolver::short_name("沙市区"), "沙市");
+  EXPECT_EQ(RegionResolver::short_name("滨湖街道"), "滨湖");
+  EXPECT_EQ(RegionResolver::short_name("荆州市"), "荆州");
+  EXPECT_EQ(RegionResolver::short_name("江村"), "江村");  // one character would be left
+}
+
+// Every case of testdata/region_names.tsv against the shipped region table.
+TEST(RegionResolver, SheetCellsResolveAsOfficesMeanThem) {
+  store::TempDatabase tmp{"region_resolver_test"};
+  auto db = store::open_db(tmp.url(), 1);
+  store::migrate(*db);
+  auto conn = db->acquire();
+  RegionResolver regions(*conn);
+  int n = core::for_each_case(std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/region_names.tsv", 3,
+                              [&](const std::vector<std::string>& c, int line) {
+                                std::string got;
+                                try {
+                                  got = regions.resolve(c[0]);
+                                } catch (const std::invalid_argument& e) {
+                                  got = std::string("!") + e.what();
+                                }
+                                if (c[1].starts_with("!")) {
+                                  EXPECT_NE(got.find(c[1].substr(1)), std::string::npos)
+                                      << "line " << line << " (" << c[2] << "): " << got;
+                                  EXPECT_TRUE(got.starts_with("!"))
+                                      << "line " << line << ": " << got;
+                                } else {
+                                  EXPECT_EQ(got, c[1]) << "line " << line << " (" << c[2] << ")";
+                                }
+                                // Asked again (from the memo), the same answer.
+                                std::string again;
+                                try {
+                                  again = regions.resolve(c[0]);
+                                } catch (const std::invalid_argument& e) {
+                                  again = std::string("!") + e.what();
+                                }
+                                EXPECT_EQ(again, got) << "line " << line;
+                              });
+  EXPECT_GE(n, 20);
+}
+
+}  // namespace
+}  // namespace guiyan::service
