@@ -44,6 +44,15 @@ const std::map<std::string, std::string>& header_words() {
       {"行政区划", "region_code"},
       {"行政区划代码", "region_code"},
       {"户籍地代码", "region_code"},  // the exported ledger's column (beside the name 户籍地)
+      // The place split over columns: 县（市、区） | 乡镇（街道） | 村（社区）.
+      {"县", "region_county"},
+      {"县市区", "region_county"},
+      {"所属县市区", "region_county"},
+      {"乡镇", "region_town"},
+      {"镇", "region_town"},
+      {"乡镇街道", "region_town"},
+      {"所属乡镇", "region_town"},
+      {"镇街", "region_town"},
       {"户籍地址", "region_code"},
       {"所属村", "region_code"},
       {"家庭住址", "address"},
@@ -170,7 +179,10 @@ class Importer {
       if (!f.empty()) ++known;
     }
     bool has_name = std::find(fields.begin(), fields.end(), "name") != fields.end();
-    bool has_region = std::find(fields.begin(), fields.end(), "region_code") != fields.end();
+    bool has_region = false;
+    for (const char* f : {"region_code", "region_town", "region_county"}) {
+      has_region = has_region || std::find(fields.begin(), fields.end(), f) != fields.end();
+    }
     if (known < 2 || !has_name) return false;
     if (!has_region) {
       throw io::SheetError("第" + std::to_string(row.number) +
@@ -198,6 +210,11 @@ class Importer {
     RowValues rv{row.number, {}};
     bool bad = false;
     std::string gender_cell;
+    // The place, from one column or from the county's, town's and village's columns.
+    struct {
+      std::string county, town, village;
+      size_t column;
+    } region{{}, {}, {}, headers_.size()};
     auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back(
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
@@ -217,13 +234,14 @@ class Importer {
         if (!city.empty()) rv.values["work_city"] = city;
         continue;
       }
-      if (field == "region_code") {
-        if (clean_header(cell).empty()) continue;
-        try {
-          rv.values["region_code"] = regions_->resolve(cell);
-        } catch (const std::invalid_argument& e) {
-          reject(i, cell, std::string("户籍地") + e.what());
-        }
+      if (field == "region_code" || field == "region_town" || field == "region_county") {
+        std::string text = clean_header(cell);
+        if (text.empty()) continue;
+        (field == "region_code"   ? region.village
+         : field == "region_town" ? region.town
+                                  : region.county) = text;
+        region.column =
+            field == "region_code" || region.column == headers_.size() ? i : region.column;
         continue;
       }
       const core::Field* f = core::find_person_field(field);
@@ -250,6 +268,20 @@ class Importer {
         rv.values["skills_note"] = extra;
       }
       if (!std::holds_alternative<store::Null>(v.value)) rv.values[field] = v.value;
+    }
+    if (!region.village.empty() || !region.town.empty() || !region.county.empty()) {
+      // A code stands alone; names are a path from the county's column to the village's.
+      bool code = !region.village.empty() &&
+                  region.village.find_first_not_of("0123456789") == std::string::npos;
+      std::string path = code ? region.village : "";
+      for (const std::string* part : {&region.county, &region.town, &region.village}) {
+        if (!code && !part->empty()) path += (path.empty() ? "" : "/") + *part;
+      }
+      try {
+        rv.values["region_code"] = regions_->resolve(path);
+      } catch (const std::invalid_argument& e) {
+        reject(region.column, path, std::string("户籍地") + e.what());
+      }
     }
     if (!rv.values.count("name")) reject(column_of("name"), "", "姓名为空");
     if (!rv.values.count("region_code") && !bad) reject(column_of("region_code"), "", "户籍地为空");

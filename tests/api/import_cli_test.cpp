@@ -409,6 +409,44 @@ TEST_F(ImportCli, ALedgerAfterAnInstructionsSheetIsFound) {
   EXPECT_EQ(job["error"], "各工作表中未找到表头：表头应包含“姓名”和“户籍地”等列") << job.dump();
 }
 
+TEST_F(ImportCli, APlaceSplitOverCountyTownAndVillageColumnsIsOnePlace) {
+  // 县（市、区） | 乡镇（街道） | 村（社区）, villages by the short names offices use.
+  write_file(file("split.csv"),
+             "序号,姓名,县（市、区）,乡镇（街道）,村（社区）\n"
+             "1,分列甲,公安县,斑竹垱镇,车家垱村\n"
+             "2,分列乙,,埠河镇,埠河社区\n"
+             "3,分列丙,公安县,埠河镇,\n"
+             "4,分列丁,公安县,闸口镇,车家垱村\n"
+             "5,分列戊,,,421022112217\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("split.csv"), "--report", file("r.xlsx")}, "", &out), 1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 4);
+  EXPECT_EQ(sum["rejected"], 1);
+  std::string reasons;
+  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 4) reasons += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
+    return true;
+  });
+  EXPECT_NE(
+      reasons.find("5 村（社区）: 户籍地“公安县/闸口镇/车家垱村”找不到对应的行政区划（车家垱村 "
+                   "在 荆州市/公安县/斑竹垱镇/车家垱村村民委员会）"),
+      std::string::npos)
+      << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto region_of = [&](const std::string& name) {
+    auto list = c.get("/api/v1/people?q=" + url_encode(name), token).json();
+    return list["total"] == 1 ? list["items"][0]["region_code"].get<std::string>() : "";
+  };
+  EXPECT_EQ(region_of("分列甲"), "421022112217");
+  EXPECT_EQ(region_of("分列乙"), "421022100001");
+  EXPECT_EQ(region_of("分列丙"), "421022100");
+  EXPECT_EQ(region_of("分列戊"), "421022112217");
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the
