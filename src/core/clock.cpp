@@ -46,6 +46,14 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
          std::chrono::seconds{s};
 }
 
+std::string local_time_text(std::string_view iso) {
+  if (iso.size() != 20) return std::string(iso);
+  auto t = parse_iso(iso);
+  if (!t) return std::string(iso);
+  std::string local = to_iso(*t + std::chrono::hours{8});
+  return local.substr(0, 10) + " " + local.substr(11, 8);
+}
+
 std::string today_local() {
   return to_iso(now() + std::chrono::hours{8}).substr(0, 10);
 }

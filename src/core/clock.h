@@ -22,6 +22,9 @@ std::string now_iso();
 std::string today_local();
 // The same day as a Date.
 Date today_local_date();
+// A stored time ("YYYY-MM-DDTHH:MM:SSZ") as offices read it in a sheet: China Standard Time,
+// "YYYY-MM-DD HH:MM:SS"; anything else unchanged (an empty cell stays empty).
+std::string local_time_text(std::string_view iso);
 // Parses "YYYY-MM-DDTHH:MM:SSZ" (or a bare "YYYY-MM-DD" as midnight UTC); nullopt when malformed.
 std::optional<TimePoint> parse_iso(std::string_view text);
 

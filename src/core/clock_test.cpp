@@ -18,3 +18,12 @@ TEST(Clock, RejectsMalformedText) {
   EXPECT_FALSE(parse_iso("yesterday"));
   EXPECT_EQ(to_iso(*parse_iso("2024-02-29")), "2024-02-29T00:00:00Z");
 }
+
+TEST(Clock, StoredTimesReadAsChinaStandardTime) {
+  EXPECT_EQ(guiyan::core::local_time_text("2026-12-05T21:35:31Z"), "2026-12-06 05:35:31");
+  EXPECT_EQ(guiyan::core::local_time_text("2026-12-31T16:00:00Z"), "2027-01-01 00:00:00");
+  EXPECT_EQ(guiyan::core::local_time_text("2026-03-01T01:02:03Z"), "2026-03-01 09:02:03");
+  EXPECT_EQ(guiyan::core::local_time_text(""), "");
+  EXPECT_EQ(guiyan::core::local_time_text("2026-12-05"), "2026-12-05");  // a date stays
+  EXPECT_EQ(guiyan::core::local_time_text("not a time at all!!"), "not a time at all!!");
+}

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/clock.h"
 #include "core/merchant_fields.h"
 #include "service/audit.h"
 #include "service/ledger_file.h"
@@ -49,7 +50,7 @@ std::string export_merchants(store::Db& db, const Principal& p, const MerchantQu
     cells.push_back(name == industry_names.end() ? "" : name->second);
     cells.push_back(m.case_worker_name);
     cells.push_back(m.verified_on.value_or(""));
-    cells.push_back(m.updated_at);
+    cells.push_back(core::local_time_text(m.updated_at));
     file.row(cells);
   });
   int64_t count = file.rows();

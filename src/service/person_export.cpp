@@ -1,5 +1,6 @@
 #include "service/person_export.h"
 
+#include "core/clock.h"
 #include "core/person_fields.h"
 #include "core/text.h"
 #include "http/api_error.h"
@@ -51,7 +52,7 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
     cells.push_back(person.birth_date.value_or(""));
     cells.push_back(core::term_label(core::data_sources(), person.source));
     cells.push_back(person.case_worker_name);
-    cells.push_back(person.updated_at);
+    cells.push_back(core::local_time_text(person.updated_at));
     cells.push_back(unverified ? "待核实" : "");
     file.row(cells);
   });

@@ -1,5 +1,6 @@
 #include "service/venture_export.h"
 
+#include "core/clock.h"
 #include "core/venture_fields.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
@@ -58,7 +59,7 @@ std::string export_ventures(store::Db& db, const Principal& p, const VentureQuer
               v["latest_employees"].is_number()
                   ? std::to_string(v["latest_employees"].get<int64_t>())
                   : "",
-              text("latest_counted_on"), text("notes"), text("updated_at")});
+              text("latest_counted_on"), text("notes"), core::local_time_text(text("updated_at"))});
   });
   int64_t count = file.rows();
   std::string path = file.close();

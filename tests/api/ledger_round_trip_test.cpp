@@ -1,6 +1,7 @@
 // An office exports a ledger, edits it in Excel and imports it again: every exported ledger
 // (people, merchants, ventures; .csv and .xlsx) reads back whole, changing nothing, and a dry
 // run counts what the import then does.
+#include <regex>
 #include <thread>
 
 #include "api/api_env.h"
@@ -139,6 +140,11 @@ TEST_F(LedgerRoundTrip, UnverifiedIdNumbersStayInTheLedgerMarked) {
   ASSERT_FALSE(line.empty());
   if (line.back() == '\r') line.pop_back();  // CRLF, as Excel writes CSV
   EXPECT_EQ(line.substr(line.rfind(',') + 1), "待核实");
+  // 更新时间, before it, in China Standard Time as offices read it (not "…T…Z").
+  std::string before_last = line.substr(0, line.rfind(','));
+  std::string updated = before_last.substr(before_last.rfind(',') + 1);
+  EXPECT_TRUE(std::regex_match(updated, std::regex(R"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})")))
+      << updated;
   EXPECT_NE(line.find(",421022198803031"), std::string::npos) << line;
   // Its venture's founder is given the same number, and the venture reads back to its founder.
   std::string ventures = exported("ventures", "csv");
