@@ -62,7 +62,16 @@ void vocab_keys(const TermList& terms, const std::string& s, bool list, bool ret
 
 FieldValue unknown_word(const Field& field, const TermList& terms, const std::string& word) {
   if (find_term(terms, word, true)) return fail(field.label + "“" + word + "”已停用");
-  return fail(field.label + "“" + word + "”不在可选范围内");
+  // A short list is named, so that a clerk can correct the cell from the message alone.
+  std::string choices;
+  size_t active = 0;
+  for (const auto& t : terms) {
+    if (t.retired) continue;
+    ++active;
+    choices += (choices.empty() ? "" : "、") + t.label;
+  }
+  if (active == 0 || active > 12) return fail(field.label + "“" + word + "”不在可选范围内");
+  return fail(field.label + "“" + word + "”不在可选范围内，可填：" + choices);
 }
 
 FieldValue normalize_vocab(const Field& field, const std::string& s, bool retired_keys) {

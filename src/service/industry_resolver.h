@@ -19,16 +19,25 @@ class IndustryResolver {
       codes_[r.text(0)] = r.text(0);
     });
   }
-  // The code of a section or division written as its code or its name; nullopt when neither.
+  // The code of a section or division written as its code or its name, or as the start of
+  // exactly one name as offices shorten them (餐饮 for 餐饮业, 建筑 for 建筑业); nullopt when
+  // none.
   std::optional<std::string> code(const std::string& text) const {
     std::string t = text;
     for (auto& ch : t) {
       if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
     }
     if (t.size() == 3 && t[0] >= 'A' && t[0] <= 'T') t = t.substr(1);  // "C36" → "36"
-    auto it = codes_.find(t);
-    if (it == codes_.end()) return std::nullopt;
-    return it->second;
+    if (auto it = codes_.find(t); it != codes_.end()) return it->second;
+    // A short form: at least two characters (a CJK character is 3 bytes), one name only.
+    if (t.size() < 6) return std::nullopt;
+    if (auto it = codes_.find(t + "业"); it != codes_.end()) return it->second;
+    std::optional<std::string> found;
+    for (auto it = codes_.lower_bound(t); it != codes_.end() && it->first.starts_with(t); ++it) {
+      if (found && *found != it->second) return std::nullopt;
+      found = it->second;
+    }
+    return found;
   }
 
  private:

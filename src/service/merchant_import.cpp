@@ -47,6 +47,8 @@ const std::map<std::string, std::string>& header_words() {
       {"行业", "industry"},
       {"行业分类", "industry"},
       {"行业代码", "industry"},
+      {"企业所属行业", "industry"},
+      {"行业类别", "industry"},
       {"规模", "enterprise_size"},
       {"企业规模（大中小微）", "enterprise_size"},
       {"经营状态", "operating_status"},

@@ -13,6 +13,7 @@
 #include "service/data_scope.h"
 #include "service/import_batch.h"
 #include "service/import_sheet.h"
+#include "service/industry_resolver.h"
 #include "service/person_duplicates.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
@@ -66,6 +67,9 @@ const std::map<std::string, std::string>& header_words() {
       {"意向", "intention_note"},
       {"创业意向说明", "intention_note"},
       {"创业项目", "intention_note"},
+      {"创业行业", "intention_industry"},
+      {"意向创业行业", "intention_industry"},
+      {"拟创业行业", "intention_industry"},
       {"拟创业项目", "intention_note"},
       {"资金需求", "intention_funding_wan"},
       {"计划投资", "intention_investment_wan"},
@@ -138,6 +142,7 @@ class Importer {
         conn_(db_.acquire()) {
     sync_vocabularies(*conn_);  // the rows are read with the words the offices use today
     regions_ = std::make_unique<RegionResolver>(*conn_);
+    industries_ = std::make_unique<IndustryResolver>(*conn_);
     // One connection for the whole import, so the large page cache serves every batch.
     if (!opt_.dry_run) {
       store::set_bulk_cache(*conn_, true);
@@ -242,6 +247,17 @@ class Importer {
                                   : region.county) = text;
         region.column =
             field == "region_code" || region.column == headers_.size() ? i : region.column;
+        continue;
+      }
+      if (field == "intention_industry" && !clean_header(cell).empty()) {
+        // Offices write the industry's name (餐饮, 农业) as often as its code.
+        if (auto code = industries_->code(clean_header(cell))) {
+          rv.values[field] = *code;
+        } else {
+          reject(
+              i, cell,
+              "意向行业“" + clean_header(cell) + "”不是国民经济行业分类（GB/T 4754）的门类或大类");
+        }
         continue;
       }
       const core::Field* f = core::find_person_field(field);
@@ -513,6 +529,7 @@ class Importer {
   std::string today_;
   store::ConnLease conn_;
   std::unique_ptr<RegionResolver> regions_;
+  std::unique_ptr<IndustryResolver> industries_;
   std::vector<std::string> columns_, headers_;
   std::vector<RowValues> batch_;
   // Dry run: hash of the ID number of each person the file would create → hash of its row.

@@ -447,6 +447,35 @@ TEST_F(ImportCli, APlaceSplitOverCountyTownAndVillageColumnsIsOnePlace) {
   EXPECT_EQ(region_of("分列戊"), "421022112217");
 }
 
+TEST_F(ImportCli, AnIntendedIndustryMayBeWrittenByItsName) {
+  write_file(file("industry.csv"),
+             "姓名,户籍地,创业行业\n行业甲,421022,餐饮\n行业乙,421022,H62\n行业丙,421022,农业\n"
+             "行业丁,421022,电子商务\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("industry.csv"), "--report", file("r.xlsx")}, "", &out),
+            1)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 3);
+  std::string reasons;
+  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 4) reasons += r.cells[0] + " " + r.cells[3] + "\n";
+    return true;
+  });
+  EXPECT_NE(reasons.find("5 意向行业“电子商务”不是国民经济行业分类（GB/T 4754）的门类或大类"),
+            std::string::npos)
+      << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto industry_of = [&](const std::string& name) {
+    auto list = c.get("/api/v1/people?q=" + url_encode(name), token).json();
+    return list["total"] == 1 ? list["items"][0]["intention_industry"].get<std::string>() : "";
+  };
+  EXPECT_EQ(industry_of("行业甲"), "62");
+  EXPECT_EQ(industry_of("行业乙"), "62");
+  EXPECT_EQ(industry_of("行业丙"), "01");
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the
