@@ -10,6 +10,7 @@
 #include <random>
 
 #include "io/test_support.h"
+#include "io/xlsx_merged_cells.h"
 #include "io/xlsx_writer.h"
 
 namespace guiyan::io {
@@ -358,6 +359,87 @@ TEST(ReadSheet, OnRowExceptionsPassThrough) {
   }
   EXPECT_THROW(read_sheet(path, [](const SheetRow&) -> bool { throw std::out_of_range("mine"); }),
                std::out_of_range);
+}
+
+}  // namespace
+}  // namespace guiyan::io
+
+namespace guiyan::io {
+namespace {
+
+TEST(ReadSheetXlsx, MergedCellsHoldTheirValueInEveryRowTheyCover) {
+  TempDir dir;
+  std::string path = dir.file("merged.xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "台账");
+  lxw_format* center = workbook_add_format(wb);
+  format_set_align(center, LXW_ALIGN_CENTER);
+  worksheet_write_string(ws, 0, 0, "姓名", nullptr);
+  worksheet_write_string(ws, 0, 1, "村", nullptr);
+  worksheet_write_string(ws, 0, 2, "备注", nullptr);
+  for (int r = 1; r <= 4; ++r) {
+    worksheet_write_string(ws, r, 0, ("人" + std::to_string(r)).c_str(), nullptr);
+  }
+  // 车家垱村 merged down over rows 2-4 (Excel's 2-4); a note merged across B5:C5.
+  worksheet_merge_range(ws, 1, 1, 3, 1, "车家垱村", center);
+  worksheet_merge_range(ws, 4, 1, 4, 2, "横向", center);
+  // Many more rows, so that the merged ranges at the end come in a later piece of the stream.
+  for (int r = 5; r < 40000; ++r) {
+    worksheet_write_string(ws, r, 0, ("后" + std::to_string(r)).c_str(), nullptr);
+  }
+  worksheet_merge_range(ws, 39998, 1, 39999, 1, "末尾", center);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  auto rows = test_support::read_rows(path);
+  ASSERT_EQ(rows.size(), 40000u);
+  EXPECT_EQ(rows[1], (Row{2, {"人1", "车家垱村"}}));
+  EXPECT_EQ(rows[2], (Row{3, {"人2", "车家垱村"}}));
+  EXPECT_EQ(rows[3], (Row{4, {"人3", "车家垱村"}}));
+  EXPECT_EQ(rows[4], (Row{5, {"人4", "横向", "横向"}}));
+  EXPECT_EQ(rows[5], (Row{6, {"后5"}}));  // past the ranges: nothing filled
+  EXPECT_EQ(rows[39998], (Row{39999, {"后39998", "末尾"}}));
+  EXPECT_EQ(rows[39999], (Row{40000, {"后39999", "末尾"}}));
+}
+
+TEST(XlsxMergedCells, RangesAsExcelWritesThem) {
+  MergedRange r;
+  ASSERT_TRUE(parse_range("B2:B5", r));
+  EXPECT_EQ(r.first_row, 2u);
+  EXPECT_EQ(r.last_row, 5u);
+  EXPECT_EQ(r.first_col, 1u);
+  EXPECT_EQ(r.last_col, 1u);
+  ASSERT_TRUE(parse_range("$AA$10:$AB$12", r));
+  EXPECT_EQ(r.first_col, 26u);
+  EXPECT_EQ(r.last_col, 27u);
+  EXPECT_EQ(r.first_row, 10u);
+  EXPECT_FALSE(parse_range("B2", r));
+  EXPECT_FALSE(parse_range("B:B", r));
+  EXPECT_FALSE(parse_range("2:5", r));
+  EXPECT_FALSE(parse_range("b2:b5", r));
+}
+
+}  // namespace
+}  // namespace guiyan::io
+
+namespace guiyan::io {
+namespace {
+
+TEST(XlsxMergedCells, FoundWhateverPiecesTheXmlComesIn) {
+  const std::string xml =
+      "<worksheet><sheetData><row r=\"1\"><c><is><t>mergeCell ref=\"Z1:Z9\" in text</t></is></c>"
+      "</row></sheetData><mergeCells count=\"3\"><mergeCell ref=\"B2:B5\"/>"
+      "<x:mergeCell ref='C3:D3'/><mergeCell\nref=\"E7\"/><mergeCell ref=\"F1:F2\"/></mergeCells>"
+      "</worksheet>";
+  for (size_t piece : {size_t{1}, size_t{2}, size_t{7}, size_t{64}, xml.size()}) {
+    MergedRangeScanner scanner;
+    for (size_t at = 0; at < xml.size(); at += piece) scanner.feed(xml.substr(at, piece));
+    const auto& r = scanner.ranges();
+    ASSERT_EQ(r.size(), 3u) << "pieces of " << piece;  // E7 is one cell; the text is no element
+    EXPECT_EQ(r[0].first_row, 2u) << piece;
+    EXPECT_EQ(r[0].last_row, 5u) << piece;
+    EXPECT_EQ(r[1].first_col, 2u) << piece;
+    EXPECT_EQ(r[1].last_col, 3u) << piece;
+    EXPECT_EQ(r[2].first_col, 5u) << piece;
+  }
 }
 
 }  // namespace

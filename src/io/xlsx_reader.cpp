@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "io/xlsx_merged_cells.h"
 #include "io/xlsx_package.h"
 #include "io/xlsx_shared_strings.h"
 #include "io/xlsx_sheet_parser.h"
@@ -28,6 +29,8 @@ void read_xlsx(const std::string& path, const RowCallback& on_row, size_t index)
   XlsxSharedStrings strings;
   if (!parts.shared_strings.empty()) strings = XlsxSharedStrings(zip, parts.shared_strings);
 
+  // Merged cells are listed after the rows: read first, so that each row comes out filled.
+  MergedCellFiller merged(read_merged_ranges(zip, parts.sheets[index].part));
   XlsxSheetParser parser(strings, styles, parts.date1904);
   XmlRecordChunker chunker("sheetData", "row");
   std::vector<SheetRow> rows;
@@ -36,7 +39,8 @@ void read_xlsx(const std::string& path, const RowCallback& on_row, size_t index)
   // Rows are handed to on_row outside the XML parser, so its exceptions are never mistaken for
   // parse errors.
   auto deliver = [&] {
-    for (const SheetRow& row : rows) {
+    for (SheetRow& row : rows) {
+      merged.fill(row);
       if (!on_row(row)) {
         stopped = true;
         break;
