@@ -476,6 +476,38 @@ TEST_F(ImportCli, AnIntendedIndustryMayBeWrittenByItsName) {
   EXPECT_EQ(industry_of("行业丙"), "01");
 }
 
+TEST_F(ImportCli, AVillageMergedDownOverItsPeoplesRowsIsEachOnesVillage) {
+  // 乡镇 and 村 merged down over the rows of the people who live there, as offices lay it out.
+  lxw_workbook* wb = workbook_new(file("merged.xlsx").c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "摸排表");
+  lxw_format* center = workbook_add_format(wb);
+  format_set_align(center, LXW_ALIGN_CENTER);
+  const char* head[] = {"序号", "姓名", "乡镇", "村"};
+  for (int c = 0; c < 4; ++c) worksheet_write_string(ws, 0, c, head[c], nullptr);
+  for (int r = 1; r <= 5; ++r) {
+    worksheet_write_number(ws, r, 0, r, nullptr);
+    worksheet_write_string(ws, r, 1, ("合并" + std::to_string(r)).c_str(), nullptr);
+  }
+  worksheet_merge_range(ws, 1, 2, 5, 2, "斑竹垱镇", center);
+  worksheet_merge_range(ws, 1, 3, 3, 3, "车家垱村", center);
+  worksheet_merge_range(ws, 4, 3, 5, 3, "斑竹垱社区", center);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("merged.xlsx")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 5);
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto region_of = [&](const std::string& name) {
+    auto list = c.get("/api/v1/people?q=" + url_encode(name), token).json();
+    return list["total"] == 1 ? list["items"][0]["region_name"].get<std::string>() : "";
+  };
+  EXPECT_EQ(region_of("合并1"), "车家垱村村民委员会");
+  EXPECT_EQ(region_of("合并3"), "车家垱村村民委员会");
+  EXPECT_NE(region_of("合并4").find("斑竹垱"), std::string::npos) << region_of("合并4");
+  EXPECT_NE(region_of("合并5").find("斑竹垱"), std::string::npos) << region_of("合并5");
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the
