@@ -19,9 +19,9 @@ class IndustryResolver {
       codes_[r.text(0)] = r.text(0);
     });
   }
-  // The code of a section or division written as its code or its name, or as the start of
-  // exactly one name as offices shorten them (餐饮 for 餐饮业, 建筑 for 建筑业); nullopt when
-  // none.
+  // The code of a section or division written as its code or its name, also without its
+  // closing 业 as offices shorten it (餐饮 for 餐饮业, 建筑 for 建筑业); nullopt when none. The
+  // start of a longer name is not enough: 汽车 may be 汽车制造业 or the trade in cars.
   std::optional<std::string> code(const std::string& text) const {
     std::string t = text;
     for (auto& ch : t) {
@@ -29,15 +29,10 @@ class IndustryResolver {
     }
     if (t.size() == 3 && t[0] >= 'A' && t[0] <= 'T') t = t.substr(1);  // "C36" → "36"
     if (auto it = codes_.find(t); it != codes_.end()) return it->second;
-    // A short form: at least two characters (a CJK character is 3 bytes), one name only.
+    // At least two characters (a CJK character is 3 bytes): 农 alone says too little.
     if (t.size() < 6) return std::nullopt;
     if (auto it = codes_.find(t + "业"); it != codes_.end()) return it->second;
-    std::optional<std::string> found;
-    for (auto it = codes_.lower_bound(t); it != codes_.end() && it->first.starts_with(t); ++it) {
-      if (found && *found != it->second) return std::nullopt;
-      found = it->second;
-    }
-    return found;
+    return std::nullopt;
   }
 
  private:

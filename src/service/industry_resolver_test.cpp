@@ -20,7 +20,7 @@ TEST(IndustryResolver, CodesNamesAndTheShortNamesOfficesWrite) {
   EXPECT_EQ(industries.code("餐饮业"), "62");
   EXPECT_EQ(industries.code("餐饮"), "62");  // without 业
   EXPECT_EQ(industries.code("建筑"), "E");  // 建筑业, not 建筑装饰、装修和其他建筑业
-  EXPECT_EQ(industries.code("计算机、通信"), "39");  // the start of one name
+  EXPECT_FALSE(industries.code("汽车"));    // 汽车制造业, or the trade in cars: not guessed
   EXPECT_EQ(industries.code("金融业"), "J");
   EXPECT_FALSE(industries.code("农"));        // one character says too little
   EXPECT_FALSE(industries.code("电子商务"));  // not a section or division name
