@@ -110,13 +110,17 @@ std::set<std::string> RegionResolver::walk(const std::set<std::string>* parents,
 }
 
 std::string RegionResolver::resolve(const std::string& raw) const {
-  auto [it, added] = memo_.try_emplace(raw);
-  if (added) {
+  auto it = memo_.find(raw);
+  if (it == memo_.end()) {
+    std::string answer;
     try {
-      it->second = resolve_uncached(raw);
+      answer = resolve_uncached(raw);
     } catch (const std::invalid_argument& e) {
-      it->second = std::string("!") + e.what();
+      answer = std::string("!") + e.what();
     }
+    // A province has ~28,000 places; a file of endless distinct texts is not kept whole.
+    if (memo_.size() >= 100000) memo_.clear();
+    it = memo_.emplace(raw, std::move(answer)).first;
   }
   if (it->second.starts_with("!")) throw std::invalid_argument(it->second.substr(1));
   return it->second;

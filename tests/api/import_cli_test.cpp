@@ -44,6 +44,16 @@ nlohmann::json summary_of(const std::string& out) {
   return nlohmann::json::parse(line);
 }
 
+// The lines of an import report as "row column: reason" ("" for a file-level line's row).
+std::string report_lines(const std::string& path) {
+  std::string text;
+  guiyan::io::read_sheet(path, [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 4) text += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
+    return true;
+  });
+  return text;
+}
+
 std::string clerk_token(HttpClient& c) {
   return c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
       .json()["token"];
@@ -297,15 +307,6 @@ TEST_F(ImportCli, Gb18030CsvAndXlsxWithATitleRow) {
 }
 
 TEST_F(ImportCli, NumbersExcelKeptAsNumbersAreExplainedOrRead) {
-  // The report's rows as "row column: reason" lines.
-  auto report = [&](const std::string& path) {
-    std::string text;
-    guiyan::io::read_sheet(path, [&](const guiyan::io::SheetRow& r) {
-      if (r.cells.size() >= 4) text += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
-      return true;
-    });
-    return text;
-  };
   std::string valid = guiyan::core::complete_id_number(stem(5));
   // An ID number column formatted as a number: Excel keeps 15 digits (…1000 in the file).
   {
@@ -321,11 +322,11 @@ TEST_F(ImportCli, NumbersExcelKeptAsNumbersAreExplainedOrRead) {
       s.cli({"import", "people", file("numbers.xlsx"), "--report", file("r1.xlsx")}, "", &out), 0)
       << out;
   EXPECT_EQ(summary_of(out)["new"], 1);
-  EXPECT_NE(report(file("r1.xlsx"))
+  EXPECT_NE(report_lines(file("r1.xlsx"))
                 .find("2 身份证号: 身份证号校验位应为X，实际为0（末三位为000，可能是 Excel "
                       "把号码当作数字丢失了后三位）"),
             std::string::npos)
-      << report(file("r1.xlsx"));
+      << report_lines(file("r1.xlsx"));
   // The same sheet saved as CSV by Excel: numbers in scientific notation, or with ".0"; a
   // leading apostrophe (Excel's text mark) typed into the cell.
   write_file(file("numbers.csv"),
@@ -342,7 +343,7 @@ TEST_F(ImportCli, NumbersExcelKeptAsNumbersAreExplainedOrRead) {
   auto sum = summary_of(out);
   EXPECT_EQ(sum["rejected"], 2);
   EXPECT_EQ(sum["new"], 1);
-  std::string reasons = report(file("r2.xlsx"));
+  std::string reasons = report_lines(file("r2.xlsx"));
   EXPECT_NE(reasons.find("2 身份证号: 身份证号显示成了科学计数法“4.21022E+17”"), std::string::npos)
       << reasons;
   EXPECT_NE(reasons.find("3 联系电话: 联系电话：电话号码显示成了科学计数法“1.38123E+10”"),
@@ -375,12 +376,8 @@ TEST_F(ImportCli, ALedgerAfterAnInstructionsSheetIsFound) {
       s.cli({"import", "people", file("template.xlsx"), "--report", file("r.xlsx")}, "", &out), 0)
       << out;
   EXPECT_EQ(summary_of(out)["new"], 1);
-  std::string reasons;
-  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
-    if (r.cells.size() >= 4) reasons += r.cells[3] + "\n";
-    return true;
-  });
-  EXPECT_NE(reasons.find("已读取工作表“返乡人员”（之前的工作表中没有表头）"), std::string::npos)
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find(" : 已读取工作表“返乡人员”（之前的工作表中没有表头）"), std::string::npos)
       << reasons;
 
   // No sheet with a header: the refusal says every sheet was looked at.
@@ -424,11 +421,7 @@ TEST_F(ImportCli, APlaceSplitOverCountyTownAndVillageColumnsIsOnePlace) {
   auto sum = summary_of(out);
   EXPECT_EQ(sum["new"], 4);
   EXPECT_EQ(sum["rejected"], 1);
-  std::string reasons;
-  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
-    if (r.cells.size() >= 4) reasons += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
-    return true;
-  });
+  std::string reasons = report_lines(file("r.xlsx"));
   EXPECT_NE(
       reasons.find("5 村（社区）: 户籍地“公安县/闸口镇/车家垱村”找不到对应的行政区划（车家垱村 "
                    "在 荆州市/公安县/斑竹垱镇/车家垱村村民委员会）"),
@@ -456,13 +449,10 @@ TEST_F(ImportCli, AnIntendedIndustryMayBeWrittenByItsName) {
             1)
       << out;
   EXPECT_EQ(summary_of(out)["new"], 3);
-  std::string reasons;
-  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
-    if (r.cells.size() >= 4) reasons += r.cells[0] + " " + r.cells[3] + "\n";
-    return true;
-  });
-  EXPECT_NE(reasons.find("5 意向行业“电子商务”不是国民经济行业分类（GB/T 4754）的门类或大类"),
-            std::string::npos)
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(
+      reasons.find("5 创业行业: 意向行业“电子商务”不是国民经济行业分类（GB/T 4754）的门类或大类"),
+      std::string::npos)
       << reasons;
   s.start();
   HttpClient c(s.port());
