@@ -108,11 +108,15 @@ HttpClient* LedgerRoundTrip::client_ = nullptr;
 std::string LedgerRoundTrip::token_;
 
 TEST_F(LedgerRoundTrip, EveryExportedLedgerImportsBackWholeAndChangesNothing) {
+  // Under the sanitizers (several times slower) the .csv ledgers only: both formats go through
+  // the same importers, and the release and PostgreSQL suites read both.
+  std::vector<std::string> formats = {"csv"};
+  if (!sanitized_build()) formats.push_back("xlsx");
   for (const char* kind : {"people", "merchants", "ventures"}) {
-    for (const char* format : {"csv", "xlsx"}) {
-      SCOPED_TRACE(std::string(kind) + "." + format);
+    for (const std::string& format : formats) {
+      SCOPED_TRACE(kind + ("." + format));
       std::string file = exported(kind, format);
-      auto dry = import_file(*client_, token_, kind, std::string("ledger.") + format, file, true);
+      auto dry = import_file(*client_, token_, kind, "ledger." + format, file, true);
       ASSERT_EQ(dry["status"], "done") << dry.dump();
       // The demo's ambiguous village names (the code column is read), its phones, people with
       // unverified ID numbers, founders without one: nothing is refused.
@@ -122,7 +126,7 @@ TEST_F(LedgerRoundTrip, EveryExportedLedgerImportsBackWholeAndChangesNothing) {
       EXPECT_EQ(dry["updated"], 0);
       EXPECT_GT(dry["unchanged"].get<int64_t>(), 300);
       EXPECT_EQ(dry["unchanged"], dry["rows_read"]);
-      auto real = import_file(*client_, token_, kind, std::string("ledger.") + format, file, false);
+      auto real = import_file(*client_, token_, kind, "ledger." + format, file, false);
       EXPECT_EQ(counts(real), counts(dry));
     }
   }
