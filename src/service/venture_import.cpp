@@ -388,11 +388,7 @@ class VentureImporter {
       return;
     }
     auto [founders, count] = plan_update(c, *existing, rv);
-    std::vector<int64_t> stored_founders;
-    c.first_column_int64(
-        "SELECT person_id FROM venture_founder WHERE venture_id = $1 ORDER BY person_id",
-        {*existing}, stored_founders);
-    bool changed = count || founders != stored_founders;
+    bool changed = count || founders != founder_ids(c, *existing);
     VentureValues before = stored(*existing);
     for (const auto& [k, v] : rv.values) changed = changed || before[k] != v;
     ++(changed ? summary.updated : summary.unchanged);

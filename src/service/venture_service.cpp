@@ -83,16 +83,6 @@ std::string text_of(const VentureValues& v, const std::string& name) {
   return s ? *s : std::string();
 }
 
-// The ids of a venture's founders, ascending.
-std::vector<int64_t> founder_ids(store::Conn& c, int64_t id) {
-  std::vector<int64_t> out;
-  c.first_column_int64(
-      "SELECT person_id FROM venture_founder WHERE venture_id = $1 ORDER BY "
-      "person_id",
-      {id}, out);
-  return out;
-}
-
 // The founders as the account may see them: name and masked ID number, or a placeholder for a
 // person outside its scope.
 nlohmann::json founders_json(store::Conn& c, const Principal& p, int64_t id) {
@@ -287,6 +277,15 @@ std::optional<EmploymentCount> read_count(http::JsonBody& body, bool required) {
 }
 
 }  // namespace
+
+std::vector<int64_t> founder_ids(store::Conn& c, int64_t id) {
+  std::vector<int64_t> out;
+  c.first_column_int64(
+      "SELECT person_id FROM venture_founder WHERE venture_id = $1 ORDER BY "
+      "person_id",
+      {id}, out);
+  return out;
+}
 
 std::optional<int64_t> venture_id_by_credit_code(store::Conn& c, const std::string& code) {
   auto r = store::query_one(c, "SELECT id FROM venture WHERE credit_code = $1", {code});

@@ -81,6 +81,9 @@ int64_t insert_venture(store::Conn& c, const Actor& actor, const Principal* by,
                        const VentureValues& values, const std::vector<int64_t>& founders,
                        const std::optional<EmploymentCount>& count);
 
+// The ids of a venture's founders, ascending.
+std::vector<int64_t> founder_ids(store::Conn& c, int64_t id);
+
 // Changes a venture in the caller's transaction: the values given, the founders when given, and
 // a count when given; audits what changed. Returns true when anything changed.
 bool change_venture(store::Conn& c, const Actor& actor, const Principal* by, int64_t id,

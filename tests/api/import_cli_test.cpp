@@ -54,6 +54,14 @@ std::string report_lines(const std::string& path) {
   return text;
 }
 
+// `field` of the one person a search for `name` finds, as text; "" when it finds none or several.
+std::string field_of_only(HttpClient& c, const std::string& token, const std::string& name,
+                          const std::string& field) {
+  auto list = c.get("/api/v1/people?q=" + url_encode(name), token).json();
+  if (list["total"] != 1) return "";
+  return list["items"][0][field].get<std::string>();
+}
+
 std::string clerk_token(HttpClient& c) {
   return c.post("/api/v1/auth/login", {{"username", "imp_clerk"}, {"password", kPassword}})
       .json()["token"];
@@ -431,8 +439,7 @@ TEST_F(ImportCli, APlaceSplitOverCountyTownAndVillageColumnsIsOnePlace) {
   HttpClient c(s.port());
   std::string token = clerk_token(c);
   auto region_of = [&](const std::string& name) {
-    auto list = c.get("/api/v1/people?q=" + url_encode(name), token).json();
-    return list["total"] == 1 ? list["items"][0]["region_code"].get<std::string>() : "";
+    return field_of_only(c, token, name, "region_code");
   };
   EXPECT_EQ(region_of("分列甲"), "421022112217");
   EXPECT_EQ(region_of("分列乙"), "421022100001");
@@ -458,8 +465,7 @@ TEST_F(ImportCli, AnIntendedIndustryMayBeWrittenByItsName) {
   HttpClient c(s.port());
   std::string token = clerk_token(c);
   auto industry_of = [&](const std::string& name) {
-    auto list = c.get("/api/v1/people?q=" + url_encode(name), token).json();
-    return list["total"] == 1 ? list["items"][0]["intention_industry"].get<std::string>() : "";
+    return field_of_only(c, token, name, "intention_industry");
   };
   EXPECT_EQ(industry_of("行业甲"), "62");
   EXPECT_EQ(industry_of("行业乙"), "62");
@@ -489,8 +495,7 @@ TEST_F(ImportCli, AVillageMergedDownOverItsPeoplesRowsIsEachOnesVillage) {
   HttpClient c(s.port());
   std::string token = clerk_token(c);
   auto region_of = [&](const std::string& name) {
-    auto list = c.get("/api/v1/people?q=" + url_encode(name), token).json();
-    return list["total"] == 1 ? list["items"][0]["region_name"].get<std::string>() : "";
+    return field_of_only(c, token, name, "region_name");
   };
   EXPECT_EQ(region_of("合并1"), "车家垱村村民委员会");
   EXPECT_EQ(region_of("合并3"), "车家垱村村民委员会");
