@@ -54,6 +54,56 @@ std::optional<Date> Date::parse_iso(std::string_view iso) {
   return parse(compact);
 }
 
+namespace {
+
+// Reads 1 to `max` ASCII digits at `pos` into `out`; false when there is none.
+bool read_number(std::string_view s, size_t& pos, size_t max, int& out) {
+  size_t start = pos;
+  out = 0;
+  while (pos < s.size() && pos - start < max && s[pos] >= '0' && s[pos] <= '9') {
+    out = out * 10 + (s[pos++] - '0');
+  }
+  return pos > start;
+}
+
+// Consumes `token` at `pos` when it is there.
+bool read_token(std::string_view s, size_t& pos, std::string_view token) {
+  if (s.substr(pos, token.size()) != token) return false;
+  pos += token.size();
+  return true;
+}
+
+}  // namespace
+
+std::optional<Date> parse_written_date(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string_view::npos) {
+    return Date::parse(text);
+  }
+  Date d;
+  size_t pos = 0;
+  if (pos + 4 > text.size() || !read_number(text, pos, 4, d.year) || pos != 4) return std::nullopt;
+  bool chinese = read_token(text, pos, "年");
+  char sep = 0;
+  if (!chinese) {
+    if (pos >= text.size() || std::string_view("-/.").find(text[pos]) == std::string_view::npos) {
+      return std::nullopt;
+    }
+    sep = text[pos++];
+  }
+  if (!read_number(text, pos, 2, d.month)) return std::nullopt;
+  if (chinese ? !read_token(text, pos, "月") : !(pos < text.size() && text[pos++] == sep)) {
+    return std::nullopt;
+  }
+  if (!read_number(text, pos, 2, d.day)) return std::nullopt;
+  if (chinese) read_token(text, pos, "日");
+  // What follows may only be a time of day.
+  if (pos < text.size() && text[pos] != ' ' && text[pos] != 'T') return std::nullopt;
+  if (!d.is_valid()) return std::nullopt;
+  return d;
+}
+
 // Days from civil and back, after H. Hinnant's algorithms (era of 400 years).
 long Date::day_number() const {
   long y = year - (month <= 2 ? 1 : 0);

@@ -44,6 +44,11 @@ struct Date {
   friend bool operator==(const Date&, const Date&) = default;
 };
 
+// A date as people write it in sheets and forms: 1990-03-07, 1990-3-7, 1990/3/7, 1990.3.7,
+// 1990年3月7日 (日 optional), 19900307; a time of day after a space or "T" is ignored. nullopt when
+// it is none of these or not a real date.
+std::optional<Date> parse_written_date(std::string_view text);
+
 // Days from one "YYYY-MM-DD" date to another (negative when `to` is earlier); nullopt when either
 // is not a real date in that form.
 std::optional<int> days_between(std::string_view from, std::string_view to);

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_cases.h"
+
+#ifndef GUIYAN_CORE_TESTDATA_DIR
+#define GUIYAN_CORE_TESTDATA_DIR "src/core/testdata"
+#endif
+
 namespace guiyan::core {
 namespace {
 
@@ -116,6 +122,16 @@ TEST(Date, CompletedMonths) {
   EXPECT_EQ(months_between({2024, 12, 1}, {2025, 1, 1}), 1);
   EXPECT_EQ(months_between({2025, 7, 15}, {2025, 1, 15}), -6);
   EXPECT_EQ(months_between({2025, 3, 3}, {2025, 3, 3}), 0);
+}
+
+TEST(Date, ReadsDatesAsWrittenInEveryCaseOfTheDataFile) {
+  int cases = for_each_case(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/written_dates.tsv", 3,
+                            [](const std::vector<std::string>& cols, int number) {
+                              auto d = parse_written_date(cols[0]);
+                              EXPECT_EQ(d ? d->to_iso() : "none", cols[1])
+                                  << "line " << number << ": " << cols[2];
+                            });
+  EXPECT_GE(cases, 20);
 }
 
 }  // namespace
