@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/credit_code.h"
+#include "core/date.h"
 #include "core/id_number.h"
 #include "core/phone.h"
 #include "core/text.h"
@@ -142,17 +143,11 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
       return fail(field.label + "应填“是”或“否”，实际为“" + s + "”");
     }
     case FieldKind::date: {
-      std::string iso = s;
-      for (auto& c : iso) {
-        if (c == '/' || c == '.') c = '-';
-      }
-      auto t = parse_iso(iso.substr(0, 10));
-      if (iso.size() < 10 || !t)
-        return fail(field.label + "应为日期，如 2026-02-01，实际为“" + s + "”");
-      if (iso.substr(0, 10) > today && !field.future_dates) {
-        return fail(field.label + "不能晚于今天");
-      }
-      return FieldValue{iso.substr(0, 10), {}, {}};
+      auto date = parse_written_date(s);
+      if (!date) return fail(field.label + "应为日期，如 2026-02-01，实际为“" + s + "”");
+      std::string iso = date->to_iso();
+      if (iso > today && !field.future_dates) return fail(field.label + "不能晚于今天");
+      return FieldValue{iso, {}, {}};
     }
     case FieldKind::id_number: {
       auto r = check_id_number(s, today_date(today));

@@ -39,4 +39,12 @@ const Field* find_person_field(const std::string& name) {
   return find_field(person_fields(), name);
 }
 
+const std::vector<Field>& person_identity_fields() {
+  static const std::vector<Field> f = {
+      {"gender", "性别", FieldKind::vocab, 4, &fixed_terms<genders>},
+      {"birth_date", "出生日期", FieldKind::date},
+  };
+  return f;
+}
+
 }  // namespace guiyan::core

@@ -15,4 +15,8 @@ const std::vector<Field>& person_fields();
 // The field with this name, or nullptr.
 const Field* find_person_field(const std::string& name);
 
+// Gender and birth date: derived from a valid ID number, stated (by a sheet or a clerk) only for
+// a person without one. Not among person_fields(): the record keeps them as system columns.
+const std::vector<Field>& person_identity_fields();
+
 }  // namespace guiyan::core

@@ -66,6 +66,14 @@ const std::vector<Term>& education_levels() {
   return t;
 }
 
+const std::vector<Term>& genders() {
+  static const std::vector<Term> t = {
+      {"male", "男", {"男性"}},
+      {"female", "女", {"女性"}},
+  };
+  return t;
+}
+
 std::optional<std::string> find_term(const std::vector<Term>& terms, std::string_view word,
                                      bool include_retired) {
   while (!word.empty() && (word.front() == ' ' || word.front() == '\t')) word.remove_prefix(1);

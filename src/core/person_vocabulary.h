@@ -29,6 +29,8 @@ const std::vector<Term>& help_kinds();
 const std::vector<Term>& service_kinds();
 // Education levels.
 const std::vector<Term>& education_levels();
+// Gender: male (男), female (女), as an ID number gives it or a sheet states it.
+const std::vector<Term>& genders();
 
 // The key of the term whose key, label or synonym equals `word` (trimmed), or nullopt. Retired
 // terms are skipped unless `include_retired` (filters still find them).

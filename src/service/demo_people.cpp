@@ -161,6 +161,12 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
       id.back() = id.back() == '1' ? '2' : '1';
       v["id_number_raw"] = id;
       if (j % 4 == 1) v.erase("phone");
+    } else if (j % 4 == 2) {
+      // No number and no phone: the survey wrote down gender and birth date instead.
+      auto [gender, birth] = derive_from_id(id);
+      v.erase("phone");
+      v["gender"] = *gender;
+      v["birth_date"] = *birth;
     }
     v["notes"] = std::string("乡镇入户调查表登记");
     create_person(*conn, actor, std::nullopt, v,

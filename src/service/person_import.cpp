@@ -15,6 +15,7 @@
 #include "service/import_sheet.h"
 #include "service/industry_resolver.h"
 #include "service/person_duplicates.h"
+#include "service/person_identity.h"
 #include "service/person_write.h"
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
@@ -218,7 +219,8 @@ class Importer {
     ++summary.rows_read;
     RowValues rv{row.number, {}};
     bool bad = false;
-    std::string gender_cell;
+    // Gender and birth date as the sheet states them, with their columns.
+    std::vector<std::pair<std::string, size_t>> stated;
     // The place, from one column or from the county's, town's and village's columns.
     struct {
       std::string county, town, village;
@@ -232,9 +234,15 @@ class Importer {
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
-      if (field.empty() || field == "serial" || field == "birth_date") continue;
-      if (field == "gender") {
-        gender_cell = clean_header(cell);
+      if (field.empty() || field == "serial") continue;
+      if (const core::Field* f = identity_field(field)) {
+        auto v = stated_identity(*f, cell, today_);
+        if (!v.ok()) {
+          reject(i, cell, v.error);
+        } else if (auto text = std::get_if<std::string>(&v.value)) {
+          rv.values[field] = *text;
+          stated.emplace_back(field, i);
+        }
         continue;
       }
       if (field == "work_place") {
@@ -310,12 +318,13 @@ class Importer {
       reject(column_of("region_code"), std::get<std::string>(it->second),
              "户籍地不在您的数据范围内");
     }
-    if (auto it = rv.values.find("id_number"); it != rv.values.end() && !gender_cell.empty()) {
-      auto [gender, birth] = derive_from_id(it->second);
-      std::string expected = gender == "male" ? "男" : "女";
-      if (gender && gender_cell != expected && (gender_cell == "男" || gender_cell == "女")) {
-        reject(column_of("gender"), gender_cell,
-               "性别与身份证号不符（身份证号显示为" + expected + "）");
+    if (auto it = rv.values.find("id_number"); it != rv.values.end()) {
+      // A valid number gives gender and birth date; what the sheet states must agree with it.
+      for (const auto& [field, column] : stated) {
+        std::string why = identity_mismatch(std::get<std::string>(it->second), field,
+                                            std::get<std::string>(rv.values[field]));
+        if (!why.empty()) reject(column, row.cells[column], why);
+        rv.values.erase(field);
       }
     }
     if (bad) {
@@ -438,7 +447,7 @@ class Importer {
               "INSERT INTO person_conflict (person_id, field, kept_value, "
               "offered_value, offered_source, source_file, source_row, recorded_at) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-              {*existing, field, plan.before.fields.at(field), rv.values.at(field), opt_.source,
+              {*existing, field, held_value(plan.before, field), rv.values.at(field), opt_.source,
                opt_.file_label.empty() ? store::Value{store::Null{}}
                                        : store::Value{opt_.file_label},
                static_cast<int64_t>(rv.row), core::now_iso()});
@@ -470,9 +479,9 @@ class Importer {
     auto sources = field_sources(c, id);
     int incoming = core::source_rank(opt_.source);
     for (const auto& [field, value] : values) {
-      auto old = u.before.fields.find(field);
-      bool had = old != u.before.fields.end() && !std::holds_alternative<store::Null>(old->second);
-      if (had && old->second == value) continue;
+      store::Value old = held_value(u.before, field);
+      bool had = !std::holds_alternative<store::Null>(old);
+      if (had && old == value) continue;
       auto src = sources.find(field);
       int existing_rank = src == sources.end() ? -1 : core::source_rank(src->second);
       if (!had || incoming >= existing_rank) {

@@ -34,11 +34,6 @@ store::Value json_value(const nlohmann::json& j) {
   return store::Null{};
 }
 
-store::Value field_of(const store::PersonRow& p, const std::string& name) {
-  auto it = p.fields.find(name);
-  return it == p.fields.end() ? store::Value{store::Null{}} : it->second;
-}
-
 // The derived system columns a survivor without them takes from the merged record.
 std::map<std::string, std::optional<std::string>> system_columns(const store::PersonRow& p) {
   return {{"id_number_raw", p.id_number_raw}, {"birth_date", p.birth_date}, {"gender", p.gender}};
@@ -82,7 +77,7 @@ nlohmann::json merge_duplicate_api(store::Db& db, const Principal& p, int64_t du
   nlohmann::json conflict_ids = nlohmann::json::array();
   for (const auto& f : core::person_fields()) {
     if (kept_by_survivor(f.name)) continue;
-    store::Value mine = field_of(survivor, f.name), theirs = field_of(merged, f.name);
+    store::Value mine = held_value(survivor, f.name), theirs = held_value(merged, f.name);
     if (is_null(theirs) || mine == theirs) continue;
     if (is_null(mine)) {
       auto src = sources.find(f.name);
@@ -194,7 +189,7 @@ nlohmann::json undo_merge_api(store::Db& db, const Principal& p, int64_t merge_i
   bool id_back = false;
   for (const auto& [field, change] : record["fields"].items()) {
     // Only what still holds the merged value goes back; a later edit on the survivor wins.
-    if (field_of(survivor, field) == json_value(change["after"])) {
+    if (held_value(survivor, field) == json_value(change["after"])) {
       restore[field] = json_value(change["before"]);
       if (field == "id_number") id_back = true;
     } else {

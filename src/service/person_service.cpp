@@ -10,6 +10,7 @@
 #include "service/data_scope.h"
 #include "service/masking.h"
 #include "service/person_duplicates.h"
+#include "service/person_identity.h"
 #include "service/person_merge.h"
 #include "service/person_write.h"
 #include "service/region_service.h"
@@ -29,8 +30,10 @@ PersonValues read_values(store::Conn& c, const Principal& p, const nlohmann::jso
   std::string today = core::today_local();
   for (const auto& [key, raw] : body.items()) {
     const core::Field* f = core::find_person_field(key);
-    if (!f) throw bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
-    auto v = core::normalize_json(*f, raw, today);
+    const core::Field* identity = f ? nullptr : identity_field(key);
+    if (!f && !identity) throw bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
+    auto v =
+        identity ? stated_identity(*identity, raw, today) : core::normalize_json(*f, raw, today);
     if (!v.ok()) throw bad_request(key, v.error);
     values[key] = v.value;
   }
@@ -73,6 +76,30 @@ void refuse_retired(const PersonValues& values, const store::PersonRow* before) 
         throw bad_request(name, f->label + "“" + t->label + "”已停用，不能再选用", "retired");
       }
     }
+  }
+}
+
+// Refuses a stated gender or birth date that a valid ID number (given, or kept by `before`)
+// contradicts or that would clear what the number gives; an agreeing one is accepted (and not
+// written: the number decides).
+void check_stated_identity(const PersonValues& values, const store::PersonRow* before) {
+  auto id = values.find("id_number");
+  std::string number = id != values.end() ? (std::holds_alternative<std::string>(id->second)
+                                                 ? std::get<std::string>(id->second)
+                                                 : std::string())
+                       : before           ? before->text("id_number")
+                                          : std::string();
+  if (number.empty()) return;
+  for (const char* field : {"gender", "birth_date"}) {
+    auto it = values.find(field);
+    if (it == values.end()) continue;
+    auto stated = std::get_if<std::string>(&it->second);
+    if (!stated) {
+      throw bad_request(field, identity_field(field)->label + "由身份证号确定，不能清空",
+                        "derived");
+    }
+    std::string why = identity_mismatch(number, field, *stated);
+    if (!why.empty()) throw bad_request(field, why, "mismatch");
   }
 }
 
@@ -183,6 +210,7 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   store::Tx tx(*conn);
   sync_vocabularies(*conn, true);
   refuse_retired(values, nullptr);
+  check_stated_identity(values, nullptr);
   check_unique_id(*conn, p, values, 0);
   int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
   auto row = *store::find_person(*conn, id);
@@ -201,6 +229,7 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   require_not_merged(before);
   PersonValues values = read_values(*conn, p, body);
   refuse_retired(values, &before);
+  check_stated_identity(values, &before);
   check_unique_id(*conn, p, values, id);
   change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
   auto after = *store::find_person(*conn, id);

@@ -26,7 +26,22 @@ nlohmann::json row_json(const store::PersonRow& p) {
         core::field_json(f, it == p.fields.end() ? store::Value{store::Null{}} : it->second);
   }
   j["id_number_raw"] = p.id_number_raw ? nlohmann::json(*p.id_number_raw) : nlohmann::json();
+  j["gender"] = p.gender ? nlohmann::json(*p.gender) : nlohmann::json();
+  j["birth_date"] = p.birth_date ? nlohmann::json(*p.birth_date) : nlohmann::json();
   return j;
+}
+
+// True for the keys of a stated gender or birth date (person_identity_fields).
+bool is_identity(const std::string& field) {
+  return field == "gender" || field == "birth_date";
+}
+
+// The text of a stated value, or nullopt for none (null).
+std::optional<std::string> stated_text(const PersonValues& values, const char* field) {
+  auto it = values.find(field);
+  if (it == values.end()) return std::nullopt;
+  auto s = std::get_if<std::string>(&it->second);
+  return s ? std::optional<std::string>(*s) : std::nullopt;
 }
 
 // Gender and birth date read from an unverified number whose first 17 characters are digits
@@ -147,23 +162,43 @@ std::vector<std::string> region_tokens(const std::string& region_code) {
 int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,
                       const PersonValues& values, const Provenance& prov) {
   std::string now = core::now_iso();
-  auto [gender, birth] =
-      values.count("id_number") ? derive_from_id(values.at("id_number")) : derive_from_raw(values);
+  std::optional<std::string> gender, birth;
+  if (values.count("id_number")) {
+    std::tie(gender, birth) = derive_from_id(values.at("id_number"));
+  } else {
+    // Stated values are what a person without a valid number has; an unverified number's
+    // digits are the fallback.
+    std::tie(gender, birth) = derive_from_raw(values);
+    if (auto g = stated_text(values, "gender")) gender = g;
+    if (auto b = stated_text(values, "birth_date")) birth = b;
+  }
   // The row as it will read back, built here: no second query per created person.
   store::PersonRow row;
   for (const auto& [field, value] : values) {
     if (field == "id_number_raw") {
       if (auto s = std::get_if<std::string>(&value)) row.id_number_raw = *s;
-    } else {
+    } else if (!is_identity(field)) {
       row.fields[field] = value;
     }
   }
-  int64_t id = store::insert_person(c, values, gender, birth, prov.source, by, now,
-                                    person_search_tokens(row));
+  row.gender = gender;
+  row.birth_date = birth;
+  // Stated values are written as the system columns they are, not as fields.
+  bool stated = values.count("gender") || values.count("birth_date");
+  PersonValues fields;
+  if (stated) {
+    for (const auto& [field, value] : values) {
+      if (!is_identity(field)) fields.emplace(field, value);
+    }
+  }
+  int64_t id = store::insert_person(c, stated ? fields : values, gender, birth, prov.source, by,
+                                    now, person_search_tokens(row));
   row.id = id;
   PersonValues set;
   for (const auto& [field, value] : values) {
     if (std::holds_alternative<store::Null>(value)) continue;
+    // A stated value a valid number overrides is not this source's.
+    if (is_identity(field) && values.count("id_number")) continue;
     set[field] = value;
     record_history(c, id, field, value, values, prov, by, now);
   }
@@ -178,9 +213,26 @@ int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t>
   return id;
 }
 
+store::Value held_value(const store::PersonRow& person, const std::string& field) {
+  if (is_identity(field)) {
+    const auto& held = field == "gender" ? person.gender : person.birth_date;
+    return held ? store::Value{*held} : store::Value{store::Null{}};
+  }
+  auto it = person.fields.find(field);
+  return it == person.fields.end() ? store::Value{store::Null{}} : it->second;
+}
+
 PersonValues person_changes(const store::PersonRow& before, const PersonValues& values) {
   PersonValues changed;
+  // A valid number, kept or given, decides gender and birth date: stated ones are not written.
+  auto id = values.find("id_number");
+  bool numbered = id != values.end() ? std::holds_alternative<std::string>(id->second)
+                                     : !before.text("id_number").empty();
   for (const auto& [field, value] : values) {
+    if (is_identity(field)) {
+      if (!numbered && held_value(before, field) != value) changed[field] = value;
+      continue;
+    }
     if (field == "id_number_raw") {
       // A system column, not an editable field: compared with what the record holds.
       auto raw = std::get_if<std::string>(&value);

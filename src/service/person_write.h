@@ -36,6 +36,10 @@ int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t>
 // the unverified number it keeps): what change_person would write.
 PersonValues person_changes(const store::PersonRow& before, const PersonValues& values);
 
+// The value `person` holds for `field`: a field of person_fields, or the gender or birth date it
+// keeps (person_identity_fields); null when none.
+store::Value held_value(const store::PersonRow& person, const std::string& field);
+
 // Applies changed values to an existing person; unchanged values are skipped. Returns true
 // when anything changed.
 bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,

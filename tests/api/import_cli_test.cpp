@@ -447,6 +447,60 @@ TEST_F(ImportCli, APlaceSplitOverCountyTownAndVillageColumnsIsOnePlace) {
   EXPECT_EQ(region_of("分列戊"), "421022112217");
 }
 
+TEST_F(ImportCli, WithoutANumberTheSheetsGenderAndBirthDateAreKept) {
+  std::string chen = guiyan::core::complete_id_number("42102219850615001");  // a man's
+  std::string zhou = guiyan::core::complete_id_number("42102219800101003");
+  write_file(file("born.csv"), "姓名,身份证号,性别,出生日期,户籍地\n陈刚," + chen +
+                                   ",男,1985-06-15,421022100001\n"
+                                   "陈刚,,男,1985/6/15,421022100001\n"
+                                   "刘梅,,女,1990年3月7日,421022100001\n"
+                                   "周明," +
+                                   zhou +
+                                   ",男,1980-01-02,421022\n"
+                                   "郑红,,M,,421022\n"
+                                   "吴亮,,男,2099-01-01,421022\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("born.csv"), "--report", file("r.xlsx")}, "", &out), 1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 3);
+  EXPECT_EQ(sum["rejected"], 3);
+  std::string reasons = report_lines(file("r.xlsx"));
+  for (const char* line :
+       {"5 出生日期: 出生日期与身份证号不符（身份证号显示为1980-01-01）",
+        "6 性别: 性别“M”不在可选范围内，可填：男、女", "7 出生日期: 出生日期不能晚于今天"}) {
+    EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
+  }
+  // The same file again changes nothing: the stated values are the ones kept.
+  EXPECT_EQ(s.cli({"import", "people", file("born.csv"), "--dry-run"}, "", &out), 1) << out;
+  EXPECT_EQ(summary_of(out)["unchanged"], 3) << out;
+  EXPECT_EQ(s.cli({"import", "people", file("born.csv")}, "", &out), 1) << out;
+  EXPECT_EQ(summary_of(out)["unchanged"], 3) << out;
+  // A less trusted source's other birth date is a conflict to review, not a change.
+  write_file(file("bigdata.csv"), "姓名,性别,出生日期,户籍地\n刘梅,女,1990-03-08,421022100001\n");
+  EXPECT_EQ(s.cli({"import", "people", file("bigdata.csv"), "--source", "大数据"}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["conflicts"], 1) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_EQ(field_of_only(c, token, "刘梅", "birth_date"), "1990-03-07");
+  auto liu = c.get("/api/v1/people?q=" + url_encode("刘梅"), token).json()["items"][0];
+  auto conflicts =
+      c.get("/api/v1/people/" + std::to_string(liu["id"].get<int64_t>()) + "/file", token)
+          .json()["conflicts"];
+  ASSERT_EQ(conflicts.size(), 1u) << conflicts.dump();
+  EXPECT_EQ(conflicts[0]["field"], "birth_date");
+  EXPECT_EQ(field_of_only(c, token, "刘梅", "gender"), "female");
+  // 陈刚 without a number pairs with 陈刚 by name, birth date and village.
+  auto queue = c.get("/api/v1/people/duplicates?status=open", token).json();
+  ASSERT_EQ(queue["total"], 1) << queue.dump();
+  std::string keys;
+  for (const auto& r : queue["items"][0]["reasons"]) keys += r["key"].get<std::string>() + " ";
+  EXPECT_EQ(queue["items"][0]["people"][0]["name"], "陈刚");
+  EXPECT_EQ(keys, "same_birth_date same_village same_name ");
+}
+
 TEST_F(ImportCli, AnIntendedIndustryMayBeWrittenByItsName) {
   write_file(file("industry.csv"),
              "姓名,户籍地,创业行业\n行业甲,421022,餐饮\n行业乙,421022,H62\n行业丙,421022,农业\n"

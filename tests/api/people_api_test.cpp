@@ -279,3 +279,66 @@ TEST_F(PeopleApi, TheTallyAgreesWithTheRecordsAfterEveryChange) {
     EXPECT_EQ(child["total"], list["total"]) << code;
   }
 }
+
+TEST_F(PeopleApi, APersonWithoutANumberKeepsTheGenderAndBirthDateStated) {
+  auto& env = ApiEnv::get();
+  std::string t = env.token("ga_clerk");
+  // A numbered 黄丽 (1987-04-12, female) and one registered without a number: the stated
+  // birth date and village make them a probable pair, as the duplicate rules intend.
+  std::string huang_id = guiyan::core::complete_id_number("42102219870412004");
+  int64_t numbered = create_person_as(
+      t, {{"name", "黄丽"}, {"id_number", huang_id}, {"region_code", "421022100001"}});
+  int64_t id = create_person_as(t, {{"name", "黄丽"},
+                                    {"region_code", "421022100001"},
+                                    {"gender", "female"},
+                                    {"birth_date", "1987/4/12"}});
+  std::string path = "/api/v1/people/" + std::to_string(id);
+  auto j = env.client().get(path, t).json();
+  EXPECT_EQ(j["gender"], "female");
+  EXPECT_EQ(j["birth_date"], "1987-04-12");
+  // The age filter counts them now.
+  std::string hl = "%E9%BB%84%E4%B8%BD";  // 黄丽
+  EXPECT_EQ(env.client().get("/api/v1/people?q=" + hl + "&age_min=30", t).json()["total"], 2);
+  EXPECT_EQ(env.client().get("/api/v1/people?q=" + hl + "&age_max=29", t).json()["total"], 0);
+  bool paired = false;
+  auto queue = env.client().get("/api/v1/people/duplicates?status=open", t).json();
+  for (const auto& d : queue["items"]) {
+    std::set<int64_t> ids{d["people"][0]["id"].get<int64_t>(), d["people"][1]["id"].get<int64_t>()};
+    if (ids != std::set<int64_t>{numbered, id}) continue;
+    paired = true;
+    std::set<std::string> reasons;
+    for (const auto& r : d["reasons"]) reasons.insert(r["key"].get<std::string>());
+    EXPECT_TRUE(reasons.count("same_birth_date") && reasons.count("same_village")) << d.dump();
+  }
+  EXPECT_TRUE(paired) << queue.dump();
+  // A correction is recorded with its source, like any field.
+  ASSERT_EQ(env.client().patch(path, {{"birth_date", "1987-04-21"}}, t).status, 200);
+  auto file = env.client().get(path + "/file", t).json();
+  EXPECT_EQ(file["person"]["birth_date"], "1987-04-21");
+  EXPECT_EQ(file["provenance"].back()["fields"], nlohmann::json({"birth_date"}));
+  // Where a valid number speaks, a stated value must agree with it and cannot clear it.
+  auto male =
+      env.client().post("/api/v1/people",
+                        {{"name", "甲"},
+                         {"region_code", "421022"},
+                         {"id_number", guiyan::core::complete_id_number("42102219920202005")},
+                         {"gender", "female"}},
+                        t);
+  EXPECT_EQ(male.status, 400);
+  EXPECT_EQ(male.json()["error"]["field"], "gender");
+  EXPECT_NE(male.json()["error"]["message"].get<std::string>().find("身份证号显示为男"),
+            std::string::npos);
+  std::string wang_path = "/api/v1/people/" + std::to_string(wang);
+  auto birth = env.client().patch(wang_path, {{"birth_date", "1990-01-02"}}, t);
+  EXPECT_EQ(birth.status, 400);
+  EXPECT_NE(birth.json()["error"]["message"].get<std::string>().find("1990-01-01"),
+            std::string::npos);
+  EXPECT_EQ(env.client().patch(wang_path, {{"gender", nullptr}}, t).json()["error"]["code"],
+            "derived");
+  EXPECT_EQ(env.client().patch(wang_path, {{"gender", "female"}}, t).status, 200);
+  EXPECT_EQ(env.client()
+                .post("/api/v1/people",
+                      {{"name", "乙"}, {"region_code", "421022"}, {"birth_date", "1899-12-31"}}, t)
+                .json()["error"]["field"],
+            "birth_date");
+}

@@ -12,6 +12,7 @@ import {
   apiFetch,
   pickOption,
   pickRegion,
+  pickDate,
   idNumber,
   signedInPage,
   openMenu,
@@ -357,6 +358,46 @@ test('a clerk exports the ledger as CSV, masked and (audited) unmasked', { timeo
     const chen = full.text.split(/\r?\n/).find((line) => line.includes(',陈小兵,'))
     assert.ok(chen?.includes(`,${BAD_ID},`), `陈小兵's number as written in ${chen}`)
     assert.ok(chen?.endsWith(',待核实'), `marked 待核实: ${chen}`)
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('registering someone without an ID number asks for gender and birth date; a number gives them', { timeout: 90_000 }, async () => {
+  const { context, page } = await clerkPage()
+  try {
+    await openMenu(page, '人员台账', /#\/people/)
+    await page.locator('[data-test=people-table]').waitFor()
+    await page.locator('[data-test=people-create]').click()
+    const dialog = page.locator('.el-dialog', { hasText: '登记人员' })
+    await dialog.waitFor()
+    const gender = dialog.locator('[data-test=field-gender]')
+    const birth = dialog.locator('[data-test=field-birth_date]')
+    await gender.waitFor()
+    await birth.waitFor()
+    // While a number is typed the two fields go: the number gives them.
+    const id = dialog.locator('input[name=id_number]')
+    await id.fill(idNumber('421081', '19791010', '022'))
+    await gender.waitFor({ state: 'detached' })
+    assert.equal(await birth.count(), 0)
+    await id.fill('')
+    await gender.waitFor()
+    await dialog.locator('input[name=name]').fill('孙丽')
+    await pickRegion(page, dialog.locator('[data-test=field-region_code]'), ['荆州市', '石首市'])
+    await pickOption(page, gender, '女')
+    await pickDate(birth, '1991-05-20')
+    await shot(page, 'p19-register-without-id')
+    await dialog.locator('[data-test=person-save]').click()
+    await dialog.waitFor({ state: 'hidden' })
+    const row = page.locator('[data-test=people-table] .el-table__row', { hasText: '孙丽' })
+    await row.waitFor()
+    assert.match(await row.innerText(), /女/)
+    await row.getByRole('link', { name: '孙丽' }).click()
+    await page.waitForURL(/#\/people\/\d+$/)
+    await page.locator('[data-test=person-descriptions]').first().waitFor()
+    const record = (await page.locator('[data-test=person-descriptions]').allInnerTexts()).join('\n')
+    assert.match(record, /1991-05-20/)
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()

@@ -7,6 +7,8 @@ import { api } from './api.js'
 export const vocabulary = reactive({
   loaded: false,
   fields: [], // [{name, label}]
+  identity_fields: [], // gender and birth date: stated only for a person without a valid ID number
+  genders: [],
   statuses: [],
   funnel_stages: [],
   sources: [],
@@ -81,6 +83,8 @@ export function fieldLabel(name) {
 //         integer | industry
 export const FIELD_KINDS = {
   id_number: { kind: 'id_number' },
+  gender: { kind: 'vocab', list: 'genders' },
+  birth_date: { kind: 'date' },
   name: { kind: 'text', required: true },
   phone: { kind: 'phone' },
   phone2: { kind: 'phone' },
@@ -114,7 +118,7 @@ export function fieldKind(name) {
 // Sections of the registration form and of the person file, in order; fields of the vocabulary
 // not named here go to the last one.
 export const FIELD_SECTIONS = [
-  { title: '基本信息', fields: ['name', 'id_number', 'phone', 'phone2', 'region_code', 'address', 'education'] },
+  { title: '基本信息', fields: ['name', 'id_number', 'gender', 'birth_date', 'phone', 'phone2', 'region_code', 'address', 'education'] },
   { title: '务工与技能', fields: ['work_province', 'work_city', 'skills', 'skills_note', 'labour_brand'] },
   { title: '状态与进度', fields: ['status', 'status_since', 'funnel_stage'] },
   {

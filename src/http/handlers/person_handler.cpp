@@ -62,7 +62,14 @@ void add_person_routes(Router& r, ApiContext& ctx) {
     for (const auto& f : core::person_fields()) {
       fields.push_back({{"name", f.name}, {"label", f.label}});
     }
+    // Gender and birth date: asked only of a person without a valid ID number.
+    nlohmann::json identity_fields = nlohmann::json::array();
+    for (const auto& f : core::person_identity_fields()) {
+      identity_fields.push_back({{"name", f.name}, {"label", f.label}});
+    }
     return json_response(200, {{"fields", fields},
+                               {"identity_fields", identity_fields},
+                               {"genders", terms_json(core::genders())},
                                {"statuses", terms_json(core::person_statuses())},
                                {"funnel_stages", terms_json(core::funnel_stages())},
                                {"sources", terms_json(core::data_sources())},

@@ -1,0 +1,48 @@
+#include "service/person_identity.h"
+
+#include "core/id_number.h"
+#include "core/person_fields.h"
+
+namespace guiyan::service {
+namespace {
+
+// Refuses a birth date before 1900: no returnee is that old, and a typed year is the likelier.
+core::FieldValue bounded(const core::Field& field, core::FieldValue v) {
+  auto date = std::get_if<std::string>(&v.value);
+  if (v.ok() && field.name == "birth_date" && date && *date < "1900-01-01") {
+    return core::FieldValue{store::Null{}, "出生日期不能早于1900年，实际为" + *date, {}};
+  }
+  return v;
+}
+
+}  // namespace
+
+const core::Field* identity_field(const std::string& name) {
+  return core::find_field(core::person_identity_fields(), name);
+}
+
+core::FieldValue stated_identity(const core::Field& field, const std::string& cell,
+                                 const std::string& today) {
+  return bounded(field, core::normalize_text(field, cell, today));
+}
+
+core::FieldValue stated_identity(const core::Field& field, const nlohmann::json& raw,
+                                 const std::string& today) {
+  return bounded(field, core::normalize_json(field, raw, today));
+}
+
+std::string identity_mismatch(const std::string& id_number, const std::string& field,
+                              const std::string& stated) {
+  auto r = core::check_id_number(id_number, core::Date{9999, 12, 31});
+  if (!r.valid) return {};
+  if (field == "gender" && stated != r.gender) {
+    return std::string("性别与身份证号不符（身份证号显示为") + (r.gender == "male" ? "男" : "女") +
+           "）";
+  }
+  if (field == "birth_date" && stated != r.birth_date) {
+    return "出生日期与身份证号不符（身份证号显示为" + r.birth_date + "）";
+  }
+  return {};
+}
+
+}  // namespace guiyan::service

@@ -1,0 +1,29 @@
+// A person's gender and birth date: derived from a valid ID number, or stated by a sheet or a
+// clerk when the person has none. What is stated is checked here, for the API and the import.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/field.h"
+
+namespace guiyan::service {
+
+// The identity field ("gender", "birth_date") of this name, or nullptr.
+const core::Field* identity_field(const std::string& name);
+
+// A stated gender or birth date from a sheet cell (empty = none), normalised; an error for a
+// value that is no gender or date, a birth date after `today` or before 1900.
+core::FieldValue stated_identity(const core::Field& field, const std::string& cell,
+                                 const std::string& today);
+// The same from a JSON value (null clears it).
+core::FieldValue stated_identity(const core::Field& field, const nlohmann::json& raw,
+                                 const std::string& today);
+
+// Why a stated gender ("male"/"female") or birth date ("YYYY-MM-DD") cannot stand beside the
+// valid ID number `id_number`, in Chinese ("性别与身份证号不符（身份证号显示为男）"); empty when
+// they agree.
+std::string identity_mismatch(const std::string& id_number, const std::string& field,
+                              const std::string& stated);
+
+}  // namespace guiyan::service
