@@ -1,12 +1,14 @@
-// guiyan import people FILE [--dry-run] [--report R.xlsx] [--source 大数据|入户调查|自主填报],
-// guiyan import merchants FILE [--dry-run] [--report R.xlsx] (the 楚商楚才 名录), and
-// guiyan import ventures FILE [--dry-run] [--report R.xlsx] (the 返乡创业主体台账).
+// guiyan import people FILE [--dry-run] [--report R.xlsx] [--rejected X.xlsx]
+//   [--source 大数据|入户调查|自主填报],
+// guiyan import merchants FILE [--dry-run] [--report R.xlsx] [--rejected X.xlsx] (the 楚商楚才
+// 名录), and guiyan import ventures FILE … (the 返乡创业主体台账).
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "core/person_vocabulary.h"
 #include "io/sheet_error.h"
+#include "service/import_rejected.h"
 #include "service/import_report.h"
 #include "service/merchant_import.h"
 #include "service/person_import.h"
@@ -16,16 +18,33 @@ namespace guiyan::cli {
 
 namespace {
 
-// Writes the report file when asked and lists the first problems on standard error.
 // The options of an import command.
 struct Args {
-  std::string file, report, source = "入户调查";
+  std::string file, report, rejected, source = "入户调查";
   bool dry_run = false;
   size_t batch_rows = service::ImportOptions{}.batch_rows;
 };
 
-void report(const service::ImportSummary& summary, const std::string& report_path) {
+// The options every import command has: what to read, how, and where the problems go.
+void add_common_options(CLI::App& sub, Args& a) {
+  sub.add_option("file", a.file, ".xlsx or .csv (UTF-8 or GB18030)")->required();
+  sub.add_flag("--dry-run", a.dry_run, "check every row and report, write nothing");
+  sub.add_option("--report", a.report, "write the problems to this .xlsx file");
+  sub.add_option("--rejected", a.rejected,
+                 "write the refused rows, as the sheet has them plus a column 未导入原因, to this "
+                 ".xlsx file (correct them and import it again)");
+  sub.add_option("--batch-rows", a.batch_rows,
+                 "rows per transaction: a kill keeps whole batches; larger is faster")
+      ->check(CLI::Range(size_t{1}, size_t{1000000}))
+      ->capture_default_str();
+}
+
+// Writes the report and rejected-rows files when asked and lists the first problems on standard
+// error.
+void report(const service::ImportSummary& summary, const Args& a) {
+  const std::string& report_path = a.report;
   if (!report_path.empty()) service::write_import_report(report_path, summary);
+  if (!a.rejected.empty()) service::write_rejected_rows(a.file, summary, a.rejected);
   for (size_t i = 0; i < summary.issues.size() && i < 20; ++i) {
     const auto& issue = summary.issues[i];
     if (issue.row) std::cerr << "第" << issue.row << "行 ";
@@ -49,13 +68,7 @@ void add_ledger_import(CLI::App& imp, Config& cfg, Action& action, const std::st
                        const std::string& description, Importer importer) {
   auto a = std::make_shared<Args>();
   auto* sub = imp.add_subcommand(name, description);
-  sub->add_option("file", a->file, ".xlsx or .csv (UTF-8 or GB18030)")->required();
-  sub->add_flag("--dry-run", a->dry_run, "check every row and report, write nothing");
-  sub->add_option("--report", a->report, "write the problems to this .xlsx file");
-  sub->add_option("--batch-rows", a->batch_rows,
-                  "rows per transaction: a kill keeps whole batches; larger is faster")
-      ->check(CLI::Range(size_t{1}, size_t{1000000}))
-      ->capture_default_str();
+  add_common_options(*sub, *a);
   add_db_option(*sub, cfg);
   sub->callback([&cfg, &action, a, importer] {
     action = [&cfg, a, importer] {
@@ -75,7 +88,7 @@ void add_ledger_import(CLI::App& imp, Config& cfg, Action& action, const std::st
       } catch (const io::SheetError& e) {
         throw std::runtime_error(e.what());
       }
-      report(summary, a->report);
+      report(summary, *a);
       std::cout << service::summary_json(summary) << std::endl;
       return summary.rejected == 0 ? 0 : 1;
     };
@@ -92,15 +105,8 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
       "people",
       "People ledger 返乡人员台账. Prints a one-line JSON summary (rows_read, accepted, rejected, "
       "new, updated, unchanged, conflicts); exit 0 when every row was accepted, 1 otherwise");
-  people->add_option("file", a->file, ".xlsx or .csv (UTF-8 or GB18030)")->required();
-  people->add_flag("--dry-run", a->dry_run, "check every row and report, write nothing");
-  people->add_option("--report", a->report, "write the problems to this .xlsx file");
+  add_common_options(*people, *a);
   people->add_option("--source", a->source, "大数据 | 入户调查 | 自主填报 | 手工录入")
-      ->capture_default_str();
-  people
-      ->add_option("--batch-rows", a->batch_rows,
-                   "rows per transaction: a kill keeps whole batches; larger is faster")
-      ->check(CLI::Range(size_t{1}, size_t{1000000}))
       ->capture_default_str();
   add_db_option(*people, cfg);
   people->callback([&cfg, &action, a] {
@@ -124,7 +130,7 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
       } catch (const io::SheetError& e) {
         throw std::runtime_error(e.what());
       }
-      report(summary, a->report);
+      report(summary, *a);
       if (!a->dry_run && summary.accepted > 0) {
         std::cerr << "疑似重复：新增 " << summary.duplicates_added << " 对，共 "
                   << summary.duplicates_found << " 对待核（guiyan dedupe people 可再次查找）\n";

@@ -13,6 +13,7 @@
 #include "service/audit.h"
 #include "service/auth_service.h"
 #include "service/data_scope.h"
+#include "service/import_rejected.h"
 #include "service/import_report.h"
 #include "service/merchant_import.h"
 #include "service/person_import.h"
@@ -153,27 +154,85 @@ nlohmann::json get_import(store::Db& db, const Principal& p, int64_t id) {
   return job;
 }
 
-std::string import_report_file(store::Db& db, const Principal& p, int64_t id) {
-  require_any_import(p);
-  auto conn = db.acquire();
-  auto row = job_in_scope(*conn, p, id);
+namespace {
+
+// A job's counts, issues and where it read its rows, as the import summed them up.
+ImportSummary stored_summary(store::Conn& c, const store::Row& job) {
   ImportSummary s;
-  s.rows_read = row.i64(6);
-  s.accepted = row.i64(7);
-  s.rejected = row.i64(8);
-  auto issues = store::query_one(*conn, "SELECT issues_json FROM import_job WHERE id = $1", {id});
-  if (issues && !issues->is_null(0)) {
-    for (const auto& i : nlohmann::json::parse(issues->text(0))) {
+  s.rows_read = job.i64(6);
+  s.accepted = job.i64(7);
+  s.rejected = job.i64(8);
+  auto stored = store::query_one(
+      c, "SELECT issues_json, sheet_index, header_row FROM import_job WHERE id = $1", {job.i64(0)});
+  if (stored && !stored->is_null(0)) {
+    for (const auto& i : nlohmann::json::parse(stored->text(0))) {
       s.issues.push_back({i.value("row", size_t{0}), i.value("column", ""), i.value("value", ""),
                           i.value("reason", ""), i.value("kept", false)});
     }
   }
-  auto path =
-      std::filesystem::temp_directory_path() /
-      ("guiyan-report-" + std::to_string(id) + "-" + std::to_string(::getpid()) + "-" +
-       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".xlsx");
-  write_import_report(path.string(), s);
-  return path.string();
+  if (stored) {
+    s.sheet_index = static_cast<size_t>(stored->opt_i64(1).value_or(0));
+    s.header_row = static_cast<size_t>(stored->opt_i64(2).value_or(0));
+  }
+  return s;
+}
+
+// A new temporary file's path: `stem`, the job, this process and the time, then `ext`.
+std::string temp_file(const std::string& stem, int64_t id, const std::string& ext) {
+  return (std::filesystem::temp_directory_path() /
+          (stem + std::to_string(id) + "-" + std::to_string(::getpid()) + "-" +
+           std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "." + ext))
+      .string();
+}
+
+}  // namespace
+
+std::string import_report_file(store::Db& db, const Principal& p, int64_t id) {
+  require_any_import(p);
+  auto conn = db.acquire();
+  auto s = stored_summary(*conn, job_in_scope(*conn, p, id));
+  std::string path = temp_file("guiyan-report-", id, "xlsx");
+  write_import_report(path, s);
+  return path;
+}
+
+std::string import_rejected_file(store::Db& db, const Principal& p, int64_t id) {
+  require_any_import(p);
+  auto conn = db.acquire();
+  auto job = job_in_scope(*conn, p, id);
+  auto s = stored_summary(*conn, job);
+  if (job.text(5) != "done") throw http::ApiError(409, "not_done", "导入任务尚未完成");
+  if (s.rejected == 0) throw http::ApiError(409, "nothing_rejected", "本次导入没有未导入的行");
+  if (s.header_row == 0) {
+    // A job from before the sheet's layout was recorded (migration 031).
+    throw http::ApiError(409, "layout_unknown",
+                         "这次导入未记录表头位置，无法取回未导入的行，请重新检查该文件");
+  }
+  auto content =
+      store::query_one(*conn, "SELECT content FROM import_file WHERE id = $1", {job.i64(19)});
+  if (!content) throw http::not_found("导入文件");
+  std::string source = temp_file("guiyan-rejected-source-", id, extension_of(job.text(2)));
+  std::ofstream(source, std::ios::binary) << content->text(0);
+  std::string out = temp_file("guiyan-rejected-", id, "xlsx");
+  size_t rows = 0;
+  try {
+    rows = write_rejected_rows(source, s, out);
+  } catch (...) {
+    std::filesystem::remove(source);
+    throw;
+  }
+  std::filesystem::remove(source);
+  // The rows hand back personal data as uploaded, unmasked: the download is recorded.
+  store::Tx tx(*conn);
+  audit(*conn, Actor::of(p),
+        {"export",
+         "import_job",
+         std::to_string(id),
+         job.text(17),
+         nullptr,
+         {{"rejected_rows", rows}, {"filename", job.text(2)}}});
+  tx.commit();
+  return out;
 }
 
 nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id) {
@@ -268,9 +327,10 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     save_progress(db, id, summary, "running");
     auto conn = db.acquire();
     store::exec(*conn,
-                "UPDATE import_job SET issues_json = $2, finished_at = $3, status = 'done' "
-                "WHERE id = $1",
-                {id, issues.dump(), core::now_iso()});
+                "UPDATE import_job SET issues_json = $2, finished_at = $3, sheet_index = $4, "
+                "header_row = $5, status = 'done' WHERE id = $1",
+                {id, issues.dump(), core::now_iso(), int64_t(summary.sheet_index),
+                 int64_t(summary.header_row)});
   } catch (const ImportStopped&) {
     // This server is stopping (between batches, or inside one, which was rolled back): hand the
     // job back; any server (this one restarted, or another) takes it up and skips the rows

@@ -25,6 +25,9 @@ nlohmann::json list_imports(store::Db& db, const Principal& p);
 nlohmann::json get_import(store::Db& db, const Principal& p, int64_t id);
 // Writes the job's issues as .xlsx to a temporary file and returns its path.
 std::string import_report_file(store::Db& db, const Principal& p, int64_t id);
+// Writes the rows a finished job refused, in its sheet's layout with a column 未导入原因, as .xlsx
+// to a temporary file and returns its path (409 when the job is not done or refused nothing).
+std::string import_rejected_file(store::Db& db, const Principal& p, int64_t id);
 // Queues the real import of a finished dry run's file → the new job.
 nlohmann::json commit_import(store::Db& db, const Principal& p, int64_t id);
 

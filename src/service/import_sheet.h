@@ -31,6 +31,10 @@ void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions
     io::read_sheet_at(path, sheet, [&](const io::SheetRow& row) {
       if (!have_header) {
         have_header = imp.header(row);
+        if (have_header) {
+          imp.summary.sheet_index = sheet;
+          imp.summary.header_row = row.number;
+        }
         if (have_header && sheet > 0) {
           imp.summary.issues.push_back(
               {0, "", "", "已读取工作表“" + sheets[sheet] + "”（之前的工作表中没有表头）"});

@@ -52,6 +52,10 @@ struct ImportSummary {
   size_t duplicates_added = 0;  // pairs the import added to the queue
   std::vector<ImportIssue> issues;
   std::vector<std::string> ignored_columns;
+  // Where the rows were read: the worksheet (index into io::sheet_names, 0 for a .csv) and the
+  // header's row number (0 until a header was found).
+  size_t sheet_index = 0;
+  size_t header_row = 0;
 };
 
 }  // namespace guiyan::service

@@ -10,6 +10,7 @@
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
+#include "service/import_rejected.h"
 #include "service/import_sheet.h"
 #include "service/industry_resolver.h"
 #include "service/merchant_write.h"
@@ -90,6 +91,7 @@ const std::map<std::string, std::string>& header_words() {
       {"行业名称", "serial"},
       {"服务专员", "serial"},
       {"更新时间", "serial"},
+      {kRejectedReasonHeader, "serial"},  // a rejected-rows file imported again
   };
   return m;
 }

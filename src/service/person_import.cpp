@@ -12,6 +12,7 @@
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
+#include "service/import_rejected.h"
 #include "service/import_sheet.h"
 #include "service/industry_resolver.h"
 #include "service/person_duplicates.h"
@@ -96,6 +97,7 @@ const std::map<std::string, std::string>& header_words() {
       {"身份证号核验", "serial"},
       {"服务专员", "serial"},
       {"更新时间", "serial"},
+      {kRejectedReasonHeader, "serial"},  // a rejected-rows file imported again
   };
   return m;
 }

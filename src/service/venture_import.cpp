@@ -12,6 +12,7 @@
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
+#include "service/import_rejected.h"
 #include "service/import_sheet.h"
 #include "service/industry_resolver.h"
 #include "service/region_resolver.h"
@@ -66,6 +67,7 @@ const std::map<std::string, std::string>& venture_header_words() {
       {"员工人数", "employees"},
       {"统计日期", "counted_on"},
       {"序号", "skip"},
+      {kRejectedReasonHeader, "skip"},  // a rejected-rows file imported again
       {"编号", "skip"},
       {"行业名称", "skip"},
       {"所在地名称", "skip"},

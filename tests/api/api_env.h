@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -73,6 +74,24 @@ inline HttpResult put_as(const std::string& user, const std::string& path,
 inline HttpResult patch_as(const std::string& user, const std::string& path,
                            const nlohmann::json& body, ApiEnv& env = ApiEnv::get()) {
   return env.client().patch(path, body, env.token(user));
+}
+
+// Uploads `bytes` as an import job (`query`: "kind=people&filename=a.xlsx&dry_run=true" …) and
+// waits until it is done or failed; returns the job. Throws when the upload is refused or the job
+// does not end within a minute.
+inline nlohmann::json run_import(HttpClient& c, const std::string& token, const std::string& query,
+                                 const std::string& bytes) {
+  auto queued =
+      c.request("POST", "/api/v1/imports?" + query, bytes,
+                {"Authorization: Bearer " + token, "Content-Type: application/octet-stream"});
+  if (queued.status != 202) throw std::runtime_error("upload refused: " + queued.body);
+  std::string id = std::to_string(queued.json()["id"].get<int64_t>());
+  for (int i = 0; i < 1200; ++i) {
+    auto j = c.get("/api/v1/imports/" + id, token).json();
+    if (j["status"] == "done" || j["status"] == "failed") return j;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("import " + id + " did not finish");
 }
 
 }  // namespace guiyan::testing

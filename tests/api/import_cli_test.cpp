@@ -39,6 +39,11 @@ void write_file(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;
 }
 
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 nlohmann::json summary_of(const std::string& out) {
   auto line = out.substr(out.rfind('{'));
   return nlohmann::json::parse(line);
@@ -397,21 +402,110 @@ TEST_F(ImportCli, ALedgerAfterAnInstructionsSheetIsFound) {
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
-  std::ifstream in(file("no_header.xlsx"), std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto queued =
-      c.request("POST", "/api/v1/imports?kind=people&filename=a.xlsx&dry_run=true", bytes,
-                {"Authorization: Bearer " + token, "Content-Type: application/octet-stream"});
-  ASSERT_EQ(queued.status, 202) << queued.body;
-  nlohmann::json job;
-  for (int i = 0; i < 200; ++i) {
-    job = c.get("/api/v1/imports/" + std::to_string(queued.json()["id"].get<int64_t>()), token)
-              .json();
-    if (job["status"] == "done" || job["status"] == "failed") break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  auto job = run_import(c, token, "kind=people&filename=a.xlsx&dry_run=true",
+                        read_bytes(file("no_header.xlsx")));
   EXPECT_EQ(job["status"], "failed");
   EXPECT_EQ(job["error"], "各工作表中未找到表头：表头应包含“姓名”和“户籍地”等列") << job.dump();
+}
+
+TEST_F(ImportCli, TheRefusedRowsComeBackAsTheSheetHasThemToCorrectAndImportAgain) {
+  s.add_user("imp_aud", "auditor", "421000", "荆州市人社局", kPassword);
+  // A 填表说明 sheet, then the ledger under a title row; two of its four rows are refused.
+  std::string ok1 = guiyan::core::complete_id_number(unique_stem(101)),
+              refused_id = guiyan::core::complete_id_number(unique_stem(102)),
+              fixed_id = guiyan::core::complete_id_number(unique_stem(103));
+  lxw_workbook* wb = workbook_new(file("ledger.xlsx").c_str());
+  worksheet_write_string(workbook_add_worksheet(wb, "填表说明"), 0, 0, "身份证号请设为文本格式",
+                         nullptr);
+  lxw_worksheet* ledger = workbook_add_worksheet(wb, "返乡人员");
+  std::vector<std::vector<std::string>> rows = {{"公安县返乡人员台账"},
+                                                {"序号", "姓名", "身份证号", "户籍地", "备注"},
+                                                {"1", "退回甲", ok1, "421022", ""},
+                                                {"2", "退回乙", "12345", "421022", "号码待补"},
+                                                {"3", "退回丙", refused_id, "火星", ""},
+                                                {"4", "退回丁", "", "421022", "", "表外一格"}};
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t col = 0; col < rows[r].size(); ++col) {
+      worksheet_write_string(ledger, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(col),
+                             rows[r][col].c_str(), nullptr);
+    }
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("ledger.xlsx"), "--rejected", file("refused.xlsx")}, "",
+                  &out),
+            1)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 2);
+  auto read_rows = [](const std::string& path) {
+    std::vector<std::vector<std::string>> got;
+    guiyan::io::read_sheet(path, [&](const guiyan::io::SheetRow& r) {
+      got.push_back(r.cells);
+      return true;
+    });
+    return got;
+  };
+  // The header as the ledger has it plus 未导入原因; each refused row as it was, ID number intact.
+  auto refused = read_rows(file("refused.xlsx"));
+  ASSERT_EQ(refused.size(), 3u);
+  EXPECT_EQ(refused[0],
+            (std::vector<std::string>{"序号", "姓名", "身份证号", "户籍地", "备注", "未导入原因"}));
+  ASSERT_EQ(refused[1].size(), 6u);
+  EXPECT_EQ(refused[1][1], "退回乙");
+  EXPECT_EQ(refused[1][4], "号码待补");
+  EXPECT_NE(refused[1][5].find("身份证号"), std::string::npos) << refused[1][5];
+  ASSERT_EQ(refused[2].size(), 6u);
+  EXPECT_EQ(refused[2][2], refused_id);
+  EXPECT_NE(refused[2][5].find("找不到对应的行政区划"), std::string::npos) << refused[2][5];
+
+  // Corrected in place and imported again: both come in, the reasons column passed over.
+  refused[1][2] = fixed_id;
+  refused[2][3] = "421022";
+  wb = workbook_new(file("corrected.xlsx").c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(wb, "未导入的行");
+  for (size_t r = 0; r < refused.size(); ++r) {
+    for (size_t col = 0; col < refused[r].size(); ++col) {
+      worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(col),
+                             refused[r][col].c_str(), nullptr);
+    }
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  EXPECT_EQ(
+      s.cli({"import", "people", file("corrected.xlsx"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 2);
+  EXPECT_EQ(report_lines(file("r.xlsx")).find("未识别的列"), std::string::npos)
+      << report_lines(file("r.xlsx"));
+
+  // The console's way: the job keeps where it read the rows and hands them back.
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto job = run_import(c, token, "kind=people&filename=ledger.xlsx&dry_run=true",
+                        read_bytes(file("ledger.xlsx")));
+  ASSERT_EQ(job["rejected"], 2) << job.dump();
+  auto download =
+      c.get("/api/v1/imports/" + std::to_string(job["id"].get<int64_t>()) + "/rejected", token);
+  ASSERT_EQ(download.status, 200) << download.body;
+  write_file(file("downloaded.xlsx"), download.body);
+  auto again = read_rows(file("downloaded.xlsx"));
+  ASSERT_EQ(again.size(), 3u);
+  EXPECT_EQ(again[0].back(), "未导入原因");
+  EXPECT_EQ(again[2][2], refused_id);
+  // Unmasked personal data went out: the audit log says who took which job's rows.
+  auto log = c.get("/api/v1/audit?entity=import_job&entity_id=" +
+                       std::to_string(job["id"].get<int64_t>()) + "&action=export",
+                   c.post("/api/v1/auth/login", {{"username", "imp_aud"}, {"password", kPassword}})
+                       .json()["token"]);
+  ASSERT_EQ(log.json()["items"].size(), 1u) << log.body;
+  EXPECT_EQ(log.json()["items"][0]["username"], "imp_clerk");
+  EXPECT_EQ(log.json()["items"][0]["after"]["rejected_rows"], 2);
+  auto clean = run_import(c, token, "kind=people&filename=corrected.xlsx&dry_run=true",
+                          read_bytes(file("corrected.xlsx")));
+  auto none =
+      c.get("/api/v1/imports/" + std::to_string(clean["id"].get<int64_t>()) + "/rejected", token);
+  EXPECT_EQ(none.status, 409);
+  EXPECT_EQ(none.json()["error"]["message"], "本次导入没有未导入的行");
 }
 
 TEST_F(ImportCli, APlaceSplitOverCountyTownAndVillageColumnsIsOnePlace) {

@@ -22,19 +22,10 @@ std::string demo_password(const std::string& out, const std::string& user) {
 // Uploads a file as an import job and waits for it; returns the finished job.
 nlohmann::json import_file(HttpClient& c, const std::string& token, const std::string& kind,
                            const std::string& filename, const std::string& bytes, bool dry_run) {
-  auto queued = c.request(
-      "POST",
-      "/api/v1/imports?kind=" + kind + "&filename=" + filename +
-          "&source=survey&dry_run=" + (dry_run ? "true" : "false"),
-      bytes, {"Authorization: Bearer " + token, "Content-Type: application/octet-stream"});
-  if (queued.status != 202) throw std::runtime_error(queued.body);
-  std::string id = std::to_string(queued.json()["id"].get<int64_t>());
-  for (int i = 0; i < 1200; ++i) {
-    auto j = c.get("/api/v1/imports/" + id, token).json();
-    if (j["status"] == "done" || j["status"] == "failed") return j;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  throw std::runtime_error("import " + id + " did not finish");
+  return run_import(c, token,
+                    "kind=" + kind + "&filename=" + filename +
+                        "&source=survey&dry_run=" + (dry_run ? "true" : "false"),
+                    bytes);
 }
 
 // The counts of a finished import, as one comparable line.

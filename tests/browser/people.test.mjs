@@ -37,8 +37,9 @@ const WANG_FANG = { name: '王芳', id: idNumber('421022', '19880315', '024'), p
 const LI_QIANG = { name: '李强', id: idNumber('421081', '19790602', '013'), phone: '13607165678', region: ['荆州市', '石首市'] }
 const SERVICE_RESULT = '电话回访，了解到有开办农家乐的意向，已介绍创业担保贷款政策'
 
-// Rows of the import file: two good ones, and one whose ID number has a wrong check character
-// (imported all the same, the number kept unverified as 待核实号码: docs/api.md, GET /imports/ID).
+// Rows of the import file: two good ones, one whose ID number has a wrong check character
+// (imported all the same, the number kept unverified as 待核实号码: docs/api.md, GET /imports/ID),
+// and one refused for a place that does not exist.
 const GOOD_1 = { name: '张建华', id: idNumber('421022', '19850720', '035'), phone: '13812340001', region: '荆州市/公安县/闸口镇' }
 const GOOD_2 = { name: '刘梅', id: idNumber('421083', '19920111', '046'), phone: '13812340002', region: '421083' }
 const BAD_ID = (() => {
@@ -50,7 +51,8 @@ const IMPORT_CSV = [
   '姓名,身份证号,联系电话,户籍地,技能,人员状态,劳务品牌',
   `${GOOD_1.name},${GOOD_1.id},${GOOD_1.phone},${GOOD_1.region},电工、焊工,返乡,`,
   `${GOOD_2.name},${GOOD_2.id},${GOOD_2.phone},${GOOD_2.region},厨师,外出,洪湖莲藕师`,
-  `陈小兵,${BAD_ID},13812340003,荆州市/公安县,木工,返乡,`
+  `陈小兵,${BAD_ID},13812340003,荆州市/公安县,木工,返乡,`,
+  '赵无籍,,13812340004,火星市/不存在县,焊工,返乡,'
 ].join('\r\n')
 
 // How many people the tests have put in 公安县 (checked on the 漏斗统计 page).
@@ -226,7 +228,7 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
   }
 })
 
-test('a clerk imports a CSV: the dry run flags the mistyped ID number, the import adds all three', { timeout: 150_000 }, async () => {
+test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refused row, the import adds the three others', { timeout: 150_000 }, async () => {
   const { context, page } = await clerkPage()
   try {
     await openMenu(page, '人员台账', /#\/people/)
@@ -250,18 +252,26 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number, the impor
     await check.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
     assert.equal((await check.locator('[data-test=import-status]').innerText()).trim(), '已完成')
     const count = async (root, key) => Number((await root.locator(`[data-test=count-${key}] .count-value`).innerText()).trim())
-    assert.equal(await count(check, 'rows_read'), 3)
+    assert.equal(await count(check, 'rows_read'), 4)
     assert.equal(await count(check, 'accepted'), 3)
-    assert.equal(await count(check, 'rejected'), 0)
+    assert.equal(await count(check, 'rejected'), 1)
     const issues = check.locator('[data-test=import-issues] .el-table__body .el-table__row')
-    assert.equal(await issues.count(), 1)
+    assert.equal(await issues.count(), 2)
     const cells = await issues.first().locator('td').allInnerTexts()
     assert.equal(cells[0].trim(), '4', `行号 of the bad row in ${JSON.stringify(cells)}`)
     assert.match(cells[3], /校验位/)
     assert.match(cells[3], /待核实/)
     assert.equal(cells[4].trim(), '已导入，待核实', `处理 of the bad row in ${JSON.stringify(cells)}`)
+    assert.match((await issues.nth(1).locator('td').allInnerTexts())[3], /找不到对应的行政区划/)
     assert.ok(check.locator('[data-test=import-report]'))
     await shot(page, 'p13-import-dry-run')
+    // The refused row comes back as an .xlsx in the sheet's own columns, to correct and upload.
+    const downloading = page.waitForEvent('download')
+    await check.locator('[data-test=import-rejected]').click()
+    const download = await downloading
+    assert.match(download.suggestedFilename(), /^未导入的行-\d+\.xlsx$/)
+    const xlsx = fs.readFileSync(await download.path())
+    assert.equal(xlsx.subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file')
 
     await check.locator('[data-test=import-commit]').click()
     const done = page.locator('[data-test=import-step-done]')

@@ -349,5 +349,6 @@ export const api = {
   // file: the File chosen by the clerk, sent as it is (up to 64 MiB).
   startImport: (file, query) => request('POST', '/imports', { query: { kind: 'people', ...query }, raw: file }),
   commitImport: (id) => post(`/imports/${id}/commit`, {}),
-  importReport: (id) => download(`/imports/${id}/report`, null, `导入问题清单-${id}.xlsx`)
+  importReport: (id) => download(`/imports/${id}/report`, null, `导入问题清单-${id}.xlsx`),
+  importRejected: (id) => download(`/imports/${id}/rejected`, null, `未导入的行-${id}.xlsx`)
 }

@@ -32,6 +32,12 @@ void add_import_routes(Router& r, ApiContext& ctx) {
     return file_response(service::import_report_file(ctx.db, p, id),
                          "导入问题清单-" + std::to_string(id) + ".xlsx");
   });
+  r.add("GET", "/api/v1/imports/{id}/rejected", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    int64_t id = path_id(req);
+    return file_response(service::import_rejected_file(ctx.db, p, id),
+                         "未导入的行-" + std::to_string(id) + ".xlsx");
+  });
   r.add("POST", "/api/v1/imports/{id}/commit", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     auto job = service::commit_import(ctx.db, p, path_id(req));
