@@ -77,11 +77,11 @@ void PostgresServer::stop() {
   run("'" + bin_ + "/pg_ctl' -D '" + dir_ + "/data' -m fast -w stop >/dev/null");
 }
 
-std::string PostgresServer::create_database() {
+std::string PostgresServer::create_database(const std::string& template_name) {
   std::string name = "guiyan_" + std::to_string(getpid()) + "_" + std::to_string(++databases_);
   if (run("'" + bin_ + "/psql' -q -h " + loopback_host() + " -p " + std::to_string(port_) +
-          " -U postgres -d postgres -c 'CREATE DATABASE " + name +
-          " TEMPLATE template0 ENCODING UTF8 LC_COLLATE \\\"C\\\" LC_CTYPE \\\"C\\\"' "
+          " -U postgres -d postgres -c 'CREATE DATABASE " + name + " TEMPLATE " + template_name +
+          " ENCODING UTF8 LC_COLLATE \\\"C\\\" LC_CTYPE \\\"C\\\"' "
           ">/dev/null") != 0) {
     throw std::runtime_error("cannot create database " + name);
   }

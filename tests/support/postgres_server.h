@@ -11,8 +11,9 @@ class PostgresServer {
   // The one server of this test process, started on first use; throws when PostgreSQL's
   // programs are missing (install Debian's postgresql package).
   static PostgresServer& shared();
-  // Creates a new empty database (C collation, UTF-8) and returns its postgresql:// URL.
-  std::string create_database();
+  // Creates a new database (C collation, UTF-8) as a copy of `template_name` (empty by default)
+  // and returns its postgresql:// URL. A template must have no open connection.
+  std::string create_database(const std::string& template_name = "template0");
   // Stops the server immediately (fast shutdown), as an outage would.
   void stop();
   // Starts it again on the same port and data folder.

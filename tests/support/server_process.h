@@ -9,7 +9,8 @@ namespace guiyan::testing {
 class ServerProcess {
  public:
   // Creates a temporary folder and database (migrated): SQLite, or a new database on the test
-  // PostgreSQL server when GUIYAN_TEST_DB=postgresql. Does not start serving yet.
+  // PostgreSQL server when GUIYAN_TEST_DB=postgresql; a copy of one `guiyan migrate` made once per
+  // test process. Does not start serving yet.
   ServerProcess();
   // Uses an existing database (another ServerProcess's), so two servers share it.
   explicit ServerProcess(std::string db_url);
