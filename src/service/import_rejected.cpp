@@ -1,5 +1,6 @@
 #include "service/import_rejected.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 
@@ -18,7 +19,8 @@ size_t write_rejected_rows(const std::string& source_path, const ImportSummary& 
   }
   io::XlsxWriter out(out_path, "未导入的行");
   size_t width = 0, written = 0;
-  size_t last = reasons.empty() ? 0 : reasons.rbegin()->first;
+  // The last row to read: the header's, or the last refused row's below it.
+  size_t last = std::max(summary.header_row, reasons.empty() ? 0 : reasons.rbegin()->first);
   if (summary.header_row > 0) {
     io::read_sheet_at(source_path, summary.sheet_index, [&](const io::SheetRow& row) {
       if (row.number == summary.header_row) {
