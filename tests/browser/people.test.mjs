@@ -281,6 +281,10 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
     assert.equal(await count(done, 'new'), 3)
     inGongan += 2 // 张建华 (闸口镇) and 陈小兵 (公安县)
     await page.locator('[data-test=import-recent] .el-table__row').first().waitFor()
+    // The recent imports offer the refused rows again, the real import's as the dry run's.
+    const recentDownload = page.waitForEvent('download')
+    await page.locator('[data-test=import-recent] .el-table__row').first().locator('[data-test=recent-rejected]').click()
+    assert.match((await recentDownload).suggestedFilename(), /^未导入的行-\d+\.xlsx$/)
     await shot(page, 'p14-import-done')
 
     await done.locator('[data-test=import-to-ledger]').click()
