@@ -42,8 +42,7 @@ void add_common_options(CLI::App& sub, Args& a) {
 // Writes the report and rejected-rows files when asked and lists the first problems on standard
 // error.
 void report(const service::ImportSummary& summary, const Args& a) {
-  const std::string& report_path = a.report;
-  if (!report_path.empty()) service::write_import_report(report_path, summary);
+  if (!a.report.empty()) service::write_import_report(a.report, summary);
   if (!a.rejected.empty()) service::write_rejected_rows(a.file, summary, a.rejected);
   for (size_t i = 0; i < summary.issues.size() && i < 20; ++i) {
     const auto& issue = summary.issues[i];
@@ -53,7 +52,7 @@ void report(const service::ImportSummary& summary, const Args& a) {
   }
   if (summary.issues.size() > 20) {
     std::cerr << "……另有 " << summary.issues.size() - 20 << " 个问题"
-              << (report_path.empty() ? "，用 --report 导出全部" : "，见报告") << "\n";
+              << (a.report.empty() ? "，用 --report 导出全部" : "，见报告") << "\n";
   }
 }
 

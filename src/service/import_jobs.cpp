@@ -177,6 +177,23 @@ ImportSummary stored_summary(store::Conn& c, const store::Row& job) {
   return s;
 }
 
+// Writes the uploaded file `file_id` to `path`; false when it is gone.
+bool write_stored_file(store::Conn& c, int64_t file_id, const std::string& path) {
+  auto content = store::query_one(c, "SELECT content FROM import_file WHERE id = $1", {file_id});
+  if (!content) return false;
+  std::ofstream(path, std::ios::binary) << content->text(0);
+  return true;
+}
+
+// Removes a temporary file when it goes out of scope, however the scope is left.
+struct TempFileGuard {
+  std::string path;
+  ~TempFileGuard() {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+};
+
 // A new temporary file's path: `stem`, the job, this process and the time, then `ext`.
 std::string temp_file(const std::string& stem, int64_t id, const std::string& ext) {
   return (std::filesystem::temp_directory_path() /
@@ -208,20 +225,10 @@ std::string import_rejected_file(store::Db& db, const Principal& p, int64_t id) 
     throw http::ApiError(409, "layout_unknown",
                          "这次导入未记录表头位置，无法取回未导入的行，请重新检查该文件");
   }
-  auto content =
-      store::query_one(*conn, "SELECT content FROM import_file WHERE id = $1", {job.i64(19)});
-  if (!content) throw http::not_found("导入文件");
-  std::string source = temp_file("guiyan-rejected-source-", id, extension_of(job.text(2)));
-  std::ofstream(source, std::ios::binary) << content->text(0);
+  TempFileGuard source{temp_file("guiyan-rejected-source-", id, extension_of(job.text(2)))};
+  if (!write_stored_file(*conn, job.i64(19), source.path)) throw http::not_found("导入文件");
   std::string out = temp_file("guiyan-rejected-", id, "xlsx");
-  size_t rows = 0;
-  try {
-    rows = write_rejected_rows(source, s, out);
-  } catch (...) {
-    std::filesystem::remove(source);
-    throw;
-  }
-  std::filesystem::remove(source);
+  size_t rows = write_rejected_rows(source.path, s, out);
   // The rows hand back personal data as uploaded, unmasked: the download is recorded.
   store::Tx tx(*conn);
   audit(*conn, Actor::of(p),
@@ -285,14 +292,13 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
     {
       auto conn = db.acquire();
       by = load_principal(*conn, creator);
-      auto content =
-          store::query_one(*conn, "SELECT content FROM import_file WHERE id = $1", {file_id});
-      if (!by || !content) throw std::runtime_error("导入任务的文件或账号已不存在");
       path =
           (std::filesystem::temp_directory_path() /
            ("guiyan-import-" + std::to_string(id) + "-" + worker_id + "." + extension_of(filename)))
               .string();
-      std::ofstream(path, std::ios::binary) << content->text(0);
+      if (!by || !write_stored_file(*conn, file_id, path)) {
+        throw std::runtime_error("导入任务的文件或账号已不存在");
+      }
     }
     by->ip = "import";
     ImportOptions opt;
