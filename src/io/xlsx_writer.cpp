@@ -17,8 +17,9 @@ constexpr size_t kMaxRows = 1048576;
 constexpr size_t kWidthSampleRows = 1000;  // rows looked at to size the columns
 constexpr double kMinWidth = 8, kMaxWidth = 60;
 
-// Replaces the characters Excel forbids in sheet names and keeps at most 31 characters.
-std::string safe_sheet_name(const std::string& name) {
+}  // namespace
+
+std::string xlsx_sheet_name(const std::string& name) {
   std::string clean = sanitize_utf8(name);
   std::string out;
   size_t chars = 0;
@@ -35,6 +36,8 @@ std::string safe_sheet_name(const std::string& name) {
   }
   return out.empty() ? "Sheet1" : out;
 }
+
+namespace {
 
 // Parses a plain decimal number ("-12.5", "3e5"); false for anything else, and for "0123": a
 // leading zero means a code, which stays text even when the caller asked for a number.
@@ -78,10 +81,9 @@ bool parse_datetime(const std::string& s, lxw_datetime& dt, bool& has_time) {
   return true;
 }
 
-// Text as libxlsxwriter should get it: valid UTF-8, and a literal "_xHHHH_" protected as
-// "_x005F_xHHHH_" (libxlsxwriter escapes control characters that way but not the pattern itself,
-// so Excel would otherwise show "_x0041_" as "A").
-std::string text_for_cell(const std::string& text) {
+}  // namespace
+
+std::string xlsx_cell_text(const std::string& text) {
   std::string clean = is_valid_utf8(text) ? text : sanitize_utf8(text);
   if (clean.find("_x") == std::string::npos) return clean;
   std::string out;
@@ -98,14 +100,12 @@ std::string text_for_cell(const std::string& text) {
   return out;
 }
 
-}  // namespace
-
 XlsxWriter::XlsxWriter(const std::string& path, const std::string& sheet_name) : path_(path) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   workbook_ = workbook_new_opt(path.c_str(), &options);
   if (!workbook_) throw SheetError("无法创建 xlsx 文件：" + path);
-  sheet_ = workbook_add_worksheet(workbook_, safe_sheet_name(sheet_name).c_str());
+  sheet_ = workbook_add_worksheet(workbook_, xlsx_sheet_name(sheet_name).c_str());
   if (!sheet_) {
     workbook_close(workbook_);
     workbook_ = nullptr;
@@ -178,7 +178,7 @@ void XlsxWriter::write_cell(size_t col, const std::string& text, CellKind kind,
   } else if (kind == CellKind::date && parse_datetime(text, dt, has_time)) {
     err = worksheet_write_datetime(sheet_, r, c, &dt, has_time ? date_time_ : date_);
   } else {
-    err = worksheet_write_string(sheet_, r, c, text_for_cell(text).c_str(), text_format);
+    err = worksheet_write_string(sheet_, r, c, xlsx_cell_text(text).c_str(), text_format);
   }
   if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
     throw SheetError("第" + std::to_string(next_row_ + 1) + "行第" + std::to_string(col + 1) +

@@ -13,6 +13,15 @@ struct lxw_format;
 
 namespace guiyan::io {
 
+// `name` as a worksheet may be named: the characters Excel forbids become '_', at most 31
+// characters, "Sheet1" when nothing is left.
+std::string xlsx_sheet_name(const std::string& name);
+
+// Text as libxlsxwriter should get it: valid UTF-8, and a literal "_xHHHH_" protected as
+// "_x005F_xHHHH_" (libxlsxwriter escapes control characters that way but not the pattern itself,
+// so Excel would otherwise show "_x0041_" as "A").
+std::string xlsx_cell_text(const std::string& text);
+
 // How row() writes a cell.
 enum class CellKind {
   text,    // a text cell, exactly as given (ID numbers and phones keep every digit)
