@@ -40,15 +40,6 @@ nlohmann::json job_json(const store::Row& r) {
           {"started_at", opt(15)},  {"finished_at", opt(16)}};
 }
 
-// The permission an import of `kind` needs (people, merchants); 400 for another kind.
-std::string import_permission(const std::string& kind) {
-  if (kind == "people") return "person:import";
-  if (kind == "merchants") return "merchant:import";
-  if (kind == "ventures") return "venture:write";
-  throw bad_request(
-      "kind", "导入类型应为 people（返乡人员）、merchants（楚商楚才）或 ventures（返乡创业主体）");
-}
-
 // 403 unless the account may import something.
 void require_any_import(const Principal& p) {
   if (!p.can("person:import") && !p.can("merchant:import") && !p.can("venture:write")) {
@@ -194,15 +185,22 @@ struct TempFileGuard {
   }
 };
 
-// A new temporary file's path: `stem`, the job, this process and the time, then `ext`.
+}  // namespace
+
+std::string import_permission(const std::string& kind) {
+  if (kind == "people") return "person:import";
+  if (kind == "merchants") return "merchant:import";
+  if (kind == "ventures") return "venture:write";
+  throw bad_request(
+      "kind", "导入类型应为 people（返乡人员）、merchants（楚商楚才）或 ventures（返乡创业主体）");
+}
+
 std::string temp_file(const std::string& stem, int64_t id, const std::string& ext) {
   return (std::filesystem::temp_directory_path() /
           (stem + std::to_string(id) + "-" + std::to_string(::getpid()) + "-" +
            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "." + ext))
       .string();
 }
-
-}  // namespace
 
 std::string import_report_file(store::Db& db, const Principal& p, int64_t id) {
   require_any_import(p);

@@ -14,6 +14,12 @@
 
 namespace guiyan::service {
 
+// The permission an import of `kind` (people, merchants, ventures) needs; 400 for another kind.
+std::string import_permission(const std::string& kind);
+
+// A new temporary file's path: `stem`, `id`, this process and the time, then `ext`.
+std::string temp_file(const std::string& stem, int64_t id, const std::string& ext);
+
 // Stores the uploaded bytes and queues a job (person:import); 400 for an unknown kind, source or
 // file type, or an empty file. Returns the job.
 nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::string& kind,

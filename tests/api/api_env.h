@@ -17,6 +17,14 @@ namespace guiyan::testing {
 
 inline const std::string kPassword = "Guiyan#2026";
 
+// Logs `user` in (password kPassword) on the server `c` talks to; its session token. Throws when
+// the login is refused.
+inline std::string token_of(HttpClient& c, const std::string& user) {
+  auto r = c.post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}});
+  if (r.status != 200) throw std::runtime_error("login " + user + ": " + r.body);
+  return r.json()["token"];
+}
+
 // Every byte of `q` percent-encoded, for a query parameter.
 inline std::string url_encode(const std::string& q) {
   std::string enc;

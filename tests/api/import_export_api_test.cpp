@@ -11,11 +11,6 @@ using namespace guiyan::testing;
 
 namespace {
 
-std::string token_of(HttpClient& c, const std::string& user) {
-  return c.post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}})
-      .json()["token"];
-}
-
 HttpResult upload(HttpClient& c, const std::string& token, const std::string& query,
                   const std::string& bytes) {
   return c.request("POST", "/api/v1/imports?" + query, bytes,

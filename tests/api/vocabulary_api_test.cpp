@@ -11,12 +11,6 @@ using namespace guiyan::testing;
 
 namespace {
 
-std::string token_of(HttpClient& c, const std::string& user) {
-  auto r = c.post("/api/v1/auth/login", {{"username", user}, {"password", kPassword}});
-  if (r.status != 200) throw std::runtime_error("login " + user + ": " + r.body);
-  return r.json()["token"];
-}
-
 // A server with a sysadmin (holds vocabulary:write), a clerk and an auditor of 荆州市.
 struct Installation {
   ServerProcess server;

@@ -238,6 +238,12 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
 
     await openMenu(page, '批量导入', /#\/people\/import/)
     await page.locator('[data-test=import-step-file]').waitFor()
+    // An office without a ledger of its own starts from the template.
+    const templateDownload = page.waitForEvent('download')
+    await page.locator('[data-test=import-template]').click()
+    const template = await templateDownload
+    assert.equal(template.suggestedFilename(), '返乡人员台账导入模板.xlsx')
+    assert.equal(fs.readFileSync(await template.path()).subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file')
     await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
       name: '公安县返乡人员摸排表.csv',
       mimeType: 'text/csv',

@@ -350,5 +350,6 @@ export const api = {
   startImport: (file, query) => request('POST', '/imports', { query: { kind: 'people', ...query }, raw: file }),
   commitImport: (id) => post(`/imports/${id}/commit`, {}),
   importReport: (id) => download(`/imports/${id}/report`, null, `导入问题清单-${id}.xlsx`),
-  importRejected: (id) => download(`/imports/${id}/rejected`, null, `未导入的行-${id}.xlsx`)
+  importRejected: (id) => download(`/imports/${id}/rejected`, null, `未导入的行-${id}.xlsx`),
+  importTemplate: (kind) => download(`/imports/templates/${kind}`, null, '导入模板.xlsx')
 }

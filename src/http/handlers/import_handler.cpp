@@ -2,6 +2,7 @@
 #include "http/api_context.h"
 #include "http/api_error.h"
 #include "service/import_jobs.h"
+#include "service/import_template.h"
 
 namespace guiyan::http {
 
@@ -21,6 +22,11 @@ void add_import_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/imports", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     return json_response(200, service::list_imports(ctx.db, p));
+  });
+  r.add("GET", "/api/v1/imports/templates/{kind}", [&ctx](Request& req) {
+    auto p = authenticate(ctx, req);
+    auto file = service::import_template_file(ctx.db, p, req.params.at("kind"));
+    return file_response(file.path, file.filename);
   });
   r.add("GET", "/api/v1/imports/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
