@@ -113,8 +113,9 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
     if (rng() % 4 == 0 && !brands.empty()) v["labour_brand"] = pick(rng, brands).key;
     int s = static_cast<int>(rng() % 100);
     v["status"] = statuses[s < 15 ? 0 : s < 55 ? 1 : s < 80 ? 2 : s < 93 ? 3 : 4].key;
-    v["status_since"] =
+    const std::string spring =  // this spring: when they came home, or left again
         std::string("2026-0") + std::to_string(1 + rng() % 2) + "-1" + std::to_string(rng() % 10);
+    v["status_since"] = spring;
     int f = static_cast<int>(rng() % 100);
     v["funnel_stage"] = std::string(f < 45 ? "identified" : f < 80 ? "contacted" : "landed");
     if (rng() % 3 == 0) {
@@ -131,18 +132,26 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
                     : i % 3 == 1 ? "survey"
                                  : "self_report",
                     "", std::nullopt};
+    // Before this spring they worked away (外出) since a year between 2015 and 2024: the
+    // year-end counts of out-of-province workers (the 2% rule's denominator) read it.
+    char since[16];
+    std::snprintf(since, sizeof since, "%d-%02d-01", 2015 + static_cast<int>(rng() % 10),
+                  1 + static_cast<int>(rng() % 12));
+    const std::string status = std::get<std::string>(v["status"]);
+    if (status == "away") v["status_since"] = std::string(since);  // still away: one entry
     try {
       conn->exec_script("SAVEPOINT demo_person");
       int64_t id = create_person(*conn, actor, std::nullopt, v, prov);
-      // Before this spring they worked away (外出) since a year between 2015 and 2024: the
-      // year-end counts of out-of-province workers (the 2% rule's denominator) read it.
-      char since[16];
-      std::snprintf(since, sizeof since, "%d-%02d-01", 2015 + static_cast<int>(rng() % 10),
-                    1 + static_cast<int>(rng() % 12));
-      store::exec(*conn,
-                  "INSERT INTO person_status_history (person_id, status, since, source, "
-                  "recorded_at) VALUES ($1, 'away', $2, $3, $4)",
-                  {id, std::string(since), prov.source, core::now_iso()});
+      auto history = [&](const char* status, const std::string& on) {
+        store::exec(*conn,
+                    "INSERT INTO person_status_history (person_id, status, since, source, "
+                    "recorded_at) VALUES ($1, $2, $3, $4, $5)",
+                    {id, std::string(status), on, prov.source, core::now_iso()});
+      };
+      if (status != "away") history("away", since);
+      // Who left again came home for the Spring Festival first, early in January.
+      if (status == "left_again")
+        history("returned", "2026-01-0" + std::to_string(1 + (spring[9] - '0') % 9));
       conn->exec_script("RELEASE SAVEPOINT demo_person");
       ++created;
       if (firsts.size() < kDemoDuplicates) firsts.push_back(v);

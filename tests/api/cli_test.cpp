@@ -1,4 +1,5 @@
 // The command line as operators and scripts use it.
+#include <algorithm>
 #include <sstream>
 #include <thread>
 
@@ -105,6 +106,32 @@ TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
     EXPECT_GE(v["latest_employees"].get<int64_t>(), 1);
   }
   EXPECT_GT(registered, 50);
+  // The demo people's status histories read as lives do: never the same status twice in a row,
+  // who is away has one entry, who left again came home first. (The big-data people: the survey's
+  // second records of some of them know only the present status.)
+  for (const char* status : {"away", "left_again", "returned"}) {
+    auto people =
+        c.get(std::string("/api/v1/people?limit=10&source=big_data&status=") + status, token)
+            .json();
+    ASSERT_EQ(people["items"].size(), 10u) << status;
+    for (const auto& person : people["items"]) {
+      auto file =
+          c.get("/api/v1/people/" + std::to_string(person["id"].get<int64_t>()) + "/file", token)
+              .json();
+      std::vector<std::string> steps;
+      for (const auto& h : file["history"]["status"]) steps.push_back(h["status"]);
+      SCOPED_TRACE(file["history"]["status"].dump());
+      ASSERT_FALSE(steps.empty());
+      EXPECT_EQ(steps.back(), status);
+      EXPECT_EQ(std::adjacent_find(steps.begin(), steps.end()), steps.end());
+      if (std::string(status) == "away") {
+        EXPECT_EQ(steps.size(), 1u);
+      }
+      if (std::string(status) == "left_again") {
+        EXPECT_EQ(steps, (std::vector<std::string>{"away", "returned", "left_again"}));
+      }
+    }
+  }
 }
 
 TEST(Cli, MigrateStatusListsEveryMigrationApplied) {
