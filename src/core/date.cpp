@@ -104,6 +104,31 @@ std::optional<Date> parse_written_date(std::string_view text) {
   return d;
 }
 
+std::optional<Date> parse_written_month(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  Date d{0, 0, 1};
+  size_t pos = 0;
+  if (text.size() == 6 && text.find_first_not_of("0123456789") == std::string_view::npos) {
+    read_number(text, pos, 4, d.year);
+    read_number(text, pos, 2, d.month);
+  } else {
+    if (!read_number(text, pos, 4, d.year) || pos != 4) return std::nullopt;
+    bool chinese = read_token(text, pos, "年");
+    if (!chinese) {
+      if (pos >= text.size() || std::string_view("-/.").find(text[pos]) == std::string_view::npos) {
+        return std::nullopt;
+      }
+      ++pos;
+    }
+    if (!read_number(text, pos, 2, d.month)) return std::nullopt;
+    if (chinese) read_token(text, pos, "月");
+    if (pos != text.size()) return std::nullopt;
+  }
+  if (!d.is_valid()) return std::nullopt;
+  return d;
+}
+
 // Days from civil and back, after H. Hinnant's algorithms (era of 400 years).
 long Date::day_number() const {
   long y = year - (month <= 2 ? 1 : 0);

@@ -134,5 +134,15 @@ TEST(Date, ReadsDatesAsWrittenInEveryCaseOfTheDataFile) {
   EXPECT_GE(cases, 20);
 }
 
+TEST(Date, WrittenMonthsFromTheCaseFile) {
+  int cases = for_each_case(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/written_months.tsv", 3,
+                            [](const std::vector<std::string>& cols, int number) {
+                              auto d = parse_written_month(cols[0]);
+                              EXPECT_EQ(d ? d->to_iso().substr(0, 7) : "none", cols[1])
+                                  << "line " << number << ": " << cols[2];
+                            });
+  EXPECT_GE(cases, 20);
+}
+
 }  // namespace
 }  // namespace guiyan::core

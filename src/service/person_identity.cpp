@@ -1,5 +1,6 @@
 #include "service/person_identity.h"
 
+#include "core/date.h"
 #include "core/id_number.h"
 #include "core/person_fields.h"
 
@@ -43,6 +44,20 @@ std::string identity_mismatch(const std::string& id_number, const std::string& f
     return "出生日期与身份证号不符（身份证号显示为" + r.birth_date + "）";
   }
   return {};
+}
+
+std::string birth_month_mismatch(const std::string& id_number, const std::string& written) {
+  auto r = core::check_id_number(id_number, core::Date{9999, 12, 31});
+  auto month = core::parse_written_month(written);
+  if (!r.valid || !month) return {};
+  auto born = core::Date::parse_iso(r.birth_date);
+  if (!born || (born->year == month->year && born->month == month->month)) return {};
+  size_t from = written.find_first_not_of(" \t"), to = written.find_last_not_of(" \t");
+  std::string text = written.substr(from, to - from + 1);  // parse_written_month read something
+  bool lost_zero = month->month == 1 && text.size() == 6 && text.ends_with(".1");
+  if (lost_zero && born->year == month->year && born->month == 10) return {};
+  return "出生年月与身份证号不符（身份证号显示为" + std::to_string(born->year) + "年" +
+         std::to_string(born->month) + "月）";
 }
 
 }  // namespace guiyan::service

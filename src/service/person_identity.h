@@ -26,4 +26,10 @@ core::FieldValue stated_identity(const core::Field& field, const nlohmann::json&
 std::string identity_mismatch(const std::string& id_number, const std::string& field,
                               const std::string& stated);
 
+// Why a stated birth year and month (出生年月, as written: "1985.03") cannot stand beside the
+// valid ID number `id_number` ("出生年月与身份证号不符（身份证号显示为1980年1月）"); empty when
+// they agree, when the text is no year and month, and for "1985.1" beside a number born in
+// October 1985: Excel shows 1985.10 typed into a number cell as 1985.1.
+std::string birth_month_mismatch(const std::string& id_number, const std::string& written);
+
 }  // namespace guiyan::service

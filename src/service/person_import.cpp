@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/id_number.h"
 #include "core/person_fields.h"
 #include "core/text.h"
@@ -91,6 +92,8 @@ const std::map<std::string, std::string>& header_words() {
       {"进度", "funnel_stage"},
       {"性别", "gender"},
       {"出生日期", "birth_date"},
+      {"出生年月日", "birth_date"},
+      {"出生年月", "birth_month"},  // a year and month, or a date
       {"序号", "serial"},
       // Columns the exported ledger adds for its readers: known, not read back.
       {"编号", "serial"},
@@ -223,6 +226,7 @@ class Importer {
     bool bad = false;
     // Gender and birth date as the sheet states them, with their columns.
     std::vector<std::pair<std::string, size_t>> stated;
+    std::optional<size_t> written_month;  // the column of a year and month of birth
     // The place, from one column or from the county's, town's and village's columns.
     struct {
       std::string county, town, village;
@@ -237,13 +241,29 @@ class Importer {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
       if (field.empty() || field == "serial") continue;
-      if (const core::Field* f = identity_field(field)) {
+      // 出生年月 holding a whole date is a birth date; a year and month checks the ID number.
+      bool whole_date = field == "birth_month" && core::parse_written_date(cell);
+      if (field == "birth_month" && !whole_date) {
+        if (clean_header(cell).empty()) continue;
+        auto month = core::parse_written_month(cell);
+        if (!month) {
+          reject(i, cell,
+                 "出生年月应为年月或日期，如 1985.03、1985年3月、1985-03-04，实际为“" + cell + "”");
+        } else if (month->year < 1900 || month->to_iso().substr(0, 7) > today_.substr(0, 7)) {
+          reject(i, cell, "出生年月应在1900年1月至本月之间");
+        } else {
+          written_month = i;
+        }
+        continue;
+      }
+      if (const core::Field* f = identity_field(whole_date ? "birth_date" : field)) {
+        const std::string& name = f->name;
         auto v = stated_identity(*f, cell, today_);
         if (!v.ok()) {
           reject(i, cell, v.error);
         } else if (auto text = std::get_if<std::string>(&v.value)) {
-          rv.values[field] = *text;
-          stated.emplace_back(field, i);
+          rv.values[name] = *text;
+          stated.emplace_back(name, i);
         }
         continue;
       }
@@ -327,6 +347,19 @@ class Importer {
                                             std::get<std::string>(rv.values[field]));
         if (!why.empty()) reject(column, row.cells[column], why);
         rv.values.erase(field);
+      }
+    }
+    if (written_month) {
+      const std::string& cell = row.cells[*written_month];
+      if (auto it = rv.values.find("id_number"); it != rv.values.end()) {
+        std::string why = birth_month_mismatch(std::get<std::string>(it->second), cell);
+        if (!why.empty()) reject(*written_month, cell, why);
+      } else if (!month_noted_) {
+        month_noted_ = true;
+        summary.issues.push_back({0, headers_[*written_month], "",
+                                  "出生年月只有年和月：有身份证号的行用来核对身份证号；没有身份证号"
+                                  "的人员未记录出生日期，"
+                                  "需要时请填写完整的出生日期"});
       }
     }
     if (bad) {
@@ -552,6 +585,7 @@ class Importer {
   // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;
+  bool month_noted_ = false;  // the file-level note on years and months of birth was given
   std::set<int64_t> written_;
   GrowingTable people_{*conn_, "person"};
 };

@@ -595,6 +595,52 @@ TEST_F(ImportCli, WithoutANumberTheSheetsGenderAndBirthDateAreKept) {
   EXPECT_EQ(keys, "same_birth_date same_village same_name ");
 }
 
+TEST_F(ImportCli, AYearAndMonthOfBirthChecksTheNumberAndAWholeDateIsKept) {
+  std::string march = guiyan::core::complete_id_number("42102219850304001");
+  std::string october = guiyan::core::complete_id_number("42102219851004003");
+  std::string may = guiyan::core::complete_id_number("42102219900511005");
+  write_file(file("months.csv"),
+             "姓名,身份证号,出生年月,户籍地\n"
+             "年月甲," +
+                 march +
+                 ",1985.03,421022100001\n"  // agrees
+                 "年月乙," +
+                 october +
+                 ",1985.1,421022100001\n"  // 1985.10 typed into a number cell
+                 "年月丙," +
+                 may +
+                 ",1990年4月,421022100001\n"          // disagrees
+                 "年月丁,,1992.07,421022100001\n"     // no number: checks nothing
+                 "年月戊,,1993-08-09,421022100001\n"  // a whole date: the birth date
+                 "年月己,,八五年三月,421022100001\n"  // unreadable
+                 "年月庚,,2999.01,421022100001\n");   // after this month
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("months.csv"), "--report", file("r.xlsx")}, "", &out),
+            1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 4) << out;
+  EXPECT_EQ(sum["rejected"], 3) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  for (const char* line :
+       {"4 出生年月: 出生年月与身份证号不符（身份证号显示为1990年5月）",
+        "7 出生年月: 出生年月应为年月或日期，如 1985.03、1985年3月、1985-03-04，实际为“八五年三月”",
+        "8 出生年月: 出生年月应在1900年1月至本月之间",
+        "出生年月: "
+        "出生年月只有年和月：有身份证号的行用来核对身份证号；没有身份证号的人员未记录出生日期"}) {
+    EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
+  }
+  EXPECT_EQ(reasons.find("未识别"), std::string::npos) << reasons;  // the column is read
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_EQ(field_of_only(c, token, "年月戊", "birth_date"), "1993-08-09");
+  EXPECT_EQ(field_of_only(c, token, "年月乙", "birth_date"), "1985-10-04");  // from the number
+  auto ding = c.get("/api/v1/people?q=" + url_encode("年月丁"), token).json();
+  ASSERT_EQ(ding["total"], 1);
+  EXPECT_TRUE(ding["items"][0]["birth_date"].is_null()) << ding.dump();
+}
+
 TEST_F(ImportCli, AnIntendedIndustryMayBeWrittenByItsName) {
   write_file(file("industry.csv"),
              "姓名,户籍地,创业行业\n行业甲,421022,餐饮\n行业乙,421022,H62\n行业丙,421022,农业\n"
