@@ -6,6 +6,7 @@
 
 #include "service/demo_events.h"
 #include "service/demo_merchants.h"
+#include "service/demo_case_work.h"
 #include "service/demo_people.h"
 #include "service/demo_projects.h"
 #include "service/demo_targets.h"
@@ -98,6 +99,7 @@ std::vector<DemoAccount> create_demo_data(store::Db& db, const std::string& city
     }
   }
   create_demo_people(db, city, 3000);
+  create_demo_case_work(db, city);
   create_demo_ventures(db, city);
   create_demo_merchants(db, city, 400);
   create_demo_projects(db, city, 48);

@@ -82,6 +82,41 @@ std::string date_years_ago(int years) {
   return buf;
 }
 
+// A service record of the same person after `s` (a later day, or the same day entered later):
+// `s` is the latest while there is none.
+constexpr const char* kLaterService =
+    "SELECT 1 FROM person_service t WHERE t.person_id = s.person_id AND (t.served_on > "
+    "s.served_on OR (t.served_on = s.served_on AND t.id > s.id))";
+
+// Sets each item's "follow_up": the next step of the person's latest service record when it has
+// a due date ({"next_step","next_due","overdue"}), else null.
+void attach_follow_ups(store::Conn& c, nlohmann::json& items) {
+  if (items.empty()) return;
+  std::vector<int64_t> ids;
+  for (auto& item : items) {
+    item["follow_up"] = nullptr;
+    ids.push_back(item["id"].get<int64_t>());
+  }
+  store::SqlBuilder sql;
+  std::string in = sql.bind_list(ids);
+  std::map<int64_t, nlohmann::json> open;
+  std::string today = core::today_local();
+  for (const auto& r : store::query(
+           c,
+           "SELECT s.person_id, COALESCE(s.next_step, ''), s.next_due FROM person_service s "
+           "WHERE s.person_id IN (" +
+               in + ") AND s.next_due IS NOT NULL AND NOT EXISTS (" + kLaterService + ")",
+           sql.params())) {
+    open[r.i64(0)] = {
+        {"next_step", r.text(1)}, {"next_due", r.text(2)}, {"overdue", r.text(2) < today}};
+  }
+  for (auto& item : items) {
+    if (auto it = open.find(item["id"].get<int64_t>()); it != open.end()) {
+      item["follow_up"] = it->second;
+    }
+  }
+}
+
 struct Where {
   store::SqlBuilder sql;
   std::string where;
@@ -155,6 +190,32 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
         " ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('returned', 'employed_home', "
         "'started_business')";
   }
+  if (q.case_worker == "none") {
+    w.where += " AND p.case_worker_id IS NULL";
+  } else if (!q.case_worker.empty()) {
+    size_t used = 0;
+    int64_t id = 0;
+    try {
+      id = std::stoll(q.case_worker, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != q.case_worker.size() || id <= 0) {
+      throw bad_request("case_worker_id", "服务专员应为用户编号或 none");
+    }
+    w.where += " AND p.case_worker_id = " + w.sql.bind(id);
+  }
+  if (!q.follow_up.empty()) {
+    if (q.follow_up != "overdue" && q.follow_up != "due") {
+      throw bad_request("follow_up", "跟进筛选应为 overdue（已逾期）或 due（7日内到期，含逾期）");
+    }
+    core::Date today = core::today_local_date();
+    // The next step of each person's latest service record, when its date has come (near).
+    w.where += " AND p.id IN (SELECT s.person_id FROM person_service s WHERE s.next_due " +
+               std::string(q.follow_up == "overdue" ? "< " : "<= ") +
+               w.sql.bind(q.follow_up == "overdue" ? today.to_iso() : today.plus_days(7).to_iso()) +
+               " AND NOT EXISTS (" + kLaterService + "))";
+  }
   if (!q.q.empty()) {
     // The region the list is bounded to, when that is one subtree below the province: its
     // token keeps the search inside the region's hits (the subtree condition stays as well).
@@ -174,7 +235,8 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
 // or larger, and the account sees that whole subtree, so its data scope adds no condition.
 bool tally_answers(const Principal& p, const PersonQuery& q, const std::string& region) {
   if (!q.q.empty() || !q.help.empty() || !q.labour_brand.empty() || !q.source.empty() ||
-      q.age_min || q.age_max || !q.home_on.empty() || child_code_length(region) > 9) {
+      q.age_min || q.age_max || !q.home_on.empty() || !q.case_worker.empty() ||
+      !q.follow_up.empty() || child_code_length(region) > 9) {
     return false;
   }
   // With a region filter the subtree bounds the list; without, the scope itself does.
@@ -274,9 +336,13 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
   auto children = region_children(*conn, w.region)["items"];
-  // The facets hold everything but the status history a "home on date D" filter reads.
-  if (plan == ListPlan::best && q.home_on.empty()) {
-    return list_from_facets(db, *conn, p, q, w, children);
+  // The facets hold neither the status history a "home on date D" filter reads nor the case
+  // team: those lists are answered in SQL (a case worker's people and the follow-ups falling due
+  // are few, and indexed).
+  if (plan == ListPlan::best && q.home_on.empty() && q.case_worker.empty() && q.follow_up.empty()) {
+    auto out = list_from_facets(db, *conn, p, q, w, children);
+    attach_follow_ups(*conn, out["items"]);
+    return out;
   }
   // The total and the counts per child region of the filter's region, in one grouped query.
   int64_t total = 0;
@@ -314,6 +380,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
            w.sql.params())) {
     items.push_back(person_json(store::person_from_row(r), false));
   }
+  attach_follow_ups(*conn, items);
   return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
 }
 

@@ -357,7 +357,17 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                        row.case_worker_id ? nlohmann::json(*row.case_worker_id) : nlohmann::json()},
                       {"case_worker_name", row.case_worker_name},
                       {"mentor_name", row.text("mentor_name")},
-                      {"services", services.size()}};
+                      {"services", services.size()},
+                      {"follow_up", nullptr}};
+  // The next step the latest service left, as the ledger's 下次跟进 shows it.
+  if (!services.empty() && !services[0]["next_due"].is_null()) {
+    std::string due = services[0]["next_due"];
+    team["follow_up"] = {{"next_step", services[0]["next_step"].is_null()
+                                           ? std::string()
+                                           : services[0]["next_step"].get<std::string>()},
+                         {"next_due", due},
+                         {"overdue", due < core::today_local()}};
+  }
   // The ventures the person (or a record merged into it) founded, for accounts that read ventures.
   nlohmann::json ventures = p.can("venture:read")
                                 ? person_ventures(*conn, p, members)

@@ -106,6 +106,18 @@ TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
     EXPECT_GE(v["latest_employees"].get<int64_t>(), 1);
   }
   EXPECT_GT(registered, 50);
+  // The case work: most people being helped have a case worker, and their follow-ups fall due
+  // around today, some overdue.
+  auto count = [&](const std::string& query) {
+    return c.get("/api/v1/people?limit=1&" + query, token).json()["total"].get<int64_t>();
+  };
+  int64_t overdue = count("follow_up=overdue"), due = count("follow_up=due");
+  EXPECT_GT(overdue, 20);
+  EXPECT_GT(due, overdue + 20);
+  EXPECT_GT(count("funnel_stage=landed"), 0);
+  EXPECT_EQ(count("funnel_stage=landed&case_worker_id=none&source=big_data"), 0);
+  int64_t me = c.get("/api/v1/auth/me", token).json()["id"];
+  EXPECT_GT(count("case_worker_id=" + std::to_string(me)), 100);  // jz_clerk: the city's own
   // The demo people's status histories read as lives do: never the same status twice in a row,
   // who is away has one entry, who left again came home first. (The big-data people: the survey's
   // second records of some of them know only the present status.)

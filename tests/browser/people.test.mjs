@@ -193,6 +193,9 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     await pickOption(page, sdialog.locator('[data-test=service-kind]'), '走访慰问')
     await sdialog.locator('textarea[name=result]').fill(SERVICE_RESULT)
     await sdialog.locator('textarea[name=next_step]').fill('下周陪同到镇便民服务中心咨询场地')
+    // Due in three days (China time): the ledger's 跟进 filter finds her below.
+    const due = new Date(Date.now() + (8 + 72) * 3600_000).toISOString().slice(0, 10)
+    await pickDate(sdialog.locator('[data-test=service-next-due] .el-date-editor'), due)
     await shot(page, 'p08-service-dialog')
     await sdialog.locator('[data-test=service-save]').click()
     await sdialog.waitFor({ state: 'hidden' })
@@ -203,6 +206,7 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     assert.match(timelineText, /人员状态：返乡/)
     assert.match(timelineText, /工作进度：摸得清/)
     assert.equal((await page.locator('[data-test=service-count]').innerText()).trim(), '1')
+    assert.equal((await page.locator('[data-test=team-follow-up]').innerText()).trim(), `下次跟进：${due} · 下周陪同到镇便民服务中心咨询场地`)
     await shot(page, 'p09-person-file-service')
 
     // 编辑: she has been reached (联得上); the change goes to the funnel history.
@@ -222,6 +226,18 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     await trail.getByText('查看明文').first().waitFor()
     assert.match(await trail.innerText(), /修改/)
     await shot(page, 'p11-person-file-audit')
+
+    // The ledger's 跟进 filter lists her among the next steps due within a week, with the date.
+    await openMenu(page, '人员台账', /#\/people/)
+    await ledgerSettled(page)
+    await pickOption(page, page.locator('[data-test=people-follow-up]'), '7日内到期（含逾期）')
+    await page.waitForURL(/follow_up=due/)
+    await ledgerSettled(page)
+    const dueRow = page.locator('[data-test=people-table] .el-table__row', { hasText: WANG_FANG.name })
+    await dueRow.waitFor()
+    assert.equal((await dueRow.locator('[data-test=follow-up]').innerText()).trim(), due)
+    assert.equal(await ledgerTotal(page), 1)
+    await shot(page, 'p11b-ledger-follow-up')
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()
