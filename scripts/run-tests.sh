@@ -64,6 +64,7 @@ gtest api "$build/api_tests"
 # The same API suite on a real PostgreSQL server the harness starts itself (initdb + pg_ctl).
 GUIYAN_TEST_DB=postgresql gtest api-postgresql "$build/api_tests"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 gtest unit-asan "$asan/unit_tests"
 gtest api-asan "$asan/api_tests"

@@ -4,9 +4,9 @@
 
 #include <stdexcept>
 
+#include "service/demo_case_work.h"
 #include "service/demo_events.h"
 #include "service/demo_merchants.h"
-#include "service/demo_case_work.h"
 #include "service/demo_people.h"
 #include "service/demo_projects.h"
 #include "service/demo_targets.h"

@@ -19,6 +19,12 @@ std::vector<std::vector<std::string>> rows_of(const std::string& path, size_t sh
   return rows;
 }
 
+// The bytes of the file at `path`.
+std::string bytes_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 // Downloads the template of `kind` into the server's directory; its path.
 std::string download(ServerProcess& s, HttpClient& c, const std::string& token,
                      const std::string& kind) {
@@ -111,10 +117,8 @@ TEST(ImportTemplateApi, TheTemplateFilledInAsAnOfficeWouldImportsEveryColumn) {
     w.row(row);
     w.close();
   }
-  std::ifstream in(filled, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto job =
-      run_import(c, clerk, "kind=people&filename=filled.xlsx&source=survey&dry_run=false", bytes);
+  auto job = run_import(c, clerk, "kind=people&filename=filled.xlsx&source=survey&dry_run=false",
+                        bytes_of(filled));
   ASSERT_EQ(job["status"], "done") << job.dump();
   EXPECT_EQ(job["accepted"], 1) << job.dump();
   EXPECT_EQ(job["new"], 1);
@@ -139,10 +143,8 @@ TEST(ImportTemplateApi, TheTemplateFilledInAsAnOfficeWouldImportsEveryColumn) {
   // they accept (a missing required column fails the job), no column left unread.
   for (const char* kind : {"merchants", "ventures"}) {
     std::string blank = download(s, c, clerk, kind);
-    std::ifstream f(blank, std::ios::binary);
-    std::string b((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    auto dry =
-        run_import(c, clerk, std::string("kind=") + kind + "&filename=t.xlsx&source=survey", b);
+    auto dry = run_import(c, clerk, std::string("kind=") + kind + "&filename=t.xlsx&source=survey",
+                          bytes_of(blank));
     EXPECT_EQ(dry["status"], "done") << kind << dry.dump();
     EXPECT_EQ(dry["rows_read"], 0) << kind;
     EXPECT_TRUE(dry["issues"].empty()) << kind << dry.dump();
