@@ -88,13 +88,13 @@ constexpr const char* kLaterService =
     "SELECT 1 FROM person_service t WHERE t.person_id = s.person_id AND (t.served_on > "
     "s.served_on OR (t.served_on = s.served_on AND t.id > s.id))";
 
-// Sets each item's "follow_up": the next step of the person's latest service record when it has
-// a due date ({"next_step","next_due","overdue"}), else null.
-void attach_follow_ups(store::Conn& c, nlohmann::json& items) {
+// Sets each item's "next_step": the next step the person's latest service record left when it
+// has a due date ({"text","due","overdue"}), else null.
+void attach_next_steps(store::Conn& c, nlohmann::json& items) {
   if (items.empty()) return;
   std::vector<int64_t> ids;
   for (auto& item : items) {
-    item["follow_up"] = nullptr;
+    item["next_step"] = nullptr;
     ids.push_back(item["id"].get<int64_t>());
   }
   store::SqlBuilder sql;
@@ -107,12 +107,11 @@ void attach_follow_ups(store::Conn& c, nlohmann::json& items) {
            "WHERE s.person_id IN (" +
                in + ") AND s.next_due IS NOT NULL AND NOT EXISTS (" + kLaterService + ")",
            sql.params())) {
-    open[r.i64(0)] = {
-        {"next_step", r.text(1)}, {"next_due", r.text(2)}, {"overdue", r.text(2) < today}};
+    open[r.i64(0)] = {{"text", r.text(1)}, {"due", r.text(2)}, {"overdue", r.text(2) < today}};
   }
   for (auto& item : items) {
     if (auto it = open.find(item["id"].get<int64_t>()); it != open.end()) {
-      item["follow_up"] = it->second;
+      item["next_step"] = it->second;
     }
   }
 }
@@ -205,15 +204,15 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
     }
     w.where += " AND p.case_worker_id = " + w.sql.bind(id);
   }
-  if (!q.follow_up.empty()) {
-    if (q.follow_up != "overdue" && q.follow_up != "due") {
-      throw bad_request("follow_up", "跟进筛选应为 overdue（已逾期）或 due（7日内到期，含逾期）");
+  if (!q.next_step.empty()) {
+    if (q.next_step != "overdue" && q.next_step != "due") {
+      throw bad_request("next_step", "跟进筛选应为 overdue（已逾期）或 due（7日内到期，含逾期）");
     }
     core::Date today = core::today_local_date();
     // The next step of each person's latest service record, when its date has come (near).
     w.where += " AND p.id IN (SELECT s.person_id FROM person_service s WHERE s.next_due " +
-               std::string(q.follow_up == "overdue" ? "< " : "<= ") +
-               w.sql.bind(q.follow_up == "overdue" ? today.to_iso() : today.plus_days(7).to_iso()) +
+               std::string(q.next_step == "overdue" ? "< " : "<= ") +
+               w.sql.bind(q.next_step == "overdue" ? today.to_iso() : today.plus_days(7).to_iso()) +
                " AND NOT EXISTS (" + kLaterService + "))";
   }
   if (!q.q.empty()) {
@@ -236,7 +235,7 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
 bool tally_answers(const Principal& p, const PersonQuery& q, const std::string& region) {
   if (!q.q.empty() || !q.help.empty() || !q.labour_brand.empty() || !q.source.empty() ||
       q.age_min || q.age_max || !q.home_on.empty() || !q.case_worker.empty() ||
-      !q.follow_up.empty() || child_code_length(region) > 9) {
+      !q.next_step.empty() || child_code_length(region) > 9) {
     return false;
   }
   // With a region filter the subtree bounds the list; without, the scope itself does.
@@ -337,11 +336,11 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   Where w = build_where(*conn, p, q);
   auto children = region_children(*conn, w.region)["items"];
   // The facets hold neither the status history a "home on date D" filter reads nor the case
-  // team: those lists are answered in SQL (a case worker's people and the follow-ups falling due
+  // team: those lists are answered in SQL (a case worker's people and the next steps falling due
   // are few, and indexed).
-  if (plan == ListPlan::best && q.home_on.empty() && q.case_worker.empty() && q.follow_up.empty()) {
+  if (plan == ListPlan::best && q.home_on.empty() && q.case_worker.empty() && q.next_step.empty()) {
     auto out = list_from_facets(db, *conn, p, q, w, children);
-    attach_follow_ups(*conn, out["items"]);
+    attach_next_steps(*conn, out["items"]);
     return out;
   }
   // The total and the counts per child region of the filter's region, in one grouped query.
@@ -380,7 +379,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
            w.sql.params())) {
     items.push_back(person_json(store::person_from_row(r), false));
   }
-  attach_follow_ups(*conn, items);
+  attach_next_steps(*conn, items);
   return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
 }
 

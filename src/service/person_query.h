@@ -24,14 +24,14 @@ struct PersonQuery {
   std::string case_worker;  // a user id, or "none" for people nobody is assigned to
   // "overdue": the next step of the latest service record was due before today (China time);
   // "due": it is due within the next 7 days, overdue ones included.
-  std::string follow_up;
+  std::string next_step;
   int64_t limit = 50;
   int64_t offset = 0;
 };
 
 // {"items":[Person (masked)],"total","by_region":[{code,name,count}]} (person:read). Sorted by
-// id, newest first; each item with "follow_up": the open next step of its latest service record
-// ({"next_step","next_due","overdue"}) or null. Throws 400 for a malformed filter.
+// id, newest first; each item with "next_step": the next step its latest service record left
+// ({"text","due","overdue"}) or null. Throws 400 for a malformed filter.
 nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q,
                            ListPlan plan = ListPlan::best);
 

@@ -358,15 +358,15 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                       {"case_worker_name", row.case_worker_name},
                       {"mentor_name", row.text("mentor_name")},
                       {"services", services.size()},
-                      {"follow_up", nullptr}};
+                      {"next_step", nullptr}};
   // The next step the latest service left, as the ledger's 下次跟进 shows it.
   if (!services.empty() && !services[0]["next_due"].is_null()) {
     std::string due = services[0]["next_due"];
-    team["follow_up"] = {{"next_step", services[0]["next_step"].is_null()
-                                           ? std::string()
-                                           : services[0]["next_step"].get<std::string>()},
-                         {"next_due", due},
-                         {"overdue", due < core::today_local()}};
+    team["next_step"] = {
+        {"text", services[0]["next_step"].is_null() ? std::string()
+                                                    : services[0]["next_step"].get<std::string>()},
+        {"due", due},
+        {"overdue", due < core::today_local()}};
   }
   // The ventures the person (or a record merged into it) founded, for accounts that read ventures.
   nlohmann::json ventures = p.can("venture:read")

@@ -106,12 +106,12 @@ TEST(Cli, DemoCreatesAccountsOnceAndTheyCanLogIn) {
     EXPECT_GE(v["latest_employees"].get<int64_t>(), 1);
   }
   EXPECT_GT(registered, 50);
-  // The case work: most people being helped have a case worker, and their follow-ups fall due
+  // The case work: most people being helped have a case worker, and their next steps fall due
   // around today, some overdue.
   auto count = [&](const std::string& query) {
     return c.get("/api/v1/people?limit=1&" + query, token).json()["total"].get<int64_t>();
   };
-  int64_t overdue = count("follow_up=overdue"), due = count("follow_up=due");
+  int64_t overdue = count("next_step=overdue"), due = count("next_step=due");
   EXPECT_GT(overdue, 20);
   EXPECT_GT(due, overdue + 20);
   EXPECT_GT(count("funnel_stage=landed"), 0);

@@ -206,7 +206,7 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     assert.match(timelineText, /人员状态：返乡/)
     assert.match(timelineText, /工作进度：摸得清/)
     assert.equal((await page.locator('[data-test=service-count]').innerText()).trim(), '1')
-    assert.equal((await page.locator('[data-test=team-follow-up]').innerText()).trim(), `下次跟进：${due} · 下周陪同到镇便民服务中心咨询场地`)
+    assert.equal((await page.locator('[data-test=team-next-step]').innerText()).trim(), `下次跟进：${due} · 下周陪同到镇便民服务中心咨询场地`)
     await shot(page, 'p09-person-file-service')
 
     // 编辑: she has been reached (联得上); the change goes to the funnel history.
@@ -230,14 +230,14 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     // The ledger's 跟进 filter lists her among the next steps due within a week, with the date.
     await openMenu(page, '人员台账', /#\/people/)
     await ledgerSettled(page)
-    await pickOption(page, page.locator('[data-test=people-follow-up]'), '7日内到期（含逾期）')
-    await page.waitForURL(/follow_up=due/)
+    await pickOption(page, page.locator('[data-test=people-next-step]'), '7日内到期（含逾期）')
+    await page.waitForURL(/next_step=due/)
     await ledgerSettled(page)
     const dueRow = page.locator('[data-test=people-table] .el-table__row', { hasText: WANG_FANG.name })
     await dueRow.waitFor()
-    assert.equal((await dueRow.locator('[data-test=follow-up]').innerText()).trim(), due)
+    assert.equal((await dueRow.locator('[data-test=next-step]').innerText()).trim(), due)
     assert.equal(await ledgerTotal(page), 1)
-    await shot(page, 'p11b-ledger-follow-up')
+    await shot(page, 'p11b-ledger-next-step')
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()

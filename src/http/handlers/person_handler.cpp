@@ -30,7 +30,7 @@ service::PersonQuery read_person_query(const Request& req) {
   q.source = req.query_param("source");
   q.home_on = req.query_param("home_on");
   q.case_worker = req.query_param("case_worker_id");
-  q.follow_up = req.query_param("follow_up");
+  q.next_step = req.query_param("next_step");
   if (auto v = int_param(req, "age_min")) q.age_min = static_cast<int>(*v);
   if (auto v = int_param(req, "age_max")) q.age_max = static_cast<int>(*v);
   if ((q.age_min && (*q.age_min < 0 || *q.age_min > 150)) ||

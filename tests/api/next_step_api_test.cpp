@@ -1,4 +1,4 @@
-// A case worker's people and the follow-ups falling due (GET /people?case_worker_id=&follow_up=).
+// A case worker's people and the next steps falling due (GET /people?case_worker_id=&next_step=).
 #include "api/api_env.h"
 #include "core/clock.h"
 #include "core/id_number.h"
@@ -20,7 +20,7 @@ std::set<std::string> names(const nlohmann::json& list) {
 
 }  // namespace
 
-TEST(FollowUpApi, ACaseWorkerFindsTheirPeopleAndTheNextStepsFallingDue) {
+TEST(NextStepApi, ACaseWorkerFindsTheirPeopleAndTheNextStepsFallingDue) {
   ServerProcess s;
   s.add_user("fu_clerk", "clerk", "421022", "公安县人社局", kPassword);
   s.add_user("fu_colleague", "clerk", "421022", "公安县人社局", kPassword);
@@ -71,9 +71,9 @@ TEST(FollowUpApi, ACaseWorkerFindsTheirPeopleAndTheNextStepsFallingDue) {
   std::string mine = "case_worker_id=" + std::to_string(me);
   EXPECT_EQ(names(list(mine)), (std::set<std::string>{"跟进甲", "跟进丙"}));
   EXPECT_EQ(names(list("case_worker_id=none")), (std::set<std::string>{"跟进丁"}));
-  EXPECT_EQ(names(list("follow_up=overdue")), (std::set<std::string>{"跟进甲"}));
-  EXPECT_EQ(names(list("follow_up=due")), (std::set<std::string>{"跟进甲", "跟进乙"}));
-  auto due_mine = list(mine + "&follow_up=due");
+  EXPECT_EQ(names(list("next_step=overdue")), (std::set<std::string>{"跟进甲"}));
+  EXPECT_EQ(names(list("next_step=due")), (std::set<std::string>{"跟进甲", "跟进乙"}));
+  auto due_mine = list(mine + "&next_step=due");
   EXPECT_EQ(names(due_mine), (std::set<std::string>{"跟进甲"}));
   EXPECT_EQ(due_mine["total"], 1);
   ASSERT_FALSE(due_mine["by_region"].empty());
@@ -81,24 +81,24 @@ TEST(FollowUpApi, ACaseWorkerFindsTheirPeopleAndTheNextStepsFallingDue) {
   for (const auto& r : due_mine["by_region"]) counted += r["count"].get<int64_t>();
   EXPECT_EQ(counted, 1);
 
-  // Every list item carries the open next step of its latest service.
-  std::map<std::string, nlohmann::json> follow_up;
+  // Every list item carries the next step its latest service left.
+  std::map<std::string, nlohmann::json> next_step;
   auto everyone = list("");  // kept: a loop over a temporary's member would dangle
   for (const auto& item : everyone["items"]) {
-    follow_up[item["name"].get<std::string>()] = item["follow_up"];
+    next_step[item["name"].get<std::string>()] = item["next_step"];
   }
-  EXPECT_EQ(follow_up["跟进甲"],
-            (nlohmann::json{{"next_step", "跟进放款"}, {"next_due", day(-1)}, {"overdue", true}}));
-  EXPECT_EQ(follow_up["跟进丙"]["next_due"], day(30));
-  EXPECT_EQ(follow_up["跟进丙"]["overdue"], false);
-  EXPECT_TRUE(follow_up["跟进丁"].is_null());
+  EXPECT_EQ(next_step["跟进甲"],
+            (nlohmann::json{{"text", "跟进放款"}, {"due", day(-1)}, {"overdue", true}}));
+  EXPECT_EQ(next_step["跟进丙"]["due"], day(30));
+  EXPECT_EQ(next_step["跟进丙"]["overdue"], false);
+  EXPECT_TRUE(next_step["跟进丁"].is_null());
   // The person file's case team says the same.
   auto file = c.get("/api/v1/people/" + std::to_string(id["跟进甲"]) + "/file", clerk).json();
-  EXPECT_EQ(file["case_team"]["follow_up"], follow_up["跟进甲"]);
+  EXPECT_EQ(file["case_team"]["next_step"], next_step["跟进甲"]);
   EXPECT_EQ(file["case_team"]["case_worker_id"], me);
 
   // The export follows the same filter.
-  auto csv = c.get("/api/v1/people/export?format=csv&follow_up=overdue", clerk);
+  auto csv = c.get("/api/v1/people/export?format=csv&next_step=overdue", clerk);
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_NE(csv.body.find("跟进甲"), std::string::npos);
   EXPECT_EQ(csv.body.find("跟进乙"), std::string::npos);
@@ -106,7 +106,7 @@ TEST(FollowUpApi, ACaseWorkerFindsTheirPeopleAndTheNextStepsFallingDue) {
   auto bad_worker = c.get("/api/v1/people?case_worker_id=abc", clerk);
   EXPECT_EQ(bad_worker.status, 400);
   EXPECT_EQ(bad_worker.json()["error"]["field"], "case_worker_id");
-  auto bad_follow = c.get("/api/v1/people?follow_up=soon", clerk);
-  EXPECT_EQ(bad_follow.status, 400);
-  EXPECT_EQ(bad_follow.json()["error"]["field"], "follow_up");
+  auto bad_step = c.get("/api/v1/people?next_step=soon", clerk);
+  EXPECT_EQ(bad_step.status, 400);
+  EXPECT_EQ(bad_step.json()["error"]["field"], "next_step");
 }
