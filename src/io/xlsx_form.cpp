@@ -32,7 +32,7 @@ class Workbook {
     return s;
   }
   lxw_format* format() { return workbook_add_format(book_); }
-  // Strings libxlsxwriter is handed must live until the file is written.
+  // libxlsxwriter's option structs take char*, not const char*: their strings are kept here.
   char* keep(std::string s) { return kept_.emplace_back(std::move(s)).data(); }
 
   void close() {

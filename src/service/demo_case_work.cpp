@@ -4,6 +4,7 @@
 #include <random>
 
 #include "core/clock.h"
+#include "service/data_scope.h"
 #include "service/demo_random.h"
 
 namespace guiyan::service {
@@ -39,10 +40,6 @@ int create_demo_case_work(store::Db& db, const std::string& city) {
       "role r ON r.id = ur.role_id WHERE r.key = 'clerk' ORDER BY LENGTH(u.region_code) DESC, "
       "u.region_code DESC",
       {}, [&](const store::Row& r) { clerks.emplace_back(r.text(0), r.i64(1)); });
-  auto prefix_of = [](std::string code) {
-    while (code.size() > 2 && code.ends_with("00")) code.resize(code.size() - 2);
-    return code;
-  };
   std::string today = core::today_local();
   auto days_after = [](const std::string& date, int days) {
     auto d = core::Date::parse_iso(date);
@@ -57,7 +54,7 @@ int create_demo_case_work(store::Db& db, const std::string& city) {
       "SELECT id, region_code, funnel_stage, COALESCE(status_since, '') FROM person WHERE "
       "merged_into IS NULL AND funnel_stage IN ('contacted', 'landed') AND source <> 'survey' AND "
       "region_code LIKE $1 ORDER BY id",
-      {prefix_of(city) + "%"}, [&](const store::Row& r) {
+      {region_prefix(city) + "%"}, [&](const store::Row& r) {
         people.push_back({r.i64(0), r.text(1), r.text(2), r.text(3)});
       });
   store::Tx tx(*conn);
@@ -66,7 +63,7 @@ int create_demo_case_work(store::Db& db, const std::string& city) {
     // Everyone landed has a case worker; of those only contacted, half so far.
     if (p.stage == "contacted" && rng() % 2 == 0) continue;
     auto clerk = std::find_if(clerks.begin(), clerks.end(), [&](const auto& c) {
-      return p.region.starts_with(prefix_of(c.first));
+      return p.region.starts_with(region_prefix(c.first));
     });
     if (clerk == clerks.end()) continue;
     int64_t worker = clerk->second;

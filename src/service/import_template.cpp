@@ -10,6 +10,7 @@
 #include "http/api_error.h"
 #include "service/data_scope.h"
 #include "service/import_jobs.h"
+#include "service/region_service.h"
 #include "store/db.h"
 
 namespace guiyan::service {
@@ -209,23 +210,22 @@ std::vector<std::string> choices_of(const Field& f) {
 
 // The village of the account's region with the smallest code, as a name path from its county
 // down ("公安县/斑竹垱镇/车家垱村村民委员会"); a fixed example when the region has none.
-std::string example_place(store::Conn& c, const std::string& region) {
-  std::string prefix = region_prefix(region);
-  auto village = store::query_one(
-      c, "SELECT code FROM region WHERE level = 5 AND code LIKE $1 ORDER BY code LIMIT 1",
-      {prefix + "%"});
-  if (!village) return "公安县/斑竹垱镇/车家垱村";
-  std::vector<std::string> names;
-  std::string code = village->text(0);
-  while (names.size() < 3 && !code.empty()) {
+std::string example_place(store::Db& db, const std::string& region) {
+  std::optional<std::string> village;
+  {
+    auto c = db.acquire();
     auto r = store::query_one(
-        c, "SELECT name, COALESCE(parent_code, ''), level FROM region WHERE code = $1", {code});
-    if (!r || r->i64(2) < 3) break;
-    names.insert(names.begin(), r->text(0));
-    code = r->text(1);
+        *c, "SELECT code FROM region WHERE level = 5 AND code LIKE $1 ORDER BY code LIMIT 1",
+        {region_prefix(region) + "%"});
+    if (r) village = r->text(0);
   }
+  if (!village) return "公安县/斑竹垱镇/车家垱村";
   std::string path;
-  for (const auto& n : names) path += (path.empty() ? "" : "/") + n;
+  nlohmann::json found = region_with_path(db, *village);  // held: the loop reads into it
+  for (const auto& step : found["path"]) {
+    if (step["level"].get<int64_t>() < 3) continue;
+    path += (path.empty() ? "" : "/") + step["name"].get<std::string>();
+  }
   return path;
 }
 
@@ -287,11 +287,7 @@ std::vector<std::vector<std::string>> import_template_notes(
 
 TemplateFile import_template_file(store::Db& db, const Principal& p, const std::string& kind) {
   require(p, import_permission(kind));
-  std::string place;
-  {
-    auto conn = db.acquire();
-    place = example_place(*conn, p.region_code);
-  }
+  std::string place = example_place(db, p.region_code);
   const KindSpec& s = spec(kind);
   auto columns = import_template_columns(kind, place);
   std::string path = temp_file("guiyan-template-", 0, "xlsx");

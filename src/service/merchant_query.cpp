@@ -8,6 +8,7 @@
 #include "core/merchant_vocabulary.h"
 #include "core/review_cycle.h"
 #include "http/api_error.h"
+#include "service/case_worker_filter.h"
 #include "service/child_regions.h"
 #include "service/data_scope.h"
 #include "service/merchant_facets.h"
@@ -104,19 +105,10 @@ Where build_where(store::Conn& c, const Principal& p, const MerchantQuery& q) {
       throw bad_request("industry", "行业应为国民经济行业分类门类字母或两位大类代码");
     }
   }
-  if (q.case_worker == "none") {
-    f.case_worker = 0;
-    w.where += " AND m.case_worker_id IS NULL";
-  } else if (!q.case_worker.empty()) {
-    try {
-      size_t used = 0;
-      int64_t id = std::stoll(q.case_worker, &used);
-      if (used != q.case_worker.size()) throw std::invalid_argument("trailing");
-      f.case_worker = id;
-      w.where += " AND m.case_worker_id = " + w.sql.bind(id);
-    } catch (const std::exception&) {
-      throw bad_request("case_worker_id", "服务专员应为用户编号或 none");
-    }
+  if (auto worker = case_worker_filter(q.case_worker)) {
+    f.case_worker = *worker;
+    w.where += *worker == 0 ? " AND m.case_worker_id IS NULL"
+                            : " AND m.case_worker_id = " + w.sql.bind(*worker);
   }
   if (q.stale) {
     f.stale_before = date_number(w.cycle.since);

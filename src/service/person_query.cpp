@@ -8,9 +8,11 @@
 #include "core/clock.h"
 #include "core/person_fields.h"
 #include "http/api_error.h"
+#include "service/case_worker_filter.h"
 #include "service/child_regions.h"
 #include "service/data_scope.h"
 #include "service/person_facets.h"
+#include "service/person_next_step.h"
 #include "service/person_search_hits.h"
 #include "service/person_service.h"
 #include "service/region_buckets.h"
@@ -82,37 +84,14 @@ std::string date_years_ago(int years) {
   return buf;
 }
 
-// A service record of the same person after `s` (a later day, or the same day entered later):
-// `s` is the latest while there is none.
-constexpr const char* kLaterService =
-    "SELECT 1 FROM person_service t WHERE t.person_id = s.person_id AND (t.served_on > "
-    "s.served_on OR (t.served_on = s.served_on AND t.id > s.id))";
-
-// Sets each item's "next_step": the next step the person's latest service record left when it
-// has a due date ({"text","due","overdue"}), else null.
+// Sets each item's "next_step" (person_next_step.h), null for people without one.
 void attach_next_steps(store::Conn& c, nlohmann::json& items) {
-  if (items.empty()) return;
   std::vector<int64_t> ids;
+  for (const auto& item : items) ids.push_back(item["id"].get<int64_t>());
+  auto steps = next_steps_of(c, ids);
   for (auto& item : items) {
-    item["next_step"] = nullptr;
-    ids.push_back(item["id"].get<int64_t>());
-  }
-  store::SqlBuilder sql;
-  std::string in = sql.bind_list(ids);
-  std::map<int64_t, nlohmann::json> open;
-  std::string today = core::today_local();
-  for (const auto& r : store::query(
-           c,
-           "SELECT s.person_id, COALESCE(s.next_step, ''), s.next_due FROM person_service s "
-           "WHERE s.person_id IN (" +
-               in + ") AND s.next_due IS NOT NULL AND NOT EXISTS (" + kLaterService + ")",
-           sql.params())) {
-    open[r.i64(0)] = {{"text", r.text(1)}, {"due", r.text(2)}, {"overdue", r.text(2) < today}};
-  }
-  for (auto& item : items) {
-    if (auto it = open.find(item["id"].get<int64_t>()); it != open.end()) {
-      item["next_step"] = it->second;
-    }
+    auto it = steps.find(item["id"].get<int64_t>());
+    item["next_step"] = it == steps.end() ? nlohmann::json() : it->second;
   }
 }
 
@@ -189,20 +168,9 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
         " ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('returned', 'employed_home', "
         "'started_business')";
   }
-  if (q.case_worker == "none") {
-    w.where += " AND p.case_worker_id IS NULL";
-  } else if (!q.case_worker.empty()) {
-    size_t used = 0;
-    int64_t id = 0;
-    try {
-      id = std::stoll(q.case_worker, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != q.case_worker.size() || id <= 0) {
-      throw bad_request("case_worker_id", "服务专员应为用户编号或 none");
-    }
-    w.where += " AND p.case_worker_id = " + w.sql.bind(id);
+  if (auto worker = case_worker_filter(q.case_worker)) {
+    w.where += *worker == 0 ? " AND p.case_worker_id IS NULL"
+                            : " AND p.case_worker_id = " + w.sql.bind(*worker);
   }
   if (!q.next_step.empty()) {
     if (q.next_step != "overdue" && q.next_step != "due") {
@@ -213,7 +181,7 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
     w.where += " AND p.id IN (SELECT s.person_id FROM person_service s WHERE s.next_due " +
                std::string(q.next_step == "overdue" ? "< " : "<= ") +
                w.sql.bind(q.next_step == "overdue" ? today.to_iso() : today.plus_days(7).to_iso()) +
-               " AND NOT EXISTS (" + kLaterService + "))";
+               " AND " + kLatestService + ")";
   }
   if (!q.q.empty()) {
     // The region the list is bounded to, when that is one subtree below the province: its

@@ -12,6 +12,7 @@
 #include "service/person_duplicates.h"
 #include "service/person_identity.h"
 #include "service/person_merge.h"
+#include "service/person_next_step.h"
 #include "service/person_write.h"
 #include "service/region_service.h"
 #include "service/venture_service.h"
@@ -359,15 +360,8 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                       {"mentor_name", row.text("mentor_name")},
                       {"services", services.size()},
                       {"next_step", nullptr}};
-  // The next step the latest service left, as the ledger's 下次跟进 shows it.
-  if (!services.empty() && !services[0]["next_due"].is_null()) {
-    std::string due = services[0]["next_due"];
-    team["next_step"] = {
-        {"text", services[0]["next_step"].is_null() ? std::string()
-                                                    : services[0]["next_step"].get<std::string>()},
-        {"due", due},
-        {"overdue", due < core::today_local()}};
-  }
+  // The person's own (not a merged record's) latest service, as the ledger's 下次跟进 shows it.
+  if (auto steps = next_steps_of(*conn, {id}); !steps.empty()) team["next_step"] = steps[id];
   // The ventures the person (or a record merged into it) founded, for accounts that read ventures.
   nlohmann::json ventures = p.can("venture:read")
                                 ? person_ventures(*conn, p, members)
