@@ -20,7 +20,8 @@ run: deps build web
 	@echo "控制台地址：http://$(LISTEN)/"
 	./$(BUILD)/guiyan serve --listen $(LISTEN) --db sqlite:$(DB) --web web/dist
 
-test: deps-test build web asan browser-deps
+# The ASan build compiles inside scripts/run-tests.sh, while the browser tests run beside it.
+test: deps-test build web browser-deps
 	scripts/run-tests.sh $(BUILD) $(ASAN_BUILD)
 
 deps:
@@ -33,9 +34,10 @@ build:
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# Only what the tests run: the benchmark tools are not built with sanitizers.
 asan:
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGUIYAN_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
-	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target guiyan unit_tests api_tests
 
 web: web/dist/index.html
 

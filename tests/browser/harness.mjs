@@ -29,8 +29,9 @@ const REGION = '421000'
 const DEPARTMENT = '荆州市人社局'
 
 // Each test file runs in its own process, several side by side: each listens on a loopback address
-// of its own, so two files never take the same free port.
-const HOST = `127.0.0.${2 + (process.pid % 250)}`
+// of its own, so two files never take the same free port. 127.0.1.x: the GoogleTest shards, which
+// run beside the browser tests, listen on 127.0.0.x (tests/support/loopback.h).
+const HOST = `127.0.1.${2 + (process.pid % 250)}`
 
 function freePort() {
   return new Promise((resolve, reject) => {
