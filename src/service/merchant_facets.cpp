@@ -1,6 +1,7 @@
 #include "service/merchant_facets.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <mutex>
 
 #include "core/merchant_vocabulary.h"
@@ -127,6 +128,7 @@ MerchantFacets::Compiled MerchantFacets::compile(const MerchantFilter& f) const 
   if (f.case_worker) {
     c.has_worker = true;
     c.worker = static_cast<uint32_t>(*f.case_worker);
+    if (*f.case_worker > UINT32_MAX) c.none = true;  // no account has such an id
   }
   c.stale_before = f.stale_before;
   return c;

@@ -1,5 +1,6 @@
 #include "service/person_facets.h"
 
+#include <cstdint>
 #include <mutex>
 
 #include "core/person_vocabulary.h"
@@ -10,7 +11,7 @@ namespace {
 
 const char* kColumns =
     "p.id, p.region_code, p.status, p.funnel_stage, p.help_wanted, p.labour_brand, p.source, "
-    "p.birth_date, p.created_by, p.merged_into IS NULL";
+    "p.birth_date, p.created_by, p.merged_into IS NULL, p.case_worker_id";
 
 uint8_t help_bits(const std::string& keys) {
   uint8_t bits = 0;
@@ -40,6 +41,7 @@ void PersonFacets::load_row(const store::Row& r) {
   e.birth = date_number(r.text(7));
   e.owner = static_cast<uint32_t>(r.i64(8));
   e.live = r.i64(9) != 0;
+  e.worker = static_cast<uint32_t>(r.i64(10));
 }
 
 void PersonFacets::refresh(store::Conn& c) {
@@ -91,6 +93,11 @@ PersonFacets::Compiled PersonFacets::compile(const FacetFilter& f) const {
   if (f.birth_min) {
     c.has_birth_min = true;
     c.birth_min = static_cast<uint32_t>(*f.birth_min);
+  }
+  if (f.case_worker) {
+    c.has_worker = true;
+    c.worker = static_cast<uint32_t>(*f.case_worker);
+    if (*f.case_worker > UINT32_MAX) c.none = true;  // no account has such an id
   }
   return c;
 }

@@ -3,7 +3,7 @@
 // province-wide search for 电工 has ~90,000 hits in a million people: ~0.5 s through the table,
 // a few ms here).
 //
-// Kept in step with the database through person_change (migrations 011 and 030): triggers log
+// Kept in step with the database through person_change (migrations 011, 030, 033): triggers log
 // every person whose listed fields change, and each use reads the log since the last one (on
 // PostgreSQL by transaction id, since sequence order is not commit order there: facet_support).
 #pragma once
@@ -25,6 +25,7 @@ struct FacetFilter {
   std::string status, funnel_stage, help, labour_brand, source;
   std::optional<int> birth_max;  // YYYYMMDD: born on or before
   std::optional<int> birth_min;  // YYYYMMDD: born strictly after
+  std::optional<int64_t> case_worker;  // a user id; 0: nobody assigned
 };
 
 class PersonFacets {
@@ -33,6 +34,7 @@ class PersonFacets {
     uint32_t region = 0;                                    // index into region_code()
     uint32_t owner = 0;                                     // created_by, 0 for none
     uint32_t birth = 0;                                     // YYYYMMDD, 0 for unknown
+    uint32_t worker = 0;                                    // case_worker_id, 0 for none
     uint16_t brand = 0, status = 0, stage = 0, source = 0;  // interned keys, 0 for none
     uint8_t help = 0;                                       // bit i: core::help_kinds()[i] wanted
     bool live = false;                                      // a person, not merged into another
@@ -60,8 +62,8 @@ class PersonFacets {
     bool none = false;  // a key no one holds: nothing matches
     uint16_t status = 0, stage = 0, brand = 0, source = 0;
     uint8_t help = 0;
-    uint32_t birth_max = 0, birth_min = 0;
-    bool has_birth_max = false, has_birth_min = false;
+    uint32_t birth_max = 0, birth_min = 0, worker = 0;
+    bool has_birth_max = false, has_birth_min = false, has_worker = false;
   };
   Compiled compile(const FacetFilter& f) const;
   static bool matches(const Entry& e, const Compiled& c);
@@ -101,7 +103,8 @@ inline bool PersonFacets::matches(const Entry& e, const Compiled& c) {
   return (!c.status || e.status == c.status) && (!c.stage || e.stage == c.stage) &&
          (!c.brand || e.brand == c.brand) && (!c.source || e.source == c.source) &&
          (e.help & c.help) == c.help && (!c.has_birth_max || (e.birth && e.birth <= c.birth_max)) &&
-         (!c.has_birth_min || (e.birth && e.birth > c.birth_min));
+         (!c.has_birth_min || (e.birth && e.birth > c.birth_min)) &&
+         (!c.has_worker || e.worker == c.worker);
 }
 
 // Loads the facets of the database: a server calls it at start, in

@@ -169,6 +169,7 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
         "'started_business')";
   }
   if (auto worker = case_worker_filter(q.case_worker)) {
+    f.case_worker = *worker;
     w.where += *worker == 0 ? " AND p.case_worker_id IS NULL"
                             : " AND p.case_worker_id = " + w.sql.bind(*worker);
   }
@@ -303,10 +304,9 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   auto conn = db.acquire();
   Where w = build_where(*conn, p, q);
   auto children = region_children(*conn, w.region)["items"];
-  // The facets hold neither the status history a "home on date D" filter reads nor the case
-  // team: those lists are answered in SQL (a case worker's people and the next steps falling due
-  // are few, and indexed).
-  if (plan == ListPlan::best && q.home_on.empty() && q.case_worker.empty() && q.next_step.empty()) {
+  // The facets hold neither the status history a "home on date D" filter reads nor the service
+  // records: those lists are answered in SQL (the next steps falling due are few, and indexed).
+  if (plan == ListPlan::best && q.home_on.empty() && q.next_step.empty()) {
     auto out = list_from_facets(db, *conn, p, q, w, children);
     attach_next_steps(*conn, out["items"]);
     return out;

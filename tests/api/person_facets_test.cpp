@@ -47,6 +47,17 @@ class PersonFacetsTest : public ::testing::Test {
     // answers are brought up to date (service/person_search_hits).
     db->attachment<PersonSearchHits>().set_limits(1, 1'000'000);
     for (int i = 0; i < 80; ++i) add(i);
+    // Two case workers, and people nobody is assigned to.
+    for (const char* name : {"worker_a", "worker_b"}) {
+      exec(std::string("INSERT INTO app_user (username, display_name, password_hash, region_code, "
+                       "password_changed_at, created_at) VALUES ('") +
+           name + "', '专员', 'x', '421000', '2026-01-01', '2026-01-01')");
+    }
+    auto c = db->acquire();
+    worker_a = store::query_int(*c, "SELECT id FROM app_user WHERE username = 'worker_a'");
+    worker_b = store::query_int(*c, "SELECT id FROM app_user WHERE username = 'worker_b'");
+    store::exec(*c, "UPDATE person SET case_worker_id = $1 WHERE id % 3 = 1", {worker_a});
+    store::exec(*c, "UPDATE person SET case_worker_id = $1 WHERE id % 5 = 2", {worker_b});
   }
   void TearDown() override { core::reset_vocabularies(); }
 
@@ -152,6 +163,13 @@ class PersonFacetsTest : public ::testing::Test {
       q.age_max = 45;
     });
     query("village", [](PersonQuery& q) { q.region = "421022101001"; });
+    query("worker a", [&](PersonQuery& q) { q.case_worker = std::to_string(worker_a); });
+    query("worker b returned", [&](PersonQuery& q) {
+      q.case_worker = std::to_string(worker_b);
+      q.status = "returned";
+    });
+    query("nobody assigned", [](PersonQuery& q) { q.case_worker = "none"; });
+    query("an id past 32 bits", [](PersonQuery& q) { q.case_worker = "4294967297"; });
     query("page 2", [](PersonQuery& q) { q.offset = 7; });
     query("past the end", [](PersonQuery& q) { q.offset = 1000; });
     query("county page 2 by tally", [](PersonQuery& q) {
@@ -189,6 +207,7 @@ class PersonFacetsTest : public ::testing::Test {
   }
 
   std::unique_ptr<store::Db> db;
+  int64_t worker_a = 0, worker_b = 0;
   int compared = 0;
 };
 
@@ -199,7 +218,7 @@ TEST_F(PersonFacetsTest, ListsAgreeWithTheDatabase) {
   q.q = "电工";
   auto all = list_people(*db, principal("420000", {{"all", {}}}), q);
   EXPECT_GT(all["total"].get<int>(), 10);
-  EXPECT_EQ(compared, 5 * 16);
+  EXPECT_EQ(compared, 5 * 20);
   EXPECT_GE(db->attachment<PersonSearchHits>().kept(), 3u);  // 电工, 王, 电工 in a county
   // The lists' region tables are kept per shape (region, filter, the account's grants), so the
   // accounts above, asking the same questions with different grants, were told apart by them.
@@ -221,6 +240,9 @@ TEST_F(PersonFacetsTest, EditsByAnyWriterReachTheFacets) {
   exec("UPDATE person SET help_wanted = 'loan,site' WHERE id IN (1, 2, 3)");
   exec("UPDATE person SET merged_into = 9 WHERE id IN (10, 11)");
   exec("UPDATE person SET labour_brand = NULL, source = 'survey' WHERE id = 12");
+  // Case workers assigned, changed and taken away (the person file's case team does this).
+  exec("UPDATE person SET case_worker_id = " + std::to_string(worker_b) + " WHERE id IN (1, 3, 6)");
+  exec("UPDATE person SET case_worker_id = NULL WHERE id IN (4, 7)");
   for (int i = 80; i < 90; ++i) add(i);
   expect_facets_agree();
   // A village no one lived in before, after every list's region table was kept.
