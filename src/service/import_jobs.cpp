@@ -116,15 +116,22 @@ nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::stri
   return job_json(job);
 }
 
-nlohmann::json list_imports(store::Db& db, const Principal& p) {
-  require_any_import(p);
+nlohmann::json list_imports(store::Db& db, const Principal& p, const std::string& kind) {
+  if (kind.empty()) {
+    require_any_import(p);
+  } else {
+    require(p, import_permission(kind));
+  }
   auto conn = db.acquire();
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : store::query(*conn,
-                                    std::string("SELECT ") + kJobColumns +
-                                        " FROM import_job WHERE created_by = $1 ORDER BY id DESC "
-                                        "LIMIT 50",
-                                    {p.user_id})) {
+  store::SqlBuilder sql;
+  std::string where = "created_by = " + sql.bind(p.user_id);
+  if (!kind.empty()) where += " AND kind = " + sql.bind(kind);
+  for (const auto& r :
+       store::query(*conn,
+                    std::string("SELECT ") + kJobColumns + " FROM import_job WHERE " + where +
+                        " ORDER BY id DESC LIMIT 50",
+                    sql.params())) {
     items.push_back(job_json(r));
   }
   return {{"items", items}};

@@ -25,8 +25,10 @@ std::string temp_file(const std::string& stem, int64_t id, const std::string& ex
 nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::string& kind,
                               const std::string& filename, const std::string& source, bool dry_run,
                               const std::string& bytes);
-// The account's recent jobs, newest first (person:import).
-nlohmann::json list_imports(store::Db& db, const Principal& p);
+// The account's 50 latest jobs, newest first, of one kind when `kind` is not empty (which then
+// needs that kind's permission; 400 for an unknown kind), else of every kind (any import
+// permission).
+nlohmann::json list_imports(store::Db& db, const Principal& p, const std::string& kind = "");
 // One job with its first 200 issues (person:import; 404 outside scope).
 nlohmann::json get_import(store::Db& db, const Principal& p, int64_t id);
 // Writes the job's issues as .xlsx to a temporary file and returns its path.

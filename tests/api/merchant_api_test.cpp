@@ -1,6 +1,7 @@
 // The merchant and talent library 楚商楚才库 through the real server, on SQLite and PostgreSQL
 // alike: records, masking, search, the three classifications, freshness and the contact log.
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "api/api_env.h"
@@ -472,6 +473,20 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
   // For real: the new record, and 李明's record updated without losing what the sheet left empty.
   auto real = upload(t, "dry_run=false", csv);
   EXPECT_EQ(real["new"], 1) << real.dump();
+  // The console's merchant import page lists the account's merchant imports only.
+  auto c = ApiEnv::get().client();
+  auto mine = c.get("/api/v1/imports?kind=merchants", t).json()["items"];
+  std::set<int64_t> listed;
+  for (const auto& job : mine) {
+    EXPECT_EQ(job["kind"], "merchants");
+    listed.insert(job["id"].get<int64_t>());
+  }
+  EXPECT_TRUE(listed.count(dry["id"].get<int64_t>()) && listed.count(real["id"].get<int64_t>()));
+  auto people = c.get("/api/v1/imports?kind=people", t).json();
+  for (const auto& job : people["items"]) EXPECT_EQ(job["kind"], "people");
+  auto unknown = c.get("/api/v1/imports?kind=loans", t);
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.json()["error"]["field"], "kind");
   EXPECT_EQ(real["updated"], 1);
   auto found = get("ga_clerk", "/api/v1/merchants?q=" + url_encode("藕池科技")).json();
   ASSERT_EQ(found["total"], 1) << found.dump();

@@ -441,7 +441,9 @@ test('动态更新: a clerk reads the update rate per region and case worker, an
 test('a leader (merchant:read only) reads the library but is offered no change', { timeout: 90_000 }, async () => {
   const { context, page } = await signedInPage(browser, server.url, ACCOUNTS.leader.username)
   try {
-    assert.match(await menuText(page), /楚商名录/)
+    const menu = await menuText(page)
+    assert.match(menu, /楚商名录/)
+    assert.doesNotMatch(menu, /名录导入/)
     await openMenu(page, '楚商名录', /#\/merchants/)
     assert.equal(await ledgerTotal(page, SEED.length + 1), SEED.length + 1)
     assert.equal(await page.locator('[data-test=merchants-create]').count(), 0)
@@ -451,6 +453,66 @@ test('a leader (merchant:read only) reads the library but is offered no change',
     const actions = '[data-test=merchant-edit], [data-test=merchant-verify], [data-test=merchant-add-contact], [data-test=merchant-unmask]'
     assert.equal(await page.locator(actions).count(), 0)
     await shot(page, 'm14-file-read-only')
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+// Last: it adds a merchant, which the counts of the tests above do not expect.
+test('名录导入: a clerk checks a merchants sheet with one bad row, imports the good one and finds it in 楚商名录', { timeout: 150_000 }, async () => {
+  const { context, page } = await clerkPage()
+  try {
+    await openMenu(page, '楚商名录', /#\/merchants/)
+    const before = await ledgerTotal(page)
+    await openMenu(page, '名录导入', /#\/merchants\/import/)
+    await page.locator('[data-test=import-step-file]').waitFor()
+    assert.match(await page.locator('[data-test=import-header-hint]').innerText(), /籍贯地/)
+    assert.equal(await page.locator('[data-test=import-source]').count(), 0, 'merchants keep no data source')
+    const templateDownload = page.waitForEvent('download')
+    await page.locator('[data-test=import-template]').click()
+    assert.equal((await templateDownload).suggestedFilename(), '楚商楚才名录导入模板.xlsx')
+
+    const csv =
+      '序号,姓名,企业名称,联系电话,所属行业,籍贯,所在城市\n' +
+      '1,吴国栋,荆州楚天新材料有限公司,13907161234,C,公安县,上海市\n' +
+      '2,郑好,郑氏贸易,,汽车,公安县,\n'
+    await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
+      name: '楚商名录.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\ufeff' + csv, 'utf8')
+    })
+    await page.locator('[data-test=import-check]').click()
+    const check = page.locator('[data-test=import-step-check]')
+    await check.waitFor()
+    await check.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
+    assert.equal((await check.locator('[data-test=import-status]').innerText()).trim(), '已完成')
+    const count = async (root, key) => Number((await root.locator(`[data-test=count-${key}] .count-value`).innerText()).trim())
+    assert.equal(await count(check, 'rows_read'), 2)
+    assert.equal(await count(check, 'accepted'), 1)
+    assert.equal(await count(check, 'rejected'), 1)
+    assert.equal(await check.locator('[data-test=count-conflicts]').count(), 0, 'merchants have no source conflicts')
+    const issue = await cells(check.locator('[data-test=import-issues] .el-table__body .el-table__row').first())
+    assert.equal(issue[0], '3', `the bad row's number in ${JSON.stringify(issue)}`)
+    assert.match(issue[3], /汽车/)
+    assert.equal(issue[4], '未导入')
+    await shot(page, 'm15-import-dry-run')
+
+    await check.locator('[data-test=import-commit]').click()
+    const done = page.locator('[data-test=import-step-done]')
+    await done.waitFor()
+    await done.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
+    assert.equal(await count(done, 'new'), 1)
+    assert.match(await done.locator('.el-alert').innerText(), /新增 1 条/)
+    // The recent imports of this page are the merchant imports: the check and the import.
+    await page.locator('[data-test=import-recent] .el-table__row').nth(1).waitFor()
+    assert.equal(await page.locator('[data-test=import-recent] .el-table__row').count(), 2)
+    await shot(page, 'm16-import-done')
+
+    await done.locator('[data-test=import-to-ledger]').click()
+    await page.waitForURL(/#\/merchants($|\?)/)
+    await page.locator('[data-test=merchants-table] .el-table__row', { hasText: '荆州楚天新材料有限公司' }).waitFor()
+    assert.equal(await ledgerTotal(page, before + 1), before + 1)
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()

@@ -344,10 +344,10 @@ export const api = {
   // file: the .xlsx or .csv chosen by the clerk; dry_run true checks without storing.
   importTargets: (file, dryRun) => request('POST', '/targets/import', { query: { filename: file.name, dry_run: dryRun }, raw: file }),
 
-  imports: () => get('/imports'),
+  imports: (kind) => get('/imports', { kind }),
   importJob: (id, options) => get(`/imports/${id}`, null, options),
   // file: the File chosen by the clerk, sent as it is (up to 64 MiB).
-  startImport: (file, query) => request('POST', '/imports', { query: { kind: 'people', ...query }, raw: file }),
+  startImport: (kind, file, query) => request('POST', '/imports', { query: { kind, ...query }, raw: file }),
   commitImport: (id) => post(`/imports/${id}/commit`, {}),
   importReport: (id) => download(`/imports/${id}/report`, null, `导入问题清单-${id}.xlsx`),
   importRejected: (id) => download(`/imports/${id}/rejected`, null, `未导入的行-${id}.xlsx`),

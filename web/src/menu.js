@@ -41,7 +41,10 @@ export const MENU = [
     title: '返乡创业',
     icon: Shop,
     perm: 'venture:read',
-    children: [{ path: '/ventures', title: '创业主体台账', icon: Tickets, perm: 'venture:read' }]
+    children: [
+      { path: '/ventures', title: '创业主体台账', icon: Tickets, perm: 'venture:read' },
+      { path: '/ventures/import', title: '主体导入', icon: Upload, perm: 'venture:write' }
+    ]
   },
   {
     key: 'merchants',
@@ -54,7 +57,8 @@ export const MENU = [
       { path: '/merchants/freshness', title: '动态更新', icon: Timer, perm: 'merchant:read' },
       { path: '/merchants/chambers', title: '商会', icon: Shop, perm: 'merchant:read' },
       { path: '/merchants/stations', title: '联络站点', icon: Location, perm: 'merchant:read' },
-      { path: '/merchants/ambassadors', title: '招商大使', icon: Medal, perm: 'merchant:read' }
+      { path: '/merchants/ambassadors', title: '招商大使', icon: Medal, perm: 'merchant:read' },
+      { path: '/merchants/import', title: '名录导入', icon: Upload, perm: 'merchant:import' }
     ]
   },
   {

@@ -237,6 +237,7 @@ export function importStatus(key) {
 }
 
 // The counts of an import, in the order the result shows them.
+// 冲突 (a value another source gave differently) is kept for people only: see importCounts.
 export const IMPORT_COUNTS = [
   { key: 'rows_read', name: '读取' },
   { key: 'accepted', name: '可导入' },
@@ -246,6 +247,11 @@ export const IMPORT_COUNTS = [
   { key: 'unchanged', name: '无变化' },
   { key: 'conflicts', name: '冲突' }
 ]
+
+// The counts an import of `kind` reports.
+export function importCounts(kind) {
+  return kind === 'people' ? IMPORT_COUNTS : IMPORT_COUNTS.filter((c) => c.key !== 'conflicts')
+}
 
 // GB/T 4754-2017 sections and divisions (GET /industries), loaded once:
 // {groups: [{code, name, children: [{code, name}]}], names: {code: name}}.

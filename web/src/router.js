@@ -17,7 +17,7 @@ export const routes = [
       { path: 'regions', name: 'regions', component: () => import('./pages/RegionsPage.vue'), meta: { title: '行政区划' } },
       { path: 'people', name: 'people', component: () => import('./pages/PeoplePage.vue'), meta: { title: '人员台账', perm: 'person:read' } },
       { path: 'people/stats', name: 'people-stats', component: () => import('./pages/PeopleStatsPage.vue'), meta: { title: '漏斗统计', perm: 'person:read' } },
-      { path: 'people/import', name: 'people-import', component: () => import('./pages/PeopleImportPage.vue'), meta: { title: '批量导入', perm: 'person:import' } },
+      { path: 'people/import', name: 'people-import', component: () => import('./pages/ImportPage.vue'), meta: { title: '批量导入', perm: 'person:import', importKind: 'people' } },
       { path: 'people/duplicates', name: 'people-duplicates', component: () => import('./pages/DuplicatesPage.vue'), meta: { title: '疑似重复', perm: 'person:read' } },
       {
         path: 'people/vocabularies',
@@ -83,6 +83,18 @@ export const routes = [
         name: 'ventures',
         component: () => import('./pages/VenturesPage.vue'),
         meta: { title: '创业主体台账', perm: 'venture:read' }
+      },
+      {
+        path: 'ventures/import',
+        name: 'ventures-import',
+        component: () => import('./pages/ImportPage.vue'),
+        meta: { title: '主体导入', perm: 'venture:write', importKind: 'ventures' }
+      },
+      {
+        path: 'merchants/import',
+        name: 'merchants-import',
+        component: () => import('./pages/ImportPage.vue'),
+        meta: { title: '名录导入', perm: 'merchant:import', importKind: 'merchants' }
       },
       {
         path: 'merchants/ambassadors',

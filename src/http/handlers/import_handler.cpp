@@ -21,7 +21,7 @@ void add_import_routes(Router& r, ApiContext& ctx) {
   });
   r.add("GET", "/api/v1/imports", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    return json_response(200, service::list_imports(ctx.db, p));
+    return json_response(200, service::list_imports(ctx.db, p, req.query_param("kind")));
   });
   r.add("GET", "/api/v1/imports/templates/{kind}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
