@@ -23,8 +23,8 @@ namespace guiyan::service {
 // The filters of a list that the facets can answer, as stored keys ("" for any).
 struct FacetFilter {
   std::string status, funnel_stage, help, labour_brand, source;
-  std::optional<int> birth_max;  // YYYYMMDD: born on or before
-  std::optional<int> birth_min;  // YYYYMMDD: born strictly after
+  std::optional<int> birth_max;        // YYYYMMDD: born on or before
+  std::optional<int> birth_min;        // YYYYMMDD: born strictly after
   std::optional<int64_t> case_worker;  // a user id; 0: nobody assigned
 };
 
