@@ -6,6 +6,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -195,6 +196,17 @@ export async function signedInPage(browser, url, username) {
 export async function openMenu(page, title, urlPattern) {
   await page.locator('.el-menu-item', { hasText: title }).click()
   await page.waitForURL(urlPattern)
+}
+
+// The import page (ImportPage.vue): waits until the job shown in `step` (a data-test of its
+// steps: import-step-check or import-step-done) has finished, asserts it finished well, and
+// returns count(key), the number the result shows for a count (rows_read, accepted …).
+export async function importFinished(page, step) {
+  const root = page.locator(`[data-test=${step}]`)
+  await root.waitFor()
+  await root.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
+  assert.equal((await root.locator('[data-test=import-status]').innerText()).trim(), '已完成')
+  return async (key) => Number((await root.locator(`[data-test=count-${key}] .count-value`).innerText()).trim())
 }
 
 export async function menuText(page) {

@@ -3,7 +3,7 @@
 // Run: cd tests/browser && npm install && node --test merchants.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, shot, menuText, apiFetch, pickOption, pickDate, pickRegion, signedInPage, openMenu, ACCOUNTS, PASSWORD } from './harness.mjs'
+import { startServer, launchBrowser, shot, menuText, apiFetch, pickOption, pickDate, pickRegion, signedInPage, openMenu, ACCOUNTS, PASSWORD, importFinished } from './harness.mjs'
 
 let server
 let browser
@@ -484,13 +484,10 @@ test('名录导入: a clerk checks a merchants sheet with one bad row, imports t
     })
     await page.locator('[data-test=import-check]').click()
     const check = page.locator('[data-test=import-step-check]')
-    await check.waitFor()
-    await check.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
-    assert.equal((await check.locator('[data-test=import-status]').innerText()).trim(), '已完成')
-    const count = async (root, key) => Number((await root.locator(`[data-test=count-${key}] .count-value`).innerText()).trim())
-    assert.equal(await count(check, 'rows_read'), 2)
-    assert.equal(await count(check, 'accepted'), 1)
-    assert.equal(await count(check, 'rejected'), 1)
+    const checked = await importFinished(page, 'import-step-check')
+    assert.equal(await checked('rows_read'), 2)
+    assert.equal(await checked('accepted'), 1)
+    assert.equal(await checked('rejected'), 1)
     assert.equal(await check.locator('[data-test=count-conflicts]').count(), 0, 'merchants have no source conflicts')
     const issue = await cells(check.locator('[data-test=import-issues] .el-table__body .el-table__row').first())
     assert.equal(issue[0], '3', `the bad row's number in ${JSON.stringify(issue)}`)
@@ -500,9 +497,8 @@ test('名录导入: a clerk checks a merchants sheet with one bad row, imports t
 
     await check.locator('[data-test=import-commit]').click()
     const done = page.locator('[data-test=import-step-done]')
-    await done.waitFor()
-    await done.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
-    assert.equal(await count(done, 'new'), 1)
+    const imported = await importFinished(page, 'import-step-done')
+    assert.equal(await imported('new'), 1)
     assert.match(await done.locator('.el-alert').innerText(), /新增 1 条/)
     // The recent imports of this page are the merchant imports: the check and the import.
     await page.locator('[data-test=import-recent] .el-table__row').nth(1).waitFor()

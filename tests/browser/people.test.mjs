@@ -16,7 +16,8 @@ import {
   idNumber,
   signedInPage,
   openMenu,
-  ACCOUNTS
+  ACCOUNTS,
+  importFinished
 } from './harness.mjs'
 
 let server
@@ -270,13 +271,10 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
 
     await page.locator('[data-test=import-check]').click()
     const check = page.locator('[data-test=import-step-check]')
-    await check.waitFor()
-    await check.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
-    assert.equal((await check.locator('[data-test=import-status]').innerText()).trim(), '已完成')
-    const count = async (root, key) => Number((await root.locator(`[data-test=count-${key}] .count-value`).innerText()).trim())
-    assert.equal(await count(check, 'rows_read'), 4)
-    assert.equal(await count(check, 'accepted'), 3)
-    assert.equal(await count(check, 'rejected'), 1)
+    const checked = await importFinished(page, 'import-step-check')
+    assert.equal(await checked('rows_read'), 4)
+    assert.equal(await checked('accepted'), 3)
+    assert.equal(await checked('rejected'), 1)
     const issues = check.locator('[data-test=import-issues] .el-table__body .el-table__row')
     assert.equal(await issues.count(), 2)
     const cells = await issues.first().locator('td').allInnerTexts()
@@ -297,10 +295,8 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
 
     await check.locator('[data-test=import-commit]').click()
     const done = page.locator('[data-test=import-step-done]')
-    await done.waitFor()
-    await done.locator('[data-test=import-status]', { hasText: /已完成|失败/ }).waitFor({ timeout: 60_000 })
-    assert.equal((await done.locator('[data-test=import-status]').innerText()).trim(), '已完成')
-    assert.equal(await count(done, 'new'), 3)
+    const imported = await importFinished(page, 'import-step-done')
+    assert.equal(await imported('new'), 3)
     inGongan += 2 // 张建华 (闸口镇) and 陈小兵 (公安县)
     await page.locator('[data-test=import-recent] .el-table__row').first().waitFor()
     // The recent imports offer the refused rows again, the real import's as the dry run's.
