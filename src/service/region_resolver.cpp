@@ -56,8 +56,11 @@ std::string RegionResolver::short_name(const std::string& name) {
 RegionResolver::RegionResolver(store::Conn& c) {
   c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
     by_code_[r.text(0)] = {r.text(1), r.text(2)};
-    by_name_.emplace(r.text(1), r.text(0));
-    by_short_.emplace(short_name(r.text(1)), r.text(0));
+    // Keyed as a sheet's text is read (full-width brackets and letters folded): a name such
+    // as 东湖风景区街道（武昌） matches itself as written.
+    std::string name = core::encode_utf8(core::decode_folded(r.text(1)));
+    by_name_.emplace(name, r.text(0));
+    by_short_.emplace(short_name(name), r.text(0));
   });
 }
 

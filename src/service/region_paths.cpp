@@ -1,0 +1,40 @@
+#include "service/region_paths.h"
+
+#include <algorithm>
+
+namespace guiyan::service {
+
+const RegionPaths& RegionPaths::load(store::Conn& c) {
+  std::call_once(once_, [&] {
+    std::unordered_map<std::string, Region> read;
+    c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
+      read[r.text(0)] = {r.text(1), r.text(2)};
+    });
+    regions_ = std::move(read);
+  });
+  return *this;
+}
+
+std::vector<std::string> RegionPaths::path(const std::string& code) const {
+  std::vector<std::string> names;
+  // The chain stops at the province (no parent) and is bounded against a cycle in bad data.
+  for (auto it = regions_.find(code);
+       it != regions_.end() && !it->second.parent.empty() && names.size() < 8;
+       it = regions_.find(it->second.parent)) {
+    names.push_back(it->second.name);
+  }
+  std::reverse(names.begin(), names.end());
+  return names;
+}
+
+std::string RegionPaths::text(const std::string& code) const {
+  std::string out;
+  for (const auto& name : path(code)) out += (out.empty() ? "" : "/") + name;
+  return out;
+}
+
+const RegionPaths& region_paths(store::Db& db, store::Conn& c) {
+  return db.attachment<RegionPaths>().load(c);
+}
+
+}  // namespace guiyan::service

@@ -1,0 +1,41 @@
+// Where a region lies, as offices write it: the names from the city down to the region
+// (荆州市/公安县/埠河镇/埠河社区居民委员会). A village's name alone is ambiguous across the
+// province (many a 新华村), so ledgers and lists show the path.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/db.h"
+
+namespace guiyan::service {
+
+// The region table's names and parents, read once per database (a Db attachment): regions are
+// reference data that only a migration writes.
+class RegionPaths {
+ public:
+  // Reads the region table through `c` on the first call (28,652 rows, some 30 ms); later calls
+  // return at once. Thread-safe; a failed read is retried by the next call.
+  const RegionPaths& load(store::Conn& c);
+
+  // The names from the city (or a county directly under the province) down to `code` itself;
+  // empty for the province and for a code the table does not hold. Call after load.
+  std::vector<std::string> path(const std::string& code) const;
+
+  // path(code) joined by "/", the form RegionResolver reads back; "" when empty.
+  std::string text(const std::string& code) const;
+
+ private:
+  struct Region {
+    std::string name, parent;
+  };
+  std::once_flag once_;
+  std::unordered_map<std::string, Region> regions_;
+};
+
+// The paths of `db`'s regions, loaded through `c` (a connection the caller holds).
+const RegionPaths& region_paths(store::Db& db, store::Conn& c);
+
+}  // namespace guiyan::service
