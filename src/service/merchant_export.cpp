@@ -6,6 +6,7 @@
 #include "core/merchant_fields.h"
 #include "service/audit.h"
 #include "service/ledger_file.h"
+#include "service/region_paths.h"
 #include "store/merchant_repo.h"
 
 namespace guiyan::service {
@@ -27,8 +28,10 @@ std::string export_merchants(store::Db& db, const Principal& p, const MerchantQu
     kinds.push_back(std::string(h) == "最近核实日期" ? io::CellKind::date : io::CellKind::text);
   }
   std::map<std::string, std::string> industry_names;
+  const RegionPaths* paths = nullptr;  // 籍贯地 as a path, as in the people's ledger
   {
     auto conn = db.acquire();
+    paths = &region_paths(db, *conn);
     conn->run("SELECT code, name FROM industry", {},
               [&](const store::Row& r) { industry_names[r.text(0)] = r.text(1); });
   }
@@ -45,7 +48,7 @@ std::string export_merchants(store::Db& db, const Principal& p, const MerchantQu
       cells.push_back(
           cell_text(f, it == m.fields.end() ? null_value : it->second, vocabs[i++], unmask));
     }
-    cells.push_back(m.hometown_name);
+    cells.push_back(paths->text(m.text("hometown_code")));
     auto name = industry_names.find(m.text("industry"));
     cells.push_back(name == industry_names.end() ? "" : name->second);
     cells.push_back(m.case_worker_name);

@@ -13,6 +13,7 @@
 #include "service/data_scope.h"
 #include "service/merchant_facets.h"
 #include "service/merchant_service.h"
+#include "service/region_paths.h"
 #include "service/region_service.h"
 #include "store/merchant_repo.h"
 #include "store/sql_builder.h"
@@ -376,6 +377,7 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
         "SELECT " + store::merchant_columns() + " FROM merchant m WHERE " + w.where + sql_page,
         w.sql.params(), add);
   }
+  attach_region_paths(db, *conn, items, "hometown_code", "hometown_path");
   return {{"items", items},
           {"total", total},
           {"by_region", without_empty_self(by_region_json(children, per_child))},

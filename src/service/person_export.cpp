@@ -7,6 +7,7 @@
 #include "service/audit.h"
 #include "service/ledger_file.h"
 #include "service/person_service.h"
+#include "service/region_paths.h"
 #include "store/person_repo.h"
 
 namespace guiyan::service {
@@ -25,6 +26,13 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
        {"户籍地", "性别", "出生日期", "数据来源", "服务专员", "更新时间", "身份证号核验"}) {
     header.push_back(h);
     kinds.push_back(std::string(h) == "出生日期" ? io::CellKind::date : io::CellKind::text);
+  }
+  // 户籍地 as a path (荆州市/公安县/埠河镇/…村): a village's name alone is ambiguous, and the
+  // path reads back to the same place when a sheet's code column was deleted.
+  const RegionPaths* paths = nullptr;
+  {
+    auto conn = db.acquire();
+    paths = &region_paths(db, *conn);
   }
   LedgerFile file(format, "返乡人员台账", header, kinds);
   // One snapshot of each vocabulary for the whole file (an edit meanwhile does not mix labels).
@@ -47,7 +55,7 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
       cells.push_back(
           cell_text(f, it == person.fields.end() ? null_value : it->second, vocabs[i++], unmask));
     }
-    cells.push_back(person.region_name);
+    cells.push_back(paths->text(person.text("region_code")));
     cells.push_back(!person.gender ? "" : *person.gender == "male" ? "男" : "女");
     cells.push_back(person.birth_date.value_or(""));
     cells.push_back(core::term_label(core::data_sources(), person.source));

@@ -16,6 +16,7 @@
 #include "service/person_search_hits.h"
 #include "service/person_service.h"
 #include "service/region_buckets.h"
+#include "service/region_paths.h"
 #include "service/region_service.h"
 #include "store/person_repo.h"
 #include "store/sql_builder.h"
@@ -309,6 +310,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   if (plan == ListPlan::best && q.home_on.empty() && q.next_step.empty()) {
     auto out = list_from_facets(db, *conn, p, q, w, children);
     attach_next_steps(*conn, out["items"]);
+    attach_region_paths(db, *conn, out["items"], "region_code", "region_path");
     return out;
   }
   // The total and the counts per child region of the filter's region, in one grouped query.
@@ -348,6 +350,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
     items.push_back(person_json(store::person_from_row(r), false));
   }
   attach_next_steps(*conn, items);
+  attach_region_paths(db, *conn, items, "region_code", "region_path");
   return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
 }
 

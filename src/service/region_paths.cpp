@@ -37,4 +37,14 @@ const RegionPaths& region_paths(store::Db& db, store::Conn& c) {
   return db.attachment<RegionPaths>().load(c);
 }
 
+void attach_region_paths(store::Db& db, store::Conn& c, nlohmann::json& items, const char* code_key,
+                         const char* path_key) {
+  const auto& paths = region_paths(db, c);
+  for (auto& item : items) {
+    auto code = item.find(code_key);
+    item[path_key] = code != item.end() && code->is_string() ? paths.path(code->get<std::string>())
+                                                             : std::vector<std::string>{};
+  }
+}
+
 }  // namespace guiyan::service

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,5 +38,10 @@ class RegionPaths {
 
 // The paths of `db`'s regions, loaded through `c` (a connection the caller holds).
 const RegionPaths& region_paths(store::Db& db, store::Conn& c);
+
+// Sets `path_key` of each item of a list to the path (an array of names) of its `code_key`:
+// what the list pages show where a record lies.
+void attach_region_paths(store::Db& db, store::Conn& c, nlohmann::json& items, const char* code_key,
+                         const char* path_key);
 
 }  // namespace guiyan::service

@@ -6,6 +6,7 @@
 #include "service/data_scope.h"
 #include "service/ledger_file.h"
 #include "service/masking.h"
+#include "service/region_paths.h"
 
 namespace guiyan::service {
 
@@ -27,6 +28,11 @@ std::string export_ventures(store::Db& db, const Principal& p, const VentureQuer
   std::vector<CK> kinds = {CK::number, CK::text,   CK::text, CK::text, CK::date, CK::text, CK::text,
                            CK::text,   CK::text,   CK::text, CK::text, CK::text, CK::text, CK::text,
                            CK::text,   CK::number, CK::date, CK::text, CK::text};
+  const RegionPaths* paths = nullptr;  // 所在地名称 as a path, as in the people's ledger
+  {
+    auto conn = db.acquire();
+    paths = &region_paths(db, *conn);
+  }
   LedgerFile file(format, "返乡创业主体台账", venture_ledger_header(), kinds);
   for_each_venture(db, p, q, [&](store::Conn& c, const nlohmann::json& v) {
     int64_t id = v["id"].get<int64_t>();
@@ -54,8 +60,8 @@ std::string export_ventures(store::Db& db, const Principal& p, const VentureQuer
     };
     file.row({std::to_string(id), text("type_label"), text("name"), text("credit_code"),
               text("registered_on"), flag("first_registration"), text("industry"),
-              text("industry_name"), text("region_code"), text("region_name"), text("address"),
-              flag("in_park"), text("status_label"), names, numbers,
+              text("industry_name"), text("region_code"), paths->text(text("region_code")),
+              text("address"), flag("in_park"), text("status_label"), names, numbers,
               v["latest_employees"].is_number()
                   ? std::to_string(v["latest_employees"].get<int64_t>())
                   : "",

@@ -70,7 +70,7 @@ const std::map<std::string, std::string>& venture_header_words() {
       {kRejectedReasonHeader, "skip"},  // a rejected-rows file imported again
       {"编号", "skip"},
       {"行业名称", "skip"},
-      {"所在地名称", "skip"},
+      {"所在地名称", "region_code"},  // the exported ledger's path, read when its code is not
       {"创办人", "skip"},
       {"创办人姓名", "skip"},
       {"更新时间", "skip"},
@@ -136,6 +136,9 @@ class VentureImporter {
       if (fields[i].empty() && !clean_header(row.cells[i]).empty()) {
         summary.ignored_columns.push_back(row.cells[i]);
       }
+    }
+    for (auto& issue : read_region_code_column(columns_, headers_, "region_code")) {
+      summary.issues.push_back(std::move(issue));
     }
     return true;
   }

@@ -11,6 +11,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/masking.h"
+#include "service/region_paths.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -484,6 +485,7 @@ nlohmann::json list_ventures(store::Db& db, const Principal& p, const VentureQue
     row.json["founders"] = founders_json(*conn, p, row.id);
     items.push_back(std::move(row.json));
   }
+  attach_region_paths(db, *conn, items, "region_code", "region_path");
   return {{"items", items}, {"total", total}};
 }
 

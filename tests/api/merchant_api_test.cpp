@@ -94,6 +94,12 @@ TEST_F(MerchantApi, ARecordIsMaskedAndItsLabelsAndFreshnessShown) {
   EXPECT_EQ(j["intention_industries"], nlohmann::json({"C", "65"}));
   EXPECT_EQ(j["intention_label"], "意向强烈");
   EXPECT_EQ(j["hometown_name"], "埠河社区居民委员会");
+  // The list shows the hometown as a path: a village's name alone is shared.
+  nlohmann::json path, listed = get("ga_clerk", "/api/v1/merchants?limit=500").json();
+  for (const auto& item : listed["items"]) {
+    if (item["id"] == li) path = item["hometown_path"];
+  }
+  EXPECT_EQ(path, nlohmann::json({"荆州市", "公安县", "埠河镇", "埠河社区居民委员会"}));
   EXPECT_TRUE(j["verified_on"].is_string());  // a record entered by staff counts as verified
   EXPECT_EQ(j["fresh"], true);
   // A record without an intention is "unknown", not missing.
@@ -524,7 +530,7 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
   EXPECT_EQ(col("联系电话"), "136****1111");
   EXPECT_EQ(col("投资意向"), "意向强烈");
   EXPECT_EQ(col("行业名称"), "计算机、通信和其他电子设备制造业");
-  EXPECT_EQ(col("籍贯地"), "藕池镇");
+  EXPECT_EQ(col("籍贯地"), "荆州市/公安县/藕池镇");  // a path, which reads back alone
   EXPECT_EQ(get("ga_clerk", "/api/v1/merchants/export?format=pdf").status, 400);
   auto log = get("ga_aud", "/api/v1/audit?action=export&entity=merchant");
   ASSERT_FALSE(log.json()["items"].empty()) << log.body;

@@ -66,6 +66,16 @@ TEST_F(PeopleApi, CreateDerivesBirthDateAndGenderAndMasks) {
   EXPECT_EQ(j["masked"], true);
   EXPECT_EQ(j["skills"], nlohmann::json({"electrician", "welder"}));
   EXPECT_EQ(j["region_name"], "埠河社区居民委员会");
+  // The ledger shows where a person lives as a path: a village's name alone is shared.
+  auto list = ApiEnv::get()
+                  .client()
+                  .get("/api/v1/people?q=" + url_encode("王芳"), ApiEnv::get().token("ga_clerk"))
+                  .json();
+  nlohmann::json path;
+  for (const auto& item : list["items"]) {
+    if (item["id"] == wang) path = item["region_path"];
+  }
+  EXPECT_EQ(path, nlohmann::json({"荆州市", "公安县", "埠河镇", "埠河社区居民委员会"}));
 }
 
 TEST_F(PeopleApi, UnmaskedViewNeedsThePermissionAndIsAudited) {

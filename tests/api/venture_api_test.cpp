@@ -126,6 +126,12 @@ TEST_F(VentureApi, ListsFilterSearchAndFollowTheScope) {
   };
   auto all = list("limit=500");
   EXPECT_GE(all.json()["total"].get<int64_t>(), 2);
+  nlohmann::json path, listed = all.json();
+  for (const auto& item : listed["items"]) {
+    if (item["id"] == ia) path = item["region_path"];
+  }
+  EXPECT_EQ(path.size(), 4u);  // 荆州市 / 公安县 / the town / the village, as the list shows it
+  EXPECT_EQ(path[0], "荆州市");
   EXPECT_EQ(list("type=cooperative").json()["items"][0]["id"], ia);
   EXPECT_EQ(ids(list("type=%E5%AE%B6%E5%BA%AD%E5%86%9C%E5%9C%BA")),  // 家庭农场
             std::vector<int64_t>{ib});

@@ -189,7 +189,7 @@ test('a clerk registers a merchant (a wrong credit code first), finds it, logs a
     assert.equal(row[1], NEW.enterprise)
     assert.equal(row[2], NEW.code)
     assert.equal(row[3], '计算机、通信和其他电子设备制造业')
-    assert.equal(row[4], '公安县')
+    assert.equal(row[4], '荆州市 / 公安县') // the hometown with its city
     assert.equal(row[5], NEW.city)
     assert.equal(row[6], '意向强烈')
     assert.equal(row[8], today) // entered by staff: verified that day, no 未核实 tag
@@ -507,8 +507,12 @@ test('名录导入: a clerk checks a merchants sheet with one bad row, imports t
 
     await done.locator('[data-test=import-to-ledger]').click()
     await page.waitForURL(/#\/merchants($|\?)/)
-    await page.locator('[data-test=merchants-table] .el-table__row', { hasText: '荆州楚天新材料有限公司' }).waitFor()
+    const row = page.locator('[data-test=merchants-table] .el-table__row', { hasText: '荆州楚天新材料有限公司' })
+    await row.waitFor()
     assert.equal(await ledgerTotal(page, before + 1), before + 1)
+    // Its hometown as a path: the county with its city, the whole path on hover.
+    assert.equal(await row.locator('[data-test=merchant-hometown]').innerText(), '荆州市 / 公安县')
+    assert.equal(await row.locator('[data-test=merchant-hometown]').getAttribute('title'), '荆州市 / 公安县')
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()

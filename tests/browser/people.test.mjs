@@ -41,7 +41,7 @@ const SERVICE_RESULT = '电话回访，了解到有开办农家乐的意向，�
 // Rows of the import file: two good ones, one whose ID number has a wrong check character
 // (imported all the same, the number kept unverified as 待核实号码: docs/api.md, GET /imports/ID),
 // and one refused for a place that does not exist.
-const GOOD_1 = { name: '张建华', id: idNumber('421022', '19850720', '035'), phone: '13812340001', region: '荆州市/公安县/闸口镇' }
+const GOOD_1 = { name: '张建华', id: idNumber('421022', '19850720', '035'), phone: '13812340001', region: '公安县/闸口镇/中河村' }
 const GOOD_2 = { name: '刘梅', id: idNumber('421083', '19920111', '046'), phone: '13812340002', region: '421083' }
 const BAD_ID = (() => {
   const good = idNumber('421022', '19900808', '057')
@@ -160,7 +160,10 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     assert.ok(rowText.includes(masked(WANG_FANG.id)), `masked ID number in "${rowText}"`)
     assert.ok(!rowText.includes(WANG_FANG.id), 'the full ID number is not in the ledger')
     assert.match(rowText, /女/)
-    assert.match(rowText, /公安县|埠河镇/)
+    // Where she lives: the last two places of her path, the whole path on hover.
+    const place = rows.first().locator('[data-test=person-place]')
+    assert.equal(await place.innerText(), '公安县 / 埠河镇')
+    assert.equal(await place.getAttribute('title'), '荆州市 / 公安县 / 埠河镇')
     assert.equal(await ledgerTotal(page), 1)
     await shot(page, 'p05-search-wangfang')
 
@@ -297,7 +300,7 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
     const done = page.locator('[data-test=import-step-done]')
     const imported = await importFinished(page, 'import-step-done')
     assert.equal(await imported('new'), 3)
-    inGongan += 2 // 张建华 (闸口镇) and 陈小兵 (公安县)
+    inGongan += 2 // 张建华 (闸口镇中河村) and 陈小兵 (公安县)
     await page.locator('[data-test=import-recent] .el-table__row').first().waitFor()
     // The recent imports offer the refused rows again, the real import's as the dry run's.
     const recentDownload = page.waitForEvent('download')
@@ -310,6 +313,10 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
     await page.locator('[data-test=people-table] .el-table__row', { hasText: GOOD_1.name }).waitFor()
     await ledgerSettled(page)
     assert.equal(await ledgerTotal(page), before + 3)
+    // 张建华's village as offices say it (中河村, officially 中河村村民委员会), with its town.
+    const zhang = page.locator('[data-test=people-table] .el-table__row', { hasText: GOOD_1.name })
+    assert.equal(await zhang.locator('[data-test=person-place]').innerText(), '闸口镇 / 中河村')
+    assert.equal(await zhang.locator('[data-test=person-place]').getAttribute('title'), '荆州市 / 公安县 / 闸口镇 / 中河村村民委员会')
     // 陈小兵's mistyped number is in the ledger as written, masked and marked 待核实.
     const chen = page.locator('[data-test=people-table] .el-table__row', { hasText: '陈小兵' })
     assert.equal((await chen.locator('[data-test=unverified-id]').innerText()).replace(/\s+/g, ''), `${masked(BAD_ID)}待核实`)

@@ -164,3 +164,32 @@ export const PERMISSION_GROUP_NAMES = {
 export function permissionGroupName(group) {
   return PERMISSION_GROUP_NAMES[group] || group || '其他'
 }
+
+// A village or community's name as people say it: 车家垱村村民委员会 → 车家垱村,
+// 埠河社区居民委员会 → 埠河社区, 新建村民委员会 → 新建村; other names unchanged.
+export function spokenPlaceName(name) {
+  for (const [suffix, kind] of [
+    ['村民委员会', '村'],
+    ['村委会', '村'],
+    ['居民委员会', '社区'],
+    ['居委会', '社区']
+  ]) {
+    if (name.length > suffix.length && name.endsWith(suffix)) {
+      const stem = name.slice(0, -suffix.length)
+      return stem.endsWith(kind) ? stem : stem + kind
+    }
+  }
+  return name
+}
+
+// A list cell's place: the last two names of the record's region path (town / village), spoken
+// as people say them, or `name` when the list gave no path.
+export function placeShort(path, name) {
+  if (!path || !path.length) return name || '—'
+  return path.slice(-2).map(spokenPlaceName).join(' / ')
+}
+
+// The whole path with the official names, 荆州市 / 公安县 / 埠河镇 / 埠河社区居民委员会.
+export function placeFull(path, name) {
+  return path && path.length ? path.join(' / ') : name || ''
+}
