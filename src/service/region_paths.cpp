@@ -8,9 +8,12 @@ const RegionPaths& RegionPaths::load(store::Conn& c) {
   std::call_once(once_, [&] {
     std::unordered_map<std::string, Region> read;
     c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
-      read[r.text(0)] = {r.text(1), r.text(2)};
+      read[r.text(0)] = {r.text(1), r.text(2), {}};
     });
     regions_ = std::move(read);
+    for (auto& [code, region] : regions_) {
+      for (const auto& name : path(code)) region.text += (region.text.empty() ? "" : "/") + name;
+    }
   });
   return *this;
 }
@@ -27,10 +30,10 @@ std::vector<std::string> RegionPaths::path(const std::string& code) const {
   return names;
 }
 
-std::string RegionPaths::text(const std::string& code) const {
-  std::string out;
-  for (const auto& name : path(code)) out += (out.empty() ? "" : "/") + name;
-  return out;
+const std::string& RegionPaths::text(const std::string& code) const {
+  static const std::string none;
+  auto it = regions_.find(code);
+  return it == regions_.end() ? none : it->second.text;
 }
 
 const RegionPaths& region_paths(store::Db& db, store::Conn& c) {

@@ -25,12 +25,13 @@ class RegionPaths {
   // empty for the province and for a code the table does not hold. Call after load.
   std::vector<std::string> path(const std::string& code) const;
 
-  // path(code) joined by "/", the form RegionResolver reads back; "" when empty.
-  std::string text(const std::string& code) const;
+  // path(code) joined by "/", the form RegionResolver reads back; "" when empty. Worked out
+  // once per region at load: a million-row export asks for it on every row.
+  const std::string& text(const std::string& code) const;
 
  private:
   struct Region {
-    std::string name, parent;
+    std::string name, parent, text;
   };
   std::once_flag once_;
   std::unordered_map<std::string, Region> regions_;
