@@ -18,6 +18,7 @@
 #include "service/merchant_facets.h"
 #include "service/person_facets.h"
 #include "service/policy_service.h"
+#include "service/region_paths.h"
 #include "store/migrations.h"
 
 namespace guiyan::cli {
@@ -59,6 +60,8 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         try {
           service::warm_person_facets(*db);
           service::warm_merchant_facets(*db);
+          auto conn = db->acquire();
+          service::region_paths(*db, *conn);  // the lists' place paths
         } catch (const std::exception& e) {
           std::cerr << "列表索引预加载失败（首次查询时再加载）：" << e.what() << std::endl;
         }
