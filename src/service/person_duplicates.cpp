@@ -13,6 +13,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/person_service.h"
+#include "service/region_paths.h"
 #include "store/person_repo.h"
 #include "store/sql_builder.h"
 
@@ -300,6 +301,7 @@ nlohmann::json list_duplicates_api(store::Db& db, const Principal& p, const std:
                         std::to_string(limit) + " OFFSET " + std::to_string(offset),
                     sql.params())) {
     items.push_back(pair_json(*conn, r));
+    attach_region_paths(db, *conn, items.back()["people"], "region_code", "region_path");
   }
   return {{"items", items}, {"total", total}};
 }
@@ -315,7 +317,9 @@ nlohmann::json duplicate_in_scope(store::Conn& c, const Principal& p, int64_t id
 
 nlohmann::json get_duplicate_api(store::Db& db, const Principal& p, int64_t id) {
   auto conn = db.acquire();
-  return duplicate_in_scope(*conn, p, id);
+  auto pair = duplicate_in_scope(*conn, p, id);
+  attach_region_paths(db, *conn, pair["people"], "region_code", "region_path");
+  return pair;
 }
 
 nlohmann::json scan_duplicates_api(store::Db& db, const Principal& p) {

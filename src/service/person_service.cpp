@@ -14,6 +14,7 @@
 #include "service/person_merge.h"
 #include "service/person_next_step.h"
 #include "service/person_write.h"
+#include "service/region_paths.h"
 #include "service/region_service.h"
 #include "service/venture_service.h"
 #include "service/vocabulary_sync.h"
@@ -198,6 +199,18 @@ nlohmann::json person_json(const store::PersonRow& p, bool unmasked) {
   return j;
 }
 
+namespace {
+
+// person_json with `region_path`, the names from the city down, as the pages show the place.
+nlohmann::json person_json_with_path(store::Db& db, store::Conn& c, const store::PersonRow& row,
+                                     bool unmask) {
+  auto j = person_json(row, unmask);
+  attach_region_path(db, c, j, "region_code", "region_path");
+  return j;
+}
+
+}  // namespace
+
 nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohmann::json& body) {
   require(p, "person:write");
   auto conn = db.acquire();
@@ -217,7 +230,7 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   auto row = *store::find_person(*conn, id);
   tx.commit();
   scan_duplicates(*conn, std::vector<int64_t>{id});
-  return person_json(row, false);
+  return person_json_with_path(db, *conn, row, false);
 }
 
 nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
@@ -236,7 +249,7 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   auto after = *store::find_person(*conn, id);
   tx.commit();
   scan_duplicates(*conn, std::vector<int64_t>{id});
-  return person_json(after, false);
+  return person_json_with_path(db, *conn, after, false);
 }
 
 nlohmann::json get_person_api(store::Db& db, const Principal& p, int64_t id, bool unmask) {
@@ -255,7 +268,7 @@ nlohmann::json get_person_api(store::Db& db, const Principal& p, int64_t id, boo
            {{"fields", {"id_number", "phone", "phone2"}}}});
     tx.commit();
   }
-  return person_json(row, unmask);
+  return person_json_with_path(db, *conn, row, unmask);
 }
 
 namespace {
@@ -366,7 +379,7 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
   nlohmann::json ventures = p.can("venture:read")
                                 ? person_ventures(*conn, p, members)
                                 : nlohmann::json{{"items", nlohmann::json::array()}, {"hidden", 0}};
-  return {{"person", person_json(row, false)},
+  return {{"person", person_json_with_path(db, *conn, row, false)},
           {"history", history(*conn, id)},
           {"case_team", team},
           {"services", services},

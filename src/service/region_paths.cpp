@@ -40,14 +40,18 @@ const RegionPaths& region_paths(store::Db& db, store::Conn& c) {
   return db.attachment<RegionPaths>().load(c);
 }
 
+void attach_region_path(store::Db& db, store::Conn& c, nlohmann::json& record, const char* code_key,
+                        const char* path_key) {
+  if (!record.is_object()) return;
+  auto code = record.find(code_key);
+  record[path_key] = code != record.end() && code->is_string()
+                         ? region_paths(db, c).path(code->get<std::string>())
+                         : std::vector<std::string>{};
+}
+
 void attach_region_paths(store::Db& db, store::Conn& c, nlohmann::json& items, const char* code_key,
                          const char* path_key) {
-  const auto& paths = region_paths(db, c);
-  for (auto& item : items) {
-    auto code = item.find(code_key);
-    item[path_key] = code != item.end() && code->is_string() ? paths.path(code->get<std::string>())
-                                                             : std::vector<std::string>{};
-  }
+  for (auto& item : items) attach_region_path(db, c, item, code_key, path_key);
 }
 
 }  // namespace guiyan::service

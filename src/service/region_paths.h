@@ -40,8 +40,11 @@ class RegionPaths {
 // The paths of `db`'s regions, loaded through `c` (a connection the caller holds).
 const RegionPaths& region_paths(store::Db& db, store::Conn& c);
 
-// Sets `path_key` of each item of a list to the path (an array of names) of its `code_key`:
-// what the list pages show where a record lies.
+// Sets `path_key` of a record (a JSON object; anything else is left alone) to the path (an
+// array of names) of its `code_key`: what the pages show where a record lies.
+void attach_region_path(store::Db& db, store::Conn& c, nlohmann::json& record, const char* code_key,
+                        const char* path_key);
+// The same for each item of a list.
 void attach_region_paths(store::Db& db, store::Conn& c, nlohmann::json& items, const char* code_key,
                          const char* path_key);
 

@@ -80,6 +80,11 @@ TEST_F(DuplicateApi, AnImportFillsTheQueueWithScoresAndReasons) {
   // Highest score first. The mistyped number still gives the birth date.
   auto li = q["items"][0];
   EXPECT_EQ(li["people"][0]["name"], "李强");
+  // Where each lives, as the comparison shows it: the path from the city down.
+  for (const auto& p : li["people"]) {
+    ASSERT_GE(p["region_path"].size(), 2u) << p.dump();
+    EXPECT_EQ(p["region_path"][0], "荆州市");
+  }
   EXPECT_EQ(li["score"], 85);
   EXPECT_EQ(li["status"], "open");
   EXPECT_TRUE(li["decided_by"].is_null());

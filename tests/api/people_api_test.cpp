@@ -66,6 +66,7 @@ TEST_F(PeopleApi, CreateDerivesBirthDateAndGenderAndMasks) {
   EXPECT_EQ(j["masked"], true);
   EXPECT_EQ(j["skills"], nlohmann::json({"electrician", "welder"}));
   EXPECT_EQ(j["region_name"], "埠河社区居民委员会");
+  EXPECT_EQ(j["region_path"], nlohmann::json({"荆州市", "公安县", "埠河镇", "埠河社区居民委员会"}));
   // The ledger shows where a person lives as a path: a village's name alone is shared.
   auto list = ApiEnv::get()
                   .client()
@@ -220,6 +221,7 @@ TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
   auto file = env.client().get(path + "/file", t);
   ASSERT_EQ(file.status, 200) << file.body;
   auto f = file.json();
+  EXPECT_EQ(f["person"]["region_path"][0], "荆州市");  // the file page's 户籍地
   ASSERT_EQ(f["history"]["status"].size(), 2u);
   EXPECT_EQ(f["history"]["status"][0]["status"], "away");
   EXPECT_EQ(f["history"]["status"][1]["since"], "2026-01-20");

@@ -169,7 +169,7 @@ test('a clerk merges a pair keeping the record with the ID number, sees it in �
     assert.equal(await cell(card, 'phone', keep), await cell(card, 'phone', other))
     assert.equal(await cell(card, 'address', other), ZHOU.withoutId.address)
     assert.equal(await cell(card, 'birth_date', keep), '1986-04-12')
-    assert.match(await cell(card, 'region', keep), /公安县/)
+    assert.equal(await cell(card, 'region', keep), '荆州市 / 公安县') // the path, as the queue gives it
     assert.equal(await cell(card, 'source', keep), '手工录入')
     // Values only one record has are marked (the merge fills them in); equal ones are not.
     assert.match(await card.locator(`tr[data-field=address] td.side-${keep}`).getAttribute('class'), /\bfill\b/)
