@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "store/db.h"
@@ -16,7 +17,13 @@ namespace guiyan::service {
 extern const char* const kLatestService;
 
 // For each of `ids` whose latest service record has a due date: {"text","due","overdue"} (due
-// before today, China time). People without one are absent.
+// before today, China time). People without one are absent. A person's records include those
+// of everyone merged into them (directly or through an earlier merge): a follow-up recorded on
+// a duplicate stays due once the duplicate is merged.
 std::map<int64_t, nlohmann::json> next_steps_of(store::Conn& c, const std::vector<int64_t>& ids);
+
+// An SQL select of the ids of the people whose latest service record (as next_steps_of takes
+// it) has a next_due `op` `bound`: op "<" or "<=", bound a bound parameter ("$3").
+std::string people_with_next_due(const std::string& op, const std::string& bound);
 
 }  // namespace guiyan::service

@@ -180,10 +180,12 @@ Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
     }
     core::Date today = core::today_local_date();
     // The next step of each person's latest service record, when its date has come (near).
-    w.where += " AND p.id IN (SELECT s.person_id FROM person_service s WHERE s.next_due " +
-               std::string(q.next_step == "overdue" ? "< " : "<= ") +
-               w.sql.bind(q.next_step == "overdue" ? today.to_iso() : today.plus_days(7).to_iso()) +
-               " AND " + kLatestService + ")";
+    w.where +=
+        " AND p.id IN (" +
+        people_with_next_due(
+            q.next_step == "overdue" ? "<" : "<=",
+            w.sql.bind(q.next_step == "overdue" ? today.to_iso() : today.plus_days(7).to_iso())) +
+        ")";
   }
   if (!q.q.empty()) {
     // The region the list is bounded to, when that is one subtree below the province: its

@@ -373,7 +373,7 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
                       {"mentor_name", row.text("mentor_name")},
                       {"services", services.size()},
                       {"next_step", nullptr}};
-  // The person's own (not a merged record's) latest service, as the ledger's 下次跟进 shows it.
+  // The latest service of the person or a record merged into it, as the ledger's 下次跟进 shows it.
   if (auto steps = next_steps_of(*conn, {id}); !steps.empty()) team["next_step"] = steps[id];
   // The ventures the person (or a record merged into it) founded, for accounts that read ventures.
   nlohmann::json ventures = p.can("venture:read")

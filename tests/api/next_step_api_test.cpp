@@ -110,3 +110,79 @@ TEST(NextStepApi, ACaseWorkerFindsTheirPeopleAndTheNextStepsFallingDue) {
   EXPECT_EQ(bad_step.status, 400);
   EXPECT_EQ(bad_step.json()["error"]["field"], "next_step");
 }
+
+// A follow-up recorded on a duplicate is not lost when the duplicate is merged: the survivor's
+// ledger row, the overdue list and the file show it, until a later record closes it or the
+// merge is undone.
+TEST(NextStepApi, AMergedRecordsNextStepFollowsItsSurvivorUntilTheMergeIsUndone) {
+  ServerProcess s;
+  s.add_user("mg_clerk", "clerk", "421022", "公安县人社局", kPassword);
+  s.start();
+  HttpClient c(s.port());
+  std::string t = token_of(c, "mg_clerk");
+  auto create = [&](nlohmann::json body) {
+    body["name"] = "合并甲";
+    body["phone"] = "13912340005";
+    body["region_code"] = "421022100001";
+    auto r = c.post("/api/v1/people", body, t);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].get<int64_t>();
+  };
+  // The case worker's record, without an ID number, and the same person registered with one.
+  int64_t dup = create({{"gender", "male"}, {"birth_date", "1980-01-01"}});
+  int64_t kept = create({{"id_number", guiyan::core::complete_id_number("42102219800101005")}});
+  auto serve = [&](int64_t person, const std::string& on, const std::string& due) {
+    nlohmann::json body{{"kind", "loan_matching"}, {"served_on", on}, {"result", "对接贷款"}};
+    if (!due.empty()) {
+      body["next_step"] = "跟进放款";
+      body["next_due"] = due;
+    }
+    auto r = c.post("/api/v1/people/" + std::to_string(person) + "/services", body, t);
+    ASSERT_EQ(r.status, 201) << r.body;
+  };
+  serve(kept, day(-30), "");      // an older visit, nothing due
+  serve(dup, day(-10), day(-2));  // overdue on the duplicate
+  auto overdue = [&] {
+    std::set<int64_t> out;
+    auto list = c.get("/api/v1/people?limit=50&next_step=overdue", t).json();
+    for (const auto& item : list["items"]) out.insert(item["id"].get<int64_t>());
+    return out;
+  };
+  auto next_step_of = [&](int64_t person) {
+    auto list = c.get("/api/v1/people?limit=50", t).json();
+    for (const auto& item : list["items"]) {
+      if (item["id"] == person) return item["next_step"];
+    }
+    return nlohmann::json("not listed");
+  };
+  EXPECT_EQ(overdue(), std::set<int64_t>{dup});
+
+  auto queue = c.get("/api/v1/people/duplicates", t).json();
+  ASSERT_EQ(queue["total"], 1) << queue.dump();
+  auto merged = c.post("/api/v1/people/duplicates/" +
+                           std::to_string(queue["items"][0]["id"].get<int64_t>()) + "/merge",
+                       {{"keep", kept}}, t);
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  nlohmann::json due{{"text", "跟进放款"}, {"due", day(-2)}, {"overdue", true}};
+  EXPECT_EQ(overdue(), std::set<int64_t>{kept});
+  EXPECT_EQ(next_step_of(kept), due);
+  auto file = c.get("/api/v1/people/" + std::to_string(kept) + "/file", t).json();
+  EXPECT_EQ(file["case_team"]["next_step"], due);
+  // The same through the export, which takes the list's filter.
+  auto csv = c.get("/api/v1/people/export?format=csv&next_step=overdue", t);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("\n" + std::to_string(kept) + ","), std::string::npos) << csv.body;
+
+  // A visit on the survivor today closes it; undoing the merge gives the duplicate its own
+  // follow-up back, and leaves the survivor with its own (nothing due).
+  serve(kept, day(0), "");
+  EXPECT_EQ(overdue(), std::set<int64_t>{});
+  EXPECT_TRUE(next_step_of(kept).is_null());
+  auto undone = c.post(
+      "/api/v1/people/merges/" + std::to_string(merged.json()["merge_id"].get<int64_t>()) + "/undo",
+      nlohmann::json::object(), t);
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(overdue(), std::set<int64_t>{dup});
+  EXPECT_EQ(next_step_of(dup), due);
+  EXPECT_TRUE(next_step_of(kept).is_null());
+}
