@@ -1,10 +1,10 @@
 // Browser test of ventures 返乡创业经营主体 against the real server, as a clerk (业务经办) of 荆州市:
 // register a venture with its founder picked from the people registry, record an employment count,
-// and find it in the founder's file (一人一档).
+// and find it in the founder's file (一人一档); import a 台账 sheet through 主体导入.
 // Run: cd tests/browser && npm install && node --test ventures.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiAs, startServer, launchBrowser, shot, menuText, signedInPage, ACCOUNTS, idNumber } from './harness.mjs'
+import { apiAs, startServer, launchBrowser, shot, menuText, openMenu, importFinished, signedInPage, ACCOUNTS, idNumber } from './harness.mjs'
 
 let server
 let browser
@@ -84,6 +84,54 @@ test('a clerk registers a venture with its founder, records a count and finds it
     assert.match(await card.innerText(), new RegExp(VENTURE))
     assert.match(await card.innerText(), /5 人/)
     await shot(page, 'v02-person-file-ventures')
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('主体导入: a clerk checks a ventures sheet with an unregistered founder, imports the good row and finds it in the 台账', { timeout: 150_000 }, async () => {
+  const { context, page } = await signedInPage(browser, server.url, ACCOUNTS.clerk.username)
+  try {
+    await openMenu(page, '主体导入', /#\/ventures\/import/)
+    assert.match(await page.locator('[data-test=import-header-hint]').innerText(), /创办人身份证号/)
+    const stranger = idNumber('421022', '19900909', '083') // valid, but nobody registered has it
+    const csv =
+      '主体类型,主体名称,所在地,创办人身份证号,带动就业人数\n' +
+      `个体户,覃家藕粉店,公安县/南平镇/红星社区,${FOUNDER.id_number},3\n` +
+      `合作社,无主合作社,公安县,${stranger},2\n`
+    await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
+      name: '创业主体台账.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\ufeff' + csv, 'utf8')
+    })
+    // Ventures keep no data source: the check starts without one.
+    await page.locator('[data-test=import-check]').click()
+    const check = page.locator('[data-test=import-step-check]')
+    const checked = await importFinished(page, 'import-step-check')
+    assert.equal(await checked('rows_read'), 2)
+    assert.equal(await checked('accepted'), 1)
+    assert.equal(await checked('rejected'), 1)
+    const issue = check.locator('[data-test=import-issues] .el-table__body .el-table__row').first()
+    assert.match(await issue.innerText(), /^3\b/)
+    assert.match(await issue.innerText(), /不在返乡人员信息库中/)
+    await shot(page, 'v03-import-dry-run')
+
+    await check.locator('[data-test=import-commit]').click()
+    const done = page.locator('[data-test=import-step-done]')
+    const imported = await importFinished(page, 'import-step-done')
+    assert.equal(await imported('new'), 1)
+    assert.match(await done.locator('.el-alert').innerText(), /新增 1 个/)
+    await done.locator('[data-test=import-to-ledger]').click()
+    await page.waitForURL(/#\/ventures($|\?)/)
+    const row = page.locator('[data-test=ventures-table] .el-table__body .el-table__row', { hasText: '覃家藕粉店' })
+    await row.waitFor()
+    assert.match(await row.innerText(), /覃创业/)
+    assert.match(await row.locator('[data-test=venture-employees]').innerText(), /3 人/)
+    // Its place as the list shows it: town / community, the whole path on hover.
+    assert.equal(await row.locator('[data-test=venture-place]').innerText(), '南平镇 / 红星社区')
+    assert.equal(await row.locator('[data-test=venture-place]').getAttribute('title'), '荆州市 / 公安县 / 南平镇 / 红星社区居民委员会')
+    assert.equal(await page.locator('[data-test=ventures-table] .el-table__row', { hasText: '无主合作社' }).count(), 0)
     assert.deepEqual(page.errors, [])
   } finally {
     await context.close()
