@@ -201,6 +201,22 @@ export async function openMenu(page, title, urlPattern) {
 // The import page (ImportPage.vue): waits until the job shown in `step` (a data-test of its
 // steps: import-step-check or import-step-done) has finished, asserts it finished well, and
 // returns count(key), the number the result shows for a count (rows_read, accepted …).
+// Puts a CSV (UTF-8 with the BOM Excel writes) named `name` into the import page's upload.
+export async function uploadCsv(page, name, text) {
+  await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from('\ufeff' + text, 'utf8')
+  })
+}
+
+// Asserts the counts of a finished import step (the reader importFinished gave): {key: n}.
+export async function assertCounts(read, expected) {
+  const got = {}
+  for (const key of Object.keys(expected)) got[key] = await read(key)
+  assert.deepEqual(got, expected)
+}
+
 export async function importFinished(page, step) {
   const root = page.locator(`[data-test=${step}]`)
   await root.waitFor()

@@ -3,7 +3,7 @@
 // Run: cd tests/browser && npm install && node --test merchants.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, shot, menuText, apiFetch, pickOption, pickDate, pickRegion, signedInPage, openMenu, ACCOUNTS, PASSWORD, importFinished } from './harness.mjs'
+import { startServer, launchBrowser, shot, menuText, apiFetch, pickOption, pickDate, pickRegion, signedInPage, openMenu, ACCOUNTS, PASSWORD, importFinished, uploadCsv, assertCounts } from './harness.mjs'
 
 let server
 let browser
@@ -477,17 +477,11 @@ test('名录导入: a clerk checks a merchants sheet with one bad row, imports t
       '序号,姓名,企业名称,联系电话,所属行业,籍贯,所在城市\n' +
       '1,吴国栋,荆州楚天新材料有限公司,13907161234,C,公安县,上海市\n' +
       '2,郑好,郑氏贸易,,汽车,公安县,\n'
-    await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
-      name: '楚商名录.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('\ufeff' + csv, 'utf8')
-    })
+    await uploadCsv(page, '楚商名录.csv', csv)
     await page.locator('[data-test=import-check]').click()
     const check = page.locator('[data-test=import-step-check]')
     const checked = await importFinished(page, 'import-step-check')
-    assert.equal(await checked('rows_read'), 2)
-    assert.equal(await checked('accepted'), 1)
-    assert.equal(await checked('rejected'), 1)
+    await assertCounts(checked, { rows_read: 2, accepted: 1, rejected: 1 })
     assert.equal(await check.locator('[data-test=count-conflicts]').count(), 0, 'merchants have no source conflicts')
     const issue = await cells(check.locator('[data-test=import-issues] .el-table__body .el-table__row').first())
     assert.equal(issue[0], '3', `the bad row's number in ${JSON.stringify(issue)}`)

@@ -17,7 +17,9 @@ import {
   signedInPage,
   openMenu,
   ACCOUNTS,
-  importFinished
+  importFinished,
+  uploadCsv,
+  assertCounts
 } from './harness.mjs'
 
 let server
@@ -264,20 +266,14 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
     const template = await templateDownload
     assert.equal(template.suggestedFilename(), '返乡人员台账导入模板.xlsx')
     assert.equal(fs.readFileSync(await template.path()).subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file')
-    await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
-      name: '公安县返乡人员摸排表.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('\ufeff' + IMPORT_CSV, 'utf8')
-    })
+    await uploadCsv(page, '公安县返乡人员摸排表.csv', IMPORT_CSV)
     await page.locator('[data-test=import-source] .el-radio-button', { hasText: '入户调查' }).click()
     await shot(page, 'p12-import-choose')
 
     await page.locator('[data-test=import-check]').click()
     const check = page.locator('[data-test=import-step-check]')
     const checked = await importFinished(page, 'import-step-check')
-    assert.equal(await checked('rows_read'), 4)
-    assert.equal(await checked('accepted'), 3)
-    assert.equal(await checked('rejected'), 1)
+    await assertCounts(checked, { rows_read: 4, accepted: 3, rejected: 1 })
     const issues = check.locator('[data-test=import-issues] .el-table__body .el-table__row')
     assert.equal(await issues.count(), 2)
     const cells = await issues.first().locator('td').allInnerTexts()

@@ -4,7 +4,7 @@
 // Run: cd tests/browser && npm install && node --test ventures.test.mjs   (web/dist built first)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiAs, startServer, launchBrowser, shot, menuText, openMenu, importFinished, signedInPage, ACCOUNTS, idNumber } from './harness.mjs'
+import { apiAs, startServer, launchBrowser, shot, menuText, openMenu, importFinished, uploadCsv, assertCounts, signedInPage, ACCOUNTS, idNumber } from './harness.mjs'
 
 let server
 let browser
@@ -100,18 +100,12 @@ test('主体导入: a clerk checks a ventures sheet with an unregistered founder
       '主体类型,主体名称,所在地,创办人身份证号,带动就业人数\n' +
       `个体户,覃家藕粉店,公安县/南平镇/红星社区,${FOUNDER.id_number},3\n` +
       `合作社,无主合作社,公安县,${stranger},2\n`
-    await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
-      name: '创业主体台账.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('\ufeff' + csv, 'utf8')
-    })
+    await uploadCsv(page, '创业主体台账.csv', csv)
     // Ventures keep no data source: the check starts without one.
     await page.locator('[data-test=import-check]').click()
     const check = page.locator('[data-test=import-step-check]')
     const checked = await importFinished(page, 'import-step-check')
-    assert.equal(await checked('rows_read'), 2)
-    assert.equal(await checked('accepted'), 1)
-    assert.equal(await checked('rejected'), 1)
+    await assertCounts(checked, { rows_read: 2, accepted: 1, rejected: 1 })
     const issue = check.locator('[data-test=import-issues] .el-table__body .el-table__row').first()
     assert.match(await issue.innerText(), /^3\b/)
     assert.match(await issue.innerText(), /不在返乡人员信息库中/)
