@@ -33,7 +33,10 @@ test('a clerk registers a guaranteed loan, reads its subsidy schedule and record
     await page.locator('[data-test=loans-create]').click()
     const dialog = page.locator('[data-test=loan-dialog]')
     await dialog.locator('[data-test=loan-person] input').first().fill('周平')
-    await page.locator('.el-select-dropdown__item:visible', { hasText: BORROWER.name }).first().click()
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: BORROWER.name }).first()
+    // The borrower with where they live, to tell namesakes apart.
+    assert.equal(await option.innerText(), `${BORROWER.name}（斗湖堤镇 / 杨公堤社区）`)
+    await option.click()
     await dialog.locator('[data-test=loan-bank] input').fill('公安农商银行')
     const amount = dialog.locator('[data-test=loan-amount] input')
     await amount.fill('300000')
