@@ -1,5 +1,6 @@
 #include "service/region_resolver.h"
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -47,7 +48,28 @@ constexpr const char* kCutAfter[] = {"省",   "市",     "县",   "区",     "�
 }  // namespace
 
 std::string RegionResolver::short_name(const std::string& name) {
-  std::string s = name;
+  // A note in brackets is no part of the name as offices write it: 胜利村委会（邵家河） →
+  // 胜利村委会, 汤台（新汤台）村委会 → 汤台村委会, 烈山居委会（社区） → 烈山居委会.
+  std::string s;
+  int depth = 0;
+  for (size_t i = 0; i < name.size();) {
+    size_t len = 1;
+    bool open = name[i] == '(', close = name[i] == ')';
+    if (name.compare(i, 3, "（") == 0 || name.compare(i, 3, "）") == 0) {
+      len = 3;
+      open = name.compare(i, 3, "（") == 0;
+      close = !open;
+    }
+    if (open) {
+      ++depth;
+    } else if (close) {
+      depth = std::max(0, depth - 1);
+    } else if (depth == 0) {
+      s.append(name, i, len);
+    }
+    i += len;
+  }
+  if (s.empty()) s = name;
   if (auto cut = without_suffix(s, kCommittee, std::size(kCommittee)); !cut.empty()) s = cut;
   if (auto cut = without_suffix(s, kType, std::size(kType)); !cut.empty()) s = cut;
   return s;

@@ -24,8 +24,9 @@ class RegionResolver {
   // places (埠河: the town and its 埠河社区), the region above is meant.
   std::string resolve(const std::string& text) const;
 
-  // The short form of a region's name that resolve also accepts: its committee and type
-  // suffixes dropped (车家垱村村民委员会 → 车家垱, 万全社区居委会 → 万全, 沙市区 → 沙市).
+  // The short form of a region's name that resolve also accepts: a note in brackets, then its
+  // committee and type suffixes dropped (车家垱村村民委员会 → 车家垱, 万全社区居委会 → 万全,
+  // 沙市区 → 沙市, 胜利村委会（邵家河） → 胜利).
   static std::string short_name(const std::string& name);
 
  private:

@@ -23,6 +23,9 @@ TEST(RegionResolver, ShortNamesDropCommitteeAndTypeWords) {
   EXPECT_EQ(RegionResolver::short_name("滨湖街道"), "滨湖");
   EXPECT_EQ(RegionResolver::short_name("荆州市"), "荆州");
   EXPECT_EQ(RegionResolver::short_name("江村"), "江村");  // one character would be left
+  EXPECT_EQ(RegionResolver::short_name("胜利村委会（邵家河）"), "胜利");
+  EXPECT_EQ(RegionResolver::short_name("汤台(新汤台)村委会"), "汤台");
+  EXPECT_EQ(RegionResolver::short_name("（社区）"), "（社区）");  // nothing outside the brackets
 }
 
 // Every case of testdata/region_names.tsv against the shipped region table.
