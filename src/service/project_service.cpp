@@ -15,6 +15,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/merchant_service.h"
+#include "service/region_paths.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -545,6 +546,7 @@ nlohmann::json project_file_api(store::Db& db, const Principal& p, int64_t id) {
   require(p, "project:read");
   auto conn = db.acquire();
   auto project = project_in_scope(*conn, p, id);
+  attach_region_path(db, *conn, project, "region_code", "region_path");  // 落地地区
   auto rows = [&](const std::string& sql, auto fn) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : store::query(*conn, sql, {id})) out.push_back(fn(r));

@@ -64,6 +64,7 @@ TEST(ProjectApi, MovesAreDatedForwardOnlyAndSkippedStagesNeedTheirDates) {
   EXPECT_EQ(dates, (std::vector<std::string>{"2026-01-05", "?", "2026-03-01", "2026-04-10",
                                              "2026-05-20", "2026-06-30"}));
   EXPECT_EQ(file["project"]["task_department"], "县招商中心");
+  EXPECT_EQ(file["project"]["region_path"], nlohmann::json({"荆州市", "公安县"}));  // 落地地区
   // Funds arrive after signing; the file sums them.
   EXPECT_EQ(
       post_as("ga_clerk", path(id, "/funding"), {{"arrived_on", "2026-07-15"}, {"amount_wan", 0}})

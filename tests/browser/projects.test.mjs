@@ -217,6 +217,7 @@ test('项目看板: a clerk drags a project from 考察 to 签约, dating the sk
     await page.waitForURL(new RegExp(`#/projects/${MOVED.id}$`))
     await page.locator('[data-test=project-name]', { hasText: MOVED.name }).waitFor()
     assert.equal(await text(page.locator('[data-test=project-stage]')), '签约')
+    assert.equal(await text(page.locator('[data-test=project-place]')), '荆州市 / 公安县') // the path the file gives
     const items = page.locator('[data-test=project-history] [data-test=history-item]')
     await items.nth(3).waitFor()
     const history = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
