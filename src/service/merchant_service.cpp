@@ -13,6 +13,7 @@
 #include "service/data_scope.h"
 #include "service/masking.h"
 #include "service/merchant_write.h"
+#include "service/region_paths.h"
 #include "service/region_service.h"
 
 namespace guiyan::service {
@@ -345,7 +346,9 @@ nlohmann::json merchant_file_api(store::Db& db, const Principal& p, int64_t id) 
          {"stage_label", core::term_label(core::project_stages(), r.text(2))},
          {"amount_wan", r.opt_i64(3) ? nlohmann::json(*r.opt_i64(3)) : nlohmann::json()}});
   }
-  return {{"merchant", merchant_json(row, false, cycle_start_today())},
+  auto merchant = merchant_json(row, false, cycle_start_today());
+  attach_region_path(db, *conn, merchant, "hometown_code", "hometown_path");  // 籍贯
+  return {{"merchant", merchant},
           {"intentions", intentions},
           {"contacts", contacts},
           {"projects", projects},

@@ -639,6 +639,11 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
   EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=999999").status, 404);
   EXPECT_EQ(get("ga_clerk", "/api/v1/stations?merchant_id=abc").status, 400);
   auto li_file = get("ga_clerk", "/api/v1/merchants/" + std::to_string(li) + "/file").json();
+  // 籍贯 as a path from the city down to the hometown (which the tests before may have edited).
+  auto hometown = li_file["merchant"]["hometown_path"];
+  ASSERT_GE(hometown.size(), 2u) << li_file["merchant"].dump();
+  EXPECT_EQ(hometown.front(), "荆州市");
+  EXPECT_EQ(hometown.back(), li_file["merchant"]["hometown_name"]);
   bool linked_in_trail = false;
   for (const auto& a : li_file["audit"]) linked_in_trail |= a["action"] == "link_station";
   EXPECT_TRUE(linked_in_trail) << li_file["audit"].dump();
