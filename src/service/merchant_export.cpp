@@ -6,7 +6,7 @@
 #include "core/merchant_fields.h"
 #include "service/audit.h"
 #include "service/ledger_file.h"
-#include "service/region_paths.h"
+#include "service/region_tree.h"
 #include "store/merchant_repo.h"
 
 namespace guiyan::service {
@@ -28,10 +28,10 @@ std::string export_merchants(store::Db& db, const Principal& p, const MerchantQu
     kinds.push_back(std::string(h) == "最近核实日期" ? io::CellKind::date : io::CellKind::text);
   }
   std::map<std::string, std::string> industry_names;
-  const RegionPaths* paths = nullptr;  // 籍贯地 as a path, as in the people's ledger
+  const RegionTree* paths = nullptr;  // 籍贯地 as a path, as in the people's ledger
   {
     auto conn = db.acquire();
-    paths = &region_paths(db, *conn);
+    paths = &region_tree(db, *conn);
     conn->run("SELECT code, name FROM industry", {},
               [&](const store::Row& r) { industry_names[r.text(0)] = r.text(1); });
   }

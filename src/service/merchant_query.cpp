@@ -13,8 +13,8 @@
 #include "service/data_scope.h"
 #include "service/merchant_facets.h"
 #include "service/merchant_service.h"
-#include "service/region_paths.h"
 #include "service/region_service.h"
+#include "service/region_tree.h"
 #include "store/merchant_repo.h"
 #include "store/sql_builder.h"
 #include "text/tokenize.h"
@@ -55,7 +55,7 @@ bool is_division(const std::string& code) {
          std::isdigit(static_cast<unsigned char>(code[1]));
 }
 
-Where build_where(store::Conn& c, const Principal& p, const MerchantQuery& q) {
+Where build_where(store::Db& db, store::Conn& c, const Principal& p, const MerchantQuery& q) {
   Where w;
   auto cycle = core::review_cycle(q.cycle, core::today_local());
   if (!cycle) throw bad_request("cycle", "核实周期应为 month、quarter、half 或 year");
@@ -63,7 +63,7 @@ Where build_where(store::Conn& c, const Principal& p, const MerchantQuery& q) {
   w.where = scope_condition(p, w.sql, "m.hometown_code", "m.created_by");
   w.region = q.region.empty() ? p.region_code : q.region;
   if (!q.region.empty()) {
-    if (!region_exists(c, q.region)) throw bad_request("region", "区划代码不存在");
+    if (!region_tree(db, c).holds(q.region)) throw bad_request("region", "区划代码不存在");
     w.where += " AND " + subtree_condition(w.sql, "m.hometown_code", q.region);
     w.region_filter = true;
     if (q.region_exact) {
@@ -143,10 +143,11 @@ nlohmann::json rate_json(int64_t part, int64_t whole) {
 // The children of the filter's region, then the region itself as "（本级）" for records registered
 // at the region and not below it, so that the rows add up to the total. (ChildRegions gives a
 // code the first group it lies in: the children come first.)
-nlohmann::json groups_of(store::Conn& c, const std::string& region) {
-  auto items = region_children(c, region)["items"];
+nlohmann::json groups_of(store::Db& db, store::Conn& c, const std::string& region) {
+  auto items = region_children(db, c, region)["items"];
+  const std::string& name = region_tree(db, c).name(region);
   items.push_back({{"code", region},
-                   {"name", region_name(c, region).value_or(region) + "（本级）"},
+                   {"name", (name.empty() ? region : name) + "（本级）"},
                    {"has_children", false},
                    {"self", true}});
   return items;
@@ -346,8 +347,8 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
                               ListPlan plan) {
   require(p, "merchant:read");
   auto conn = db.acquire();
-  Where w = build_where(*conn, p, q);
-  auto children = groups_of(*conn, w.region);
+  Where w = build_where(db, *conn, p, q);
+  auto children = groups_of(db, *conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> per_child(kids.codes.size());
   Page page{q.offset, q.limit, {}};
@@ -392,11 +393,11 @@ nlohmann::json merchant_classification(store::Db& db, const Principal& p, const 
                       "分类方式应为 industry（行业）、region（地区）或 intention（投资意向）");
   }
   auto conn = db.acquire();
-  Where w = build_where(*conn, p, q);
+  Where w = build_where(db, *conn, p, q);
   nlohmann::json groups = nlohmann::json::array();
   int64_t total = 0;
   if (by == "region") {
-    auto children = groups_of(*conn, w.region);
+    auto children = groups_of(db, *conn, w.region);
     ChildRegions kids(children);
     std::vector<int64_t> counts(kids.codes.size());
     for (const auto& g : count(db, *conn, p, w, kids, Dim::child, plan)) {
@@ -460,8 +461,8 @@ nlohmann::json merchant_freshness(store::Db& db, const Principal& p, const Merch
                                   ListPlan plan) {
   require(p, "merchant:read");
   auto conn = db.acquire();
-  Where w = build_where(*conn, p, q);
-  auto children = groups_of(*conn, w.region);
+  Where w = build_where(db, *conn, p, q);
+  auto children = groups_of(db, *conn, w.region);
   ChildRegions kids(children);
   std::vector<int64_t> all(kids.codes.size()), fresh(kids.codes.size());
   for (const auto& g : count(db, *conn, p, w, kids, Dim::child_fresh, plan)) {
@@ -529,7 +530,7 @@ void for_each_merchant(store::Db& db, const Principal& p, const MerchantQuery& q
                        const std::function<void(const store::Row&)>& fn) {
   require(p, "merchant:read");
   auto conn = db.acquire();
-  Where w = build_where(*conn, p, q);
+  Where w = build_where(db, *conn, p, q);
   conn->stream("SELECT " + store::merchant_columns() + " FROM merchant m WHERE " + w.where +
                    " ORDER BY m.id DESC",
                w.sql.params(), fn);

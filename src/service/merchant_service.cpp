@@ -13,8 +13,8 @@
 #include "service/data_scope.h"
 #include "service/masking.h"
 #include "service/merchant_write.h"
-#include "service/region_paths.h"
 #include "service/region_service.h"
+#include "service/region_tree.h"
 
 namespace guiyan::service {
 namespace {

@@ -13,7 +13,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/person_service.h"
-#include "service/region_paths.h"
+#include "service/region_tree.h"
 #include "store/person_repo.h"
 #include "store/sql_builder.h"
 

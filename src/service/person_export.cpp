@@ -7,7 +7,7 @@
 #include "service/audit.h"
 #include "service/ledger_file.h"
 #include "service/person_service.h"
-#include "service/region_paths.h"
+#include "service/region_tree.h"
 #include "store/person_repo.h"
 
 namespace guiyan::service {
@@ -29,10 +29,10 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
   }
   // 户籍地 as a path (荆州市/公安县/埠河镇/…村): a village's name alone is ambiguous, and the
   // path reads back to the same place when a sheet's code column was deleted.
-  const RegionPaths* paths = nullptr;
+  const RegionTree* paths = nullptr;
   {
     auto conn = db.acquire();
-    paths = &region_paths(db, *conn);
+    paths = &region_tree(db, *conn);
   }
   LedgerFile file(format, "返乡人员台账", header, kinds);
   // One snapshot of each vocabulary for the whole file (an edit meanwhile does not mix labels).

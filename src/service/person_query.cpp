@@ -16,8 +16,8 @@
 #include "service/person_search_hits.h"
 #include "service/person_service.h"
 #include "service/region_buckets.h"
-#include "service/region_paths.h"
 #include "service/region_service.h"
+#include "service/region_tree.h"
 #include "store/person_repo.h"
 #include "store/sql_builder.h"
 #include "text/tokenize.h"
@@ -110,14 +110,14 @@ int date_number(const std::string& iso) {
          std::stoi(iso.substr(8, 2));
 }
 
-Where build_where(store::Conn& c, const Principal& p, const PersonQuery& q) {
+Where build_where(store::Db& db, store::Conn& c, const Principal& p, const PersonQuery& q) {
   Where w;
   // People merged into another record are only reachable through their survivor's file.
   w.where =
       scope_condition(p, w.sql, "p.region_code", "p.created_by") + " AND p.merged_into IS NULL";
   w.region = q.region.empty() ? p.region_code : q.region;
   if (!q.region.empty()) {
-    if (!region_exists(c, q.region)) throw bad_request("region", "区划代码不存在");
+    if (!region_tree(db, c).holds(q.region)) throw bad_request("region", "区划代码不存在");
     w.where += " AND " + subtree_condition(w.sql, "p.region_code", q.region);
   }
   check_key(core::person_statuses(), q.status, "status");
@@ -305,8 +305,8 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
 nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q, ListPlan plan) {
   require(p, "person:read");
   auto conn = db.acquire();
-  Where w = build_where(*conn, p, q);
-  auto children = region_children(*conn, w.region)["items"];
+  Where w = build_where(db, *conn, p, q);
+  auto children = region_children(db, *conn, w.region)["items"];
   // The facets hold neither the status history a "home on date D" filter reads nor the service
   // records: those lists are answered in SQL (the next steps falling due are few, and indexed).
   if (plan == ListPlan::best && q.home_on.empty() && q.next_step.empty()) {
@@ -360,7 +360,7 @@ void for_each_person(store::Db& db, const Principal& p, const PersonQuery& q,
                      const std::function<void(const store::Row&)>& fn) {
   require(p, "person:read");
   auto conn = db.acquire();
-  Where w = build_where(*conn, p, q);
+  Where w = build_where(db, *conn, p, q);
   conn->stream("SELECT " + store::person_columns() + " FROM person p WHERE " + w.where +
                    " ORDER BY p.id DESC",
                w.sql.params(), fn);
@@ -371,13 +371,13 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
   require(p, "person:read");
   std::string region = region_in.empty() ? p.region_code : region_in;
   auto conn = db.acquire();
-  if (!region_exists(*conn, region)) throw http::not_found("行政区划");
+  if (!region_tree(db, *conn).holds(region)) throw http::not_found("行政区划");
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "p.region_code", "p.created_by") + " AND " +
                       subtree_condition(sql, "p.region_code", region) +
                       " AND p.merged_into IS NULL";
   size_t len = child_code_length(region);
-  auto children = region_children(*conn, region)["items"];
+  auto children = region_children(db, *conn, region)["items"];
   struct Counts {
     std::map<std::string, int64_t> status, funnel;
     int64_t total = 0;

@@ -1,6 +1,7 @@
 #include "service/region_service.h"
 
 #include "http/api_error.h"
+#include "service/region_tree.h"
 
 namespace guiyan::service {
 
@@ -16,30 +17,13 @@ std::optional<std::string> region_name(store::Conn& c, const std::string& code) 
 
 nlohmann::json region_children(store::Db& db, const std::string& parent) {
   auto conn = db.acquire();
-  return region_children(*conn, parent);
+  return region_children(db, *conn, parent);
 }
 
-nlohmann::json region_children(store::Conn& c, const std::string& parent) {
-  std::vector<store::Row> rows;
-  const char* cols =
-      "SELECT r.code, r.name, r.level, r.parent_code, "
-      "EXISTS (SELECT 1 FROM region c WHERE c.parent_code = r.code) FROM region r ";
-  if (parent.empty()) {
-    rows = store::query(c, std::string(cols) + "WHERE r.parent_code IS NULL ORDER BY r.code");
-  } else {
-    if (!region_exists(c, parent)) throw http::not_found("行政区划");
-    rows =
-        store::query(c, std::string(cols) + "WHERE r.parent_code = $1 ORDER BY r.code", {parent});
-  }
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : rows) {
-    items.push_back({{"code", r.text(0)},
-                     {"name", r.text(1)},
-                     {"level", r.i64(2)},
-                     {"parent_code", r.is_null(3) ? nlohmann::json() : nlohmann::json(r.text(3))},
-                     {"has_children", r.i64(4) != 0}});
-  }
-  return {{"items", items}};
+nlohmann::json region_children(store::Db& db, store::Conn& c, const std::string& parent) {
+  const RegionTree& tree = region_tree(db, c);
+  if (!parent.empty() && !tree.holds(parent)) throw http::not_found("行政区划");
+  return tree.children(parent);
 }
 
 nlohmann::json region_with_path(store::Db& db, const std::string& code) {

@@ -19,8 +19,9 @@ std::optional<std::string> region_name(store::Conn& c, const std::string& code);
 // province when parent is empty; 404 when parent does not exist.
 nlohmann::json region_children(store::Db& db, const std::string& parent);
 // The same on a connection the caller holds: code that already holds one must not wait for a
-// second (with every pooled connection held that way, nobody gets one).
-nlohmann::json region_children(store::Conn& c, const std::string& parent);
+// second (with every pooled connection held that way, nobody gets one). From the region tree in
+// memory (service/region_tree), read through `c` once per database.
+nlohmann::json region_children(store::Db& db, store::Conn& c, const std::string& parent);
 
 // {code,name,level,parent_code,path:[…province … itself]}; 404 when unknown.
 nlohmann::json region_with_path(store::Db& db, const std::string& code);

@@ -6,7 +6,7 @@
 #include "service/data_scope.h"
 #include "service/ledger_file.h"
 #include "service/masking.h"
-#include "service/region_paths.h"
+#include "service/region_tree.h"
 
 namespace guiyan::service {
 
@@ -28,10 +28,10 @@ std::string export_ventures(store::Db& db, const Principal& p, const VentureQuer
   std::vector<CK> kinds = {CK::number, CK::text,   CK::text, CK::text, CK::date, CK::text, CK::text,
                            CK::text,   CK::text,   CK::text, CK::text, CK::text, CK::text, CK::text,
                            CK::text,   CK::number, CK::date, CK::text, CK::text};
-  const RegionPaths* paths = nullptr;  // 所在地名称 as a path, as in the people's ledger
+  const RegionTree* paths = nullptr;  // 所在地名称 as a path, as in the people's ledger
   {
     auto conn = db.acquire();
-    paths = &region_paths(db, *conn);
+    paths = &region_tree(db, *conn);
   }
   LedgerFile file(format, "返乡创业主体台账", venture_ledger_header(), kinds);
   for_each_venture(db, p, q, [&](store::Conn& c, const nlohmann::json& v) {

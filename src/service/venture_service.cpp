@@ -11,8 +11,8 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/masking.h"
-#include "service/region_paths.h"
 #include "service/region_service.h"
+#include "service/region_tree.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
