@@ -3,6 +3,7 @@
 # bench/search_mix.txt, ROUNDS rounds of sequential requests, after one warm-up round.
 # Prints the p50/p95/max over all requests, then the median and max of each query.
 # Usage: bench/search.sh DB_URL [ROUNDS]     (after `make build`; e.g. sqlite:/tmp/bench.db)
+# GUIYAN_BIN=PATH runs another build of the server (two builds compared alternately).
 # With WRITE=1, every timed search follows an edit of one person (PATCH of skills_note, not
 # timed): the answers the server keeps in memory must then be brought up to date first.
 # The timed rounds start once the server has finished its start-up work; with AT_START=1 they
@@ -11,7 +12,7 @@ set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 . "$top/bench/timed_get.sh"
 . "$top/bench/server.sh"
-bin="$top/build/guiyan"
+bin="${GUIYAN_BIN:-$top/build/guiyan}"  # GUIYAN_BIN: another build, to compare two
 db="$1"
 rounds="${2:-20}"
 port=18795

@@ -55,7 +55,7 @@ std::shared_ptr<const PersonSearchHits::Ids> PersonSearchHits::find(store::Conn&
   size_t keep_from = 0;
   {
     std::lock_guard lock(mu_);
-    keep_from = keep_from_;
+    keep_from = keep_from_ ? keep_from_ : c.dialect().name == "sqlite" ? 2000 : 200;
     if (auto it = kept_.find(match); it != kept_.end()) {
       it->second.used = ++clock_;
       ids = it->second.ids;
