@@ -158,7 +158,7 @@ nlohmann::json merge_duplicate_api(store::Db& db, const Principal& p, int64_t du
   auto after = *store::find_person(*conn, keep);
   tx.commit();
   return {{"merge_id", merge_id},
-          {"survivor", person_json(after, false)},
+          {"survivor", person_json_with_path(db, *conn, after, false)},
           {"merged_id", other},
           {"taken", fields},
           {"conflicts", conflict_ids.size()}};
@@ -251,8 +251,8 @@ nlohmann::json undo_merge_api(store::Db& db, const Principal& p, int64_t merge_i
   auto restored = *store::find_person(*conn, other);
   tx.commit();
   return {{"merge_id", merge_id},
-          {"survivor", person_json(after, false)},
-          {"restored", person_json(restored, false)},
+          {"survivor", person_json_with_path(db, *conn, after, false)},
+          {"restored", person_json_with_path(db, *conn, restored, false)},
           {"kept", kept}};
 }
 

@@ -199,17 +199,12 @@ nlohmann::json person_json(const store::PersonRow& p, bool unmasked) {
   return j;
 }
 
-namespace {
-
-// person_json with `region_path`, the names from the city down, as the pages show the place.
 nlohmann::json person_json_with_path(store::Db& db, store::Conn& c, const store::PersonRow& row,
                                      bool unmask) {
   auto j = person_json(row, unmask);
   attach_region_path(db, c, j, "region_code", "region_path");
   return j;
 }
-
-}  // namespace
 
 nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohmann::json& body) {
   require(p, "person:write");

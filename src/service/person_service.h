@@ -13,6 +13,10 @@ namespace guiyan::service {
 
 // The API form of a person; ID numbers and phones masked unless `unmasked`.
 nlohmann::json person_json(const store::PersonRow& p, bool unmasked);
+// person_json with `region_path`, the names from the city down, as the pages show the place
+// (the region tree is read through `c` on first use).
+nlohmann::json person_json_with_path(store::Db& db, store::Conn& c, const store::PersonRow& row,
+                                     bool unmasked);
 
 // Creates a person from a JSON body of field values (person:write). Requires name,
 // region_code; status defaults to returned and funnel_stage to identified. 409 when the ID

@@ -156,6 +156,10 @@ TEST_F(DuplicateApi, MergeTakesMissingValuesAndUndoRestoresBoth) {
   EXPECT_EQ(m["survivor"]["labour_brand"], "shishou_waterproof");
   EXPECT_EQ(m["survivor"]["skills"], nlohmann::json({"electrician"}));  // its own value stays
   EXPECT_EQ(m["conflicts"], 1);                                         // 焊工 listed for review
+  // The answer says where the survivor lives as the file does (the page shows it at once).
+  auto kept_one = c->get("/api/v1/people/" + std::to_string(with_id), t).json();
+  ASSERT_FALSE(kept_one["region_path"].empty());
+  EXPECT_EQ(m["survivor"]["region_path"], kept_one["region_path"]);
   // One person now: lists, search and the queue agree; the other record points to the survivor.
   EXPECT_EQ(count("%E7%8E%8B%E8%8A%B3"), 1);  // 王芳
   EXPECT_EQ(count("%E7%84%8A%E5%B7%A5"), 0);  // 焊工 belonged to the merged record only
@@ -193,6 +197,10 @@ TEST_F(DuplicateApi, MergeTakesMissingValuesAndUndoRestoresBoth) {
   EXPECT_TRUE(undone.json()["survivor"]["address"].is_null());
   EXPECT_TRUE(undone.json()["restored"]["merged_into"].is_null());
   EXPECT_EQ(undone.json()["restored"]["address"], "埠河镇三八路1号");
+  EXPECT_EQ(undone.json()["survivor"]["region_path"], kept_one["region_path"]);
+  EXPECT_EQ(undone.json()["restored"]["region_path"],
+            c->get("/api/v1/people/" + std::to_string(without), t).json()["region_path"]);
+  EXPECT_FALSE(undone.json()["restored"]["region_path"].empty());
   EXPECT_EQ(count("%E7%8E%8B%E8%8A%B3"), 2);
   EXPECT_EQ(queue()["total"], 2);
   file = c->get("/api/v1/people/" + std::to_string(with_id) + "/file", t).json();
