@@ -28,26 +28,9 @@ nlohmann::json region_children(store::Db& db, store::Conn& c, const std::string&
 
 nlohmann::json region_with_path(store::Db& db, const std::string& code) {
   auto conn = db.acquire();
-  nlohmann::json path = nlohmann::json::array();
-  nlohmann::json self;
-  std::string cur = code;
-  for (int depth = 0; !cur.empty() && depth < 6; ++depth) {
-    auto r = store::query_one(
-        *conn, "SELECT code, name, level, parent_code FROM region WHERE code = $1", {cur});
-    if (!r) break;
-    if (depth == 0) {
-      self = {{"code", r->text(0)},
-              {"name", r->text(1)},
-              {"level", r->i64(2)},
-              {"parent_code", r->is_null(3) ? nlohmann::json() : nlohmann::json(r->text(3))}};
-    }
-    nlohmann::json step = {{"code", r->text(0)}, {"name", r->text(1)}, {"level", r->i64(2)}};
-    path.insert(path.begin(), std::move(step));
-    cur = r->text(3);
-  }
-  if (self.is_null()) throw http::not_found("行政区划");
-  self["path"] = path;
-  return self;
+  nlohmann::json found = region_tree(db, *conn).with_path(code);
+  if (found.is_null()) throw http::not_found("行政区划");
+  return found;
 }
 
 nlohmann::json industries(store::Db& db) {

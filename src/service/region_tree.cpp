@@ -57,6 +57,25 @@ const std::string& RegionTree::text(const std::string& code) const {
   return it == regions_.end() ? none : it->second.text;
 }
 
+nlohmann::json RegionTree::with_path(const std::string& code) const {
+  auto self = regions_.find(code);
+  if (self == regions_.end()) return nullptr;
+  nlohmann::json path = nlohmann::json::array();
+  // Up to the province (no parent), bounded against a cycle in bad data.
+  for (auto it = self; it != regions_.end() && path.size() < 8;
+       it = regions_.find(it->second.parent)) {
+    nlohmann::json step = {
+        {"code", it->first}, {"name", it->second.name}, {"level", it->second.level}};
+    path.insert(path.begin(), std::move(step));  // one element (a braced list would be many)
+  }
+  const Region& r = self->second;
+  return {{"code", code},
+          {"name", r.name},
+          {"level", r.level},
+          {"parent_code", r.parent.empty() ? nlohmann::json() : nlohmann::json(r.parent)},
+          {"path", path}};
+}
+
 nlohmann::json RegionTree::children(const std::string& parent) const {
   nlohmann::json items = nlohmann::json::array();
   const std::vector<std::string>* codes = &roots_;

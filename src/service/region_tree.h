@@ -37,6 +37,10 @@ class RegionTree {
   // once per region at load: a million-row export asks for it on every row.
   const std::string& text(const std::string& code) const;
 
+  // {code,name,level,parent_code,path:[{code,name,level} from the province down to itself]};
+  // null for a code the table does not hold.
+  nlohmann::json with_path(const std::string& code) const;
+
   // {"items":[{code,name,level,parent_code,has_children}]}: the children of `parent` by code,
   // or the regions without a parent (the province) when `parent` is empty; no items for a code
   // the table does not hold.

@@ -33,6 +33,16 @@ TEST_F(RegionTreeTest, NamesRunFromTheCityDownToTheRegion) {
   EXPECT_TRUE(paths.path("420000").empty());  // the province itself
   EXPECT_TRUE(paths.path("999999").empty());
   EXPECT_EQ(paths.text("999999"), "");
+  // With the codes and levels from the province down (what GET /regions/CODE answers).
+  nlohmann::json village = paths.with_path("421022100001");
+  EXPECT_EQ(village["parent_code"], "421022100");
+  ASSERT_EQ(village["path"].size(), 5u);
+  EXPECT_EQ(village["path"][0],
+            nlohmann::json({{"code", "420000"}, {"name", "湖北省"}, {"level", 1}}));
+  EXPECT_EQ(village["path"][4]["level"], 5);
+  EXPECT_TRUE(paths.with_path("420000")["parent_code"].is_null());
+  EXPECT_EQ(paths.with_path("420000")["path"].size(), 1u);
+  EXPECT_TRUE(paths.with_path("999999").is_null());
   // The same table for the next caller, without reading it again.
   EXPECT_EQ(&region_tree(*db_, *conn), &paths);
 }
