@@ -54,13 +54,18 @@ const std::vector<Term>& service_kinds() {
   return t;
 }
 
+// Sheets that follow the statistical forms write a bracket (初中及以下, 大专及以上): it is read as
+// the level it names, as an office would correct it by hand; 初中以下 (below junior) is primary.
 const std::vector<Term>& education_levels() {
   static const std::vector<Term> t = {
-      {"primary", "小学及以下", {"小学", "文盲", "半文盲"}},
-      {"junior", "初中", {}},
-      {"senior", "高中", {"中专", "职高", "技校", "中职", "高中/中专", "中专/高中", "高中(中专)"}},
-      {"college", "大专", {"专科", "高职", "大学专科", "大专(高职)"}},
-      {"bachelor", "本科", {"大学", "大学本科"}},
+      {"primary", "小学及以下", {"小学", "文盲", "半文盲", "初中以下"}},
+      {"junior", "初中", {"初中及以下"}},
+      {"senior",
+       "高中",
+       {"中专", "职高", "技校", "中职", "高中/中专", "中专/高中", "高中(中专)", "高中及中专",
+        "高中及以下"}},
+      {"college", "大专", {"专科", "高职", "大学专科", "大专(高职)", "大专及以上"}},
+      {"bachelor", "本科", {"大学", "大学本科", "本科及以上"}},
       {"postgraduate", "研究生", {"硕士", "博士", "研究生及以上"}},
   };
   return t;
