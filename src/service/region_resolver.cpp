@@ -1,6 +1,7 @@
 #include "service/region_resolver.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 
@@ -44,6 +45,43 @@ bool says_village(const std::string& part) {
 // Where a path written without separators may be cut: after a type word.
 constexpr const char* kCutAfter[] = {"省",   "市",     "县",   "区",     "镇",   "乡",
                                      "街道", "办事处", "社区", "委员会", "委会", "村"};
+
+// What follows the last type word of `part` that has a name before it and something after
+// (公安县埠河镇中河村 → 中河村); `part` itself when there is none.
+std::string after_last_cut(const std::string& part) {
+  size_t best = 0;
+  for (const char* word : kCutAfter) {
+    std::string_view w = word;
+    for (size_t at = part.find(w); at != std::string::npos; at = part.find(w, at + 1)) {
+      // Not the village's own type word at the very end, nor a prefix standing alone.
+      if (at > 0 && at + w.size() < part.size()) best = std::max(best, at + w.size());
+    }
+  }
+  return best ? part.substr(best) : part;
+}
+
+// A village group at the end of a part (中河村五组 → 五组, 3组, 十一队), or "".
+std::string trailing_group(const std::string& part) {
+  static const std::string kDigits = "0123456789一二三四五六七八九十";
+  for (const char* word : {"组", "队"}) {
+    if (!part.ends_with(word)) continue;
+    size_t end = part.size() - std::string_view(word).size(), at = end;
+    // Step back over digits, ASCII (1 byte) or Chinese numerals (3 bytes each).
+    while (at > 0) {
+      if (std::isdigit(static_cast<unsigned char>(part[at - 1]))) {
+        --at;
+      } else if (at >= 3 && kDigits.find(part.substr(at - 3, 3)) != std::string::npos &&
+                 static_cast<unsigned char>(part[at - 3]) >= 0xE0) {
+        at -= 3;
+      } else {
+        break;
+      }
+    }
+    // A group follows its village: something before the number, and a number at all.
+    if (at < end && at > 0) return part.substr(at);
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -183,17 +221,28 @@ std::string RegionResolver::resolve_uncached(const std::string& raw) const {
   if (parts.empty()) throw std::invalid_argument("地区为空");
   std::set<std::string> candidates = walk(nullptr, parts, 0, 0);
   if (candidates.empty()) {
+    // A village group (五组, 3组, 十一队) is below the region table: the cell should stop at the
+    // village and the group go to the address.
+    std::string group = trailing_group(parts.back());
+    if (!group.empty()) {
+      std::string village = parts.back().substr(0, parts.back().size() - group.size());
+      throw std::invalid_argument("“" + text + "”找不到对应的行政区划：村民小组“" + group +
+                                  "”不在区划表中，请写到村（" + village + "），组写在地址里");
+    }
     std::string hint;
-    // The last name alone may be one place elsewhere: a town or county written wrong.
-    if (parts.size() > 1) {
-      auto alone = walk(nullptr, {parts.back()}, 0, 0);
+    // The last name alone may be one place elsewhere: a town or county written wrong. Written
+    // without separators (公安县埠河镇中河村), the last name is what follows the last type word.
+    std::string last = parts.back();
+    if (parts.size() == 1) last = after_last_cut(last);
+    if (last != text) {
+      auto alone = walk(nullptr, {last}, 0, 0);
       if (alone.size() == 1) {
         std::string path;
         for (std::string up = *alone.begin(); !up.empty() && by_code_.at(up).parent != "";
              up = by_code_.at(up).parent) {
           path = by_code_.at(up).name + (path.empty() ? "" : "/") + path;
         }
-        hint = "（" + parts.back() + " 在 " + path + "）";
+        hint = "（" + last + " 在 " + path + "）";
       }
     }
     throw std::invalid_argument("“" + text + "”找不到对应的行政区划" + hint);
