@@ -115,12 +115,14 @@ std::string RegionResolver::short_name(const std::string& name) {
 
 RegionResolver::RegionResolver(store::Conn& c) {
   c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
-    by_code_[r.text(0)] = {r.text(1), r.text(2)};
     // Keyed as a sheet's text is read (full-width brackets and letters folded): a name such
     // as 东湖风景区街道（武昌） matches itself as written.
     std::string name = core::encode_utf8(core::decode_folded(r.text(1)));
+    by_code_[r.text(0)] = {r.text(1), r.text(2), name, short_name(name)};
     by_name_.emplace(name, r.text(0));
     by_short_.emplace(short_name(name), r.text(0));
+    children_[r.text(2)].push_back(r.text(0));
+    if (r.text(0).size() == 6 && !r.text(2).empty()) tops_.push_back(r.text(0));
   });
 }
 
@@ -166,6 +168,31 @@ std::set<std::string> RegionResolver::walk(const std::set<std::string>* parents,
       std::vector<std::string> cut = parts;
       cut[k] = part.substr(at + w.size());
       cut.insert(cut.begin() + static_cast<std::ptrdiff_t>(k), left);
+      if (auto found = walk(&here, cut, k + 1, splits + 1); !found.empty()) return found;
+    }
+  }
+  // 公安闸口中河: names written without their type words, cut where a place's name begins the
+  // part; only the children of the places already found, or the cities and counties at the
+  // start, are tried, so a text that names nothing costs a few hundred comparisons.
+  std::vector<const std::string*> under;
+  if (!parents) {
+    for (const auto& code : tops_) under.push_back(&code);
+  } else {
+    for (const auto& parent : *parents) {
+      auto kids = children_.find(parent);
+      if (kids == children_.end()) continue;
+      for (const auto& code : kids->second) under.push_back(&code);
+    }
+  }
+  for (const std::string* code : under) {
+    const Region& r = by_code_.at(*code);
+    for (const std::string* name : {&r.folded, &r.short_form}) {
+      // Two characters at least, and something left after it.
+      if (name->size() < 6 || name->size() >= part.size() || !part.starts_with(*name)) continue;
+      std::set<std::string> here{*code};
+      std::vector<std::string> cut = parts;
+      cut[k] = part.substr(name->size());
+      cut.insert(cut.begin() + static_cast<std::ptrdiff_t>(k), *name);
       if (auto found = walk(&here, cut, k + 1, splits + 1); !found.empty()) return found;
     }
   }

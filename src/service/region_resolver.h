@@ -20,8 +20,8 @@ class RegionResolver {
   // names the text but not the column (the caller prefixes it). Names are matched as written,
   // else by their short form as offices write them (车家垱村 or 车家垱村委会 for
   // 车家垱村村民委员会, 埠河 for 埠河镇, 沙市 for 沙市区); a path may be separated by / - > \ 、
-  // or spaces, or not at all (公安县埠河镇). Where a name fits a region and one of its own
-  // places (埠河: the town and its 埠河社区), the region above is meant.
+  // or spaces, or not at all (公安县埠河镇, or even 公安闸口中河). Where a name fits a region and
+  // one of its own places (埠河: the town and its 埠河社区), the region above is meant.
   std::string resolve(const std::string& text) const;
 
   // The short form of a region's name that resolve also accepts: a note in brackets, then its
@@ -32,6 +32,7 @@ class RegionResolver {
  private:
   struct Region {
     std::string name, parent;
+    std::string folded, short_form;  // the name as a sheet's text is read, and its short form
   };
   // The regions a part of a path names, among the children of `parents` (anywhere when null).
   std::set<std::string> named(const std::string& part, const std::set<std::string>* parents) const;
@@ -42,8 +43,10 @@ class RegionResolver {
   std::string resolve_uncached(const std::string& text) const;
 
   std::map<std::string, Region> by_code_;
-  std::multimap<std::string, std::string> by_name_;   // name → code
-  std::multimap<std::string, std::string> by_short_;  // short_name → code
+  std::multimap<std::string, std::string> by_name_;                     // name → code
+  std::multimap<std::string, std::string> by_short_;                    // short_name → code
+  std::unordered_map<std::string, std::vector<std::string>> children_;  // parent → codes
+  std::vector<std::string> tops_;  // the cities and counties: where a path may begin
   // Sheets repeat their villages: each text's code, or its error ("!" + reason).
   mutable std::unordered_map<std::string, std::string> memo_;
 };
