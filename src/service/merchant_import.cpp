@@ -141,7 +141,7 @@ class Importer {
         opt_(opt),
         today_(core::today_local()),
         conn_(db_.acquire()) {
-    regions_ = std::make_unique<RegionResolver>(*conn_);
+    regions_ = std::make_unique<RegionResolver>(*conn_, by_ ? by_->region_code : "");
     industries_ = std::make_unique<IndustryResolver>(*conn_);
   }
 

@@ -151,7 +151,7 @@ class Importer {
         today_(core::today_local()),
         conn_(db_.acquire()) {
     sync_vocabularies(*conn_);  // the rows are read with the words the offices use today
-    regions_ = std::make_unique<RegionResolver>(*conn_);
+    regions_ = std::make_unique<RegionResolver>(*conn_, by_ ? by_->region_code : "");
     industries_ = std::make_unique<IndustryResolver>(*conn_);
     // One connection for the whole import, so the large page cache serves every batch.
     if (!opt_.dry_run) {

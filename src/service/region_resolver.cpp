@@ -113,7 +113,7 @@ std::string RegionResolver::short_name(const std::string& name) {
   return s;
 }
 
-RegionResolver::RegionResolver(store::Conn& c) {
+RegionResolver::RegionResolver(store::Conn& c, std::string home) : home_(std::move(home)) {
   c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
     // Keyed as a sheet's text is read (full-width brackets and letters folded): a name such
     // as 东湖风景区街道（武昌） matches itself as written.
@@ -126,8 +126,34 @@ RegionResolver::RegionResolver(store::Conn& c) {
   });
 }
 
+std::set<std::string> RegionResolver::written_as(const std::string& part) const {
+  std::set<std::string> out = named(part, nullptr, false);
+  // 东湖村 is 东湖村村民委员会 or 东湖村委会, not 东湖社区: the type word after the short form,
+  // where the part has one, must follow it in the region's name too.
+  std::string stem = short_name(part);
+  if (stem.size() < part.size() && part.starts_with(stem)) {
+    unsigned char lead = static_cast<unsigned char>(part[stem.size()]);
+    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    std::string typed = part.substr(0, stem.size() + len);
+    std::erase_if(
+        out, [&](const std::string& code) { return !by_code_.at(code).folded.starts_with(typed); });
+  }
+  return out;
+}
+
+std::set<std::string> RegionResolver::within_home(const std::set<std::string>& codes) const {
+  std::set<std::string> mine;
+  for (const auto& code : codes) {
+    std::string up = code;
+    while (up != home_ && !up.empty()) up = by_code_.at(up).parent;
+    if (up == home_) mine.insert(code);
+  }
+  return mine;
+}
+
 std::set<std::string> RegionResolver::named(const std::string& part,
-                                            const std::set<std::string>* parents) const {
+                                            const std::set<std::string>* parents,
+                                            bool exact_wins) const {
   std::set<std::string> out;
   auto take = [&](const std::multimap<std::string, std::string>& index, const std::string& key) {
     auto [lo, hi] = index.equal_range(key);
@@ -136,7 +162,7 @@ std::set<std::string> RegionResolver::named(const std::string& part,
     }
   };
   take(by_name_, part);
-  if (!out.empty()) return out;  // the name as written wins over a short form
+  if (!out.empty() && exact_wins) return out;  // the name as written wins over a short form
   take(by_short_, part);
   if (std::string shorter = short_name(part); shorter != part) take(by_short_, shorter);
   // A bare short name found anywhere means a town or above: 火星 is not the village 火星村委会
@@ -247,6 +273,18 @@ std::string RegionResolver::resolve_uncached(const std::string& raw) const {
   }
   if (parts.empty()) throw std::invalid_argument("地区为空");
   std::set<std::string> candidates = walk(nullptr, parts, 0, 0);
+  // An office writes its own places by name alone: the one within the account's region is meant
+  // before namesakes elsewhere, even one named exactly so (a 公安县 clerk's 东湖村 is 公安县's
+  // 东湖村村民委员会, not 潜江市's 东湖村).
+  bool at_home = false;  // the candidates are those within the account's region
+  if (!home_.empty()) {
+    auto mine = within_home(candidates);
+    if (mine.empty() && parts.size() == 1) mine = within_home(written_as(parts[0]));
+    if (!mine.empty()) {
+      candidates = std::move(mine);
+      at_home = true;
+    }
+  }
   if (candidates.empty()) {
     // A village group (五组, 3组, 十一队) is below the region table: the cell should stop at the
     // village and the group go to the address.
@@ -286,7 +324,8 @@ std::string RegionResolver::resolve_uncached(const std::string& raw) const {
       }
       if (above_all) return top;
     }
-    throw std::invalid_argument("“" + text + "”有" + std::to_string(candidates.size()) +
+    throw std::invalid_argument("“" + text + (at_home ? "”在您的辖区内有" : "”有") +
+                                std::to_string(candidates.size()) +
                                 "个同名区划，请写出上级区划，如 荆州市/公安县/埠河镇");
   }
   return *candidates.begin();

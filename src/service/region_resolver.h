@@ -14,8 +14,10 @@ namespace guiyan::service {
 
 class RegionResolver {
  public:
-  // Loads every region once (28,651 rows).
-  explicit RegionResolver(store::Conn& c);
+  // Loads every region once (28,651 rows). `home`: the importing account's region (or ""); of
+  // namesakes a text fits, the one within it is meant — an office writes its own villages by
+  // name alone (a province account gains nothing).
+  explicit RegionResolver(store::Conn& c, std::string home = "");
   // The code, or throws std::invalid_argument with a Chinese reason (unknown, ambiguous) that
   // names the text but not the column (the caller prefixes it). Names are matched as written,
   // else by their short form as offices write them (车家垱村 or 车家垱村委会 for
@@ -34,8 +36,15 @@ class RegionResolver {
     std::string name, parent;
     std::string folded, short_form;  // the name as a sheet's text is read, and its short form
   };
-  // The regions a part of a path names, among the children of `parents` (anywhere when null).
-  std::set<std::string> named(const std::string& part, const std::set<std::string>* parents) const;
+  // The regions a part of a path names, among the children of `parents` (anywhere when null);
+  // those named exactly so alone when there are any and `exact_wins`.
+  std::set<std::string> named(const std::string& part, const std::set<std::string>* parents,
+                              bool exact_wins = true) const;
+  // Every region `part` names as written or in short form (named exactly so or not), of the
+  // type it says (村, 社区 …) when it says one.
+  std::set<std::string> written_as(const std::string& part) const;
+  // Those of `codes` within home_ (itself included).
+  std::set<std::string> within_home(const std::set<std::string>& codes) const;
   // The regions the path parts[k…] leads to from `parents`; a part that names nothing may be
   // split after a type word (县, 镇, 村 …) into two.
   std::set<std::string> walk(const std::set<std::string>* parents, std::vector<std::string> parts,
@@ -46,7 +55,8 @@ class RegionResolver {
   std::multimap<std::string, std::string> by_name_;                     // name → code
   std::multimap<std::string, std::string> by_short_;                    // short_name → code
   std::unordered_map<std::string, std::vector<std::string>> children_;  // parent → codes
-  std::vector<std::string> tops_;  // the cities and counties: where a path may begin
+  std::vector<std::string> tops_;
+  std::string home_;  // the cities and counties: where a path may begin
   // Sheets repeat their villages: each text's code, or its error ("!" + reason).
   mutable std::unordered_map<std::string, std::string> memo_;
 };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "core/test_cases.h"
@@ -11,6 +13,27 @@
 
 namespace guiyan::service {
 namespace {
+
+// The code `regions` gives for `text`, or "!" and its error.
+std::string answer(const RegionResolver& regions, const std::string& text) {
+  try {
+    return regions.resolve(text);
+  } catch (const std::invalid_argument& e) {
+    return std::string("!") + e.what();
+  }
+}
+
+// Checks an answer against a case's expectation: a code, or "!" and a piece of the error.
+void expect_answer(const std::string& got, const std::string& want, int line,
+                   const std::string& comment) {
+  if (want.starts_with("!")) {
+    EXPECT_NE(got.find(want.substr(1)), std::string::npos)
+        << "line " << line << " (" << comment << "): " << got;
+    EXPECT_TRUE(got.starts_with("!")) << "line " << line << ": " << got;
+  } else {
+    EXPECT_EQ(got, want) << "line " << line << " (" << comment << ")";
+  }
+}
 
 TEST(RegionResolver, ShortNamesDropCommitteeAndTypeWords) {
   EXPECT_EQ(RegionResolver::short_name("车家垱村村民委员会"), "车家垱");
@@ -37,30 +60,30 @@ TEST(RegionResolver, SheetCellsResolveAsOfficesMeanThem) {
   RegionResolver regions(*conn);
   int n = core::for_each_case(std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/region_names.tsv", 3,
                               [&](const std::vector<std::string>& c, int line) {
-                                std::string got;
-                                try {
-                                  got = regions.resolve(c[0]);
-                                } catch (const std::invalid_argument& e) {
-                                  got = std::string("!") + e.what();
-                                }
-                                if (c[1].starts_with("!")) {
-                                  EXPECT_NE(got.find(c[1].substr(1)), std::string::npos)
-                                      << "line " << line << " (" << c[2] << "): " << got;
-                                  EXPECT_TRUE(got.starts_with("!"))
-                                      << "line " << line << ": " << got;
-                                } else {
-                                  EXPECT_EQ(got, c[1]) << "line " << line << " (" << c[2] << ")";
-                                }
+                                std::string got = answer(regions, c[0]);
+                                expect_answer(got, c[1], line, c[2]);
                                 // Asked again (from the memo), the same answer.
-                                std::string again;
-                                try {
-                                  again = regions.resolve(c[0]);
-                                } catch (const std::invalid_argument& e) {
-                                  again = std::string("!") + e.what();
-                                }
-                                EXPECT_EQ(again, got) << "line " << line;
+                                EXPECT_EQ(answer(regions, c[0]), got) << "line " << line;
                               });
   EXPECT_GE(n, 20);
+}
+
+// Every case of testdata/region_names_by_account.tsv: namesakes within the account's region.
+TEST(RegionResolver, AnOfficesOwnPlacesByNameAlone) {
+  store::TempDatabase tmp{"region_resolver_home_test"};
+  auto db = store::open_db(tmp.url(), 1);
+  store::migrate(*db);
+  auto conn = db->acquire();
+  std::map<std::string, std::unique_ptr<RegionResolver>> by_home;
+  int n =
+      core::for_each_case(std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/region_names_by_account.tsv",
+                          4, [&](const std::vector<std::string>& c, int line) {
+                            std::string home = c[0] == "-" ? "" : c[0];
+                            auto& regions = by_home[home];
+                            if (!regions) regions = std::make_unique<RegionResolver>(*conn, home);
+                            expect_answer(answer(*regions, c[1]), c[2], line, c[3]);
+                          });
+  EXPECT_GE(n, 8);
 }
 
 }  // namespace

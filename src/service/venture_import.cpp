@@ -107,7 +107,7 @@ class VentureImporter {
  public:
   VentureImporter(store::Db& db, const Actor& actor, const Principal* by, const ImportOptions& opt)
       : actor_(actor), by_(by), opt_(opt), today_(core::today_local()), conn_(db.acquire()) {
-    regions_ = std::make_unique<RegionResolver>(*conn_);
+    regions_ = std::make_unique<RegionResolver>(*conn_, by_ ? by_->region_code : "");
     industries_ = std::make_unique<IndustryResolver>(*conn_);
   }
 

@@ -97,6 +97,39 @@ TEST(ImportApi, DryRunThenCommitOnTwoServersRunsEachJobOnce) {
   EXPECT_EQ(ca.get("/api/v1/imports", t).json()["items"].size(), 3u);
 }
 
+// A county clerk's sheet names its villages alone: of the province's three 东湖村, the county's
+// own is meant; for a city clerk, all three are its own, and the cell stays ambiguous.
+TEST(ImportApi, AnOfficesVillagesByNameAloneAreItsOwn) {
+  ServerProcess s;
+  s.add_user("dh_city", "clerk", "421000", "荆州市人社局", kPassword);
+  s.add_user("dh_county", "clerk", "421022", "公安县人社局", kPassword);
+  s.start();
+  HttpClient c(s.port());
+  std::string csv = "姓名,联系电话,户籍地\n张东湖,13800001234,东湖村\n";
+  auto dry_run = [&](const std::string& token) {
+    auto queued = upload(c, token, "kind=people&filename=dh.csv&dry_run=true", csv);
+    EXPECT_EQ(queued.status, 202) << queued.body;
+    return wait_done(c, token, queued.json()["id"]);
+  };
+  std::string city = token_of(c, "dh_city"), county = token_of(c, "dh_county");
+  auto ambiguous = dry_run(city);
+  EXPECT_EQ(ambiguous["rejected"], 1) << ambiguous.dump();
+  ASSERT_EQ(ambiguous["issues"].size(), 1u);
+  EXPECT_NE(ambiguous["issues"][0]["reason"].get<std::string>().find("有3个同名区划"),
+            std::string::npos)
+      << ambiguous.dump();
+  auto own = dry_run(county);
+  EXPECT_EQ(own["rejected"], 0) << own.dump();
+  EXPECT_EQ(own["new"], 1);
+  auto commit = c.post("/api/v1/imports/" + std::to_string(int64_t(own["id"])) + "/commit",
+                       nlohmann::json::object(), county);
+  ASSERT_EQ(commit.status, 202) << commit.body;
+  EXPECT_EQ(wait_done(c, county, commit.json()["id"])["new"], 1);
+  auto people = c.get("/api/v1/people", county).json();
+  ASSERT_EQ(people["total"], 1) << people.dump();
+  EXPECT_EQ(people["items"][0]["region_code"], "421022100238");
+}
+
 TEST(ImportApi, UploadsAreCheckedBeforeQueuing) {
   auto& env = ApiEnv::get();
   HttpClient c = env.client();
