@@ -117,18 +117,33 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
       }
       return FieldValue{s, {}, {}};
     case FieldKind::integer: {
-      std::string digits = s;
-      const std::string wan = "万";  // "30万": the unit is already 万元
-      if (digits.size() > wan.size() &&
-          digits.compare(digits.size() - wan.size(), wan.size(), wan) == 0) {
-        digits.resize(digits.size() - wan.size());
+      std::string digits;
+      for (char c : s) {
+        if (c != ',') digits += c;  // 100,000 as a sheet shows it
+      }
+      // An amount in 万元 may say its unit: 30万 or 30万元 as it is, 1.2亿 is 12000, and
+      // 50000元 is 5 (rounded to whole 万元, as the field keeps them).
+      double unit = 1;
+      if (field.label.find("万元") != std::string::npos) {
+        for (auto [suffix, factor] :
+             {std::pair{"万元", 1.0}, std::pair{"万", 1.0}, std::pair{"亿元", 1e4},
+              std::pair{"亿", 1e4}, std::pair{"元", 1e-4}}) {
+          std::string_view w = suffix;
+          if (digits.size() > w.size() && digits.ends_with(w)) {
+            digits.resize(digits.size() - w.size());
+            unit = factor;
+            break;
+          }
+        }
       }
       int64_t v = 0;
       size_t used = 0;
       try {
-        double d = std::stod(digits, &used);
-        if (used != digits.size() || d < 0 || d > 1e9)
-          return fail(field.label + "应为不小于0的数字（万元）");
+        double d = std::stod(digits, &used) * unit;
+        if (used != digits.size()) {
+          return fail(field.label + "应为数字（万元），实际为“" + s + "”");
+        }
+        if (d < 0 || d > 1e9) return fail(field.label + "应为不小于0的数字（万元）");
         v = static_cast<int64_t>(d + 0.5);
       } catch (const std::exception&) {
         return fail(field.label + "应为数字（万元），实际为“" + s + "”");

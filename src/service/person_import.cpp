@@ -311,6 +311,23 @@ class Importer {
         continue;
       }
       if (std::holds_alternative<store::Null>(v.value) && field != "skills") continue;
+      std::string header = i < headers_.size() ? headers_[i] : "";
+      if (field != "skills") {
+        // Saved, with what deserves a look (an age over 120 from the ID number).
+        for (const auto& w : v.warnings)
+          summary.issues.push_back({row.number, header, cell, w, true});
+      }
+      if (const auto* wan = std::get_if<int64_t>(&v.value);
+          wan && *wan >= 10000 && field.ends_with("_wan") &&
+          clean_header(cell).find_first_not_of("0123456789.,") == std::string::npos) {
+        // A returnee's plan of 1亿元 or more, written without a unit, was most likely in 元.
+        summary.issues.push_back({row.number, header, cell,
+                                  "按万元计为" + std::to_string(*wan) + "万元；如按元填写，应为" +
+                                      std::to_string((*wan + 5000) / 10000) +
+                                      "万元（或写明单位，如 “" + clean_header(cell) +
+                                      "元”），请核对",
+                                  true});
+      }
       if (field == "skills" && !v.warnings.empty()) {
         // Skills outside the dictionary are kept as text rather than lost.
         std::string extra;

@@ -371,6 +371,41 @@ TEST_F(ImportCli, NumbersExcelKeptAsNumbersAreExplainedOrRead) {
   EXPECT_EQ(person["items"][0]["phone"], "138****0003");
 }
 
+// Amounts in 万元 columns as offices write them: with a unit (20万元, 1.2亿, 50000元) they are
+// read in it; a bare 100000 is kept as 万元 but flagged, since a returnee's plan of ten 亿 was
+// most likely written in 元. An ID number giving an age over 120 is kept and flagged too.
+TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
+  std::string old = guiyan::core::complete_id_number("42102219000101001");
+  write_file(file("amounts.csv"),
+             "姓名,户籍地,资金需求,计划投资,身份证号\n"
+             "带单位,421022,20万元,1.2亿,\n"
+             "按元写,421022,50000元,100000,\n"
+             "百岁余," +
+                 std::string("421022,3,,") + old + "\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("amounts.csv"), "--report", file("r.xlsx")}, "", &out),
+            0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 3);
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("3 计划投资: 按万元计为100000万元；如按元填写，应为10万元"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("4 身份证号: 年龄超过120岁，请核实"), std::string::npos) << reasons;
+  EXPECT_EQ(("\n" + reasons).find("\n2 "), std::string::npos) << reasons;  // units said: no flag
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto amounts = [&](const std::string& name) {
+    auto j = c.get("/api/v1/people?q=" + url_encode(name), token).json();
+    EXPECT_EQ(j["total"], 1) << j.dump();
+    return std::pair{j["items"][0]["intention_funding_wan"],
+                     j["items"][0]["intention_investment_wan"]};
+  };
+  EXPECT_EQ(amounts("带单位"), std::pair(nlohmann::json(20), nlohmann::json(12000)));
+  EXPECT_EQ(amounts("按元写"), std::pair(nlohmann::json(5), nlohmann::json(100000)));
+}
+
 TEST_F(ImportCli, ALedgerAfterAnInstructionsSheetIsFound) {
   // Offices' templates often open on a 填表说明 sheet; the ledger is on the next one.
   lxw_workbook* wb = workbook_new(file("template.xlsx").c_str());
