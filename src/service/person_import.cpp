@@ -28,6 +28,9 @@
 namespace guiyan::service {
 namespace {
 
+// Said of a mistyped ID number kept as unverified (待核实) on a row that is saved.
+constexpr const char* kKeptUnverified = "；已按待核实号码导入，请核对";
+
 // Header words offices use, beyond each field's own label.
 const std::map<std::string, std::string>& header_words() {
   static const std::map<std::string, std::string> m = {
@@ -224,6 +227,7 @@ class Importer {
     ++summary.rows_read;
     RowValues rv{row.number, {}};
     bool bad = false;
+    const size_t first_issue = summary.issues.size();
     // Gender and birth date as the sheet states them, with their columns.
     std::vector<std::pair<std::string, size_t>> stated;
     std::optional<size_t> written_month;  // the column of a year and month of birth
@@ -302,7 +306,7 @@ class Importer {
           // duplicate detection pairs them with the record holding the right number.
           rv.values["id_number_raw"] = *raw;
           summary.issues.push_back({row.number, i < headers_.size() ? headers_[i] : "", cell,
-                                    v.error + "；已按待核实号码导入，请核对", true});
+                                    v.error + kKeptUnverified, true});
           continue;
         }
       }
@@ -380,6 +384,15 @@ class Importer {
       }
     }
     if (bad) {
+      // The row's warnings were written as if it were saved: it is not.
+      for (size_t k = first_issue; k < summary.issues.size(); ++k) {
+        ImportIssue& issue = summary.issues[k];
+        if (issue.row != row.number || !issue.kept) continue;
+        issue.kept = false;
+        if (issue.reason.ends_with(kKeptUnverified)) {
+          issue.reason.resize(issue.reason.size() - std::string_view(kKeptUnverified).size());
+        }
+      }
       ++summary.rejected;
       return;
     }

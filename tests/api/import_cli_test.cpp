@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "api/api_env.h"
@@ -404,6 +405,44 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
   };
   EXPECT_EQ(amounts("带单位"), std::pair(nlohmann::json(20), nlohmann::json(12000)));
   EXPECT_EQ(amounts("按元写"), std::pair(nlohmann::json(5), nlohmann::json(100000)));
+}
+
+// A warning on a row refused for another column must not say the row was saved.
+TEST_F(ImportCli, AWarningOnARefusedRowSaysItWasNotImported) {
+  std::string old = guiyan::core::complete_id_number("42102219000101001");
+  std::string typo = guiyan::core::complete_id_number("42102219900101002");
+  typo.back() = typo.back() == '1' ? '2' : '1';
+  write_file(file("refused.csv"),
+             "姓名,联系电话,户籍地,身份证号\n"
+             "老人,1380000,421022," +
+                 old +
+                 "\n"
+                 ",13800001111,421022," +
+                 typo +
+                 "\n"
+                 "错号,13800002222,421022," +
+                 typo + "\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("refused.csv"), "--report", file("r.xlsx")}, "", &out),
+            1)
+      << out;
+  EXPECT_EQ(summary_of(out)["rejected"], 2);
+  std::map<std::string, std::pair<std::string, std::string>> id_issue;  // row → reason, outcome
+  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 5 && r.cells[1] == "身份证号")
+      id_issue[r.cells[0]] = {r.cells[3], r.cells[4]};
+    return true;
+  });
+  ASSERT_EQ(id_issue.size(), 3u);
+  const std::pair<std::string, std::string> aged{"年龄超过120岁，请核实", "未导入"};
+  EXPECT_EQ(id_issue["2"], aged);
+  EXPECT_EQ(id_issue["3"].second, "未导入");
+  EXPECT_EQ(id_issue["3"].first.find("已按待核实号码导入"), std::string::npos)
+      << id_issue["3"].first;
+  // The same mistyped number on a row that is saved keeps its word.
+  EXPECT_EQ(id_issue["4"].second, "已导入，待核实");
+  EXPECT_NE(id_issue["4"].first.find("已按待核实号码导入"), std::string::npos)
+      << id_issue["4"].first;
 }
 
 TEST_F(ImportCli, ALedgerAfterAnInstructionsSheetIsFound) {
