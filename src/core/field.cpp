@@ -8,6 +8,7 @@
 #include "core/id_number.h"
 #include "core/phone.h"
 #include "core/text.h"
+#include "core/written_number.h"
 
 namespace guiyan::core {
 namespace {
@@ -98,7 +99,62 @@ Date today_date(const std::string& today) {
               std::stoi(today.substr(8, 2))};
 }
 
+// The label without its trailing unit in brackets ("计划投资（万元）" → "计划投资").
+std::string bare_label(const Field& field) {
+  auto open = field.label.rfind("（");
+  return open != std::string::npos && field.label.ends_with("）") ? field.label.substr(0, open)
+                                                                  : field.label;
+}
+
+// A sheet cell for an integer field: an identifier takes digits only; a count or an amount may
+// be written as offices write numbers (100,000, 三十, 1.5万) and may end with its unit; an amount
+// in 万元 also with 元 or a count of 万/亿 (30万元 → 30, 1.2亿 → 12000, 50000元 → 5). Amounts and
+// areas are rounded to the whole unit the field keeps; a head count must be whole.
+FieldValue normalize_count(const Field& field, const std::string& s) {
+  std::string unit = number_unit(field);
+  std::string name = bare_label(field);
+  if (unit.empty()) {
+    if (s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18) {
+      return fail(name + "应为编号（数字），实际为“" + s + "”");
+    }
+    return FieldValue{int64_t{std::stoll(s)}, {}, {}};
+  }
+  std::vector<std::string> suffixes = {unit};
+  if (unit == "平方米") suffixes = {"平方米", "平米", "㎡", "m2", "m²"};
+  if (unit == "人") suffixes = {"人", "名"};
+  if (unit == "万元") suffixes = {"元"};  // 万 and 亿 are read as numbers: 30万 = 300000 元
+  std::string text = s;
+  bool suffixed = false;
+  for (const auto& suffix : suffixes) {
+    if (text.size() > suffix.size() && text.ends_with(suffix)) {
+      text.resize(text.size() - suffix.size());
+      suffixed = true;
+      break;
+    }
+  }
+  auto n = parse_written_number(text);
+  std::string expected = name + "应为" + (unit == "人" ? "整数" : "数字") + "（" + unit + "）";
+  if (!n) return fail(expected + "，实际为“" + s + "”");
+  double v = n->value;
+  if (unit == "万元" && (suffixed || n->large_unit)) v /= 1e4;
+  if (v < 0)
+    return fail(name + "应为不小于0的" + (unit == "人" ? "整数" : "数字") + "（" + unit + "）");
+  if (v > 1e9) return fail(name + "数值过大（" + unit + "），实际为“" + s + "”");
+  if (unit == "人" && v != static_cast<double>(static_cast<int64_t>(v))) {
+    return fail(expected + "，实际为“" + s + "”");
+  }
+  return FieldValue{static_cast<int64_t>(v + 0.5), {}, {}};
+}
+
 }  // namespace
+
+std::string number_unit(const Field& field) {
+  auto open = field.label.rfind("（");
+  if (open != std::string::npos && field.label.ends_with("）")) {
+    return field.label.substr(open + 3, field.label.size() - open - 6);
+  }
+  return field.label.ends_with("人数") ? "人" : "";
+}
 
 FieldValue normalize_text(const Field& field, const std::string& raw, const std::string& today) {
   std::string s = trim_text(raw);
@@ -116,40 +172,8 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
         return fail(field.label + "过长：最多" + std::to_string(field.max_chars) + "个字符");
       }
       return FieldValue{s, {}, {}};
-    case FieldKind::integer: {
-      std::string digits;
-      for (char c : s) {
-        if (c != ',') digits += c;  // 100,000 as a sheet shows it
-      }
-      // An amount in 万元 may say its unit: 30万 or 30万元 as it is, 1.2亿 is 12000, and
-      // 50000元 is 5 (rounded to whole 万元, as the field keeps them).
-      double unit = 1;
-      if (field.label.find("万元") != std::string::npos) {
-        for (auto [suffix, factor] :
-             {std::pair{"万元", 1.0}, std::pair{"万", 1.0}, std::pair{"亿元", 1e4},
-              std::pair{"亿", 1e4}, std::pair{"元", 1e-4}}) {
-          std::string_view w = suffix;
-          if (digits.size() > w.size() && digits.ends_with(w)) {
-            digits.resize(digits.size() - w.size());
-            unit = factor;
-            break;
-          }
-        }
-      }
-      int64_t v = 0;
-      size_t used = 0;
-      try {
-        double d = std::stod(digits, &used) * unit;
-        if (used != digits.size()) {
-          return fail(field.label + "应为数字（万元），实际为“" + s + "”");
-        }
-        if (d < 0 || d > 1e9) return fail(field.label + "应为不小于0的数字（万元）");
-        v = static_cast<int64_t>(d + 0.5);
-      } catch (const std::exception&) {
-        return fail(field.label + "应为数字（万元），实际为“" + s + "”");
-      }
-      return FieldValue{v, {}, {}};
-    }
+    case FieldKind::integer:
+      return normalize_count(field, s);
     case FieldKind::flag: {
       static const std::vector<std::string> yes = {"是", "有", "1", "Y", "y", "yes", "true", "√"};
       static const std::vector<std::string> no = {"否", "无", "0", "N", "n", "no", "false", "×"};
@@ -217,7 +241,9 @@ FieldValue normalize_json(const Field& field, const nlohmann::json& raw, const s
   switch (field.kind) {
     case FieldKind::integer:
       if (!raw.is_number_integer() || raw.get<int64_t>() < 0) {
-        return fail(field.label + "应为不小于0的整数（万元）");
+        std::string unit = number_unit(field);
+        return fail(bare_label(field) + "应为不小于0的整数" +
+                    (unit.empty() ? "" : "（" + unit + "）"));
       }
       return FieldValue{raw.get<int64_t>(), {}, {}};
     case FieldKind::flag:

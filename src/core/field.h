@@ -15,7 +15,7 @@ namespace guiyan::core {
 
 enum class FieldKind {
   text,           // free text up to max_chars
-  integer,        // whole number ≥ 0 (万元 amounts)
+  integer,        // whole number ≥ 0: an amount, area or head count in number_unit(), or an id
   flag,           // yes / no / unknown
   date,           // YYYY-MM-DD
   id_number,      // GB 11643, normalised
@@ -62,6 +62,11 @@ FieldValue normalize_json(const Field& field, const nlohmann::json& raw, const s
 // keys, labels and synonyms (of active terms only), lists accept 、，,;/ separators, flags
 // 是/否/有/无/1/0.
 FieldValue normalize_text(const Field& field, const std::string& raw, const std::string& today);
+
+// The unit an integer field counts in: its label's trailing brackets ("计划投资（万元）" → "万元",
+// "可用土地（亩）" → "亩"), "人" for a head count ("带动就业人数"), "" for an identifier
+// (引荐大使).
+std::string number_unit(const Field& field);
 
 // The JSON form of a stored value for the API (lists become arrays, flags booleans).
 nlohmann::json field_json(const Field& field, const store::Value& value);

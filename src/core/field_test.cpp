@@ -5,6 +5,7 @@
 
 #include "core/merchant_fields.h"
 #include "core/person_fields.h"
+#include "core/project_fields.h"
 #include "core/test_cases.h"
 #include "core/text.h"
 
@@ -25,7 +26,11 @@ TEST(FieldValues, EveryCaseOfTheDataFile) {
   int cases = for_each_case(
       std::string(GUIYAN_CORE_TESTDATA_DIR) + "/field_values.tsv", 5,
       [](const std::vector<std::string>& cols, int number) {
-        const Field* f = cols[0] != "person" ? find_merchant_field(cols[1])
+        // "integer": a whole-number field whose label is column 2 (its unit read from it).
+        Field by_label{"value", cols[1], FieldKind::integer};
+        const Field* f = cols[0] == "integer"   ? &by_label
+                         : cols[0] == "project" ? find_project_field(cols[1])
+                         : cols[0] != "person"  ? find_merchant_field(cols[1])
                          : find_person_field(cols[1])
                              ? find_person_field(cols[1])
                              : find_field(person_identity_fields(), cols[1]);

@@ -132,7 +132,7 @@ const KindSpec& spec(const std::string& kind) {
         {"name", "type", "region_code", "founders"},
         {{"founders",
           "创办人须已登记在返乡人员信息库中；多人合办的用“、”隔开。已登记的主体再次导入时可不填。"},
-         {"employees", "（此列填人数，不是万元）"},
+         {"employees", "含创办人本人，至少为1。"},
          {"counted_on", "带动就业人数的统计日期，不填为导入当天。"}},
         {"一行填写一个经营主体；有统一社会信用代码的按代码识别，再次导入时更新原记录。"}};
     return m;
@@ -147,8 +147,13 @@ std::string rule_of(const Field& f, const std::string& place) {
   switch (f.kind) {
     case FieldKind::text:
       return "文字，最多" + std::to_string(f.max_chars) + "个字。";
-    case FieldKind::integer:
-      return "不小于0的数字，单位万元（填“30”或“30万”均可）。";
+    case FieldKind::integer: {
+      std::string unit = core::number_unit(f);
+      if (unit == "万元") return "不小于0的数字，单位万元（填“30”“30万”或“三十万”均可）。";
+      if (unit == "人") return "人数，不小于0的整数（填“20”或“20人”均可）。";
+      if (unit.empty()) return "编号，只填数字。";
+      return "不小于0的数字，单位" + unit + "。";
+    }
     case FieldKind::flag:
       return "填“是”或“否”（也识别 有/无、√/×、1/0）。";
     case FieldKind::date:

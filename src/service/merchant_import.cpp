@@ -13,6 +13,7 @@
 #include "service/import_rejected.h"
 #include "service/import_sheet.h"
 #include "service/industry_resolver.h"
+#include "service/intention_amount.h"
 #include "service/merchant_write.h"
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
@@ -94,36 +95,6 @@ const std::map<std::string, std::string>& header_words() {
       {kRejectedReasonHeader, "serial"},  // a rejected-rows file imported again
   };
   return m;
-}
-
-// "1000-5000", "1000～5000万", "5000" → (min, max) in 万元; nullopt when malformed.
-std::optional<std::pair<int64_t, int64_t>> amount_range(const std::string& cell) {
-  std::string s = clean_header(cell);
-  for (const char* unit : {"万元", "万"}) {
-    for (size_t pos; (pos = s.find(unit)) != std::string::npos;)
-      s.erase(pos, std::string(unit).size());
-  }
-  for (const char* dash : {"～", "~", "—", "－", "至", "到"}) {
-    for (size_t pos; (pos = s.find(dash)) != std::string::npos;) {
-      s.replace(pos, std::string(dash).size(), "-");
-    }
-  }
-  auto number = [](const std::string& t) -> std::optional<int64_t> {
-    if (t.empty() || t.size() > 9) return std::nullopt;
-    for (char c : t) {
-      if (c < '0' || c > '9') return std::nullopt;
-    }
-    return std::stoll(t);
-  };
-  auto dash = s.find('-');
-  if (dash == std::string::npos) {
-    auto v = number(s);
-    if (!v) return std::nullopt;
-    return std::make_pair(*v, *v);
-  }
-  auto lo = number(s.substr(0, dash)), hi = number(s.substr(dash + 1));
-  if (!lo || !hi || *lo > *hi) return std::nullopt;
-  return std::make_pair(*lo, *hi);
 }
 
 struct RowValues {
@@ -228,12 +199,16 @@ class Importer {
         continue;
       }
       if (field == "intention_amount") {
-        auto range = amount_range(cell);
+        auto range = intention_amount(cell, today_);
         if (!range) {
-          reject(i, cell, "意向投资金额应为万元数或范围，如 5000 或 1000-5000");
+          reject(i, cell, "意向投资金额应为万元数或范围，如 5000、1000-5000 或 1亿以上");
         } else {
-          rv.values["intention_min_wan"] = range->first;
-          rv.values["intention_max_wan"] = range->second;
+          // An open range clears the other end a record may hold ("1亿以上": no upper bound).
+          auto value = [](const std::optional<int64_t>& v) {
+            return v ? store::Value{*v} : store::Value{store::Null{}};
+          };
+          rv.values["intention_min_wan"] = value(range->min_wan);
+          rv.values["intention_max_wan"] = value(range->max_wan);
         }
         continue;
       }
@@ -265,10 +240,10 @@ class Importer {
              "籍贯地不在您的数据范围内");
     }
     auto lo = rv.values.find("intention_min_wan"), hi = rv.values.find("intention_max_wan");
-    if (lo != rv.values.end() && hi != rv.values.end() &&
-        std::get<int64_t>(lo->second) > std::get<int64_t>(hi->second)) {
-      reject(column_of("intention_max_wan"), std::to_string(std::get<int64_t>(hi->second)),
-             "意向投资上限不能小于下限");
+    const int64_t* lo_wan = lo == rv.values.end() ? nullptr : std::get_if<int64_t>(&lo->second);
+    const int64_t* hi_wan = hi == rv.values.end() ? nullptr : std::get_if<int64_t>(&hi->second);
+    if (lo_wan && hi_wan && *lo_wan > *hi_wan) {
+      reject(column_of("intention_max_wan"), std::to_string(*hi_wan), "意向投资上限不能小于下限");
     }
     if (bad) {
       ++summary.rejected;

@@ -115,7 +115,7 @@ TEST_F(ImportCli, CsvWithOfficeHeadersReportsEveryBadRow) {
                  ",13771234567,421022,,,,\n"
                  "4,,男,,13671234567,421022,,,,\n"
                  "5,孙七,男,,13571234567,火星市/不存在县,,,,\n"
-                 "6,周八,男,,13471234567,421022,,三十,,\n"
+                 "6,周八,男,,13471234567,421022,,三十多,,\n"
                  "7,吴九,男," +
                  guiyan::core::complete_id_number(stem(4)) + ",13371234567,421022,,,,\n");
   std::string out;
@@ -382,12 +382,14 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
              "带单位,421022,20万元,1.2亿,\n"
              "按元写,421022,50000元,100000,\n"
              "百岁余," +
-                 std::string("421022,3,,") + old + "\n");
+                 std::string("421022,3,,") + old +
+                 "\n"
+                 "写汉字,421022,三十万元,两千五百万,\n");
   std::string out;
   EXPECT_EQ(s.cli({"import", "people", file("amounts.csv"), "--report", file("r.xlsx")}, "", &out),
             0)
       << out;
-  EXPECT_EQ(summary_of(out)["new"], 3);
+  EXPECT_EQ(summary_of(out)["new"], 4);
   std::string reasons = report_lines(file("r.xlsx"));
   EXPECT_NE(reasons.find("3 计划投资: 按万元计为100000万元；如按元填写，应为10万元"),
             std::string::npos)
@@ -405,6 +407,7 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
   };
   EXPECT_EQ(amounts("带单位"), std::pair(nlohmann::json(20), nlohmann::json(12000)));
   EXPECT_EQ(amounts("按元写"), std::pair(nlohmann::json(5), nlohmann::json(100000)));
+  EXPECT_EQ(amounts("写汉字"), std::pair(nlohmann::json(30), nlohmann::json(2500)));
 }
 
 // A warning on a row refused for another column must not say the row was saved.

@@ -457,7 +457,7 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
       "荆州市/公安县/藕池镇,深圳市,强烈,1000-5000万,2026-01-15\n"
       "2,李明,," +
       kCode +
-      ",,,公安县,广州市,,,\n"                                // 李明's record, found by its code
+      ",,,公安县,广州市,,1亿以上,\n"                         // 李明's record, found by its code
       "3,钱多多,钱氏实业,91350100M000100Y44,,,公安县,,,,\n"  // a wrong check character
       "4,孙海,孙氏水产,,,汽车,公安县,,,,\n"                  // not an industry
       "5,周全,周氏贸易,,,F,监利市,,,,\n"                     // another county: out of scope
@@ -506,6 +506,8 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
   EXPECT_EQ(li_now["location_city"], "广州市");
   EXPECT_EQ(li_now["chambers"], "深圳湖北商会");
   EXPECT_EQ(li_now["intention_strength"], "strong");
+  EXPECT_EQ(li_now["intention_min_wan"], 10000);  // "1亿以上": from 1亿, no upper bound
+  EXPECT_TRUE(li_now["intention_max_wan"].is_null()) << li_now.dump();
   // The same file again creates nothing.
   auto again = upload(t, "dry_run=false", csv);
   EXPECT_EQ(again["new"], 0) << again.dump();
