@@ -156,6 +156,12 @@ std::string number_unit(const Field& field) {
   return field.label.ends_with("人数") ? "人" : "";
 }
 
+std::string cell_reason(const Field& field, const std::string& error) {
+  std::string prefix = field.label + "：";
+  return error.starts_with(prefix) && error.size() > prefix.size() ? error.substr(prefix.size())
+                                                                   : error;
+}
+
 FieldValue normalize_text(const Field& field, const std::string& raw, const std::string& today) {
   std::string s = trim_text(raw);
   if (s.empty()) return FieldValue{store::Null{}, {}, {}};

@@ -68,6 +68,10 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
 // (引荐大使).
 std::string number_unit(const Field& field);
 
+// `error` (from normalize_text for `field`) as a report beside its column shows it: without the
+// leading "label：" a form needs ("联系电话：手机号应为11位…" → "手机号应为11位…").
+std::string cell_reason(const Field& field, const std::string& error);
+
 // The JSON form of a stored value for the API (lists become arrays, flags booleans).
 nlohmann::json field_json(const Field& field, const store::Value& value);
 

@@ -222,9 +222,10 @@ class Importer {
         }
         continue;
       }
-      auto v = core::normalize_text(*core::find_merchant_field(field), cell, today_);
+      const core::Field& f = *core::find_merchant_field(field);
+      auto v = core::normalize_text(f, cell, today_);
       if (!v.ok()) {
-        reject(i, cell, v.error);
+        reject(i, cell, core::cell_reason(f, v.error));
       } else if (!std::holds_alternative<store::Null>(v.value)) {
         rv.values[field] = v.value;
       }

@@ -311,7 +311,7 @@ class Importer {
         }
       }
       if (!v.ok()) {
-        reject(i, cell, v.error);
+        reject(i, cell, core::cell_reason(*f, v.error));
         continue;
       }
       if (std::holds_alternative<store::Null>(v.value) && field != "skills") continue;

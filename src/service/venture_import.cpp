@@ -203,9 +203,10 @@ class VentureImporter {
           rv.counted_on = std::get<std::string>(v.value);
         }
       } else {
-        auto v = core::normalize_text(*core::find_venture_field(field), cell, today_);
+        const core::Field& f = *core::find_venture_field(field);
+        auto v = core::normalize_text(f, cell, today_);
         if (!v.ok()) {
-          reject(i, cell, v.error);
+          reject(i, cell, core::cell_reason(f, v.error));
         } else {
           rv.values[field] = v.value;
         }
