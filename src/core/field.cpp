@@ -62,6 +62,33 @@ void vocab_keys(const TermList& terms, const std::string& s, bool list, bool ret
   }
 }
 
+// 1 for a yes (是, 有, √ …), 0 for a no (否, 无, × …), nullopt for neither.
+std::optional<int> flag_word(const std::string& s) {
+  static const std::vector<std::string> yes = {"是", "有", "1", "Y", "y", "yes", "true", "√"};
+  static const std::vector<std::string> no = {"否", "无", "0", "N", "n", "no", "false", "×"};
+  if (std::find(yes.begin(), yes.end(), s) != yes.end()) return 1;
+  if (std::find(no.begin(), no.end(), s) != no.end()) return 0;
+  return std::nullopt;
+}
+
+// True for what sheets write in a cell that holds nothing: 无, 暂无, /, -, 不详, 待定 …
+bool is_blank_word(const std::string& s) {
+  static const std::vector<std::string> words = {
+      "无", "暂无", "没有", "/",    "\\",   "-",    "--",   "—",   "——",  "－",   "不详",  "未知",
+      "空", "空白", "待定", "面议", "待填", "NULL", "null", "N/A", "n/a", "#N/A", "不适用"};
+  return std::find(words.begin(), words.end(), s) != words.end();
+}
+
+// True when `s`, a blank word, means something in `field` itself: 无 is a flag's no, and a
+// vocabulary may hold it (a merchant's 返乡投资意向 无 is 暂无意向).
+bool blank_word_means_something(const Field& field, const std::string& s) {
+  if (field.kind == FieldKind::flag) return flag_word(s).has_value();
+  if (field.kind == FieldKind::vocab || field.kind == FieldKind::vocab_list) {
+    return find_term(*field.vocab(), s, false).has_value();
+  }
+  return false;
+}
+
 FieldValue unknown_word(const Field& field, const TermList& terms, const std::string& word) {
   if (find_term(terms, word, true)) return fail(field.label + "“" + word + "”已停用");
   // A short list is named, so that a clerk can correct the cell from the message alone.
@@ -171,6 +198,11 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
     return fail(field.label +
                 "含有无法识别的字符“\xEF\xBF\xBD”（多因表格文件损坏或混有其他编码），请改正后重试");
   }
+  // Sheets write 无, /, 不详 or 待定 where they have nothing to say: a phone-less returnee is no
+  // bad row, and 无 is no work place.
+  if (is_blank_word(s) && !blank_word_means_something(field, s)) {
+    return FieldValue{store::Null{}, {}, {}};
+  }
   switch (field.kind) {
     case FieldKind::text:
     case FieldKind::region:
@@ -181,10 +213,7 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
     case FieldKind::integer:
       return normalize_count(field, s);
     case FieldKind::flag: {
-      static const std::vector<std::string> yes = {"是", "有", "1", "Y", "y", "yes", "true", "√"};
-      static const std::vector<std::string> no = {"否", "无", "0", "N", "n", "no", "false", "×"};
-      if (std::find(yes.begin(), yes.end(), s) != yes.end()) return FieldValue{int64_t{1}, {}, {}};
-      if (std::find(no.begin(), no.end(), s) != no.end()) return FieldValue{int64_t{0}, {}, {}};
+      if (auto yes = flag_word(s)) return FieldValue{int64_t{*yes}, {}, {}};
       return fail(field.label + "应填“是”或“否”，实际为“" + s + "”");
     }
     case FieldKind::date: {

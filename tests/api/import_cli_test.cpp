@@ -360,8 +360,7 @@ TEST_F(ImportCli, NumbersExcelKeptAsNumbersAreExplainedOrRead) {
   std::string reasons = report_lines(file("r2.xlsx"));
   EXPECT_NE(reasons.find("2 身份证号: 身份证号显示成了科学计数法“4.21022E+17”"), std::string::npos)
       << reasons;
-  EXPECT_NE(reasons.find("3 联系电话: 电话号码显示成了科学计数法“1.38123E+10”"),
-            std::string::npos)
+  EXPECT_NE(reasons.find("3 联系电话: 电话号码显示成了科学计数法“1.38123E+10”"), std::string::npos)
       << reasons;
   s.start();
   HttpClient c(s.port());
@@ -408,6 +407,34 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
   EXPECT_EQ(amounts("带单位"), std::pair(nlohmann::json(20), nlohmann::json(12000)));
   EXPECT_EQ(amounts("按元写"), std::pair(nlohmann::json(5), nlohmann::json(100000)));
   EXPECT_EQ(amounts("写汉字"), std::pair(nlohmann::json(30), nlohmann::json(2500)));
+}
+
+// What sheets write for "nothing" (无, /, 待定) is a blank, not a bad row: a returnee without a
+// phone is no error; where 无 means no (有创业意愿), it says no.
+TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {
+  write_file(file("blank.csv"),
+             "姓名,户籍地,联系电话,资金需求（万元）,务工城市,有创业意愿\n"
+             "没电话,421022,无,待定,/,无\n"
+             "有电话,421022,13800003333,面议,——,不详\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("blank.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 2);
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto person = [&](const std::string& name) {
+    auto j = c.get("/api/v1/people?q=" + url_encode(name), token).json();
+    EXPECT_EQ(j["total"], 1) << j.dump();
+    return j["items"][0];
+  };
+  auto none = person("没电话");
+  EXPECT_TRUE(none["phone"].is_null()) << none.dump();
+  EXPECT_TRUE(none["intention_funding_wan"].is_null());
+  EXPECT_TRUE(none["work_city"].is_null());
+  EXPECT_EQ(none["willing"], false);
+  auto some = person("有电话");
+  EXPECT_EQ(some["phone"], "138****3333");
+  EXPECT_TRUE(some["willing"].is_null()) << some.dump();
 }
 
 // A warning on a row refused for another column must not say the row was saved.
