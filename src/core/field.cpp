@@ -71,14 +71,6 @@ std::optional<int> flag_word(const std::string& s) {
   return std::nullopt;
 }
 
-// True for what sheets write in a cell that holds nothing: 无, 暂无, /, -, 不详, 待定 …
-bool is_blank_word(const std::string& s) {
-  static const std::vector<std::string> words = {
-      "无", "暂无", "没有", "/",    "\\",   "-",    "--",   "—",   "——",  "－",   "不详",  "未知",
-      "空", "空白", "待定", "面议", "待填", "NULL", "null", "N/A", "n/a", "#N/A", "不适用"};
-  return std::find(words.begin(), words.end(), s) != words.end();
-}
-
 // True when `s`, a blank word, means something in `field` itself: 无 is a flag's no, and a
 // vocabulary may hold it (a merchant's 返乡投资意向 无 is 暂无意向).
 bool blank_word_means_something(const Field& field, const std::string& s) {
@@ -174,6 +166,13 @@ FieldValue normalize_count(const Field& field, const std::string& s) {
 }
 
 }  // namespace
+
+bool is_blank_word(const std::string& s) {
+  static const std::vector<std::string> words = {
+      "无", "暂无", "没有", "/",    "\\",   "-",    "--",   "—",   "——",  "－",   "不详",  "未知",
+      "空", "空白", "待定", "面议", "待填", "NULL", "null", "N/A", "n/a", "#N/A", "不适用"};
+  return std::find(words.begin(), words.end(), s) != words.end();
+}
 
 std::string number_unit(const Field& field) {
   auto open = field.label.rfind("（");

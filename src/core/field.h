@@ -63,6 +63,11 @@ FieldValue normalize_json(const Field& field, const nlohmann::json& raw, const s
 // 是/否/有/无/1/0.
 FieldValue normalize_text(const Field& field, const std::string& raw, const std::string& today);
 
+// True for a word sheets write in a cell that holds nothing: 无, 暂无, /, -, 不详, 待定, #N/A …
+// (`s` trimmed). normalize_text reads such a cell as blank unless the field gives the word a
+// meaning (无 in a yes/no field).
+bool is_blank_word(const std::string& s);
+
 // The unit an integer field counts in: its label's trailing brackets ("计划投资（万元）" → "万元",
 // "可用土地（亩）" → "亩"), "人" for a head count ("带动就业人数"), "" for an identifier
 // (引荐大使).

@@ -272,6 +272,7 @@ class Importer {
         continue;
       }
       if (field == "work_place") {
+        if (core::is_blank_word(clean_header(cell))) continue;
         auto [province, city] = split_work_place(clean_header(cell));
         if (!province.empty()) rv.values["work_province"] = province;
         if (!city.empty()) rv.values["work_city"] = city;
@@ -279,7 +280,7 @@ class Importer {
       }
       if (field == "region_code" || field == "region_town" || field == "region_county") {
         std::string text = clean_header(cell);
-        if (text.empty()) continue;
+        if (text.empty() || core::is_blank_word(text)) continue;  // 村 无: a town's resident
         (field == "region_code"   ? region.village
          : field == "region_town" ? region.town
                                   : region.county) = text;
