@@ -83,6 +83,11 @@ std::string_view province_name(std::string_view code) {
 IdNumberResult check_id_number(std::string_view input, Date today) {
   std::u32string text = without_excel_marks(trim(decode_folded(input)), false);
   std::replace(text.begin(), text.end(), U'x', U'X');
+  // Spaces that group the number for reading (420106 19900307 1238) are no part of it; a space
+  // standing for a digit is reported below.
+  std::u32string packed = text;
+  std::erase_if(packed, is_space);
+  if (packed.size() == 18 && packed.size() < text.size()) text = packed;
   std::string id = encode_utf8(text);
   if (text.empty()) return failure(id, "empty", "身份证号不能为空");
   if (is_scientific_notation(text)) {

@@ -17,6 +17,7 @@
 #include "core/id_number.h"
 #include "core/identifier_json.h"
 #include "core/phone.h"
+#include "core/test_cases.h"
 #include "core/text.h"
 
 #ifndef GUIYAN_CORE_TESTDATA_DIR
@@ -211,6 +212,18 @@ TEST(IdentifierCases, WrongExpectationIsReported) {
   EXPECT_EQ(parse_case("123\t1\treason_code", parsed), "expected 4 tab-separated columns, found 3");
   EXPECT_EQ(parse_case("123\t2\t\tcomment", parsed), "expected valid must be 0 or 1");
   EXPECT_EQ(parse_case("123\t1\tkind\tcomment", parsed), "expected key=value, found \"kind\"");
+}
+
+TEST(IdentifierCases, CellsHoldingSeveralPhones) {
+  int cases = for_each_case(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/phone_cells.tsv", 3,
+                            [](const std::vector<std::string>& cols, int number) {
+                              std::string got;
+                              for (const auto& p : split_phones(cols[0]))
+                                got += (got.empty() ? "" : "|") + p;
+                              EXPECT_EQ(got.empty() ? "none" : got, cols[1])
+                                  << "line " << number << ": " << cols[2];
+                            });
+  EXPECT_GE(cases, 10);
 }
 
 TEST(IdentifierLookups, ProvinceAndCityNames) {

@@ -233,4 +233,26 @@ PhoneResult check_phone(std::string_view input) {
   return check_landline(shown, number, bracketed, marker_len != 0, marker_ext);
 }
 
+std::vector<std::string> split_phones(std::string_view cell) {
+  std::u32string text = decode_folded(cell);
+  std::vector<std::string> out;
+  std::u32string part;
+  auto take = [&]() {
+    PhoneResult r = check_phone(encode_utf8(part));
+    part.clear();
+    if (!r.valid) return false;
+    out.push_back(r.normalized);
+    return true;
+  };
+  for (char32_t c : text) {
+    if (std::u32string_view(U"/、,;或").find(c) == std::u32string_view::npos) {
+      part += c;  // full-width ， and ； are folded to , and ;
+    } else if (!take()) {
+      return {};
+    }
+  }
+  if (!take() || out.size() < 2) return {};
+  return out;
+}
+
 }  // namespace guiyan::core

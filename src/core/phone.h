@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace guiyan::core {
 
@@ -27,6 +28,12 @@ struct PhoneResult {
 
 // Validates a mobile number (optionally with +86, 0086 or 86) or a landline with area code.
 PhoneResult check_phone(std::string_view input);
+
+// The numbers of a cell holding several, as sheets write a second phone beside the first
+// (13800001111/13900002222, 13800001111、0716-8123456, 13800001111或13900002222): each valid and
+// normalised, in order. Empty unless the cell holds two or more numbers, each valid, separated by
+// / 、 ， , ； ; or 或 (check_phone then says what is wrong with the cell).
+std::vector<std::string> split_phones(std::string_view cell);
 
 // Hubei city (or cities) served by `area_code` such as "0716"; empty outside Hubei.
 std::string_view hubei_city(std::string_view area_code);

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/merchant_fields.h"
+#include "core/phone.h"
 #include "core/text.h"
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
@@ -149,6 +150,7 @@ class Importer {
     ++summary.rows_read;
     RowValues rv{row.number, {}, today_};
     bool bad = false;
+    std::optional<ImportIssue> phone_note;  // a second phone the record has no place for
     auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back(
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
@@ -222,6 +224,18 @@ class Importer {
         }
         continue;
       }
+      if (field == "phone") {
+        if (auto phones = core::split_phones(cell); !phones.empty()) {
+          // One phone per record: the first is kept, the others named for the notes.
+          rv.values["phone"] = phones[0];
+          std::string others;
+          for (size_t p = 1; p < phones.size(); ++p)
+            others += (others.empty() ? "" : "、") + phones[p];
+          phone_note = ImportIssue{row.number, headers_[i], cell,
+                                   "只保存第一个号码，" + others + "请写在备注中", true};
+          continue;
+        }
+      }
       const core::Field& f = *core::find_merchant_field(field);
       auto v = core::normalize_text(f, cell, today_);
       if (!v.ok()) {
@@ -250,6 +264,7 @@ class Importer {
       ++summary.rejected;
       return;
     }
+    if (phone_note) summary.issues.push_back(std::move(*phone_note));  // said of saved rows only
     batch_.push_back(std::move(rv));
     if (batch_.size() >= opt_.batch_rows) flush();
   }

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/id_number.h"
 #include "core/person_fields.h"
+#include "core/phone.h"
 #include "core/text.h"
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
@@ -231,6 +232,8 @@ class Importer {
     // Gender and birth date as the sheet states them, with their columns.
     std::vector<std::pair<std::string, size_t>> stated;
     std::optional<size_t> written_month;  // the column of a year and month of birth
+    // A 联系电话 cell holding two numbers: the second, and its column, for 备用电话.
+    std::optional<std::pair<std::string, size_t>> second_phone;
     // The place, from one column or from the county's, town's and village's columns.
     struct {
       std::string county, town, village;
@@ -299,6 +302,18 @@ class Importer {
         }
         continue;
       }
+      if (field == "phone") {
+        if (auto phones = core::split_phones(cell); !phones.empty()) {
+          rv.values["phone"] = phones[0];
+          second_phone.emplace(phones[1], i);
+          if (phones.size() > 2) {
+            summary.issues.push_back({row.number, i < headers_.size() ? headers_[i] : "", cell,
+                                      "只保存前两个号码（联系电话、备用电话），其余请写在备注中",
+                                      true});
+          }
+          continue;
+        }
+      }
       const core::Field* f = core::find_person_field(field);
       auto v = core::normalize_text(*f, cell, today_);
       if (!v.ok() && field == "id_number") {
@@ -353,6 +368,15 @@ class Importer {
         rv.values["region_code"] = regions_->resolve(path);
       } catch (const std::invalid_argument& e) {
         reject(region.column, path, std::string("户籍地") + e.what());
+      }
+    }
+    if (second_phone) {
+      if (auto it = rv.values.find("phone2"); it == rv.values.end()) {
+        rv.values["phone2"] = second_phone->first;
+      } else if (std::get<std::string>(it->second) != second_phone->first) {
+        summary.issues.push_back(
+            {row.number, headers_[second_phone->second], row.cells[second_phone->second],
+             "备用电话已另填，第二个号码" + second_phone->first + "未保存", true});
       }
     }
     if (!rv.values.count("name")) reject(column_of("name"), "", "姓名为空");

@@ -438,6 +438,38 @@ TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {
   EXPECT_TRUE(some["willing"].is_null()) << some.dump();
 }
 
+// Sheets write a second phone in the same cell, and ID numbers grouped by spaces as forms print
+// them: neither is a bad row.
+TEST_F(ImportCli, TwoPhonesInACellAndASpacedIdNumberAreRead) {
+  std::string id = guiyan::core::complete_id_number("42102219900101005");
+  std::string spaced = id.substr(0, 6) + " " + id.substr(6, 8) + " " + id.substr(14);
+  write_file(file("phones.csv"),
+             "姓名,户籍地,联系电话,身份证号\n"
+             "两个号,421022,13800004444/13900005555," +
+                 spaced +
+                 "\n"
+                 "三个号,421022,13800006666、13900007777、13700008888,\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("phones.csv"), "--report", file("r.xlsx")}, "", &out),
+            0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 2);
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("3 联系电话: 只保存前两个号码"), std::string::npos) << reasons;
+  EXPECT_EQ(("\n" + reasons).find("\n2 "), std::string::npos) << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto found = c.get("/api/v1/people?q=" + id.substr(12), token).json();
+  ASSERT_EQ(found["total"], 1) << found.dump();
+  auto two =
+      c.get("/api/v1/people/" + std::to_string(found["items"][0]["id"].get<int64_t>()), token)
+          .json();
+  EXPECT_EQ(two["name"], "两个号");
+  EXPECT_EQ(two["phone"], "138****4444");
+  EXPECT_EQ(two["phone2"], "139****5555") << two.dump();
+}
+
 // A warning on a row refused for another column must not say the row was saved.
 TEST_F(ImportCli, AWarningOnARefusedRowSaysItWasNotImported) {
   std::string old = guiyan::core::complete_id_number("42102219000101001");

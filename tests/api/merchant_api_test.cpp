@@ -453,7 +453,7 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
       "意向投资金额（万元）,核实日期\n"
       "1,赵刚,深圳藕池科技有限公司," +
       code +
-      ",13600001111,计算机、通信和其他电子设备制造业,"
+      ",13600001111/13600002222,计算机、通信和其他电子设备制造业,"
       "荆州市/公安县/藕池镇,深圳市,强烈,1000-5000万,2026-01-15\n"
       "2,李明,," +
       kCode +
@@ -475,6 +475,9 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
   EXPECT_NE(reasons[5].find("汽车"), std::string::npos);
   EXPECT_NE(reasons[6].find("数据范围"), std::string::npos);
   EXPECT_NE(reasons[7].find("万元"), std::string::npos);
+  // Two phones in one cell: the first is kept, the second named for the notes.
+  EXPECT_NE(reasons[2].find("只保存第一个号码，13600002222请写在备注中"), std::string::npos)
+      << dry.dump();
   EXPECT_TRUE(ids(get("ga_clerk", "/api/v1/merchants?q=" + url_encode("藕池科技"))).empty());
   // For real: the new record, and 李明's record updated without losing what the sheet left empty.
   auto real = upload(t, "dry_run=false", csv);
