@@ -98,6 +98,10 @@ const std::map<std::string, std::string>& header_words() {
       {"出生日期", "birth_date"},
       {"出生年月日", "birth_date"},
       {"出生年月", "birth_month"},  // a year and month, or a date
+      {"返乡时间", "returned_on"},
+      {"返乡日期", "returned_on"},
+      {"回乡时间", "returned_on"},
+      {"返乡年月", "returned_on"},
       {"序号", "serial"},
       // Columns the exported ledger adds for its readers: known, not read back.
       {"编号", "serial"},
@@ -133,7 +137,55 @@ std::pair<std::string, std::string> split_work_place(const std::string& s) {
 struct RowValues {
   size_t row = 0;
   PersonValues values;
+  // 返乡时间: the day the person came home, applied to their status once the record is known
+  // (see with_return).
+  std::optional<std::string> returned_on;
 };
+
+// A status of someone at home (返乡, 返乡就业, 返乡创业), against 外出 and 再外出.
+bool at_home(const std::string& status) {
+  return status == "returned" || status == "employed_home" || status == "started_business";
+}
+
+// The status a row states, or nullopt.
+std::optional<std::string> stated_status(const PersonValues& values) {
+  auto s = values.find("status");
+  const std::string* text = s == values.end() ? nullptr : std::get_if<std::string>(&s->second);
+  return text ? std::optional<std::string>(*text) : std::nullopt;
+}
+
+// The values a row writes once its 返乡时间 is applied to the record it meets (`before`, or
+// nullptr for a new person): the date of the status the row states when that status is one at
+// home; with no status stated, the date a new person (返乡 by default) or one recorded as 返乡
+// came home, and a person recorded away (外出, 再外出, none) is 返乡 since that day; a person
+// recorded as working or in business at home keeps the date of that. A status the row changes
+// cannot begin before the held one did (`held_since`, its status history's date): such a date is
+// moved to that day, and `note` says so.
+PersonValues with_return(const RowValues& rv, const store::PersonRow* before,
+                         const std::string& held_since, std::string& note) {
+  PersonValues v = rv.values;
+  if (!rv.returned_on || v.count("status_since")) return v;
+  std::string held = before ? before->text("status") : "";
+  std::string since = *rv.returned_on;
+  auto changes_status = [&](const std::string& to) {
+    if (!before || to == held || since >= held_since) return;
+    note = "返乡时间早于已记录的“" + core::term_label(core::person_statuses(), held) + "”开始日期" +
+           held_since + "，按" + held_since + "记录";
+    since = held_since;
+  };
+  if (auto stated = stated_status(v)) {
+    if (!at_home(*stated)) return v;
+    changes_status(*stated);
+  } else if (!before || held == "returned") {
+  } else if (!at_home(held)) {
+    v["status"] = std::string("returned");
+    changes_status("returned");
+  } else {
+    return v;
+  }
+  v["status_since"] = since;
+  return v;
+}
 
 // On PostgreSQL a new person's row, and every person's history, provenance and audit rows, wait
 // for the end of the batch (the importer flushes them before it reads the registry): each
@@ -226,7 +278,7 @@ class Importer {
 
   void row(const io::SheetRow& row) {
     ++summary.rows_read;
-    RowValues rv{row.number, {}};
+    RowValues rv{row.number, {}, {}};
     bool bad = false;
     const size_t first_issue = summary.issues.size();
     // Gender and birth date as the sheet states them, with their columns.
@@ -249,6 +301,25 @@ class Importer {
       const std::string& cell = row.cells[i];
       if (field.empty() || field == "serial") continue;
       // 出生年月 holding a whole date is a birth date; a year and month checks the ID number.
+      if (field == "returned_on") {
+        std::string text = clean_header(cell);
+        if (text.empty() || core::is_blank_word(text)) continue;
+        auto day = core::parse_written_date(text);
+        auto month = day ? day : core::parse_written_month(text);
+        if (!month) {
+          reject(i, cell, "返乡时间应为日期或年月，如 2026-02-10、2026年2月，实际为“" + cell + "”");
+        } else if (month->to_iso() > today_ || month->year < 1950) {
+          reject(i, cell, "返乡时间应在1950年至今天之间");
+        } else {
+          rv.returned_on = month->to_iso();
+          if (!day) {
+            summary.issues.push_back(
+                {row.number, headers_[i], cell,
+                 "只有年月，返乡时间按" + std::to_string(month->month) + "月1日记录", true});
+          }
+        }
+        continue;
+      }
       bool whole_date = field == "birth_month" && core::parse_written_date(cell);
       if (field == "birth_month" && !whole_date) {
         if (clean_header(cell).empty()) continue;
@@ -369,6 +440,10 @@ class Importer {
       } catch (const std::invalid_argument& e) {
         reject(region.column, path, std::string("户籍地") + e.what());
       }
+    }
+    if (auto stated = stated_status(rv.values); rv.returned_on && stated && !at_home(*stated)) {
+      summary.issues.push_back({row.number, headers_[column_of("returned_on")], "",
+                                "人员状态为外出，返乡时间未使用", true});
     }
     if (second_phone) {
       if (auto it = rv.values.find("phone2"); it == rv.values.end()) {
@@ -514,13 +589,20 @@ class Importer {
   // Writes one row. With `guarded`, a failing row is rolled back alone and reported; without,
   // the failure propagates (the caller rolls back the batch and replays it guarded).
   // Creates or updates the person of one row; throws when the database refuses it.
-  void write_row(store::Conn& c, RowValues& rv) {
+  void write_row(store::Conn& c, const RowValues& rv) {
     Provenance prov{opt_.source, opt_.file_label, static_cast<int64_t>(rv.row)};
     std::optional<int64_t> by = by_ ? std::optional<int64_t>(by_->user_id) : std::nullopt;
     {
       auto existing = find_existing(c, rv.values);
+      PersonValues values = rv.values;  // rv stays as read: a rolled back batch is written again
+      if (rv.returned_on) {
+        std::string note;
+        values = existing ? with_return(rv, &held_row(c, *existing), held_since_, note)
+                          : with_return(rv, nullptr, "", note);
+        note_return(rv, note);
+      }
       if (!existing) {
-        PersonValues v = rv.values;
+        PersonValues& v = values;
         v.try_emplace("status", std::string("returned"));
         v.try_emplace("funnel_stage", std::string("identified"));
         int64_t id = create_person(c, actor_, by, v, prov);
@@ -530,14 +612,14 @@ class Importer {
         }
         ++summary.created;
       } else {
-        auto plan = plan_update(c, *existing, rv.values);
+        auto plan = plan_update(c, *existing, values);
         for (const auto& field : plan.conflicts) {
           store::exec(
               c,
               "INSERT INTO person_conflict (person_id, field, kept_value, "
               "offered_value, offered_source, source_file, source_row, recorded_at) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-              {*existing, field, held_value(plan.before, field), rv.values.at(field), opt_.source,
+              {*existing, field, held_value(plan.before, field), values.at(field), opt_.source,
                opt_.file_label.empty() ? store::Value{store::Null{}}
                                        : store::Value{opt_.file_label},
                static_cast<int64_t>(rv.row), core::now_iso()});
@@ -562,6 +644,27 @@ class Importer {
     PersonValues take;
     std::vector<std::string> conflicts;
   };
+  // Reports a 返乡时间 moved by with_return (`note`, empty when it was not) as a kept issue.
+  void note_return(const RowValues& rv, const std::string& note) {
+    if (note.empty()) return;
+    size_t col = column_of("returned_on");
+    summary.issues.push_back(
+        {rv.row, col < headers_.size() ? headers_[col] : "返乡时间", *rv.returned_on, note, true});
+  }
+
+  // The record of `id` as the registry holds it now (rows created earlier in the batch included).
+  // Also sets held_since_, the date its status history gives the status held.
+  const store::PersonRow& held_row(store::Conn& c, int64_t id) {
+    store::flush_deferred_inserts(c);
+    held_ = *store::find_person(c, id);
+    auto since = store::query_one(c,
+                                  "SELECT since FROM person_status_history WHERE person_id = $1 "
+                                  "ORDER BY since DESC, id DESC LIMIT 1",
+                                  {id});
+    held_since_ = since ? since->text(0) : held_.text("status_since");
+    return held_;
+  }
+
   Update plan_update(store::Conn& c, int64_t id, const PersonValues& values) {
     // This person may have been created earlier in the batch: their provenance is read next.
     store::flush_deferred_inserts(c);
@@ -590,7 +693,11 @@ class Importer {
   void count_dry_row(store::Conn& c, const RowValues& rv) {
     ++summary.accepted;
     if (auto existing = find_existing(c, rv.values)) {
-      auto plan = plan_update(c, *existing, rv.values);
+      std::string note;
+      auto plan = plan_update(
+          c, *existing,
+          rv.returned_on ? with_return(rv, &held_row(c, *existing), held_since_, note) : rv.values);
+      note_return(rv, note);
       summary.conflicts += plan.conflicts.size();
       ++(person_changes(plan.before, plan.take).empty() ? summary.unchanged : summary.updated);
       return;
@@ -640,6 +747,8 @@ class Importer {
   // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;
+  store::PersonRow held_;  // held_row's answer
+  std::string held_since_;
   bool month_noted_ = false;  // the file-level note on years and months of birth was given
   std::set<int64_t> written_;
   GrowingTable people_{*conn_, "person"};

@@ -259,6 +259,14 @@ bool change_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by
   for (const auto& [field, value] : changed) {
     record_history(c, before.id, field, value, values, prov, by, now);
   }
+  if (auto since = changed.find("status_since");
+      since != changed.end() && !changed.count("status") && !value_text(since->second).empty()) {
+    // A new date for the status held: the history's entry for it says the same.
+    store::exec(c,
+                "UPDATE person_status_history SET since = $1 WHERE id = (SELECT MAX(id) FROM "
+                "person_status_history WHERE person_id = $2)",
+                {since->second, before.id});
+  }
   record_provenance(c, before.id, changed, prov, by, now);
   auto after = *store::find_person(c, before.id);
   store::write_search_tokens(c, before.id, person_search_tokens(after));

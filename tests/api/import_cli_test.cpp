@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "api/api_env.h"
+#include "core/clock.h"
 #include "core/id_number.h"
 #include "io/sheet_reader.h"
 #include "io/xlsx_writer.h"
@@ -468,6 +469,66 @@ TEST_F(ImportCli, TwoPhonesInACellAndASpacedIdNumberAreRead) {
   EXPECT_EQ(two["name"], "两个号");
   EXPECT_EQ(two["phone"], "138****4444");
   EXPECT_EQ(two["phone2"], "139****5555") << two.dump();
+}
+
+// 返乡时间 is the day a returnee came home: the date of their status at home, and the news that
+// someone recorded away is back.
+TEST_F(ImportCli, TheDayOfReturnDatesTheStatusAtHome) {
+  write_file(file("first.csv"),
+             "姓名,联系电话,户籍地,状态\n"
+             "在外的,13800007001,421022,外出\n"
+             "已回的,13800007002,421022,返乡\n"
+             "创业的,13800007003,421022,返乡创业\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("first.csv")}, "", &out), 0) << out;
+  write_file(file("return.csv"),
+             "姓名,联系电话,户籍地,状态,返乡时间\n"
+             "在外的,13800007001,421022,,2026-02-03\n"        // recorded away: home since then
+             "已回的,13800007002,421022,,2026年1月\n"         // recorded home: the date corrected
+             "创业的,13800007003,421022,,2026-01-20\n"        // in business: its own date kept
+             "新来的,13800007004,421022,,2026/2/14\n"         // new: 返乡 since then
+             "又走的,13800007005,421022,再外出,2026-01-05\n"  // away again: not used
+             "错日期,13800007006,421022,,明年\n");
+  EXPECT_EQ(s.cli({"import", "people", file("return.csv"), "--report", file("r.xlsx")}, "", &out),
+            1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 2);
+  EXPECT_EQ(sum["updated"], 2);
+  EXPECT_EQ(sum["unchanged"], 1);
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(
+      reasons.find("2 返乡时间: 返乡时间早于已记录的“外出”开始日期" + guiyan::core::today_local()),
+      std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("3 返乡时间: 只有年月，返乡时间按1月1日记录"), std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("6 返乡时间: 人员状态为外出，返乡时间未使用"), std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("7 返乡时间: 返乡时间应为日期或年月"), std::string::npos) << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto status_history = [&](const std::string& phone) {
+    auto j = c.get("/api/v1/people?q=" + phone, token).json();
+    EXPECT_EQ(j["total"], 1) << j.dump();
+    auto f = c.get("/api/v1/people/" + std::to_string(j["items"][0]["id"].get<int64_t>()) + "/file",
+                   token)
+                 .json();
+    const auto& since = f["person"]["status_since"];
+    std::string steps = f["person"]["status"].get<std::string>() + " " +
+                        (since.is_null() ? "-" : since.get<std::string>()) + ":";
+    for (const auto& h : f["history"]["status"])
+      steps += " " + h["status"].get<std::string>() + "@" + h["since"].get<std::string>();
+    return steps;
+  };
+  std::string today = guiyan::core::today_local();
+  // Recorded away since the first import (today): home again, but not before that day.
+  EXPECT_EQ(status_history("7001"), "returned " + today + ": away@" + today + " returned@" + today);
+  EXPECT_EQ(status_history("7002"), "returned 2026-01-01: returned@2026-01-01");
+  EXPECT_EQ(status_history("7003"), "started_business -: started_business@" + today);
+  EXPECT_EQ(status_history("7004"), "returned 2026-02-14: returned@2026-02-14");
+  EXPECT_EQ(status_history("7005"), "left_again -: left_again@" + today);
 }
 
 // A warning on a row refused for another column must not say the row was saved.
