@@ -72,6 +72,8 @@ const std::map<std::string, std::string>& header_words() {
       {"务工地", "work_place"},
       {"务工地点", "work_place"},
       {"外出务工地", "work_place"},
+      {"外出务工地址", "work_place"},
+      {"务工地址", "work_place"},
       {"学历", "education"},
       {"技能", "skills"},
       {"特长", "skills"},

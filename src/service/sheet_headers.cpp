@@ -45,6 +45,34 @@ std::string header_field(const std::vector<core::Field>& fields,
       if (field.name == f && field.kind == core::FieldKind::flag) return f;
     }
   }
+  // "技能/特长", "文化程度/学历": alternatives naming one field.
+  for (const char* sep : {"/", "、"}) {
+    if (h.find(sep) == std::string::npos) continue;
+    std::string one;
+    size_t start = 0;
+    bool agree = true;
+    while (agree) {
+      size_t end = h.find(sep, start);
+      std::string part =
+          h.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      std::string named = part.empty() ? "" : header_field(fields, words, part);
+      if (!named.empty()) {
+        agree = one.empty() || one == named;
+        one = named;
+      }
+      if (end == std::string::npos) break;
+      start = end + std::string_view(sep).size();
+    }
+    if (agree && !one.empty()) return one;
+  }
+  // "劳务品牌名称", "备注说明", "技能特长情况": a field's name with a word that adds nothing.
+  for (const char* tail : {"名称", "说明", "情况", "信息", "内容"}) {
+    std::string_view t = tail;
+    if (h.size() > t.size() && h.ends_with(t)) {
+      f = lookup(h.substr(0, h.size() - t.size()));
+      if (!f.empty()) return f;
+    }
+  }
   auto pos = h.find('(');  // full-width brackets are folded by clean_header
   if (pos == std::string::npos || pos == 0) return {};
   f = lookup(h.substr(0, pos));

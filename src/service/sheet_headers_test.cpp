@@ -4,6 +4,7 @@
 
 #include "core/merchant_fields.h"
 #include "core/person_fields.h"
+#include "core/test_cases.h"
 #include "service/merchant_import.h"
 #include "service/person_import.h"
 
@@ -80,6 +81,17 @@ TEST(SheetHeaders, WithoutACodeColumnEveryRegionColumnStays) {
   fields = {"region_code"};
   EXPECT_TRUE(read_region_code_column(fields, headers, "region_code").empty());
   EXPECT_EQ(fields, (std::vector<std::string>{"region_code"}));
+}
+
+TEST(SheetHeaders, HeadersFromTheCaseFile) {
+  int cases = core::for_each_case(
+      std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/sheet_headers.tsv", 4,
+      [](const std::vector<std::string>& cols, int number) {
+        std::string got =
+            cols[0] == "merchants" ? merchant_field_for_header(cols[1]) : field_for_header(cols[1]);
+        EXPECT_EQ(got.empty() ? "-" : got, cols[2]) << "line " << number << ": " << cols[3];
+      });
+  EXPECT_GE(cases, 20);
 }
 
 }  // namespace
