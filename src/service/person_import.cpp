@@ -23,6 +23,7 @@
 #include "service/region_resolver.h"
 #include "service/sheet_headers.h"
 #include "service/vocabulary_sync.h"
+#include "service/work_place.h"
 #include "store/deferred_insert.h"
 #include "store/person_repo.h"
 
@@ -113,27 +114,6 @@ const std::map<std::string, std::string>& header_words() {
       {kRejectedReasonHeader, "serial"},  // a rejected-rows file imported again
   };
   return m;
-}
-
-// "广东省东莞市" → (广东省, 东莞市); "上海市" → (上海市, ""); "境外" → (境外, "").
-std::pair<std::string, std::string> split_work_place(const std::string& s) {
-  for (const char* marker : {"自治区", "省"}) {
-    auto pos = s.find(marker);
-    if (pos != std::string::npos) {
-      size_t end = pos + std::string(marker).size();
-      return {s.substr(0, end), s.substr(end)};
-    }
-  }
-  for (const char* city : {"北京", "上海", "天津", "重庆"}) {
-    if (s.rfind(city, 0) == 0) {
-      size_t end = std::string(city).size();
-      if (s.compare(end, 3, "市") == 0) end += 3;
-      return {s.substr(0, end), s.substr(end)};
-    }
-  }
-  if (s.find("境外") != std::string::npos || s.find("国外") != std::string::npos)
-    return {"境外", s};
-  return {"", s};
 }
 
 struct RowValues {
@@ -349,7 +329,7 @@ class Importer {
       }
       if (field == "work_place") {
         if (core::is_blank_word(clean_header(cell))) continue;
-        auto [province, city] = split_work_place(clean_header(cell));
+        auto [province, city] = split_work_place(cell);
         if (!province.empty()) rv.values["work_province"] = province;
         if (!city.empty()) rv.values["work_city"] = city;
         continue;

@@ -531,6 +531,31 @@ TEST_F(ImportCli, TheDayOfReturnDatesTheStatusAtHome) {
   EXPECT_EQ(status_history("7005"), "left_again -: left_again@" + today);
 }
 
+// 务工地 as offices write it gives the province, which counts people working outside Hubei.
+TEST_F(ImportCli, AWorkPlaceWrittenShortGivesItsProvince) {
+  write_file(file("work.csv"),
+             "姓名,联系电话,户籍地,务工地,状态\n"
+             "广东东莞,13800008001,421022,广东东莞,外出\n"
+             "只写城市,13800008002,421022,义乌,外出\n"
+             "省内,13800008003,421022,武汉,外出\n"
+             "出国,13800008004,421022,日本大阪,外出\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("work.csv")}, "", &out), 0) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto where = [&](const std::string& phone) {
+    auto j = c.get("/api/v1/people?q=" + phone, token).json();
+    EXPECT_EQ(j["total"], 1) << j.dump();
+    return j["items"][0]["work_province"].get<std::string>() + " " +
+           j["items"][0]["work_city"].get<std::string>();
+  };
+  EXPECT_EQ(where("8001"), "广东省 东莞市");
+  EXPECT_EQ(where("8002"), "浙江省 义乌市");
+  EXPECT_EQ(where("8003"), "湖北省 武汉市");
+  EXPECT_EQ(where("8004"), "境外 日本大阪");
+}
+
 // A warning on a row refused for another column must not say the row was saved.
 TEST_F(ImportCli, AWarningOnARefusedRowSaysItWasNotImported) {
   std::string old = guiyan::core::complete_id_number("42102219000101001");
