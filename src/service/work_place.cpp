@@ -3,6 +3,7 @@
 #include <map>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/text.h"
@@ -18,9 +19,9 @@ struct Place {
 
 // Names (full and short) of provinces and of places, read once from data/places_cn.tsv.
 struct Places {
-  std::map<std::string, std::string, std::less<>> provinces;  // name or short name → full
-  std::map<std::string, Place, std::less<>> places;           // name or unique short name
-  size_t longest = 0;                                         // bytes of the longest name
+  std::unordered_map<std::string, std::string> provinces;  // name or short name → full
+  std::unordered_map<std::string, Place> places;           // name or unique short name
+  size_t longest = 0;                                      // bytes of the longest name
 };
 
 std::string without_suffix(const std::string& name, const std::vector<std::string_view>& suffixes) {
@@ -66,11 +67,13 @@ const Places& places() {
   return p;
 }
 
-// The longest key of `map` that begins `s`, as an iterator (end() when none).
+// The longest key of `map` that begins `s`, as an iterator (end() when none): tried at each
+// character boundary from the longest name down to two characters.
 template <typename Map>
 typename Map::const_iterator longest_prefix(const Map& map, const std::string& s, size_t longest) {
-  for (size_t n = std::min(s.size(), longest); n >= 6; --n) {  // two characters at least
-    if (auto it = map.find(std::string_view(s).substr(0, n)); it != map.end()) return it;
+  for (size_t n = std::min(s.size(), longest); n >= 6; --n) {
+    if (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) continue;
+    if (auto it = map.find(s.substr(0, n)); it != map.end()) return it;
   }
   return map.end();
 }
