@@ -62,7 +62,7 @@ std::pair<std::optional<std::string>, std::optional<std::string>> derive_from_ra
 void record_history(store::Conn& c, int64_t id, const std::string& field, const store::Value& value,
                     const PersonValues& values, const Provenance& prov, std::optional<int64_t> by,
                     const std::string& now) {
-  std::string today = now.substr(0, 10);
+  std::string today = core::today_local();  // the day in China, as every date the user sees
   if (field == "status") {
     auto since = values.find("status_since");
     std::string date = since != values.end() && !value_text(since->second).empty()
