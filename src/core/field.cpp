@@ -84,14 +84,10 @@ bool blank_word_means_something(const Field& field, const std::string& s) {
 FieldValue unknown_word(const Field& field, const TermList& terms, const std::string& word) {
   if (find_term(terms, word, true)) return fail(field.label + "“" + word + "”已停用");
   // A short list is named, so that a clerk can correct the cell from the message alone.
-  std::string choices;
-  size_t active = 0;
-  for (const auto& t : terms) {
-    if (t.retired) continue;
-    ++active;
-    choices += (choices.empty() ? "" : "、") + t.label;
-  }
+  size_t active =
+      std::count_if(terms.begin(), terms.end(), [](const Term& t) { return !t.retired; });
   if (active == 0 || active > 12) return fail(field.label + "“" + word + "”不在可选范围内");
+  std::string choices = active_labels(terms);
   return fail(field.label + "“" + word + "”不在可选范围内，可填：" + choices);
 }
 

@@ -4,11 +4,17 @@ namespace guiyan::core {
 
 const std::vector<Term>& person_statuses() {
   static const std::vector<Term> t = {
-      {"away", "外出", {"外出务工", "在外务工", "外出中"}},
-      {"returned", "返乡", {"已返乡", "返乡人员", "在家"}},
-      {"employed_home", "返乡就业", {"就地就业", "本地就业", "家门口就业"}},
-      {"started_business", "返乡创业", {"已创业", "自主创业", "创业"}},
-      {"left_again", "再外出", {"再次外出", "重新外出"}},
+      {"away",
+       "外出",
+       {"外出务工", "在外务工", "外出中", "外地务工", "省外务工", "外出打工", "在外", "外出就业"}},
+      {"returned",
+       "返乡",
+       {"已返乡", "返乡人员", "在家", "已回乡", "回乡", "返乡务农", "在家务农", "返乡待业"}},
+      {"employed_home",
+       "返乡就业",
+       {"就地就业", "本地就业", "家门口就业", "就近就业", "县内就业", "返乡务工"}},
+      {"started_business", "返乡创业", {"已创业", "自主创业", "创业", "创业中", "返乡创业中"}},
+      {"left_again", "再外出", {"再次外出", "重新外出", "二次外出"}},
   };
   return t;
 }
@@ -34,12 +40,15 @@ const std::vector<Term>& data_sources() {
 
 const std::vector<Term>& help_kinds() {
   static const std::vector<Term> t = {
-      {"site", "场地", {"场地需求", "厂房", "用地"}},
-      {"loan", "贷款", {"资金", "融资", "创业担保贷款"}},
-      {"training", "培训", {"技能培训", "创业培训"}},
-      {"mentor", "导师", {"创业导师", "指导"}},
-      {"policy", "政策咨询", {"政策", "政策解读"}},
-      {"employees", "招工", {"用工", "招聘"}},
+      {"site", "场地", {"场地需求", "厂房", "用地", "场地支持", "创业场地"}},
+      {"loan",
+       "贷款",
+       {"资金", "融资", "创业担保贷款", "资金支持", "资金扶持", "贷款支持", "担保贷款",
+        "创业贷款"}},
+      {"training", "培训", {"技能培训", "创业培训", "培训需求", "职业培训"}},
+      {"mentor", "导师", {"创业导师", "指导", "创业指导", "技术指导"}},
+      {"policy", "政策咨询", {"政策", "政策解读", "政策支持", "政策扶持"}},
+      {"employees", "招工", {"用工", "招聘", "用工需求", "招工需求"}},
   };
   return t;
 }
@@ -66,7 +75,7 @@ const std::vector<Term>& education_levels() {
         "高中及以下"}},
       {"college", "大专", {"专科", "高职", "大学专科", "大专(高职)", "大专及以上"}},
       {"bachelor", "本科", {"大学", "大学本科", "本科及以上"}},
-      {"postgraduate", "研究生", {"硕士", "博士", "研究生及以上"}},
+      {"postgraduate", "研究生", {"硕士", "博士", "研究生及以上", "硕士研究生", "博士研究生"}},
   };
   return t;
 }
@@ -105,6 +114,14 @@ std::string term_label(const std::vector<Term>& terms, std::string_view key) {
     if (t.key == key) return t.label;
   }
   return std::string(key);
+}
+
+std::string active_labels(const std::vector<Term>& terms) {
+  std::string out;
+  for (const auto& t : terms) {
+    if (!t.retired) out += (out.empty() ? "" : "、") + t.label;
+  }
+  return out;
 }
 
 int funnel_rank(std::string_view stage) {

@@ -40,6 +40,9 @@ std::optional<std::string> find_term(const std::vector<Term>& terms, std::string
 const Term* find_key(const std::vector<Term>& terms, std::string_view key);
 // The label of `key`, or the key itself when unknown.
 std::string term_label(const std::vector<Term>& terms, std::string_view key);
+
+// The labels of the terms not retired, in order, joined by "、" ("场地、贷款、培训").
+std::string active_labels(const std::vector<Term>& terms);
 // The position of a funnel stage (0 identified … 2 landed), or -1.
 int funnel_rank(std::string_view stage);
 // The position of a source in the trust order (0 big_data … 3 manual), or -1.

@@ -379,6 +379,22 @@ class Importer {
           continue;
         }
       }
+      if (!v.ok() && f->kind == core::FieldKind::vocab_list && !f->keeps_unknown_words) {
+        // 需求 “贷款、技术入股”: the person is saved with what is known; the rest is reported.
+        core::Field keeping = *f;
+        keeping.keeps_unknown_words = true;
+        auto kept = core::normalize_text(keeping, cell, today_);
+        if (kept.ok()) {
+          std::string words;
+          for (const auto& w : kept.warnings) words += (words.empty() ? "" : "、") + w;
+          summary.issues.push_back({row.number, i < headers_.size() ? headers_[i] : "", cell,
+                                    "“" + words + "”不在可选范围内，未保存（可填：" +
+                                        core::active_labels(*f->vocab()) + "）",
+                                    true});
+          if (!std::holds_alternative<store::Null>(kept.value)) rv.values[field] = kept.value;
+          continue;
+        }
+      }
       if (!v.ok()) {
         reject(i, cell, core::cell_reason(*f, v.error));
         continue;

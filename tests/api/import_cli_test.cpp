@@ -414,12 +414,18 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
 // phone is no error; where 无 means no (有创业意愿), it says no.
 TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {
   write_file(file("blank.csv"),
-             "姓名,县,乡镇,村,联系电话,资金需求（万元）,务工城市,有创业意愿\n"
-             "没电话,公安县,埠河镇,无,无,待定,/,无\n"
-             "有电话,公安县,埠河镇,/,13800003333,面议,——,不详\n");
+             "姓名,县,乡镇,村,联系电话,资金需求（万元）,务工城市,有创业意愿,需求\n"
+             "没电话,公安县,埠河镇,无,无,待定,/,无,贷款、技术入股\n"
+             "有电话,公安县,埠河镇,/,13800003333,面议,——,不详,无\n");
   std::string out;
-  EXPECT_EQ(s.cli({"import", "people", file("blank.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(s.cli({"import", "people", file("blank.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
   EXPECT_EQ(summary_of(out)["new"], 2);
+  // A need outside the list does not cost the person: the known ones are kept, the rest said.
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("2 需求: “技术入股”不在可选范围内，未保存（可填：场地、贷款"),
+            std::string::npos)
+      << reasons;
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
@@ -434,6 +440,7 @@ TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {
   EXPECT_TRUE(none["work_city"].is_null());
   EXPECT_EQ(none["willing"], false);
   EXPECT_EQ(none["region_code"], "421022100");  // 村 无: a resident of the town itself
+  EXPECT_EQ(none["help_wanted"], nlohmann::json::array({"loan"})) << none.dump();
   auto some = person("有电话");
   EXPECT_EQ(some["phone"], "138****3333");
   EXPECT_TRUE(some["willing"].is_null()) << some.dump();
