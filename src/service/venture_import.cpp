@@ -189,18 +189,19 @@ class VentureImporter {
       } else if (field == "employees") {
         core::Field n{"employees", "带动就业人数", core::FieldKind::integer};
         auto v = core::normalize_text(n, cell, today_);
-        if (!v.ok() || std::get<int64_t>(v.value) < 1) {
+        const int64_t* count = std::get_if<int64_t>(&v.value);  // none for 无 or /: blank
+        if (!v.ok() || (count && *count < 1)) {
           reject(i, cell, "带动就业人数应为不小于1的整数（含创办人本人）");
-        } else {
-          rv.employees = std::get<int64_t>(v.value);
+        } else if (count) {
+          rv.employees = *count;
         }
       } else if (field == "counted_on") {
         core::Field d{"counted_on", "统计日期", core::FieldKind::date};
         auto v = core::normalize_text(d, cell, today_);
         if (!v.ok()) {
           reject(i, cell, v.error);
-        } else {
-          rv.counted_on = std::get<std::string>(v.value);
+        } else if (const auto* day = std::get_if<std::string>(&v.value)) {
+          rv.counted_on = *day;
         }
       } else {
         const core::Field& f = *core::find_venture_field(field);

@@ -362,10 +362,11 @@ TEST_F(VentureApi, ASheetImportsRowByRowAndARerunChangesNothing) {
       ",2,2025-09-30\n"
       "2,家庭农场,南平导入农场,,,否,A,421022109002,在营," +
       zid + "、" + lid +
-      ",4,\n"
+      ",4人,\n"  // a head count with its unit
       "3,合作社,南平无名氏合作社,,,,,421022109,," +
       unknown +
-      ",,\n"
+      ",无,/\n"  // words for nothing: blank cells, refused for the founder alone
+
       "4,企业,南平越界企业,,,,,421088110,," +
       lid + ",,\n";
   auto upload = [&](bool dry) {
