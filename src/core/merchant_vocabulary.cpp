@@ -67,9 +67,11 @@ const std::vector<Term>& merchant_tags() {
 
 const std::vector<Term>& intention_strengths() {
   static const std::vector<Term> t = {
-      {"strong", "意向强烈", {"强烈", "强", "有明确意向"}},
-      {"possible", "有意向", {"有", "一般", "可能"}},
-      {"none", "暂无意向", {"无", "暂无", "没有"}},
+      {"strong",
+       "意向强烈",
+       {"强烈", "强", "有明确意向", "较强", "很强", "意向强", "意向明确", "明确"}},
+      {"possible", "有意向", {"有", "一般", "可能", "有一定意向", "意向一般", "较弱", "考虑中"}},
+      {"none", "暂无意向", {"无", "暂无", "没有", "无意向", "没有意向"}},
       {"unknown", "未了解", {"未知", "不详", "待了解"}},
   };
   return t;

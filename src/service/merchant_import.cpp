@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/merchant_fields.h"
 #include "core/phone.h"
 #include "core/text.h"
@@ -150,7 +151,7 @@ class Importer {
     ++summary.rows_read;
     RowValues rv{row.number, {}, today_};
     bool bad = false;
-    std::optional<ImportIssue> phone_note;  // a second phone the record has no place for
+    std::vector<ImportIssue> notes;  // kept issues, said of the row once it is saved
     auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back(
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
@@ -217,10 +218,17 @@ class Importer {
       if (field == "verified_on") {
         core::Field date{"verified_on", "核实日期", core::FieldKind::date};
         auto v = core::normalize_text(date, cell, today_);
-        if (!v.ok()) {
+        auto month = v.ok() ? std::nullopt : core::parse_written_month(clean_header(cell));
+        if (month && month->to_iso() <= today_) {
+          // 2026年3月: verified that month, counted from its first day (the older, safer date).
+          rv.verified_on = month->to_iso();
+          notes.push_back({row.number, headers_[i], cell,
+                           "只有年月，核实日期按" + std::to_string(month->month) + "月1日记录",
+                           true});
+        } else if (!v.ok()) {
           reject(i, cell, v.error);
-        } else {
-          rv.verified_on = std::get<std::string>(v.value);
+        } else if (const auto* day = std::get_if<std::string>(&v.value)) {
+          rv.verified_on = *day;
         }
         continue;
       }
@@ -231,8 +239,8 @@ class Importer {
           std::string others;
           for (size_t p = 1; p < phones.size(); ++p)
             others += (others.empty() ? "" : "、") + phones[p];
-          phone_note = ImportIssue{row.number, headers_[i], cell,
-                                   "只保存第一个号码，" + others + "请写在备注中", true};
+          notes.push_back({row.number, headers_[i], cell,
+                           "只保存第一个号码，" + others + "请写在备注中", true});
           continue;
         }
       }
@@ -264,7 +272,7 @@ class Importer {
       ++summary.rejected;
       return;
     }
-    if (phone_note) summary.issues.push_back(std::move(*phone_note));  // said of saved rows only
+    for (auto& note : notes) summary.issues.push_back(std::move(note));
     batch_.push_back(std::move(rv));
     if (batch_.size() >= opt_.batch_rows) flush();
   }

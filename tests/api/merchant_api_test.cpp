@@ -457,7 +457,7 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
       "荆州市/公安县/藕池镇,深圳市,强烈,1000-5000万,2026-01-15\n"
       "2,李明,," +
       kCode +
-      ",,,公安县,广州市,,1亿以上,\n"                         // 李明's record, found by its code
+      ",,,公安县,广州市,较强,1亿以上,2026年1月\n"            // 李明's record, found by its code
       "3,钱多多,钱氏实业,91350100M000100Y44,,,公安县,,,,\n"  // a wrong check character
       "4,孙海,孙氏水产,,,汽车,公安县,,,,\n"                  // not an industry
       "5,周全,周氏贸易,,,F,监利市,,,,\n"                     // another county: out of scope
@@ -475,6 +475,7 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
   EXPECT_NE(reasons[5].find("汽车"), std::string::npos);
   EXPECT_NE(reasons[6].find("数据范围"), std::string::npos);
   EXPECT_NE(reasons[7].find("万元"), std::string::npos);
+  EXPECT_NE(reasons[3].find("只有年月，核实日期按1月1日记录"), std::string::npos) << dry.dump();
   // Two phones in one cell: the first is kept, the second named for the notes.
   EXPECT_NE(reasons[2].find("只保存第一个号码，13600002222请写在备注中"), std::string::npos)
       << dry.dump();
