@@ -170,6 +170,12 @@ bool is_blank_word(const std::string& s) {
   return std::find(words.begin(), words.end(), s) != words.end();
 }
 
+bool is_blank_cell(const Field* field, const std::string& raw) {
+  std::string s = trim_text(raw);
+  return s.empty() ||
+         (is_blank_word(s) && (field == nullptr || !blank_word_means_something(*field, s)));
+}
+
 std::string number_unit(const Field& field) {
   auto open = field.label.rfind("（");
   if (open != std::string::npos && field.label.ends_with("）")) {

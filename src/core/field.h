@@ -68,6 +68,10 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
 // meaning (无 in a yes/no field).
 bool is_blank_word(const std::string& s);
 
+// True when a sheet cell holds nothing for `field` (nullptr: a column no single field reads, such
+// as a county or a work place): empty, or a blank word the field gives no meaning.
+bool is_blank_cell(const Field* field, const std::string& raw);
+
 // The unit an integer field counts in: its label's trailing brackets ("计划投资（万元）" → "万元",
 // "可用土地（亩）" → "亩"), "人" for a head count ("带动就业人数"), "" for an identifier
 // (引荐大使).

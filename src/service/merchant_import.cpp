@@ -160,7 +160,8 @@ class Importer {
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
-      if (field.empty() || field == "serial" || clean_header(cell).empty()) continue;
+      if (field.empty() || field == "serial") continue;
+      if (core::is_blank_cell(core::find_merchant_field(field), cell)) continue;  // 无, /, 待定
       if (field == "hometown_code") {
         try {
           rv.values[field] = regions_->resolve(cell);

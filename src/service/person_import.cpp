@@ -282,7 +282,9 @@ class Importer {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
       if (field.empty() || field == "serial") continue;
-      // 出生年月 holding a whole date is a birth date; a year and month checks the ID number.
+      // 无, / or 待定 says nothing, in any column (where a field gives 无 a meaning, it keeps it).
+      if (clean_header(cell).size() && core::is_blank_cell(core::find_person_field(field), cell))
+        continue;
       if (field == "returned_on") {
         std::string text = clean_header(cell);
         if (text.empty() || core::is_blank_word(text)) continue;
@@ -302,6 +304,7 @@ class Importer {
         }
         continue;
       }
+      // 出生年月 holding a whole date is a birth date; a year and month checks the ID number.
       bool whole_date = field == "birth_month" && core::parse_written_date(cell);
       if (field == "birth_month" && !whole_date) {
         if (clean_header(cell).empty()) continue;

@@ -157,7 +157,8 @@ class VentureImporter {
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
-      if (field.empty() || field == "skip" || clean_header(cell).empty()) continue;
+      if (field.empty() || field == "skip") continue;
+      if (core::is_blank_cell(core::find_venture_field(field), cell)) continue;  // 无, /, 待定
       if (field == "region_code") {
         try {
           std::string code = regions_->resolve(cell);

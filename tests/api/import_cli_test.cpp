@@ -414,9 +414,10 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
 // phone is no error; where 无 means no (有创业意愿), it says no.
 TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {
   write_file(file("blank.csv"),
-             "姓名,县,乡镇,村,联系电话,资金需求（万元）,务工城市,有创业意愿,需求\n"
-             "没电话,公安县,埠河镇,无,无,待定,/,无,贷款、技术入股\n"
-             "有电话,公安县,埠河镇,/,13800003333,面议,——,不详,无\n");
+             "姓名,县,乡镇,村,联系电话,资金需求（万元）,务工城市,有创业意愿,需求,意向行业,出生年月,"
+             "返乡时间,务工地\n"
+             "没电话,公安县,埠河镇,无,无,待定,/,无,贷款、技术入股,待定,/,不详,无\n"
+             "有电话,公安县,埠河镇,/,13800003333,面议,——,不详,无,无,不详,/,/\n");
   std::string out;
   EXPECT_EQ(s.cli({"import", "people", file("blank.csv"), "--report", file("r.xlsx")}, "", &out), 0)
       << out;
