@@ -167,10 +167,22 @@ bool is_blank_word(const std::string& s) {
   static const std::vector<std::string> words = {
       "无", "暂无", "没有", "/",    "\\",   "-",    "--",   "—",   "——",  "－",   "不详",  "未知",
       "空", "空白", "待定", "面议", "待填", "NULL", "null", "N/A", "n/a", "#N/A", "不适用"};
-  return std::find(words.begin(), words.end(), s) != words.end();
+  return s.size() <= 9 && std::find(words.begin(), words.end(), s) != words.end();
 }
 
 bool is_blank_cell(const Field* field, const std::string& raw) {
+  // Most cells are longer than any blank word: answered without decoding them (every cell of an
+  // import comes here). Edges that may be a wide space (U+3000, no-break, zero-width) are trimmed
+  // properly.
+  std::string_view v = raw;
+  auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!v.empty() && ascii_space(v.front())) v.remove_prefix(1);
+  while (!v.empty() && ascii_space(v.back())) v.remove_suffix(1);
+  if (v.empty()) return true;
+  auto front = static_cast<unsigned char>(v.front()), back = static_cast<unsigned char>(v.back());
+  bool wide_edge = front == 0xC2 || front == 0xE2 || front == 0xE3 || front == 0xEF ||
+                   back == 0xA0 || back == 0x80 || back == 0x8B || back == 0xBF;
+  if (!wide_edge && v.size() > 9) return false;
   std::string s = trim_text(raw);
   return s.empty() ||
          (is_blank_word(s) && (field == nullptr || !blank_word_means_something(*field, s)));

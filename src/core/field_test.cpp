@@ -57,5 +57,16 @@ TEST(FieldValues, ListsComeBackAsArraysAndEmptyListsAsEmptyArrays) {
   EXPECT_EQ(field_json(f, store::Value{store::Null{}}), nlohmann::json::array());
 }
 
+TEST(FieldValues, BlankCellsAreEmptyOrAWordForNothingTheFieldGivesNoMeaning) {
+  const Field* flag = find_person_field("willing");
+  for (const char* blank :
+       {"", "  ", "无", " 无 ", "\xE3\x80\x80无\xE3\x80\x80", "—", "N/A", "不适用"})
+    EXPECT_TRUE(is_blank_cell(nullptr, blank)) << blank;
+  for (const char* text : {"无意向", "0", "一二三四五六七八九十", "13800001111", "?"})
+    EXPECT_FALSE(is_blank_cell(nullptr, text)) << text;
+  EXPECT_FALSE(is_blank_cell(flag, "无"));  // a no
+  EXPECT_TRUE(is_blank_cell(flag, "不详"));
+}
+
 }  // namespace
 }  // namespace guiyan::core

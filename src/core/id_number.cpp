@@ -85,9 +85,11 @@ IdNumberResult check_id_number(std::string_view input, Date today) {
   std::replace(text.begin(), text.end(), U'x', U'X');
   // Spaces that group the number for reading (420106 19900307 1238) are no part of it; a space
   // standing for a digit is reported below.
-  std::u32string packed = text;
-  std::erase_if(packed, is_space);
-  if (packed.size() == 18 && packed.size() < text.size()) text = packed;
+  if (std::any_of(text.begin(), text.end(), is_space)) {
+    std::u32string packed = text;
+    std::erase_if(packed, is_space);
+    if (packed.size() == 18) text = packed;
+  }
   std::string id = encode_utf8(text);
   if (text.empty()) return failure(id, "empty", "身份证号不能为空");
   if (is_scientific_notation(text)) {

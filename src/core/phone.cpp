@@ -234,6 +234,12 @@ PhoneResult check_phone(std::string_view input) {
 }
 
 std::vector<std::string> split_phones(std::string_view cell) {
+  // Most cells hold one number: no separator, nothing to decode (every phone cell comes here).
+  bool separated = false;
+  for (std::string_view sep : {"/", ",", ";", "、", "，", "；", "或", "／"}) {
+    separated = separated || cell.find(sep) != std::string_view::npos;
+  }
+  if (!separated) return {};
   std::u32string text = decode_folded(cell);
   std::vector<std::string> out;
   std::u32string part;

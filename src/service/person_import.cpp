@@ -283,8 +283,8 @@ class Importer {
       const std::string& cell = row.cells[i];
       if (field.empty() || field == "serial") continue;
       // 无, / or 待定 says nothing, in any column (where a field gives 无 a meaning, it keeps it).
-      if (clean_header(cell).size() && core::is_blank_cell(core::find_person_field(field), cell))
-        continue;
+      const core::Field* f = core::find_person_field(field);  // nullptr for county, work place …
+      if (!cell.empty() && core::is_blank_cell(f, cell)) continue;
       if (field == "returned_on") {
         std::string text = clean_header(cell);
         if (text.empty() || core::is_blank_word(text)) continue;
@@ -370,7 +370,6 @@ class Importer {
           continue;
         }
       }
-      const core::Field* f = core::find_person_field(field);
       auto v = core::normalize_text(*f, cell, today_);
       if (!v.ok() && field == "id_number") {
         if (auto raw = core::unverified_id_number(cell)) {
