@@ -287,7 +287,7 @@ class Importer {
       if (!cell.empty() && core::is_blank_cell(f, cell)) continue;
       if (field == "returned_on") {
         std::string text = clean_header(cell);
-        if (text.empty() || core::is_blank_word(text)) continue;
+        if (text.empty()) continue;
         auto day = core::parse_written_date(text);
         auto month = day ? day : core::parse_written_month(text);
         if (!month) {
@@ -331,7 +331,6 @@ class Importer {
         continue;
       }
       if (field == "work_place") {
-        if (core::is_blank_word(clean_header(cell))) continue;
         auto [province, city] = split_work_place(cell);
         if (!province.empty()) rv.values["work_province"] = province;
         if (!city.empty()) rv.values["work_city"] = city;
@@ -339,7 +338,7 @@ class Importer {
       }
       if (field == "region_code" || field == "region_town" || field == "region_county") {
         std::string text = clean_header(cell);
-        if (text.empty() || core::is_blank_word(text)) continue;  // 村 无: a town's resident
+        if (text.empty()) continue;
         (field == "region_code"   ? region.village
          : field == "region_town" ? region.town
                                   : region.county) = text;
@@ -442,8 +441,10 @@ class Importer {
       }
     }
     if (auto stated = stated_status(rv.values); rv.returned_on && stated && !at_home(*stated)) {
-      summary.issues.push_back({row.number, headers_[column_of("returned_on")], "",
-                                "人员状态为外出，返乡时间未使用", true});
+      summary.issues.push_back(
+          {row.number, headers_[column_of("returned_on")], "",
+           "人员状态为“" + core::term_label(core::person_statuses(), *stated) + "”，返乡时间未使用",
+           true});
     }
     if (second_phone) {
       if (auto it = rv.values.find("phone2"); it == rv.values.end()) {
