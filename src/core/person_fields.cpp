@@ -28,6 +28,8 @@ const std::vector<Field>& person_fields() {
       {"intention_investment_wan", "计划投资（万元）", K::integer},
       {"intention_funding_wan", "资金需求（万元）", K::integer},
       {"help_wanted", "需求", K::vocab_list, 100, &fixed_terms<help_kinds>},
+      // Needs outside the list (子女入学, 土地流转) are kept as free text (help_wanted_note).
+      {"help_wanted_note", "其他需求", K::text, 200},
       {"intention_note", "创业意向", K::text, 500},
       {"mentor_name", "创业导师", K::text, 40},
       {"notes", "备注", K::text, 1000},

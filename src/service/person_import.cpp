@@ -268,6 +268,9 @@ class Importer {
     std::optional<size_t> written_month;  // the column of a year and month of birth
     // A 联系电话 cell holding two numbers: the second, and its column, for 备用电话.
     std::optional<std::pair<std::string, size_t>> second_phone;
+    // 需求 words outside the list (子女入学), for 其他需求, and the column that held them.
+    std::vector<std::string> other_needs;
+    size_t needs_column = headers_.size();
     // The place, from one column or from the county's, town's and village's columns.
     struct {
       std::string county, town, village;
@@ -385,13 +388,9 @@ class Importer {
         core::Field keeping = *f;
         keeping.keeps_unknown_words = true;
         auto kept = core::normalize_text(keeping, cell, today_);
-        if (kept.ok()) {
-          std::string words;
-          for (const auto& w : kept.warnings) words += (words.empty() ? "" : "、") + w;
-          summary.issues.push_back({row.number, i < headers_.size() ? headers_[i] : "", cell,
-                                    "“" + words + "”不在可选范围内，未保存（可填：" +
-                                        core::active_labels(*f->vocab()) + "）",
-                                    true});
+        if (kept.ok() && field == "help_wanted") {
+          other_needs.insert(other_needs.end(), kept.warnings.begin(), kept.warnings.end());
+          needs_column = i;
           if (!std::holds_alternative<store::Null>(kept.value)) rv.values[field] = kept.value;
           continue;
         }
@@ -446,6 +445,8 @@ class Importer {
            "人员状态为“" + core::term_label(core::person_statuses(), *stated) + "”，返乡时间未使用",
            true});
     }
+    if (!other_needs.empty())
+      keep_other_needs(row.number, other_needs, needs_column, row.cells[needs_column], rv);
     if (second_phone) {
       if (auto it = rv.values.find("phone2"); it == rv.values.end()) {
         rv.values["phone2"] = second_phone->first;
@@ -645,6 +646,34 @@ class Importer {
     PersonValues take;
     std::vector<std::string> conflicts;
   };
+  // Keeps the 需求 words outside the list (`words`, read from `cell` in column `col` of row `row`)
+  // in 其他需求 after what the row's own 其他需求 column says (a word it holds is not repeated),
+  // and reports them as a kept issue; when 其他需求 would grow too long they are reported unsaved.
+  void keep_other_needs(size_t row, const std::vector<std::string>& words, size_t col,
+                        const std::string& cell, RowValues& rv) {
+    const core::Field& note_field = *core::find_person_field("help_wanted_note");
+    auto held = rv.values.find(note_field.name);
+    std::string note = held == rv.values.end() ? "" : std::get<std::string>(held->second);
+    for (const std::string& w : words) {
+      if (note.find(w) == std::string::npos) note += (note.empty() ? "" : "、") + w;
+    }
+    std::string header = col < headers_.size() ? headers_[col] : "需求";
+    std::string all;
+    for (const std::string& w : words) all += (all.empty() ? "" : "、") + w;
+    auto v = core::normalize_text(note_field, note, today_);
+    if (!v.ok()) {
+      summary.issues.push_back(
+          {row, header, cell,
+           "“" + all + "”不在可选范围内，" + note_field.label + "已超过长度上限，未保存（可填：" +
+               core::active_labels(*core::find_person_field("help_wanted")->vocab()) + "）",
+           true});
+      return;
+    }
+    rv.values[note_field.name] = note;
+    summary.issues.push_back(
+        {row, header, cell, "“" + all + "”不在可选范围内，记入" + note_field.label, true});
+  }
+
   // Reports a 返乡时间 moved by with_return (`note`, empty when it was not) as a kept issue.
   void note_return(const RowValues& rv, const std::string& note) {
     if (note.empty()) return;

@@ -117,8 +117,9 @@ std::string person_search_tokens(const store::PersonRow& p) {
 
 std::string person_search_tokens(const store::PersonRow& p, const core::TermList& skills,
                                  const core::TermList& brands) {
-  std::vector<std::string> parts = {p.text("name"), p.text("skills_note"), p.text("intention_note"),
-                                    p.text("work_city"), p.text("address")};
+  std::vector<std::string> parts = {
+      p.text("name"),           p.text("skills_note"), p.text("help_wanted_note"),
+      p.text("intention_note"), p.text("work_city"),   p.text("address")};
   for (const auto& key : core::split(p.text("skills"), ',')) {
     if (!key.empty()) parts.push_back(core::term_label(skills, key));
   }

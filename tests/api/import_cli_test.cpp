@@ -426,10 +426,10 @@ TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {
   EXPECT_EQ(s.cli({"import", "people", file("blank.csv"), "--report", file("r.xlsx")}, "", &out), 0)
       << out;
   EXPECT_EQ(summary_of(out)["new"], 2);
-  // A need outside the list does not cost the person: the known ones are kept, the rest said.
+  // A need outside the list does not cost the person: the known ones are kept, the rest goes
+  // to 其他需求 and is said.
   std::string reasons = report_lines(file("r.xlsx"));
-  EXPECT_NE(reasons.find("2 需求: “技术入股”不在可选范围内，未保存（可填：场地、贷款"),
-            std::string::npos)
+  EXPECT_NE(reasons.find("2 需求: “技术入股”不在可选范围内，记入其他需求"), std::string::npos)
       << reasons;
   s.start();
   HttpClient c(s.port());
@@ -441,9 +441,42 @@ TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {
   EXPECT_EQ(none["willing"], false);
   EXPECT_EQ(none["region_code"], "421022100");  // 村 无: a resident of the town itself
   EXPECT_EQ(none["help_wanted"], nlohmann::json::array({"loan"})) << none.dump();
+  EXPECT_EQ(none["help_wanted_note"], "技术入股");
   auto some = only_person(c, token, "有电话");
   EXPECT_EQ(some["phone"], "138****3333");
   EXPECT_TRUE(some["willing"].is_null()) << some.dump();
+}
+
+// Needs outside the list (子女入学, 土地流转: the seeds' returnees ask for them) are kept in
+// 其他需求 beside the row's own 其他需求 column, found by search, and the same file imported again
+// changes nothing.
+TEST_F(ImportCli, NeedsOutsideTheListAreKeptAsOtherNeeds) {
+  write_file(file("needs.csv"),
+             "姓名,户籍地,需求,其他需求\n"
+             "要上学,421022100,贷款、子女入学；土地流转,\n"
+             "有说明,421022100,培训、住房,子女入学\n"
+             "都知道,421022100,培训、住房,住房\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("needs.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 3);
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("2 需求: “子女入学、土地流转”不在可选范围内，记入其他需求"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("3 需求: “住房”不在可选范围内，记入其他需求"), std::string::npos)
+      << reasons;
+  EXPECT_EQ(s.cli({"import", "people", file("needs.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["unchanged"], 3) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto school = only_person(c, token, "要上学");
+  EXPECT_EQ(school["help_wanted"], nlohmann::json::array({"loan"})) << school.dump();
+  EXPECT_EQ(school["help_wanted_note"], "子女入学、土地流转");
+  EXPECT_EQ(field_of_only(c, token, "有说明", "help_wanted_note"), "子女入学、住房");
+  EXPECT_EQ(field_of_only(c, token, "都知道", "help_wanted_note"), "住房");
+  EXPECT_EQ(field_of_only(c, token, "土地流转", "name"), "要上学");  // searched like 技能说明
 }
 
 // Sheets write a second phone in the same cell, and ID numbers grouped by spaces as forms print

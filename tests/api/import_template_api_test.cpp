@@ -102,6 +102,7 @@ TEST(ImportTemplateApi, TheTemplateFilledInAsAnOfficeWouldImportsEveryColumn) {
                                                {"计划投资（万元）", "30"},
                                                {"资金需求（万元）", "10万"},
                                                {"需求", "贷款、培训"},
+                                               {"其他需求", "子女入学"},
                                                {"创业意向", "开办电焊加工店"},
                                                {"创业导师", "周师傅"},
                                                {"备注", "春风行动登记"}};
@@ -136,6 +137,7 @@ TEST(ImportTemplateApi, TheTemplateFilledInAsAnOfficeWouldImportsEveryColumn) {
   EXPECT_EQ(person["intention_industry"], "01");  // GB/T 4754 大类 01 农业
   EXPECT_EQ(person["intention_funding_wan"], 10);
   EXPECT_EQ(person["help_wanted"], nlohmann::json({"loan", "training"}));
+  EXPECT_EQ(person["help_wanted_note"], "子女入学");
   EXPECT_EQ(person["birth_date"], "1985-03-04");
   EXPECT_EQ(person["region_code"].get<std::string>().substr(0, 6), "421022");
 

@@ -106,6 +106,7 @@ export const FIELD_KINDS = {
   intention_investment_wan: { kind: 'integer' },
   intention_funding_wan: { kind: 'integer' },
   help_wanted: { kind: 'vocab_list', list: 'help_kinds' },
+  help_wanted_note: { kind: 'text' },
   intention_note: { kind: 'textarea' },
   mentor_name: { kind: 'text' },
   notes: { kind: 'textarea' }
@@ -123,7 +124,7 @@ export const FIELD_SECTIONS = [
   { title: '状态与进度', fields: ['status', 'status_since', 'funnel_stage'] },
   {
     title: '创业意向',
-    fields: ['willing', 'capable', 'creditworthy', 'intention_industry', 'intention_investment_wan', 'intention_funding_wan', 'help_wanted', 'intention_note']
+    fields: ['willing', 'capable', 'creditworthy', 'intention_industry', 'intention_investment_wan', 'intention_funding_wan', 'help_wanted', 'help_wanted_note', 'intention_note']
   },
   { title: '其他', fields: ['mentor_name', 'notes'] }
 ]
