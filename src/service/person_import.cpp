@@ -105,6 +105,10 @@ const std::map<std::string, std::string>& header_words() {
       {"返乡日期", "returned_on"},
       {"回乡时间", "returned_on"},
       {"返乡年月", "returned_on"},
+      {"外出时间", "left_on"},
+      {"外出日期", "left_on"},
+      {"外出务工时间", "left_on"},
+      {"外出年月", "left_on"},
       {"序号", "serial"},
       // Columns the exported ledger adds for its readers: known, not read back.
       {"编号", "serial"},
@@ -119,9 +123,14 @@ const std::map<std::string, std::string>& header_words() {
 struct RowValues {
   size_t row = 0;
   PersonValues values;
-  // 返乡时间: the day the person came home, applied to their status once the record is known
-  // (see with_return).
-  std::optional<std::string> returned_on;
+  // 返乡时间 and 外出时间: the days the person came home and left to work away, applied to their
+  // status once the record is known (see with_dates).
+  std::optional<std::string> returned_on, left_on;
+};
+
+// A date with_dates moved: the field of its column (returned_on, left_on) and why, for the report.
+struct DateNote {
+  std::string field, text;
 };
 
 // A status of someone at home (返乡, 返乡就业, 返乡创业), against 外出 and 再外出.
@@ -136,31 +145,49 @@ std::optional<std::string> stated_status(const PersonValues& values) {
   return text ? std::optional<std::string>(*text) : std::nullopt;
 }
 
-// The values a row writes once its 返乡时间 is applied to the record it meets (`before`, or
-// nullptr for a new person): the date of the status the row states when that status is one at
-// home; with no status stated, the date a new person (返乡 by default) or one recorded as 返乡
-// came home, and a person recorded away (外出, 再外出, none) is 返乡 since that day; a person
-// recorded as working or in business at home keeps the date of that. A status the row changes
-// cannot begin before the held one did (`held_since`, its status history's date): such a date is
-// moved to that day, and `note` says so.
-PersonValues with_return(const RowValues& rv, const store::PersonRow* before,
-                         const std::string& held_since, std::string& note) {
+// The values a row writes once its 返乡时间 and 外出时间 are applied to the record it meets
+// (`before`, or nullptr for a new person). A status the row states takes the day of its kind:
+// 返乡时间 for one at home, 外出时间 for 外出 and 再外出. With no status stated, the later of the
+// two days says where the person is now (the same day: at home):
+// - 返乡时间: a new person (返乡 by default) or one recorded as 返乡 came home that day; a person
+//   recorded away (外出, 再外出, none) is 返乡 since that day; one recorded as working or in
+//   business at home keeps the date of that.
+// - 外出时间: a new person is 外出 since that day (再外出 when they had come home before); one
+//   recorded away has the date of it corrected; one recorded at home is 再外出 since that day when
+//   it is after the day the held status began (before it, it is an earlier departure: no change).
+// A status the row changes cannot begin before the held one did (`held_since`, its status
+// history's date): such a date is moved to that day, and `note` says so.
+PersonValues with_dates(const RowValues& rv, const store::PersonRow* before,
+                        const std::string& held_since, DateNote& note) {
   PersonValues v = rv.values;
-  if (!rv.returned_on || v.count("status_since")) return v;
+  if ((!rv.returned_on && !rv.left_on) || v.count("status_since")) return v;
   std::string held = before ? before->text("status") : "";
-  std::string since = *rv.returned_on;
+  auto stated = stated_status(v);
+  bool left =
+      stated ? !at_home(*stated) : rv.left_on && (!rv.returned_on || *rv.left_on > *rv.returned_on);
+  const std::optional<std::string>& day = left ? rv.left_on : rv.returned_on;
+  if (!day) return v;
+  std::string since = *day;
   auto changes_status = [&](const std::string& to) {
+    v["status"] = to;
     if (!before || to == held || since >= held_since) return;
-    note = "返乡时间早于已记录的“" + core::term_label(core::person_statuses(), held) + "”开始日期" +
-           held_since + "，按" + held_since + "记录";
+    note = {left ? "left_on" : "returned_on",
+            std::string(left ? "外出时间" : "返乡时间") + "早于已记录的“" +
+                core::term_label(core::person_statuses(), held) + "”开始日期" + held_since +
+                "，按" + held_since + "记录"};
     since = held_since;
   };
-  if (auto stated = stated_status(v)) {
-    if (!at_home(*stated)) return v;
+  if (stated) {
     changes_status(*stated);
+  } else if (left) {
+    if (!before) {
+      v["status"] = std::string(rv.returned_on ? "left_again" : "away");
+    } else if (at_home(held)) {
+      if (since <= held_since) return v;
+      v["status"] = std::string("left_again");
+    }
   } else if (!before || held == "returned") {
   } else if (!at_home(held)) {
-    v["status"] = std::string("returned");
     changes_status("returned");
   } else {
     return v;
@@ -260,7 +287,7 @@ class Importer {
 
   void row(const io::SheetRow& row) {
     ++summary.rows_read;
-    RowValues rv{row.number, {}, {}};
+    RowValues rv{row.number, {}, {}, {}};
     bool bad = false;
     const size_t first_issue = summary.issues.size();
     // Gender and birth date as the sheet states them, with their columns.
@@ -288,21 +315,25 @@ class Importer {
       // 无, / or 待定 says nothing, in any column (where a field gives 无 a meaning, it keeps it).
       const core::Field* f = core::find_person_field(field);  // nullptr for county, work place …
       if (!cell.empty() && core::is_blank_cell(f, cell)) continue;
-      if (field == "returned_on") {
+      if (field == "returned_on" || field == "left_on") {
         std::string text = clean_header(cell);
         if (text.empty()) continue;
+        const char* label = field == "returned_on" ? "返乡时间" : "外出时间";
         auto day = core::parse_written_date(text);
         auto month = day ? day : core::parse_written_month(text);
         if (!month) {
-          reject(i, cell, "返乡时间应为日期或年月，如 2026-02-10、2026年2月，实际为“" + cell + "”");
+          reject(i, cell,
+                 std::string(label) + "应为日期或年月，如 2026-02-10、2026年2月，实际为“" + cell +
+                     "”");
         } else if (month->to_iso() > today_ || month->year < 1950) {
-          reject(i, cell, "返乡时间应在1950年至今天之间");
+          reject(i, cell, std::string(label) + "应在1950年至今天之间");
         } else {
-          rv.returned_on = month->to_iso();
+          (field == "returned_on" ? rv.returned_on : rv.left_on) = month->to_iso();
           if (!day) {
-            summary.issues.push_back(
-                {row.number, headers_[i], cell,
-                 "只有年月，返乡时间按" + std::to_string(month->month) + "月1日记录", true});
+            summary.issues.push_back({row.number, headers_[i], cell,
+                                      "只有年月，" + std::string(label) + "按" +
+                                          std::to_string(month->month) + "月1日记录",
+                                      true});
           }
         }
         continue;
@@ -439,11 +470,19 @@ class Importer {
         reject(region.column, path, std::string("户籍地") + e.what());
       }
     }
-    if (auto stated = stated_status(rv.values); rv.returned_on && stated && !at_home(*stated)) {
-      summary.issues.push_back(
-          {row.number, headers_[column_of("returned_on")], "",
-           "人员状态为“" + core::term_label(core::person_statuses(), *stated) + "”，返乡时间未使用",
-           true});
+    if (auto stated = stated_status(rv.values); stated) {
+      // A day the stated status cannot use: 返乡时间 of someone away; 外出时间 after 返乡时间 of
+      // someone at home (an earlier departure of a returnee is no contradiction).
+      std::string label = core::term_label(core::person_statuses(), *stated);
+      if (rv.returned_on && !at_home(*stated)) {
+        summary.issues.push_back({row.number, headers_[column_of("returned_on")], "",
+                                  "人员状态为“" + label + "”，返乡时间未使用", true});
+      } else if (rv.left_on && rv.returned_on && at_home(*stated) &&
+                 *rv.left_on > *rv.returned_on) {
+        summary.issues.push_back(
+            {row.number, headers_[column_of("left_on")], "",
+             "外出时间晚于返乡时间，与人员状态“" + label + "”不符，外出时间未使用", true});
+      }
     }
     if (!other_needs.empty())
       keep_other_needs(row.number, other_needs, needs_column, row.cells[needs_column], rv);
@@ -597,11 +636,11 @@ class Importer {
     {
       auto existing = find_existing(c, rv.values);
       PersonValues values = rv.values;  // rv stays as read: a rolled back batch is written again
-      if (rv.returned_on) {
-        std::string note;
-        values = existing ? with_return(rv, &held_row(c, *existing), held_since_, note)
-                          : with_return(rv, nullptr, "", note);
-        note_return(rv, note);
+      if (rv.returned_on || rv.left_on) {
+        DateNote note;
+        values = existing ? with_dates(rv, &held_row(c, *existing), held_since_, note)
+                          : with_dates(rv, nullptr, "", note);
+        note_dates(rv, note);
       }
       if (!existing) {
         PersonValues& v = values;
@@ -674,12 +713,17 @@ class Importer {
         {row, header, cell, "“" + all + "”不在可选范围内，记入" + note_field.label, true});
   }
 
-  // Reports a 返乡时间 moved by with_return (`note`, empty when it was not) as a kept issue.
-  void note_return(const RowValues& rv, const std::string& note) {
-    if (note.empty()) return;
-    size_t col = column_of("returned_on");
-    summary.issues.push_back(
-        {rv.row, col < headers_.size() ? headers_[col] : "返乡时间", *rv.returned_on, note, true});
+  // Reports a 返乡时间 or 外出时间 moved by with_dates (`note`; none when its text is empty) as a
+  // kept issue.
+  void note_dates(const RowValues& rv, const DateNote& note) {
+    if (note.text.empty()) return;
+    size_t col = column_of(note.field);
+    bool returned = note.field == "returned_on";
+    summary.issues.push_back({rv.row,
+                              col < headers_.size() ? headers_[col]
+                              : returned            ? "返乡时间"
+                                                    : "外出时间",
+                              returned ? *rv.returned_on : *rv.left_on, note.text, true});
   }
 
   // The record of `id` as the registry holds it now (rows created earlier in the batch included).
@@ -723,11 +767,12 @@ class Importer {
   void count_dry_row(store::Conn& c, const RowValues& rv) {
     ++summary.accepted;
     if (auto existing = find_existing(c, rv.values)) {
-      std::string note;
-      auto plan = plan_update(
-          c, *existing,
-          rv.returned_on ? with_return(rv, &held_row(c, *existing), held_since_, note) : rv.values);
-      note_return(rv, note);
+      DateNote note;
+      auto plan = plan_update(c, *existing,
+                              rv.returned_on || rv.left_on
+                                  ? with_dates(rv, &held_row(c, *existing), held_since_, note)
+                                  : rv.values);
+      note_dates(rv, note);
       summary.conflicts += plan.conflicts.size();
       ++(person_changes(plan.before, plan.take).empty() ? summary.unchanged : summary.updated);
       return;

@@ -570,6 +570,71 @@ TEST_F(ImportCli, TheDayOfReturnDatesTheStatusAtHome) {
   EXPECT_EQ(status_history("7005"), "left_again -: left_again@" + today);
 }
 
+// 外出时间 dates the status away as 返乡时间 dates the one at home; with no status stated, the
+// later of the two says where the person is now.
+TEST_F(ImportCli, TheDayOfLeavingDatesTheStatusAway) {
+  write_file(file("first.csv"),
+             "姓名,联系电话,户籍地,状态,返乡时间\n"
+             "春节回,13800009001,421022,返乡,2026-01-20\n"
+             "一直在外,13800009002,421022,外出,\n"
+             "早回来,13800009003,421022,返乡,2026-01-10\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("first.csv")}, "", &out), 0) << out;
+  write_file(file("left.csv"),
+             "姓名,联系电话,户籍地,状态,返乡时间,外出时间\n"
+             "春节回,13800009001,421022,,,2026-02-25\n"                // home, then left again
+             "一直在外,13800009002,421022,,,2019年3月\n"               // away: the date corrected
+             "早回来,13800009003,421022,,,2025-05-01\n"                // left before coming home
+             "新外出,13800009004,421022,,,2026-03-01\n"                // new: 外出
+             "回又走,13800009005,421022,,2026-01-15,2026-02-20\n"      // new: 再外出
+             "回来了,13800009006,421022,,2026-02-10,2025-03-01\n"      // new: 返乡
+             "矛盾的,13800009007,421022,返乡,2026-01-10,2026-02-01\n"  // stated: 返乡
+             "说外出,13800009008,421022,外出,,2026-03-03\n"            // stated: 外出
+             "错日期,13800009009,421022,,,下个月\n");
+  for (bool dry : {true, false}) {
+    std::vector<std::string> args = {"import", "people", file("left.csv"), "--report",
+                                     file("r.xlsx")};
+    if (dry) args.push_back("--dry-run");
+    EXPECT_EQ(s.cli(args, "", &out), 1) << out;
+    auto sum = summary_of(out);
+    EXPECT_EQ(sum["new"], 5) << (dry ? "dry run " : "") << out;
+    EXPECT_EQ(sum["updated"], 2) << out;
+    EXPECT_EQ(sum["unchanged"], 1) << out;
+    EXPECT_EQ(sum["rejected"], 1) << out;
+  }
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("3 外出时间: 只有年月，外出时间按3月1日记录"), std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("8 外出时间: 外出时间晚于返乡时间，与人员状态“返乡”不符，外出时间未使用"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("10 外出时间: 外出时间应为日期或年月"), std::string::npos) << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto status_history = [&](const std::string& phone) {
+    auto p = only_person(c, token, phone);
+    if (!p.contains("id")) return std::string("not found");
+    auto f =
+        c.get("/api/v1/people/" + std::to_string(p["id"].get<int64_t>()) + "/file", token).json();
+    const auto& since = f["person"]["status_since"];
+    std::string steps = f["person"]["status"].get<std::string>() + " " +
+                        (since.is_null() ? "-" : since.get<std::string>()) + ":";
+    for (const auto& h : f["history"]["status"])
+      steps += " " + h["status"].get<std::string>() + "@" + h["since"].get<std::string>();
+    return steps;
+  };
+  EXPECT_EQ(status_history("9001"),
+            "left_again 2026-02-25: returned@2026-01-20 left_again@2026-02-25");
+  EXPECT_EQ(status_history("9002"), "away 2019-03-01: away@2019-03-01");
+  EXPECT_EQ(status_history("9003"), "returned 2026-01-10: returned@2026-01-10");
+  EXPECT_EQ(status_history("9004"), "away 2026-03-01: away@2026-03-01");
+  EXPECT_EQ(status_history("9005"), "left_again 2026-02-20: left_again@2026-02-20");
+  EXPECT_EQ(status_history("9006"), "returned 2026-02-10: returned@2026-02-10");
+  EXPECT_EQ(status_history("9007"), "returned 2026-01-10: returned@2026-01-10");
+  EXPECT_EQ(status_history("9008"), "away 2026-03-03: away@2026-03-03");
+}
+
 // 务工地 as offices write it gives the province, which counts people working outside Hubei.
 TEST_F(ImportCli, AWorkPlaceWrittenShortGivesItsProvince) {
   write_file(file("work.csv"),
