@@ -145,8 +145,14 @@ std::optional<std::string> stated_status(const PersonValues& values) {
   return text ? std::optional<std::string>(*text) : std::nullopt;
 }
 
-// The values a row writes once its 返乡时间 and 外出时间 are applied to the record it meets
-// (`before`, or nullptr for a new person). A status the row states takes the day of its kind:
+// The status a person holds, as their record and status history give it: the status, the day it
+// began, and the status and day of the history entry before it (empty when there is none).
+struct HeldStatus {
+  std::string status, since, prior_status, prior_since;
+};
+
+// The values a row writes once its 返乡时间 and 外出时间 are applied to the person's status
+// (`held`, or nullptr for a new person). A status the row states takes the day of its kind:
 // 返乡时间 for one at home, 外出时间 for 外出 and 再外出. With no status stated, the later of the
 // two days says where the person is now (the same day: at home):
 // - 返乡时间: a new person (返乡 by default) or one recorded as 返乡 came home that day; a person
@@ -155,40 +161,48 @@ std::optional<std::string> stated_status(const PersonValues& values) {
 // - 外出时间: a new person is 外出 since that day (再外出 when they had come home before); one
 //   recorded away has the date of it corrected; one recorded at home is 再外出 since that day when
 //   it is after the day the held status began (before it, it is an earlier departure: no change).
-// A status the row changes cannot begin before the held one did (`held_since`, its status
-// history's date): such a date is moved to that day, and `note` says so.
-PersonValues with_dates(const RowValues& rv, const store::PersonRow* before,
-                        const std::string& held_since, DateNote& note) {
+// The day keeps the history in order: a status the row changes cannot begin before the held one
+// did, a corrected date not before the entry ahead of it; such a day is moved to that entry's,
+// and `note` says so.
+PersonValues with_dates(const RowValues& rv, const HeldStatus* held, DateNote& note) {
   PersonValues v = rv.values;
   if ((!rv.returned_on && !rv.left_on) || v.count("status_since")) return v;
-  std::string held = before ? before->text("status") : "";
   auto stated = stated_status(v);
   bool left =
       stated ? !at_home(*stated) : rv.left_on && (!rv.returned_on || *rv.left_on > *rv.returned_on);
   const std::optional<std::string>& day = left ? rv.left_on : rv.returned_on;
   if (!day) return v;
   std::string since = *day;
-  auto changes_status = [&](const std::string& to) {
-    v["status"] = to;
-    if (!before || to == held || since >= held_since) return;
-    note = {left ? "left_on" : "returned_on",
-            std::string(left ? "外出时间" : "返乡时间") + "早于已记录的“" +
-                core::term_label(core::person_statuses(), held) + "”开始日期" + held_since +
-                "，按" + held_since + "记录"};
-    since = held_since;
+  // Moves `since` of the status `to` to the day of the history entry it would precede.
+  auto in_order = [&](const std::string& to) {
+    if (!held) return;
+    bool same = to == held->status;
+    const std::string& floor = same ? held->prior_since : held->since;
+    if (floor.empty() || since >= floor) return;
+    note = {
+        left ? "left_on" : "returned_on",
+        std::string(left ? "外出时间" : "返乡时间") + "早于已记录的“" +
+            core::term_label(core::person_statuses(), same ? held->prior_status : held->status) +
+            "”开始日期" + floor + "，按" + floor + "记录"};
+    since = floor;
   };
   if (stated) {
-    changes_status(*stated);
+    in_order(*stated);
   } else if (left) {
-    if (!before) {
+    if (!held) {
       v["status"] = std::string(rv.returned_on ? "left_again" : "away");
-    } else if (at_home(held)) {
-      if (since <= held_since) return v;
+    } else if (at_home(held->status)) {
+      if (since <= held->since) return v;
       v["status"] = std::string("left_again");
+    } else {
+      in_order(held->status);
     }
-  } else if (!before || held == "returned") {
-  } else if (!at_home(held)) {
-    changes_status("returned");
+  } else if (!held) {
+  } else if (!at_home(held->status)) {
+    v["status"] = std::string("returned");
+    in_order("returned");
+  } else if (held->status == "returned") {
+    in_order("returned");
   } else {
     return v;
   }
@@ -638,8 +652,7 @@ class Importer {
       PersonValues values = rv.values;  // rv stays as read: a rolled back batch is written again
       if (rv.returned_on || rv.left_on) {
         DateNote note;
-        values = existing ? with_dates(rv, &held_row(c, *existing), held_since_, note)
-                          : with_dates(rv, nullptr, "", note);
+        values = with_dates(rv, existing ? &held_status(c, *existing) : nullptr, note);
         note_dates(rv, note);
       }
       if (!existing) {
@@ -726,16 +739,19 @@ class Importer {
                               returned ? *rv.returned_on : *rv.left_on, note.text, true});
   }
 
-  // The record of `id` as the registry holds it now (rows created earlier in the batch included).
-  // Also sets held_since_, the date its status history gives the status held.
-  const store::PersonRow& held_row(store::Conn& c, int64_t id) {
+  // The status of `id` as the registry holds it now (rows created earlier in the batch included).
+  const HeldStatus& held_status(store::Conn& c, int64_t id) {
     store::flush_deferred_inserts(c);
-    held_ = *store::find_person(c, id);
-    auto since = store::query_one(c,
-                                  "SELECT since FROM person_status_history WHERE person_id = $1 "
-                                  "ORDER BY since DESC, id DESC LIMIT 1",
-                                  {id});
-    held_since_ = since ? since->text(0) : held_.text("status_since");
+    auto person = store::find_person(c, id);
+    held_ = {person->text("status"), person->text("status_since"), "", ""};  // without history
+    int n = 0;
+    c.run(
+        "SELECT status, since FROM person_status_history WHERE person_id = $1 "
+        "ORDER BY since DESC, id DESC LIMIT 2",
+        {id}, [&](const store::Row& r) {
+          (n == 0 ? held_.since : held_.prior_since) = r.text(1);
+          if (n++ == 1) held_.prior_status = r.text(0);
+        });
     return held_;
   }
 
@@ -770,7 +786,7 @@ class Importer {
       DateNote note;
       auto plan = plan_update(c, *existing,
                               rv.returned_on || rv.left_on
-                                  ? with_dates(rv, &held_row(c, *existing), held_since_, note)
+                                  ? with_dates(rv, &held_status(c, *existing), note)
                                   : rv.values);
       note_dates(rv, note);
       summary.conflicts += plan.conflicts.size();
@@ -822,8 +838,7 @@ class Importer {
   // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;
-  store::PersonRow held_;  // held_row's answer
-  std::string held_since_;
+  HeldStatus held_;           // held_status's answer
   bool month_noted_ = false;  // the file-level note on years and months of birth was given
   std::set<int64_t> written_;
   GrowingTable people_{*conn_, "person"};

@@ -609,6 +609,18 @@ TEST_F(ImportCli, TheDayOfLeavingDatesTheStatusAway) {
             std::string::npos)
       << reasons;
   EXPECT_NE(reasons.find("10 外出时间: 外出时间应为日期或年月"), std::string::npos) << reasons;
+  // A corrected date stays after the history entry ahead of it (春节回 came home on 01-20).
+  write_file(file("again.csv"),
+             "姓名,联系电话,户籍地,外出时间\n"
+             "春节回,13800009001,421022,2026-01-05\n");
+  EXPECT_EQ(s.cli({"import", "people", file("again.csv"), "--report", file("r2.xlsx")}, "", &out),
+            0)
+      << out;
+  reasons = report_lines(file("r2.xlsx"));
+  EXPECT_NE(
+      reasons.find("2 外出时间: 外出时间早于已记录的“返乡”开始日期2026-01-20，按2026-01-20记录"),
+      std::string::npos)
+      << reasons;
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
@@ -625,7 +637,7 @@ TEST_F(ImportCli, TheDayOfLeavingDatesTheStatusAway) {
     return steps;
   };
   EXPECT_EQ(status_history("9001"),
-            "left_again 2026-02-25: returned@2026-01-20 left_again@2026-02-25");
+            "left_again 2026-01-20: returned@2026-01-20 left_again@2026-01-20");
   EXPECT_EQ(status_history("9002"), "away 2019-03-01: away@2019-03-01");
   EXPECT_EQ(status_history("9003"), "returned 2026-01-10: returned@2026-01-10");
   EXPECT_EQ(status_history("9004"), "away 2026-03-01: away@2026-03-01");
