@@ -116,9 +116,7 @@ Date today_date(const std::string& today) {
 
 // The label without its trailing unit in brackets ("计划投资（万元）" → "计划投资").
 std::string bare_label(const Field& field) {
-  auto open = field.label.rfind("（");
-  return open != std::string::npos && field.label.ends_with("）") ? field.label.substr(0, open)
-                                                                  : field.label;
+  return split_label_unit(field.label).name;
 }
 
 // A sheet cell for an integer field: an identifier takes digits only; a count or an amount may
@@ -188,11 +186,21 @@ bool is_blank_cell(const Field* field, const std::string& raw) {
          (is_blank_word(s) && (field == nullptr || !blank_word_means_something(*field, s)));
 }
 
-std::string number_unit(const Field& field) {
-  auto open = field.label.rfind("（");
-  if (open != std::string::npos && field.label.ends_with("）")) {
-    return field.label.substr(open + 3, field.label.size() - open - 6);
+LabelUnit split_label_unit(const std::string& label) {
+  for (auto [open, close] :
+       {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+    auto at = label.rfind(open);
+    if (at != std::string::npos && label.ends_with(close)) {
+      size_t from = at + open.size();
+      return {label.substr(0, at), label.substr(from, label.size() - close.size() - from)};
+    }
   }
+  return {label, ""};
+}
+
+std::string number_unit(const Field& field) {
+  std::string unit = split_label_unit(field.label).unit;
+  if (!unit.empty()) return unit;
   return field.label.ends_with("人数") ? "人" : "";
 }
 

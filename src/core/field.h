@@ -72,6 +72,14 @@ bool is_blank_word(const std::string& s);
 // as a county or a work place): empty, or a blank word the field gives no meaning.
 bool is_blank_cell(const Field* field, const std::string& raw);
 
+// A label or sheet header split at the unit in its trailing brackets, full-width or half-width
+// ("计划投资（万元）" → {"计划投资", "万元"}, "资金需求(万)" → {"资金需求", "万"}); without such
+// brackets, {label, ""}.
+struct LabelUnit {
+  std::string name, unit;
+};
+LabelUnit split_label_unit(const std::string& label);
+
 // The unit an integer field counts in: its label's trailing brackets ("计划投资（万元）" → "万元",
 // "可用土地（亩）" → "亩"), "人" for a head count ("带动就业人数"), "" for an identifier
 // (引荐大使).

@@ -51,6 +51,18 @@ TEST(FieldValues, EveryCaseOfTheDataFile) {
   EXPECT_GE(cases, 30);
 }
 
+TEST(FieldValues, ALabelSplitsAtTheUnitInItsTrailingBrackets) {
+  auto split = [](const std::string& label) {
+    auto [name, unit] = split_label_unit(label);
+    return name + "|" + unit;
+  };
+  EXPECT_EQ(split("计划投资（万元）"), "计划投资|万元");
+  EXPECT_EQ(split("资金需求(万)"), "资金需求|万");
+  EXPECT_EQ(split("可用土地（亩）"), "可用土地|亩");
+  EXPECT_EQ(split("带动就业人数"), "带动就业人数|");
+  EXPECT_EQ(split("身份证号（18位）备注"), "身份证号（18位）备注|");  // not trailing
+}
+
 TEST(FieldValues, ListsComeBackAsArraysAndEmptyListsAsEmptyArrays) {
   const Field& f = *find_merchant_field("intention_industries");
   EXPECT_EQ(field_json(f, store::Value{std::string("C,39")}), nlohmann::json({"C", "39"}));

@@ -13,17 +13,6 @@ std::string clean_header(const std::string& h) {
   return out;
 }
 
-namespace {
-
-// The text in a cleaned header's trailing brackets ("资金需求(万元)" → "万元"), or "".
-std::string unit_of(const std::string& h) {
-  auto open = h.rfind('(');
-  if (open == std::string::npos || h.empty() || h.back() != ')') return {};
-  return h.substr(open + 1, h.size() - open - 2);
-}
-
-}  // namespace
-
 std::string header_field(const std::vector<core::Field>& fields,
                          const std::map<std::string, std::string>& words,
                          const std::string& header) {
@@ -79,9 +68,9 @@ std::string header_field(const std::vector<core::Field>& fields,
   if (f.empty()) return {};
   // "资金需求（元）" is not the field "资金需求（万元）": a sum in yuan read as 万元 would be
   // ten thousand times too large, so such a column is not read.
-  std::string given = unit_of(h), wanted;
+  std::string given = core::split_label_unit(h).unit, wanted;
   for (const auto& field : fields) {
-    if (field.name == f) wanted = unit_of(clean_header(field.label));
+    if (field.name == f) wanted = core::split_label_unit(field.label).unit;
   }
   if (!wanted.empty() && given != wanted && given.find("元") != std::string::npos) return {};
   return f;
