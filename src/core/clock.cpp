@@ -12,11 +12,27 @@ std::string to_iso(TimePoint t) {
   auto days = std::chrono::floor<std::chrono::days>(t);
   std::chrono::year_month_day ymd{days};
   std::chrono::hh_mm_ss hms{t - days};
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(ymd.year()),
-                unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
-                long(hms.minutes().count()), long(hms.seconds().count()));
-  return buf;
+  int year = int(ymd.year());
+  if (year < 0 || year > 9999) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", year, unsigned(ymd.month()),
+                  unsigned(ymd.day()), long(hms.hours().count()), long(hms.minutes().count()),
+                  long(hms.seconds().count()));
+    return buf;
+  }
+  // By hand: every row an import writes stamps several times, and snprintf cost ~3,000
+  // instructions a stamp.
+  std::string out = "0000-00-00T00:00:00Z";
+  auto put = [&](size_t end, long v, int width) {
+    for (int i = 0; i < width; ++i, v /= 10) out[end - i] = char('0' + v % 10);
+  };
+  put(3, year, 4);
+  put(6, long(unsigned(ymd.month())), 2);
+  put(9, long(unsigned(ymd.day())), 2);
+  put(12, long(hms.hours().count()), 2);
+  put(15, long(hms.minutes().count()), 2);
+  put(18, long(hms.seconds().count()), 2);
+  return out;
 }
 
 std::string now_iso() {

@@ -62,19 +62,20 @@ std::pair<std::optional<std::string>, std::optional<std::string>> derive_from_ra
 void record_history(store::Conn& c, int64_t id, const std::string& field, const store::Value& value,
                     const PersonValues& values, const Provenance& prov, std::optional<int64_t> by,
                     const std::string& now) {
-  std::string today = core::today_local();  // the day in China, as every date the user sees
+  // Called for every field written: only these two read the clock (the day in China, as every
+  // date the user sees).
   if (field == "status") {
     auto since = values.find("status_since");
     std::string date = since != values.end() && !value_text(since->second).empty()
                            ? value_text(since->second)
-                           : today;
+                           : core::today_local();
     store::insert_row(c, "person_status_history",
                       {"person_id", "status", "since", "source", "recorded_by", "recorded_at"},
                       {id, value, date, prov.source, store::nullable(by), now});
   } else if (field == "funnel_stage") {
     store::insert_row(c, "person_funnel_history",
                       {"person_id", "stage", "reached_on", "recorded_by", "recorded_at"},
-                      {id, value, today, store::nullable(by), now});
+                      {id, value, core::today_local(), store::nullable(by), now});
   }
 }
 
