@@ -68,6 +68,21 @@ nlohmann::json only_person(HttpClient& c, const std::string& token, const std::s
   return list["total"] == 1 ? list["items"][0] : nlohmann::json::object();
 }
 
+// The status of the one person a search for `q` finds, its date and its history, as
+// "returned 2026-02-14: away@2026-01-01 returned@2026-02-14" ("not found" for none or several).
+std::string statuses_of(HttpClient& c, const std::string& token, const std::string& q) {
+  auto p = only_person(c, token, q);
+  if (!p.contains("id")) return "not found";
+  auto f =
+      c.get("/api/v1/people/" + std::to_string(p["id"].get<int64_t>()) + "/file", token).json();
+  const auto& since = f["person"]["status_since"];
+  std::string steps = f["person"]["status"].get<std::string>() + " " +
+                      (since.is_null() ? "-" : since.get<std::string>()) + ":";
+  for (const auto& h : f["history"]["status"])
+    steps += " " + h["status"].get<std::string>() + "@" + h["since"].get<std::string>();
+  return steps;
+}
+
 // `field` of the one person a search for `name` finds, as text; "" when it finds none or several.
 std::string field_of_only(HttpClient& c, const std::string& token, const std::string& name,
                           const std::string& field) {
@@ -549,18 +564,7 @@ TEST_F(ImportCli, TheDayOfReturnDatesTheStatusAtHome) {
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
-  auto status_history = [&](const std::string& phone) {
-    auto p = only_person(c, token, phone);
-    if (!p.contains("id")) return std::string("not found");
-    auto f =
-        c.get("/api/v1/people/" + std::to_string(p["id"].get<int64_t>()) + "/file", token).json();
-    const auto& since = f["person"]["status_since"];
-    std::string steps = f["person"]["status"].get<std::string>() + " " +
-                        (since.is_null() ? "-" : since.get<std::string>()) + ":";
-    for (const auto& h : f["history"]["status"])
-      steps += " " + h["status"].get<std::string>() + "@" + h["since"].get<std::string>();
-    return steps;
-  };
+  auto status_history = [&](const std::string& phone) { return statuses_of(c, token, phone); };
   std::string today = guiyan::core::today_local();
   // Recorded away since the first import (today): home again, but not before that day.
   EXPECT_EQ(status_history("7001"), "returned " + today + ": away@" + today + " returned@" + today);
@@ -624,18 +628,7 @@ TEST_F(ImportCli, TheDayOfLeavingDatesTheStatusAway) {
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
-  auto status_history = [&](const std::string& phone) {
-    auto p = only_person(c, token, phone);
-    if (!p.contains("id")) return std::string("not found");
-    auto f =
-        c.get("/api/v1/people/" + std::to_string(p["id"].get<int64_t>()) + "/file", token).json();
-    const auto& since = f["person"]["status_since"];
-    std::string steps = f["person"]["status"].get<std::string>() + " " +
-                        (since.is_null() ? "-" : since.get<std::string>()) + ":";
-    for (const auto& h : f["history"]["status"])
-      steps += " " + h["status"].get<std::string>() + "@" + h["since"].get<std::string>();
-    return steps;
-  };
+  auto status_history = [&](const std::string& phone) { return statuses_of(c, token, phone); };
   EXPECT_EQ(status_history("9001"),
             "left_again 2026-01-20: returned@2026-01-20 left_again@2026-01-20");
   EXPECT_EQ(status_history("9002"), "away 2019-03-01: away@2019-03-01");
