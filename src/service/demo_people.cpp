@@ -42,6 +42,9 @@ const std::vector<std::string> kIntentions = {"回乡开一家小龙虾养殖合
                                               "办农家乐",
                                               "做防水工程队",
                                               "开养老护理服务站"};
+// Needs outside the six help kinds, as the seeds' returnees name them (其他需求).
+const std::vector<std::string> kOtherNeeds = {"子女入学", "土地流转", "住房保障", "物流运输",
+                                              "产品销路"};
 
 // Demo ventures: type, a name pattern ({} the founder's surname) and an industry.
 struct DemoVentureKind {
@@ -127,6 +130,8 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
       v["intention_funding_wan"] = int64_t(rng() % 30);
       size_t a = rng() % helps.size(), b = (a + 1 + rng() % (helps.size() - 1)) % helps.size();
       v["help_wanted"] = helps[a].key + "," + helps[b].key;
+      // From the person's number, not the generator: every other demo value stays as it was.
+      if (i % 5 == 0) v["help_wanted_note"] = kOtherNeeds[(i / 5) % kOtherNeeds.size()];
     }
     Provenance prov{i % 3 == 0   ? "big_data"
                     : i % 3 == 1 ? "survey"
