@@ -69,14 +69,20 @@ const std::map<std::string, std::string>& header_words() {
       {"户籍地址", "region_code"},
       {"所属村", "region_code"},
       {"家庭住址", "address"},
+      {"家庭地址", "address"},
+      {"住址", "address"},
       {"地址", "address"},
       {"务工地", "work_place"},
       {"务工地点", "work_place"},
+      {"外出务工地点", "work_place"},
+      {"外出地点", "work_place"},
       {"外出务工地", "work_place"},
       {"外出务工地址", "work_place"},
       {"务工地址", "work_place"},
       {"学历", "education"},
       {"技能", "skills"},
+      {"工种", "skills"},
+      {"从事工种", "skills"},
       {"特长", "skills"},
       {"意向", "intention_note"},
       {"创业意向说明", "intention_note"},
@@ -278,12 +284,20 @@ class Importer {
       has_region = has_region || std::find(fields.begin(), fields.end(), f) != fields.end();
     }
     if (known < 2 || !has_name) return false;
-    if (!has_region) {
+    // Without a place column, a household's address (家庭住址) gives the place it begins with.
+    auto address = std::find(fields.begin(), fields.end(), "address");
+    if (!has_region && address == fields.end()) {
       throw io::SheetError("第" + std::to_string(row.number) +
-                           "行表头缺少“户籍地”（或“所在村”“行政区划代码”）列");
+                           "行表头缺少“户籍地”（或“所在村”“行政区划代码”“家庭住址”）列");
     }
     columns_ = fields;
     headers_ = row.cells;
+    if (!has_region) {
+      region_from_address_ = address - fields.begin();
+      summary.issues.push_back({0, headers_[*region_from_address_], "",
+                                "表中没有户籍地列，户籍地按此列地址开头的县、乡镇、村（社区）记录",
+                                true});
+    }
     for (size_t i = 0; i < fields.size(); ++i) {
       std::string h = clean_header(row.cells[i]);
       if (h == "数据来源" || h == "来源") {
@@ -507,6 +521,23 @@ class Importer {
         summary.issues.push_back(
             {row.number, headers_[second_phone->second], row.cells[second_phone->second],
              "备用电话已另填，第二个号码" + second_phone->first + "未保存", true});
+      }
+    }
+    if (region_from_address_) {
+      size_t col = *region_from_address_;
+      auto it = rv.values.find("address");
+      if (it == rv.values.end()) {
+        reject(col, "", "户籍地为空（按" + headers_[col] + "读取）");
+      } else {
+        const std::string& text = std::get<std::string>(it->second);
+        std::string note;
+        try {
+          rv.values["region_code"] = regions_->resolve_address(text, &note);
+          if (!note.empty())
+            summary.issues.push_back({row.number, headers_[col], text, note, true});
+        } catch (const std::invalid_argument& e) {
+          reject(col, text, "户籍地（按" + headers_[col] + "读取）：" + e.what());
+        }
       }
     }
     if (!rv.values.count("name")) reject(column_of("name"), "", "姓名为空");
@@ -838,7 +869,9 @@ class Importer {
   // ID number → person id for the open batch's numbers (load_known), while known_loaded_.
   std::unordered_map<std::string, int64_t> known_;
   bool known_loaded_ = false;
-  HeldStatus held_;           // held_status's answer
+  HeldStatus held_;  // held_status's answer
+  // The address column the place is read from when the sheet has no place column.
+  std::optional<size_t> region_from_address_;
   bool month_noted_ = false;  // the file-level note on years and months of birth was given
   std::set<int64_t> written_;
   GrowingTable people_{*conn_, "person"};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <set>
 #include <stdexcept>
 
@@ -240,6 +241,48 @@ std::string RegionResolver::resolve(const std::string& raw) const {
   }
   if (it->second.starts_with("!")) throw std::invalid_argument(it->second.substr(1));
   return it->second;
+}
+
+std::string RegionResolver::resolve_address(const std::string& raw, std::string* note) const {
+  std::string text = core::encode_utf8(core::trim(core::decode_folded(raw)));
+  if (text.empty()) throw std::invalid_argument("地址为空");
+  try {
+    return resolve(text);
+  } catch (const std::invalid_argument&) {
+  }
+  std::vector<size_t> cuts;
+  for (const char* word : kCutAfter) {
+    std::string_view w = word;
+    for (size_t at = text.find(w); at != std::string::npos; at = text.find(w, at + 1)) {
+      if (at > 0 && at + w.size() < text.size()) cuts.push_back(at + w.size());
+    }
+  }
+  std::sort(cuts.begin(), cuts.end(), std::greater<>());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  for (size_t cut : cuts) {
+    std::string code;
+    try {
+      code = resolve(text.substr(0, cut));
+    } catch (const std::invalid_argument&) {
+      continue;
+    }
+    std::string rest = text.substr(cut);
+    if (note && code.size() < 12) {
+      // 埠河镇中和村3组: the town is found, the village written after it is not.
+      size_t end = std::string::npos;
+      for (std::string_view word : {"村", "社区", "居委会"}) {
+        size_t at = rest.find(word);
+        if (at != std::string::npos) end = std::min(end, at + word.size());
+      }
+      if (end != std::string::npos) {
+        *note = "地址中的“" + rest.substr(0, end) + "”在“" + text.substr(0, cut) +
+                "”下未找到，户籍地按" + by_code_.at(code).name + "记录";
+      }
+    }
+    return code;
+  }
+  throw std::invalid_argument("“" + text +
+                              "”开头找不到对应的行政区划（应以县、乡镇、村或社区开头）");
 }
 
 std::string RegionResolver::resolve_uncached(const std::string& raw) const {

@@ -26,6 +26,13 @@ class RegionResolver {
   // one of its own places (埠河: the town and its 埠河社区), the region above is meant.
   std::string resolve(const std::string& text) const;
 
+  // The region an address names at its start, as offices write a household's 家庭住址
+  // (公安县斑竹垱镇车家垱村三组18号 → 车家垱村): the whole text when it names a region, else its
+  // longest beginning cut after a type word (村, 社区, 镇 …) that does. `note` is set when the
+  // address goes on to a village or community that names nothing (the region found is above
+  // it). Throws std::invalid_argument with a Chinese reason when no beginning names a region.
+  std::string resolve_address(const std::string& text, std::string* note) const;
+
   // The short form of a region's name that resolve also accepts: a note in brackets, then its
   // committee and type suffixes dropped (车家垱村村民委员会 → 车家垱, 万全社区居委会 → 万全,
   // 沙市区 → 沙市, 胜利村委会（邵家河） → 胜利).

@@ -68,6 +68,32 @@ TEST(RegionResolver, SheetCellsResolveAsOfficesMeanThem) {
   EXPECT_GE(n, 20);
 }
 
+// Every case of testdata/region_addresses.tsv: the region a household's address begins with.
+TEST(RegionResolver, AnAddressGivesTheRegionItBeginsWith) {
+  store::TempDatabase tmp{"region_resolver_address_test"};
+  auto db = store::open_db(tmp.url(), 1);
+  store::migrate(*db);
+  auto conn = db->acquire();
+  RegionResolver regions(*conn);
+  int n = core::for_each_case(std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/region_addresses.tsv", 4,
+                              [&](const std::vector<std::string>& c, int line) {
+                                std::string note, got;
+                                try {
+                                  got = regions.resolve_address(c[0], &note);
+                                } catch (const std::invalid_argument& e) {
+                                  got = std::string("!") + e.what();
+                                }
+                                expect_answer(got, c[1], line, c[3]);
+                                if (c[2] == "-") {
+                                  EXPECT_EQ(note, "") << "line " << line << " (" << c[3] << ")";
+                                } else {
+                                  EXPECT_NE(note.find(c[2]), std::string::npos)
+                                      << "line " << line << " (" << c[3] << "): " << note;
+                                }
+                              });
+  EXPECT_GE(n, 10);
+}
+
 // Every case of testdata/region_names_by_account.tsv: namesakes within the account's region.
 TEST(RegionResolver, AnOfficesOwnPlacesByNameAlone) {
   store::TempDatabase tmp{"region_resolver_home_test"};

@@ -640,6 +640,43 @@ TEST_F(ImportCli, TheDayOfLeavingDatesTheStatusAway) {
   EXPECT_EQ(status_history("9008"), "away 2026-03-03: away@2026-03-03");
 }
 
+// A ledger with only a household address (家庭住址, no 户籍地 column) places each person where the
+// address begins; what it cannot place is refused with the reason, and the address is kept whole.
+TEST_F(ImportCli, AHouseholdAddressGivesThePlaceWithoutAPlaceColumn) {
+  write_file(file("address.csv"),
+             "姓名,联系电话,家庭住址,外出务工地点,从事工种\n"
+             "地址村,13800006001,公安县斑竹垱镇车家垱村三组18号,广东东莞,电工\n"
+             "地址镇,13800006002,公安县埠河镇中和村3组,浙江义乌,\n"
+             "外省址,13800006003,广东省东莞市长安镇,,\n"
+             "无地址,13800006004,,,\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("address.csv"), "--report", file("r.xlsx")}, "", &out),
+            1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 2) << out;
+  EXPECT_EQ(sum["rejected"], 2) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("家庭住址: 表中没有户籍地列"), std::string::npos) << reasons;
+  EXPECT_NE(reasons.find("3 家庭住址: 地址中的“中和村”在“公安县埠河镇”下未找到，户籍地按埠河镇"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("4 家庭住址: 户籍地（按家庭住址读取）：“广东省东莞市长安镇”开头找不到"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("5 家庭住址: 户籍地为空（按家庭住址读取）"), std::string::npos) << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto village = only_person(c, token, "6001");
+  EXPECT_EQ(village["region_code"], "421022112217") << village.dump();
+  EXPECT_EQ(village["address"], "公安县斑竹垱镇车家垱村三组18号");
+  EXPECT_EQ(village["work_province"], "广东省");
+  EXPECT_FALSE(village["skills"].empty()) << village.dump();  // 从事工种 read as a skill
+  EXPECT_EQ(field_of_only(c, token, "6002", "region_code"), "421022100");
+  EXPECT_EQ(field_of_only(c, token, "6002", "work_province"), "浙江省");
+}
+
 // 务工地 as offices write it gives the province, which counts people working outside Hubei.
 TEST_F(ImportCli, AWorkPlaceWrittenShortGivesItsProvince) {
   write_file(file("work.csv"),
