@@ -111,6 +111,9 @@ const std::map<std::string, std::string>& header_words() {
       {"返乡日期", "returned_on"},
       {"回乡时间", "returned_on"},
       {"返乡年月", "returned_on"},
+      {"是否返乡", "home_answer"},
+      {"是否已返乡", "home_answer"},
+      {"已返乡", "home_answer"},
       {"外出时间", "left_on"},
       {"外出日期", "left_on"},
       {"外出务工时间", "left_on"},
@@ -132,6 +135,8 @@ struct RowValues {
   // 返乡时间 and 外出时间: the days the person came home and left to work away, applied to their
   // status once the record is known (see with_dates).
   std::optional<std::string> returned_on, left_on;
+  // 是否返乡: whether the person is home now (see with_home_answer).
+  std::optional<bool> home_answer;
 };
 
 // A date with_dates moved: the field of its column (returned_on, left_on) and why, for the report.
@@ -213,6 +218,29 @@ PersonValues with_dates(const RowValues& rv, const HeldStatus* held, DateNote& n
     return v;
   }
   v["status_since"] = since;
+  return v;
+}
+
+// The values once the sheet's 是否返乡 (`home`) is applied to a row that states no status and
+// gives no 返乡时间 or 外出时间 (those decide the status themselves): a new person who is not home
+// is 外出 (one who is home is 返乡, the default); a person recorded away who is home is 返乡 and
+// one recorded at home who is not is 再外出, since the day of the import; a record that agrees
+// is kept as it is (返乡创业 stays 返乡创业).
+PersonValues with_home_answer(PersonValues v, const HeldStatus* held, bool home) {
+  if (v.count("status")) return v;
+  if (at_home(held ? held->status : "returned") == home) return v;
+  v["status"] = std::string(home ? "returned" : held ? "left_again" : "away");
+  return v;
+}
+
+// The values a row writes once what it says of the person's whereabouts (返乡时间, 外出时间,
+// 是否返乡) is applied to `held` (nullptr for a new person): the days first (with_dates), the
+// yes/no answer only for a row without them.
+PersonValues with_status_answers(const RowValues& rv, const HeldStatus* held, DateNote& note) {
+  PersonValues v = with_dates(rv, held, note);
+  if (rv.home_answer && !rv.returned_on && !rv.left_on) {
+    v = with_home_answer(std::move(v), held, *rv.home_answer);
+  }
   return v;
 }
 
@@ -315,7 +343,7 @@ class Importer {
 
   void row(const io::SheetRow& row) {
     ++summary.rows_read;
-    RowValues rv{row.number, {}, {}, {}};
+    RowValues rv{row.number, {}, {}, {}, {}};
     bool bad = false;
     const size_t first_issue = summary.issues.size();
     // Gender and birth date as the sheet states them, with their columns.
@@ -340,6 +368,17 @@ class Importer {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
       if (field.empty() || field == "serial") continue;
+      if (field == "home_answer") {
+        // A yes/no column: 无 there is 否, as in 有创业意愿.
+        static const core::Field answer{"home_answer", "是否返乡", core::FieldKind::flag};
+        auto v = core::normalize_text(answer, cell, today_);
+        if (!v.ok()) {
+          reject(i, cell, v.error);
+        } else if (auto yes = std::get_if<int64_t>(&v.value)) {
+          rv.home_answer = *yes != 0;
+        }
+        continue;
+      }
       // 无, / or 待定 says nothing, in any column (where a field gives 无 a meaning, it keeps it).
       const core::Field* f = core::find_person_field(field);  // nullptr for county, work place …
       if (!cell.empty() && core::is_blank_cell(f, cell)) continue;
@@ -511,6 +550,11 @@ class Importer {
             {row.number, headers_[column_of("left_on")], "",
              "外出时间晚于返乡时间，与人员状态“" + label + "”不符，外出时间未使用", true});
       }
+      if (rv.home_answer && *rv.home_answer != at_home(*stated)) {
+        summary.issues.push_back({row.number, headers_[column_of("home_answer")],
+                                  *rv.home_answer ? "是" : "否",
+                                  "与人员状态“" + label + "”不符，按人员状态记录", true});
+      }
     }
     if (!other_needs.empty())
       keep_other_needs(row.number, other_needs, needs_column, row.cells[needs_column], rv);
@@ -681,9 +725,9 @@ class Importer {
     {
       auto existing = find_existing(c, rv.values);
       PersonValues values = rv.values;  // rv stays as read: a rolled back batch is written again
-      if (rv.returned_on || rv.left_on) {
+      if (rv.returned_on || rv.left_on || rv.home_answer) {
         DateNote note;
-        values = with_dates(rv, existing ? &held_status(c, *existing) : nullptr, note);
+        values = with_status_answers(rv, existing ? &held_status(c, *existing) : nullptr, note);
         note_dates(rv, note);
       }
       if (!existing) {
@@ -816,8 +860,8 @@ class Importer {
     if (auto existing = find_existing(c, rv.values)) {
       DateNote note;
       auto plan = plan_update(c, *existing,
-                              rv.returned_on || rv.left_on
-                                  ? with_dates(rv, &held_status(c, *existing), note)
+                              rv.returned_on || rv.left_on || rv.home_answer
+                                  ? with_status_answers(rv, &held_status(c, *existing), note)
                                   : rv.values);
       note_dates(rv, note);
       summary.conflicts += plan.conflicts.size();

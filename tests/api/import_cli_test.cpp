@@ -640,6 +640,52 @@ TEST_F(ImportCli, TheDayOfLeavingDatesTheStatusAway) {
   EXPECT_EQ(status_history("9008"), "away 2026-03-03: away@2026-03-03");
 }
 
+// 是否返乡 says whether the person is home now, where the row states no status and gives no day:
+// a new person who is not is 外出, a record that disagrees changes, one that agrees is kept.
+TEST_F(ImportCli, IsHomeAnswersWhereTheStatusIsNotStated) {
+  write_file(file("first.csv"),
+             "姓名,联系电话,户籍地,状态\n"
+             "在家的,13800005001,421022,返乡\n"
+             "在外的,13800005002,421022,外出\n"
+             "创业的,13800005003,421022,返乡创业\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("first.csv")}, "", &out), 0) << out;
+  write_file(file("answers.csv"),
+             "姓名,联系电话,户籍地,状态,是否返乡\n"
+             "在家的,13800005001,421022,,否\n"    // recorded home, not home: 再外出
+             "在外的,13800005002,421022,,是\n"    // recorded away, home: 返乡
+             "创业的,13800005003,421022,,是\n"    // agrees: 返乡创业 kept
+             "新否,13800005004,421022,,否\n"      // new, not home: 外出
+             "新是,13800005005,421022,,是\n"      // new, home: 返乡
+             "新无,13800005006,421022,,无\n"      // 无 in a yes/no column is 否
+             "矛盾,13800005007,421022,返乡,否\n"  // the stated status wins, said
+             "乱填,13800005008,421022,,也许\n");
+  EXPECT_EQ(s.cli({"import", "people", file("answers.csv"), "--report", file("r.xlsx")}, "", &out),
+            1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 4) << out;
+  EXPECT_EQ(sum["updated"], 2) << out;
+  EXPECT_EQ(sum["unchanged"], 1) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("8 是否返乡: 与人员状态“返乡”不符，按人员状态记录"), std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("9 是否返乡: 是否返乡应填“是”或“否”，实际为“也许”"), std::string::npos)
+      << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  std::string today = guiyan::core::today_local();
+  EXPECT_EQ(statuses_of(c, token, "5001"),
+            "left_again -: returned@" + today + " left_again@" + today);
+  EXPECT_EQ(statuses_of(c, token, "5002"), "returned -: away@" + today + " returned@" + today);
+  EXPECT_EQ(statuses_of(c, token, "5003"), "started_business -: started_business@" + today);
+  EXPECT_EQ(field_of_only(c, token, "5004", "status"), "away");
+  EXPECT_EQ(field_of_only(c, token, "5005", "status"), "returned");
+  EXPECT_EQ(field_of_only(c, token, "5006", "status"), "away");
+  EXPECT_EQ(field_of_only(c, token, "5007", "status"), "returned");
+}
+
 // A ledger with only a household address (家庭住址, no 户籍地 column) places each person where the
 // address begins; what it cannot place is refused with the reason, and the address is kept whole.
 TEST_F(ImportCli, AHouseholdAddressGivesThePlaceWithoutAPlaceColumn) {
