@@ -246,10 +246,17 @@ std::string RegionResolver::resolve(const std::string& raw) const {
 std::string RegionResolver::resolve_address(const std::string& raw, std::string* note) const {
   std::string text = core::encode_utf8(core::trim(core::decode_folded(raw)));
   if (text.empty()) throw std::invalid_argument("地址为空");
-  try {
-    return resolve(text);
-  } catch (const std::invalid_argument&) {
-  }
+  // The code of `prefix`, or "" when it names nothing. A place with namesakes is no beginning to
+  // cut shorter: its reason (write the place above it) is the answer.
+  auto named = [&](const std::string& prefix) {
+    try {
+      return resolve(prefix);
+    } catch (const std::invalid_argument& e) {
+      if (std::string_view(e.what()).find("同名区划") != std::string_view::npos) throw;
+      return std::string();
+    }
+  };
+  if (std::string code = named(text); !code.empty()) return code;
   std::vector<size_t> cuts;
   for (const char* word : kCutAfter) {
     std::string_view w = word;
@@ -260,12 +267,8 @@ std::string RegionResolver::resolve_address(const std::string& raw, std::string*
   std::sort(cuts.begin(), cuts.end(), std::greater<>());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   for (size_t cut : cuts) {
-    std::string code;
-    try {
-      code = resolve(text.substr(0, cut));
-    } catch (const std::invalid_argument&) {
-      continue;
-    }
+    std::string code = named(text.substr(0, cut));
+    if (code.empty()) continue;
     std::string rest = text.substr(cut);
     if (note && code.size() < 12) {
       // 埠河镇中和村3组: the town is found, the village written after it is not.
