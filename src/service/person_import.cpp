@@ -567,20 +567,33 @@ class Importer {
              "备用电话已另填，第二个号码" + second_phone->first + "未保存", true});
       }
     }
-    if (region_from_address_) {
-      size_t col = *region_from_address_;
-      auto it = rv.values.find("address");
-      if (it == rv.values.end()) {
-        reject(col, "", "户籍地为空（按" + headers_[col] + "读取）");
-      } else {
-        const std::string& text = std::get<std::string>(it->second);
-        std::string note;
-        try {
-          rv.values["region_code"] = regions_->resolve_address(text, &note);
-          if (!note.empty())
-            summary.issues.push_back({row.number, headers_[col], text, note, true});
-        } catch (const std::invalid_argument& e) {
+    // No place in the row: the household address gives the one it begins with, for a sheet
+    // without a place column (said once at its header) or a row whose place cells are blank.
+    auto address = rv.values.find("address");
+    bool placeless = !rv.values.count("region_code") && region.village.empty() &&
+                     region.town.empty() && region.county.empty();
+    if (placeless && region_from_address_ && address == rv.values.end()) {
+      reject(*region_from_address_, "",
+             "户籍地为空（按" + headers_[*region_from_address_] + "读取）");
+    } else if (placeless && address != rv.values.end()) {
+      size_t col = region_from_address_ ? *region_from_address_ : column_of("address");
+      const std::string& text = std::get<std::string>(address->second);
+      std::string note;
+      try {
+        std::string code = regions_->resolve_address(text, &note);
+        rv.values["region_code"] = code;
+        if (!region_from_address_) {
+          summary.issues.push_back(
+              {row.number, headers_[col], text,
+               "户籍地为空，按" + headers_[col] + "记为" + regions_->name_of(code), true});
+        }
+        if (!note.empty()) summary.issues.push_back({row.number, headers_[col], text, note, true});
+      } catch (const std::invalid_argument& e) {
+        if (region_from_address_) {
           reject(col, text, "户籍地（按" + headers_[col] + "读取）：" + e.what());
+        } else {
+          reject(column_of("region_code"), "",
+                 "户籍地为空，" + headers_[col] + "中也读不出：" + std::string(e.what()));
         }
       }
     }

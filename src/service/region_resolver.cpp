@@ -243,6 +243,11 @@ std::string RegionResolver::resolve(const std::string& raw) const {
   return it->second;
 }
 
+std::string RegionResolver::name_of(const std::string& code) const {
+  auto it = by_code_.find(code);
+  return it == by_code_.end() ? "" : it->second.name;
+}
+
 std::string RegionResolver::resolve_address(const std::string& raw, std::string* note) const {
   std::string text = core::encode_utf8(core::trim(core::decode_folded(raw)));
   if (text.empty()) throw std::invalid_argument("地址为空");
@@ -279,7 +284,7 @@ std::string RegionResolver::resolve_address(const std::string& raw, std::string*
       }
       if (end != std::string::npos) {
         *note = "地址中的“" + rest.substr(0, end) + "”在“" + text.substr(0, cut) +
-                "”下未找到，户籍地按" + by_code_.at(code).name + "记录";
+                "”下未找到，户籍地按" + name_of(code) + "记录";
       }
     }
     return code;

@@ -33,6 +33,9 @@ class RegionResolver {
   // it). Throws std::invalid_argument with a Chinese reason when no beginning names a region.
   std::string resolve_address(const std::string& text, std::string* note) const;
 
+  // The official name of the region `code` ("" for an unknown code).
+  std::string name_of(const std::string& code) const;
+
   // The short form of a region's name that resolve also accepts: a note in brackets, then its
   // committee and type suffixes dropped (车家垱村村民委员会 → 车家垱, 万全社区居委会 → 万全,
   // 沙市区 → 沙市, 胜利村委会（邵家河） → 胜利).

@@ -35,6 +35,17 @@ void expect_answer(const std::string& got, const std::string& want, int line,
   }
 }
 
+// A migrated temporary database holding the shipped region table, and a connection to it.
+struct MigratedDb {
+  explicit MigratedDb(const std::string& name) : tmp{name}, db(store::open_db(tmp.url(), 1)) {
+    store::migrate(*db);
+    conn = db->acquire();
+  }
+  store::TempDatabase tmp;
+  std::unique_ptr<store::Db> db;
+  decltype(db->acquire()) conn;
+};
+
 TEST(RegionResolver, ShortNamesDropCommitteeAndTypeWords) {
   EXPECT_EQ(RegionResolver::short_name("车家垱村村民委员会"), "车家垱");
   EXPECT_EQ(RegionResolver::short_name("东升村委会"), "东升");
@@ -53,11 +64,8 @@ TEST(RegionResolver, ShortNamesDropCommitteeAndTypeWords) {
 
 // Every case of testdata/region_names.tsv against the shipped region table.
 TEST(RegionResolver, SheetCellsResolveAsOfficesMeanThem) {
-  store::TempDatabase tmp{"region_resolver_test"};
-  auto db = store::open_db(tmp.url(), 1);
-  store::migrate(*db);
-  auto conn = db->acquire();
-  RegionResolver regions(*conn);
+  MigratedDb m{"region_resolver_test"};
+  RegionResolver regions(*m.conn);
   int n = core::for_each_case(std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/region_names.tsv", 3,
                               [&](const std::vector<std::string>& c, int line) {
                                 std::string got = answer(regions, c[0]);
@@ -70,11 +78,8 @@ TEST(RegionResolver, SheetCellsResolveAsOfficesMeanThem) {
 
 // Every case of testdata/region_addresses.tsv: the region a household's address begins with.
 TEST(RegionResolver, AnAddressGivesTheRegionItBeginsWith) {
-  store::TempDatabase tmp{"region_resolver_address_test"};
-  auto db = store::open_db(tmp.url(), 1);
-  store::migrate(*db);
-  auto conn = db->acquire();
-  RegionResolver regions(*conn);
+  MigratedDb m{"region_resolver_address_test"};
+  RegionResolver regions(*m.conn);
   int n = core::for_each_case(std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/region_addresses.tsv", 4,
                               [&](const std::vector<std::string>& c, int line) {
                                 std::string note, got;
@@ -96,17 +101,14 @@ TEST(RegionResolver, AnAddressGivesTheRegionItBeginsWith) {
 
 // Every case of testdata/region_names_by_account.tsv: namesakes within the account's region.
 TEST(RegionResolver, AnOfficesOwnPlacesByNameAlone) {
-  store::TempDatabase tmp{"region_resolver_home_test"};
-  auto db = store::open_db(tmp.url(), 1);
-  store::migrate(*db);
-  auto conn = db->acquire();
+  MigratedDb m{"region_resolver_home_test"};
   std::map<std::string, std::unique_ptr<RegionResolver>> by_home;
   int n =
       core::for_each_case(std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/region_names_by_account.tsv",
                           4, [&](const std::vector<std::string>& c, int line) {
                             std::string home = c[0] == "-" ? "" : c[0];
                             auto& regions = by_home[home];
-                            if (!regions) regions = std::make_unique<RegionResolver>(*conn, home);
+                            if (!regions) regions = std::make_unique<RegionResolver>(*m.conn, home);
                             expect_answer(answer(*regions, c[1]), c[2], line, c[3]);
                           });
   EXPECT_GE(n, 8);

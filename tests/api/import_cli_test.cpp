@@ -687,8 +687,9 @@ TEST_F(ImportCli, IsHomeAnswersWhereTheStatusIsNotStated) {
 }
 
 // A ledger with only a household address (家庭住址, no 户籍地 column) places each person where the
-// address begins; what it cannot place is refused with the reason, and the address is kept whole.
-TEST_F(ImportCli, AHouseholdAddressGivesThePlaceWithoutAPlaceColumn) {
+// address begins, as it does a row whose 户籍地 is blank; what it cannot place is refused with the
+// reason, and the address is kept whole.
+TEST_F(ImportCli, AHouseholdAddressGivesThePlaceTheSheetLeavesOut) {
   write_file(file("address.csv"),
              "姓名,联系电话,家庭住址,外出务工地点,从事工种\n"
              "地址村,13800006001,公安县斑竹垱镇车家垱村三组18号,广东东莞,电工\n"
@@ -711,6 +712,26 @@ TEST_F(ImportCli, AHouseholdAddressGivesThePlaceWithoutAPlaceColumn) {
             std::string::npos)
       << reasons;
   EXPECT_NE(reasons.find("5 家庭住址: 户籍地为空（按家庭住址读取）"), std::string::npos) << reasons;
+  // Beside a 户籍地 column, the address fills a blank place only.
+  write_file(file("blank_place.csv"),
+             "姓名,联系电话,户籍地,家庭住址\n"
+             "空户籍,13800006005,,公安县斑竹垱镇车家垱村五组\n"
+             "都空,13800006006,,\n"
+             "读不出,13800006007,,三组18号\n"
+             "有户籍,13800006008,421022100,公安县斑竹垱镇车家垱村\n");
+  EXPECT_EQ(
+      s.cli({"import", "people", file("blank_place.csv"), "--report", file("r2.xlsx")}, "", &out),
+      1)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 2) << out;
+  reasons = report_lines(file("r2.xlsx"));
+  EXPECT_NE(reasons.find("2 家庭住址: 户籍地为空，按家庭住址记为车家垱村村民委员会"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("3 户籍地: 户籍地为空"), std::string::npos) << reasons;
+  EXPECT_NE(reasons.find("4 户籍地: 户籍地为空，家庭住址中也读不出：“三组18号”开头找不到"),
+            std::string::npos)
+      << reasons;
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
@@ -721,6 +742,8 @@ TEST_F(ImportCli, AHouseholdAddressGivesThePlaceWithoutAPlaceColumn) {
   EXPECT_FALSE(village["skills"].empty()) << village.dump();  // 从事工种 read as a skill
   EXPECT_EQ(field_of_only(c, token, "6002", "region_code"), "421022100");
   EXPECT_EQ(field_of_only(c, token, "6002", "work_province"), "浙江省");
+  EXPECT_EQ(field_of_only(c, token, "6005", "region_code"), "421022112217");
+  EXPECT_EQ(field_of_only(c, token, "6008", "region_code"), "421022100");
 }
 
 // 务工地 as offices write it gives the province, which counts people working outside Hubei.
