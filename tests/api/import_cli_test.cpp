@@ -564,14 +564,14 @@ TEST_F(ImportCli, TheDayOfReturnDatesTheStatusAtHome) {
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
-  auto status_history = [&](const std::string& phone) { return statuses_of(c, token, phone); };
   std::string today = guiyan::core::today_local();
   // Recorded away since the first import (today): home again, but not before that day.
-  EXPECT_EQ(status_history("7001"), "returned " + today + ": away@" + today + " returned@" + today);
-  EXPECT_EQ(status_history("7002"), "returned 2026-01-01: returned@2026-01-01");
-  EXPECT_EQ(status_history("7003"), "started_business -: started_business@" + today);
-  EXPECT_EQ(status_history("7004"), "returned 2026-02-14: returned@2026-02-14");
-  EXPECT_EQ(status_history("7005"), "left_again -: left_again@" + today);
+  EXPECT_EQ(statuses_of(c, token, "7001"),
+            "returned " + today + ": away@" + today + " returned@" + today);
+  EXPECT_EQ(statuses_of(c, token, "7002"), "returned 2026-01-01: returned@2026-01-01");
+  EXPECT_EQ(statuses_of(c, token, "7003"), "started_business -: started_business@" + today);
+  EXPECT_EQ(statuses_of(c, token, "7004"), "returned 2026-02-14: returned@2026-02-14");
+  EXPECT_EQ(statuses_of(c, token, "7005"), "left_again -: left_again@" + today);
 }
 
 // 外出时间 dates the status away as 返乡时间 dates the one at home; with no status stated, the
@@ -628,16 +628,15 @@ TEST_F(ImportCli, TheDayOfLeavingDatesTheStatusAway) {
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
-  auto status_history = [&](const std::string& phone) { return statuses_of(c, token, phone); };
-  EXPECT_EQ(status_history("9001"),
+  EXPECT_EQ(statuses_of(c, token, "9001"),
             "left_again 2026-01-20: returned@2026-01-20 left_again@2026-01-20");
-  EXPECT_EQ(status_history("9002"), "away 2019-03-01: away@2019-03-01");
-  EXPECT_EQ(status_history("9003"), "returned 2026-01-10: returned@2026-01-10");
-  EXPECT_EQ(status_history("9004"), "away 2026-03-01: away@2026-03-01");
-  EXPECT_EQ(status_history("9005"), "left_again 2026-02-20: left_again@2026-02-20");
-  EXPECT_EQ(status_history("9006"), "returned 2026-02-10: returned@2026-02-10");
-  EXPECT_EQ(status_history("9007"), "returned 2026-01-10: returned@2026-01-10");
-  EXPECT_EQ(status_history("9008"), "away 2026-03-03: away@2026-03-03");
+  EXPECT_EQ(statuses_of(c, token, "9002"), "away 2019-03-01: away@2019-03-01");
+  EXPECT_EQ(statuses_of(c, token, "9003"), "returned 2026-01-10: returned@2026-01-10");
+  EXPECT_EQ(statuses_of(c, token, "9004"), "away 2026-03-01: away@2026-03-01");
+  EXPECT_EQ(statuses_of(c, token, "9005"), "left_again 2026-02-20: left_again@2026-02-20");
+  EXPECT_EQ(statuses_of(c, token, "9006"), "returned 2026-02-10: returned@2026-02-10");
+  EXPECT_EQ(statuses_of(c, token, "9007"), "returned 2026-01-10: returned@2026-01-10");
+  EXPECT_EQ(statuses_of(c, token, "9008"), "away 2026-03-03: away@2026-03-03");
 }
 
 // 是否返乡 says whether the person is home now, where the row states no status and gives no day:
