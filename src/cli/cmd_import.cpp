@@ -39,11 +39,16 @@ void add_common_options(CLI::App& sub, Args& a) {
       ->capture_default_str();
 }
 
-// Writes the report and rejected-rows files when asked and lists the first problems on standard
-// error.
+// Writes the report and rejected-rows files when asked and lists on standard error the columns
+// not read, then the first problems.
 void report(const service::ImportSummary& summary, const Args& a) {
   if (!a.report.empty()) service::write_import_report(a.report, summary);
   if (!a.rejected.empty()) service::write_rejected_rows(a.file, summary, a.rejected);
+  if (!summary.ignored_columns.empty()) {
+    std::string names;
+    for (const auto& col : summary.ignored_columns) names += (names.empty() ? "" : "、") + col;
+    std::cerr << "未识别的列，已忽略：" << names << "\n";
+  }
   for (size_t i = 0; i < summary.issues.size() && i < 20; ++i) {
     const auto& issue = summary.issues[i];
     if (issue.row) std::cerr << "第" << issue.row << "行 ";

@@ -33,6 +33,9 @@ namespace {
 // Said of a mistyped ID number kept as unverified (待核实) on a row that is saved.
 constexpr const char* kKeptUnverified = "；已按待核实号码导入，请核对";
 
+// The field of a yes/no need column is this and the help kind's key (help_answer_field).
+constexpr std::string_view kHelpAnswer = "help_answer:";
+
 // Header words offices use, beyond each field's own label.
 const std::map<std::string, std::string>& header_words() {
   static const std::map<std::string, std::string> m = {
@@ -137,6 +140,9 @@ struct RowValues {
   std::optional<std::string> returned_on, left_on;
   // 是否返乡: whether the person is home now (see with_home_answer).
   std::optional<bool> home_answer;
+  // 培训意愿, 是否需要贷款 …: help kind → wanted, applied to 需求 once the record is known (see
+  // with_help_answers).
+  std::map<std::string, bool> help_answers;
 };
 
 // A date with_dates moved: the field of its column (returned_on, left_on) and why, for the report.
@@ -244,6 +250,56 @@ PersonValues with_status_answers(const RowValues& rv, const HeldStatus* held, Da
   return v;
 }
 
+// The field of a yes/no column that asks for one help kind ("help_answer:training" for 培训意愿,
+// 是否需要贷款, 有无场地需求, 贷款需求（万元）), or "": the kind's label or synonym (as 需求 takes
+// them) asked as a question (是否需要, 是否有, 有无 …) or named as a need (…需求, …意愿).
+std::string help_answer_field(const std::string& header) {
+  std::string h = clean_header(header);
+  if (auto bracket = h.find('('); bracket != std::string::npos && bracket > 0) h.resize(bracket);
+  bool asked = false;
+  for (std::string_view prefix :
+       {"是否愿意参加", "是否需要", "是否参加", "是否有", "有无", "是否"}) {
+    if (h.size() > prefix.size() && h.starts_with(prefix)) {
+      h.erase(0, prefix.size());
+      asked = true;
+      break;
+    }
+  }
+  for (std::string_view suffix : {"需求", "意愿"}) {
+    if (h.size() > suffix.size() && h.ends_with(suffix)) {
+      h.resize(h.size() - suffix.size());
+      asked = true;
+      break;
+    }
+  }
+  auto kind = asked ? core::find_term(core::help_kinds(), h) : std::nullopt;
+  return kind ? std::string(kHelpAnswer) + *kind : std::string();
+}
+
+// `values` with the row's yes/no need answers (`answers`: help kind → wanted) applied to the 需求
+// the row states, or else to the one the person holds (`held`, keys joined by ","; "" for none
+// or a new person): a yes adds the kind (in the list's order), a no removes it.
+PersonValues with_help_answers(PersonValues values, const std::map<std::string, bool>& answers,
+                               const std::string& held) {
+  auto stated = values.find("help_wanted");
+  std::string base = stated != values.end() && std::holds_alternative<std::string>(stated->second)
+                         ? std::get<std::string>(stated->second)
+                         : held;
+  std::vector<std::string> keys = core::split_items(base, ',');
+  for (const auto& term : core::help_kinds()) {
+    auto answer = answers.find(term.key);
+    if (answer == answers.end()) continue;
+    auto at = std::find(keys.begin(), keys.end(), term.key);
+    if (answer->second && at == keys.end()) keys.push_back(term.key);
+    if (!answer->second && at != keys.end()) keys.erase(at);
+  }
+  std::string joined;
+  for (const auto& k : keys) joined += (joined.empty() ? "" : ",") + k;
+  if (joined == base) return values;
+  values["help_wanted"] = joined.empty() ? store::Value{store::Null{}} : store::Value{joined};
+  return values;
+}
+
 // On PostgreSQL a new person's row, and every person's history, provenance and audit rows, wait
 // for the end of the batch (the importer flushes them before it reads the registry): each
 // statement is a round trip there (20,000 rows: 12.1 → 7.5 s for the side rows). On SQLite a
@@ -343,7 +399,7 @@ class Importer {
 
   void row(const io::SheetRow& row) {
     ++summary.rows_read;
-    RowValues rv{row.number, {}, {}, {}, {}};
+    RowValues rv{row.number, {}, {}, {}, {}, {}};
     bool bad = false;
     const size_t first_issue = summary.issues.size();
     // Gender and birth date as the sheet states them, with their columns.
@@ -354,6 +410,8 @@ class Importer {
     // 需求 words outside the list (子女入学), for 其他需求, and the column that held them.
     std::vector<std::string> other_needs;
     size_t needs_column = headers_.size();
+    // What yes/no need columns (培训意愿 …) say beyond yes or no.
+    std::vector<NeedDetail> need_details;
     // The place, from one column or from the county's, town's and village's columns.
     struct {
       std::string county, town, village;
@@ -377,6 +435,10 @@ class Importer {
         } else if (auto yes = std::get_if<int64_t>(&v.value)) {
           rv.home_answer = *yes != 0;
         }
+        continue;
+      }
+      if (field.starts_with(kHelpAnswer)) {
+        read_help_answer(i, cell, field.substr(kHelpAnswer.size()), rv, need_details);
         continue;
       }
       // 无, / or 待定 says nothing, in any column (where a field gives 无 a meaning, it keeps it).
@@ -558,6 +620,7 @@ class Importer {
     }
     if (!other_needs.empty())
       keep_other_needs(row.number, other_needs, needs_column, row.cells[needs_column], rv);
+    if (!rv.help_answers.empty()) settle_help_answers(row, rv, need_details);
     if (second_phone) {
       if (auto it = rv.values.find("phone2"); it == rv.values.end()) {
         rv.values["phone2"] = second_phone->first;
@@ -737,12 +800,8 @@ class Importer {
     std::optional<int64_t> by = by_ ? std::optional<int64_t>(by_->user_id) : std::nullopt;
     {
       auto existing = find_existing(c, rv.values);
-      PersonValues values = rv.values;  // rv stays as read: a rolled back batch is written again
-      if (rv.returned_on || rv.left_on || rv.home_answer) {
-        DateNote note;
-        values = with_status_answers(rv, existing ? &held_status(c, *existing) : nullptr, note);
-        note_dates(rv, note);
-      }
+      // rv stays as read: a rolled back batch is written again.
+      PersonValues values = answered(c, rv, existing);
       if (!existing) {
         PersonValues& v = values;
         v.try_emplace("status", std::string("returned"));
@@ -786,32 +845,119 @@ class Importer {
     PersonValues take;
     std::vector<std::string> conflicts;
   };
-  // Keeps the 需求 words outside the list (`words`, read from `cell` in column `col` of row `row`)
-  // in 其他需求 after what the row's own 其他需求 column says (a word it holds is not repeated),
-  // and reports them as a kept issue; when 其他需求 would grow too long they are reported unsaved.
-  void keep_other_needs(size_t row, const std::vector<std::string>& words, size_t col,
-                        const std::string& cell, RowValues& rv) {
+  // Adds `words` to the row's 其他需求 after what it holds (a word it holds is not repeated);
+  // false, changing nothing, when 其他需求 would grow too long.
+  bool add_other_needs(RowValues& rv, const std::vector<std::string>& words) {
     const core::Field& note_field = *core::find_person_field("help_wanted_note");
     auto held = rv.values.find(note_field.name);
     std::string note = held == rv.values.end() ? "" : std::get<std::string>(held->second);
     for (const std::string& w : words) {
       if (note.find(w) == std::string::npos) note += (note.empty() ? "" : "、") + w;
     }
+    if (!core::normalize_text(note_field, note, today_).ok()) return false;
+    rv.values[note_field.name] = note;
+    return true;
+  }
+
+  // Keeps the 需求 words outside the list (`words`, read from `cell` in column `col` of row `row`)
+  // in 其他需求 (add_other_needs) and reports them as a kept issue, or as unsaved when 其他需求
+  // would grow too long.
+  void keep_other_needs(size_t row, const std::vector<std::string>& words, size_t col,
+                        const std::string& cell, RowValues& rv) {
     std::string header = col < headers_.size() ? headers_[col] : "需求";
     std::string all;
     for (const std::string& w : words) all += (all.empty() ? "" : "、") + w;
-    auto v = core::normalize_text(note_field, note, today_);
-    if (!v.ok()) {
+    if (!add_other_needs(rv, words)) {
       summary.issues.push_back(
           {row, header, cell,
-           "“" + all + "”不在可选范围内，" + note_field.label + "已超过长度上限，未保存（可填：" +
+           "“" + all + "”不在可选范围内，其他需求已超过长度上限，未保存（可填：" +
                core::active_labels(*core::find_person_field("help_wanted")->vocab()) + "）",
            true});
       return;
     }
-    rv.values[note_field.name] = note;
     summary.issues.push_back(
-        {row, header, cell, "“" + all + "”不在可选范围内，记入" + note_field.label, true});
+        {row, header, cell, "“" + all + "”不在可选范围内，记入其他需求", true});
+  }
+
+  // A yes/no need column's cell that is neither: its column, and the text or the sum it holds.
+  struct NeedDetail {
+    size_t column;
+    std::string kind, text;
+    std::optional<int64_t> wan;  // a sum in a loan column (贷款需求 20万)
+  };
+
+  // Reads the cell of a yes/no need column (column `col`, help kind `kind`) into rv.help_answers:
+  // 是, 需要, 愿意 … are a yes, 否, 不需要, 无 … a no (of two columns asking for one kind, a yes
+  // wins), a word for nothing says nothing; any other text is a yes, its detail kept for
+  // settle_help_answers (a sum in a loan column, or a description such as 电工).
+  void read_help_answer(size_t col, const std::string& cell, const std::string& kind, RowValues& rv,
+                        std::vector<NeedDetail>& details) {
+    static const std::set<std::string> yes = {"是", "有", "需要", "愿意", "有需求", "有意愿", "要",
+                                              "想", "1",  "Y",    "y",    "√",      "yes"};
+    static const std::set<std::string> no = {
+        "否",   "无", "不需要", "不愿意", "无需求", "无意愿", "暂不需要", "暂无",
+        "没有", "不", "不要",   "0",      "N",      "n",      "×",        "no"};
+    std::string text = clean_header(cell);
+    if (text.empty()) return;
+    bool wanted = true;
+    if (no.count(text)) {
+      wanted = false;
+    } else if (!yes.count(text)) {
+      if (core::is_blank_cell(nullptr, cell)) return;
+      NeedDetail detail{col, kind, text, std::nullopt};
+      if (kind == "loan") {
+        // 贷款需求（元）: a bare number there is in 元.
+        bool in_yuan = core::split_label_unit(clean_header(headers_[col])).unit == "元";
+        bool bare = text.find_first_not_of("0123456789.,") == std::string::npos;
+        auto sum = core::normalize_text(*core::find_person_field("intention_funding_wan"),
+                                        in_yuan && bare ? text + "元" : text, today_);
+        if (auto wan = std::get_if<int64_t>(&sum.value); sum.ok() && wan) detail.wan = *wan;
+      }
+      details.push_back(std::move(detail));
+    }
+    auto [it, added] = rv.help_answers.try_emplace(kind, wanted);
+    if (!added) it->second = it->second || wanted;
+  }
+
+  // Settles the row's yes/no need answers against the rest of it: a no for a kind its 需求 names
+  // gives way to 需求 (a kept issue); a loan sum fills an empty 资金需求; a description is kept
+  // in 其他需求 as “培训：电工”. Each is reported as a kept issue.
+  void settle_help_answers(const io::SheetRow& row, RowValues& rv,
+                           const std::vector<NeedDetail>& details) {
+    auto stated = rv.values.find("help_wanted");
+    if (stated != rv.values.end() && std::holds_alternative<std::string>(stated->second)) {
+      auto keys = core::split_items(std::get<std::string>(stated->second), ',');
+      for (auto it = rv.help_answers.begin(); it != rv.help_answers.end();) {
+        if (it->second || std::find(keys.begin(), keys.end(), it->first) == keys.end()) {
+          ++it;
+          continue;
+        }
+        size_t col = column_of(std::string(kHelpAnswer) + it->first);
+        std::string label = core::term_label(core::help_kinds(), it->first);
+        summary.issues.push_back({row.number, headers_[col], row.cells[col],
+                                  "与需求“" + label + "”不符，按需求记录", true});
+        it = rv.help_answers.erase(it);
+      }
+    }
+    for (const NeedDetail& d : details) {
+      std::string label = core::term_label(core::help_kinds(), d.kind);
+      std::string said = "记为需要“" + label + "”";
+      if (d.wan) {
+        auto funding = rv.values.find("intention_funding_wan");
+        if (funding == rv.values.end()) {
+          rv.values["intention_funding_wan"] = *d.wan;
+          said += "，资金需求按此记为" + std::to_string(*d.wan) + "万元";
+        } else if (std::get<int64_t>(funding->second) != *d.wan) {
+          said += "；资金需求已填" + std::to_string(std::get<int64_t>(funding->second)) +
+                  "万元，此金额未保存";
+        }
+      } else if (add_other_needs(rv, {label + "：" + d.text})) {
+        said += "，“" + d.text + "”记入其他需求";
+      } else {
+        said += "；其他需求已超过长度上限，“" + d.text + "”未保存";
+      }
+      summary.issues.push_back({row.number, headers_[d.column], row.cells[d.column], said, true});
+    }
   }
 
   // Reports a 返乡时间 or 外出时间 moved by with_dates (`note`; none when its text is empty) as a
@@ -825,6 +971,27 @@ class Importer {
                               : returned            ? "返乡时间"
                                                     : "外出时间",
                               returned ? *rv.returned_on : *rv.left_on, note.text, true});
+  }
+
+  // The values a row writes to the person `existing` (nullopt: a new one): its 返乡时间, 外出时间
+  // and 是否返乡 applied to the status held (a date moved is reported), and its yes/no need
+  // answers to the 需求 held.
+  PersonValues answered(store::Conn& c, const RowValues& rv, std::optional<int64_t> existing) {
+    PersonValues values = rv.values;
+    if (rv.returned_on || rv.left_on || rv.home_answer) {
+      DateNote note;
+      values = with_status_answers(rv, existing ? &held_status(c, *existing) : nullptr, note);
+      note_dates(rv, note);
+    }
+    if (!rv.help_answers.empty()) {
+      std::string held;
+      if (existing) {
+        store::flush_deferred_inserts(c);  // the person may be one the batch created
+        held = store::find_person(c, *existing)->text("help_wanted");
+      }
+      values = with_help_answers(std::move(values), rv.help_answers, held);
+    }
+    return values;
   }
 
   // The status of `id` as the registry holds it now (rows created earlier in the batch included).
@@ -871,12 +1038,7 @@ class Importer {
   void count_dry_row(store::Conn& c, const RowValues& rv) {
     ++summary.accepted;
     if (auto existing = find_existing(c, rv.values)) {
-      DateNote note;
-      auto plan = plan_update(c, *existing,
-                              rv.returned_on || rv.left_on || rv.home_answer
-                                  ? with_status_answers(rv, &held_status(c, *existing), note)
-                                  : rv.values);
-      note_dates(rv, note);
+      auto plan = plan_update(c, *existing, answered(c, rv, existing));
       summary.conflicts += plan.conflicts.size();
       ++(person_changes(plan.before, plan.take).empty() ? summary.unchanged : summary.updated);
       return;
@@ -937,7 +1099,12 @@ class Importer {
 }  // namespace
 
 std::string field_for_header(const std::string& header) {
-  return header_field(core::person_fields(), header_words(), header);
+  std::string field = header_field(core::person_fields(), header_words(), header);
+  if (!field.empty()) return field;
+  // A field's own name in another unit (资金需求（元）, not read) is no need column.
+  std::string bare = core::split_label_unit(clean_header(header)).name;
+  if (!header_field(core::person_fields(), header_words(), bare).empty()) return {};
+  return help_answer_field(header);
 }
 
 ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* by,

@@ -20,7 +20,8 @@ ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* 
                             const std::string& path, const ImportOptions& options,
                             const std::function<void(const ImportSummary&)>& progress = {});
 
-// The field a sheet header names (姓名 → name, 身份证号码 → id_number …), or "" when none.
+// The field a sheet header names (姓名 → name, 身份证号码 → id_number; a yes/no need column such
+// as 培训意愿 → help_answer:training), or "" when none.
 std::string field_for_header(const std::string& header);
 
 }  // namespace guiyan::service

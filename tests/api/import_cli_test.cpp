@@ -494,6 +494,70 @@ TEST_F(ImportCli, NeedsOutsideTheListAreKeptAsOtherNeeds) {
   EXPECT_EQ(field_of_only(c, token, "土地流转", "name"), "要上学");  // searched like 技能说明
 }
 
+// A column asking for one kind of help (培训意愿, 是否需要贷款, 有无场地需求) adds it to or removes
+// it from the 需求 the row states or the person holds; a sum in a loan column fills an empty
+// 资金需求, a description goes to 其他需求; the same file again changes nothing. The command line
+// names the columns it did not read.
+TEST_F(ImportCli, YesNoNeedColumnsAddOrRemoveTheirKind) {
+  write_file(file("first.csv"),
+             "姓名,联系电话,户籍地,需求\n"
+             "要贷款,13800007001,421022,贷款\n"
+             "两样都要,13800007002,421022,培训、贷款\n"
+             "未说,13800007003,421022,\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("first.csv")}, "", &out), 0) << out;
+  write_file(file("answers.csv"),
+             "姓名,联系电话,户籍地,需求,资金需求,培训意愿,是否需要贷款,贷款需求（万元）,"
+             "有无场地需求,务工单位\n"
+             "要贷款,13800007001,421022,,,是,否,,,某电子厂\n"  // loan out, training in
+             "两样都要,13800007002,421022,,,否,,,,\n"          // training out, loan stays
+             "未说,13800007003,421022,,,电工,,20万,,\n"        // a description, a sum
+             "说要培训,13800007004,421022,培训,,否,,,,\n"      // 需求 wins over 否
+             "全无,13800007005,421022,,,无,无,,无,\n"          // 无 is no: nothing
+             "要场地,13800007006,421022,,,,,,厂房200平,\n"     // a description
+             "已填资金,13800007007,421022,,30,,,50,,\n");      // 资金需求 stays 30
+  EXPECT_EQ(run_guiyan({"import", "people", file("answers.csv"), "--dry-run", "--db", s.db_url()},
+                       "", &out),
+            0);
+  EXPECT_NE(out.find("未识别的列，已忽略：务工单位"), std::string::npos) << out;
+  auto dry = summary_of(out);
+  EXPECT_EQ(s.cli({"import", "people", file("answers.csv"), "--report", file("r.xlsx")}, "", &out),
+            0)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 4) << out;
+  EXPECT_EQ(sum["updated"], 3) << out;
+  EXPECT_EQ(dry, sum);
+  std::string reasons = report_lines(file("r.xlsx"));
+  for (const char* line : {"4 培训意愿: 记为需要“培训”，“电工”记入其他需求",
+                           "4 贷款需求（万元）: 记为需要“贷款”，资金需求按此记为20万元",
+                           "5 培训意愿: 与需求“培训”不符，按需求记录",
+                           "7 有无场地需求: 记为需要“场地”，“厂房200平”记入其他需求",
+                           "8 贷款需求（万元）: 记为需要“贷款”；资金需求已填30万元，此金额未保存",
+                           " 务工单位: 未识别的列"}) {
+    EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
+  }
+  EXPECT_EQ(s.cli({"import", "people", file("answers.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["unchanged"], 7) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto needs = [&](const std::string& name) { return only_person(c, token, name)["help_wanted"]; };
+  using nlohmann::json;
+  EXPECT_EQ(needs("要贷款"), json::array({"training"}));
+  EXPECT_EQ(needs("两样都要"), json::array({"loan"}));
+  EXPECT_EQ(needs("未说"), json::array({"loan", "training"}));
+  EXPECT_EQ(needs("说要培训"), json::array({"training"}));
+  EXPECT_EQ(needs("全无"), json::array());
+  EXPECT_EQ(needs("要场地"), json::array({"site"}));
+  EXPECT_EQ(needs("已填资金"), json::array({"loan"}));
+  auto undecided = only_person(c, token, "未说");
+  EXPECT_EQ(undecided["intention_funding_wan"], 20) << undecided.dump();
+  EXPECT_EQ(undecided["help_wanted_note"], "培训：电工");
+  EXPECT_EQ(field_of_only(c, token, "要场地", "help_wanted_note"), "场地：厂房200平");
+  EXPECT_EQ(only_person(c, token, "已填资金")["intention_funding_wan"], 30);
+}
+
 // Sheets write a second phone in the same cell, and ID numbers grouped by spaces as forms print
 // them: neither is a bad row.
 TEST_F(ImportCli, TwoPhonesInACellAndASpacedIdNumberAreRead) {
