@@ -41,9 +41,9 @@ void add_common_options(CLI::App& sub, Args& a) {
 
 // Writes the report and rejected-rows files when asked and lists on standard error the columns
 // not read, then the first problems.
-void report(const service::ImportSummary& summary, const Args& a) {
+void report(const service::ImportSummary& summary, const Args& a, service::FieldOf field_of) {
   if (!a.report.empty()) service::write_import_report(a.report, summary);
-  if (!a.rejected.empty()) service::write_rejected_rows(a.file, summary, a.rejected);
+  if (!a.rejected.empty()) service::write_rejected_rows(a.file, summary, field_of, a.rejected);
   if (!summary.ignored_columns.empty()) {
     std::string names;
     for (const auto& col : summary.ignored_columns) names += (names.empty() ? "" : "、") + col;
@@ -61,21 +61,23 @@ void report(const service::ImportSummary& summary, const Args& a) {
   }
 }
 
-// `guiyan import NAME FILE [--dry-run] [--report R] [--batch-rows N]` for a ledger whose rows
-// have no source of their own (recorded as manual), read with `importer`.
 // A sheet importer of the service layer (import_merchants, import_ventures).
 using Importer = std::function<service::ImportSummary(
     store::Db&, const service::Actor&, const service::Principal*, const std::string&,
     const service::ImportOptions&, const std::function<void(const service::ImportSummary&)>&)>;
 
+// `guiyan import NAME FILE [--dry-run] [--report R] [--batch-rows N]` for a ledger whose rows
+// have no source of their own (recorded as manual), read with `importer`, whose headers
+// `field_of` names.
 void add_ledger_import(CLI::App& imp, Config& cfg, Action& action, const std::string& name,
-                       const std::string& description, Importer importer) {
+                       const std::string& description, Importer importer,
+                       service::FieldOf field_of) {
   auto a = std::make_shared<Args>();
   auto* sub = imp.add_subcommand(name, description);
   add_common_options(*sub, *a);
   add_db_option(*sub, cfg);
-  sub->callback([&cfg, &action, a, importer] {
-    action = [&cfg, a, importer] {
+  sub->callback([&cfg, &action, a, importer, field_of] {
+    action = [&cfg, a, importer, field_of] {
       auto db = open_migrated(cfg, 2);
       service::ImportOptions opt;
       opt.source = "manual";
@@ -92,7 +94,7 @@ void add_ledger_import(CLI::App& imp, Config& cfg, Action& action, const std::st
       } catch (const io::SheetError& e) {
         throw std::runtime_error(e.what());
       }
-      report(summary, *a);
+      report(summary, *a, field_of);
       std::cout << service::summary_json(summary) << std::endl;
       return summary.rejected == 0 ? 0 : 1;
     };
@@ -134,7 +136,7 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
       } catch (const io::SheetError& e) {
         throw std::runtime_error(e.what());
       }
-      report(summary, *a);
+      report(summary, *a, service::field_for_header);
       if (!a->dry_run && summary.accepted > 0) {
         std::cerr << "疑似重复：新增 " << summary.duplicates_added << " 对，共 "
                   << summary.duplicates_found << " 对待核（guiyan dedupe people 可再次查找）\n";
@@ -147,12 +149,12 @@ void add_import_command(CLI::App& app, Config& cfg, Action& action) {
   add_ledger_import(*imp, cfg, action, "merchants",
                     "Merchant and talent list 楚商楚才名录. Prints a one-line JSON summary; exit 0 "
                     "when every row was accepted, 1 otherwise",
-                    service::import_merchants);
+                    service::import_merchants, service::merchant_field_for_header);
   add_ledger_import(*imp, cfg, action, "ventures",
                     "Ventures ledger 返乡创业主体台账 (founders found by ID number among the "
                     "people). Prints a one-line JSON summary; exit 0 when every row was accepted, "
                     "1 otherwise",
-                    service::import_ventures);
+                    service::import_ventures, service::venture_field_for_header);
 }
 
 }  // namespace guiyan::cli

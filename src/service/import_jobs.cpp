@@ -233,7 +233,11 @@ std::string import_rejected_file(store::Db& db, const Principal& p, int64_t id) 
   TempFileGuard source{temp_file("guiyan-rejected-source-", id, extension_of(job.text(2)))};
   if (!write_stored_file(*conn, job.i64(19), source.path)) throw http::not_found("导入文件");
   std::string out = temp_file("guiyan-rejected-", id, "xlsx");
-  size_t rows = write_rejected_rows(source.path, s, out);
+  const std::string kind = job.text(1);
+  FieldOf field_of = kind == "merchants"  ? merchant_field_for_header
+                     : kind == "ventures" ? venture_field_for_header
+                                          : field_for_header;
+  size_t rows = write_rejected_rows(source.path, s, field_of, out);
   // The rows hand back personal data as uploaded, unmasked: the download is recorded.
   store::Tx tx(*conn);
   audit(*conn, Actor::of(p),

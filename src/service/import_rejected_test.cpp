@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "io/test_support.h"
+#include "service/person_import.h"
 
 namespace guiyan::service {
 namespace {
@@ -31,7 +32,7 @@ TEST(RejectedRows, TheHeaderThenEachRefusedRowWithItsReasons) {
                        {4, "户籍地", "火星", "找不到对应的行政区划"},
                        {5, "身份证号", "", "校验位不符；已按待核实号码导入", true},
                        {6, "姓名", "丁", "重名"}});
-  EXPECT_EQ(write_rejected_rows(dir.file("in.csv"), s, dir.file("out.xlsx")), 2u);
+  EXPECT_EQ(write_rejected_rows(dir.file("in.csv"), s, field_for_header, dir.file("out.xlsx")), 2u);
   EXPECT_EQ(io::test_support::read_rows(dir.file("out.xlsx")),
             (Rows{{1, {"姓名", "身份证号", "户籍地", "未导入原因"}},
                   {2, {"乙", "123", "火星", "身份证号应为18位；找不到对应的行政区划"}},
@@ -41,7 +42,9 @@ TEST(RejectedRows, TheHeaderThenEachRefusedRowWithItsReasons) {
 TEST(RejectedRows, NothingRefusedStillGivesTheHeaderUnderATitle) {
   TempDir dir;
   io::test_support::write_bytes(dir.file("in.csv"), "台账标题\n\n姓名,户籍地\n甲,421022\n");
-  EXPECT_EQ(write_rejected_rows(dir.file("in.csv"), refused(3, {}), dir.file("out.xlsx")), 0u);
+  EXPECT_EQ(write_rejected_rows(dir.file("in.csv"), refused(3, {}), field_for_header,
+                                dir.file("out.xlsx")),
+            0u);
   EXPECT_EQ(io::test_support::read_rows(dir.file("out.xlsx")),
             (Rows{{1, {"姓名", "户籍地", "未导入原因"}}}));
 }

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "io/sheet_error.h"
 #include "io/sheet_reader.h"
 #include "service/import_summary.h"
+#include "service/sheet_headers.h"
 
 namespace guiyan::service {
 
@@ -18,32 +20,46 @@ namespace guiyan::service {
 // tried in tab order, so a 填表说明 sheet before the ledger is passed over, and an issue of row 0
 // names the worksheet read when it is not the first), then `imp.row(row)` for each row,
 // `imp.flush()` every `options.batch_rows` rows (when `progress` is given) and at the end;
-// `progress` gets `imp.summary` after each flush. Throws io::SheetError naming `what_header`
-// (e.g. "表头应包含“姓名”和“户籍地”等列") when no header is found.
+// `progress` gets `imp.summary` after each flush. A header of two rows (group titles over the
+// columns, two_row_header by `field_of`) is given to `imp.header` as one; summary.header_row is
+// its first row. Throws io::SheetError naming `what_header` (e.g. "表头应包含“姓名”和“户籍地”等列")
+// when no header is found.
 template <class SheetImporter>
 void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions& options,
-                const std::string& what_header,
+                const std::string& what_header, FieldOf field_of,
                 const std::function<void(const ImportSummary&)>& progress) {
   bool have_header = false, ten_rows = false;
   std::vector<std::string> sheets = io::sheet_names(path);
   for (size_t sheet = 0; sheet < sheets.size() && !have_header; ++sheet) {
     size_t scanned = 0;
+    // A row that may be the header, tried once the row below it is seen (a second header row?).
+    std::optional<io::SheetRow> pending;
+    auto try_header = [&](const io::SheetRow& row, size_t first_row) {
+      have_header = imp.header(row);
+      if (!have_header) return false;
+      imp.summary.sheet_index = sheet;
+      imp.summary.header_row = first_row;
+      if (sheet > 0) {
+        imp.summary.issues.push_back(
+            {0, "", "", "已读取工作表“" + sheets[sheet] + "”（之前的工作表中没有表头）"});
+      }
+      return true;
+    };
     io::read_sheet_at(path, sheet, [&](const io::SheetRow& row) {
+      if (!have_header && pending) {
+        if (auto both = two_row_header(pending->cells, row.cells, field_of)) {
+          if (try_header({pending->number, *both}, pending->number)) return true;
+        }
+        if (!try_header(*pending, pending->number)) pending.reset();
+      }
       if (!have_header) {
-        have_header = imp.header(row);
-        if (have_header) {
-          imp.summary.sheet_index = sheet;
-          imp.summary.header_row = row.number;
+        if (++scanned < 10) {
+          pending = row;
+          return true;
         }
-        if (have_header && sheet > 0) {
-          imp.summary.issues.push_back(
-              {0, "", "", "已读取工作表“" + sheets[sheet] + "”（之前的工作表中没有表头）"});
-        }
-        if (!have_header && ++scanned >= 10) {
-          ten_rows = true;
-          return false;  // not this worksheet: the next one, if any
-        }
-        return true;
+        if (try_header(row, row.number)) return true;  // the tenth row: tried alone
+        ten_rows = true;
+        return false;  // not this worksheet: the next one, if any
       }
       imp.row(row);
       if (progress && imp.summary.rows_read % options.batch_rows == 0) {
@@ -52,6 +68,7 @@ void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions
       }
       return true;
     });
+    if (!have_header && pending) try_header(*pending, pending->number);  // a sheet's last row
   }
   if (!have_header) {
     std::string where = sheets.size() > 1 ? "各工作表" : ten_rows ? "前10行" : "文件";

@@ -438,7 +438,8 @@ ImportSummary import_merchants(store::Db& db, const Actor& actor, const Principa
                                const std::string& path, const ImportOptions& options,
                                const std::function<void(const ImportSummary&)>& progress) {
   Importer imp(db, actor, by, options);
-  feed_sheet(imp, path, options, "表头应包含“姓名”或“企业名称”，以及“籍贯地”等列", progress);
+  feed_sheet(imp, path, options, "表头应包含“姓名”或“企业名称”，以及“籍贯地”等列",
+             merchant_field_for_header, progress);
   if (progress) progress(imp.summary);
   return imp.summary;
 }

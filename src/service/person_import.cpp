@@ -1114,7 +1114,7 @@ ImportSummary import_people(store::Db& db, const Actor& actor, const Principal* 
     throw std::invalid_argument("数据来源应为 大数据、入户调查、自主填报 或 手工录入");
   }
   Importer imp(db, actor, by, options);
-  feed_sheet(imp, path, options, "表头应包含“姓名”和“户籍地”等列", progress);
+  feed_sheet(imp, path, options, "表头应包含“姓名”和“户籍地”等列", field_for_header, progress);
   if (!options.dry_run && imp.summary.accepted > 0) {
     // Only pairs involving someone this import wrote can have changed.
     auto scan = scan_duplicates(imp.conn(), imp.written());

@@ -1,5 +1,7 @@
 #include "service/sheet_headers.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace guiyan::service {
@@ -74,6 +76,28 @@ std::string header_field(const std::vector<core::Field>& fields,
   }
   if (!wanted.empty() && given != wanted && given.find("元") != std::string::npos) return {};
   return f;
+}
+
+std::optional<std::vector<std::string>> two_row_header(const std::vector<std::string>& first,
+                                                       const std::vector<std::string>& second,
+                                                       FieldOf field_of) {
+  std::vector<std::string> out = first;
+  out.resize(std::max(first.size(), second.size()));
+  int named = 0;
+  bool adds = false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    std::string above = i < first.size() ? clean_header(first[i]) : "";
+    std::string below = i < second.size() ? clean_header(second[i]) : "";
+    std::string field_above = above.empty() ? "" : field_of(above);
+    std::string field_below = below.empty() ? "" : field_of(below);
+    named += !field_above.empty();
+    if (below.empty() || below == above) continue;  // merged down, or nothing below
+    if (!field_above.empty() && field_below.empty()) return std::nullopt;  // a value: data
+    if (!field_below.empty() && field_below != field_above) adds = true;
+    if (!field_below.empty() || field_above.empty()) out[i] = second[i];
+  }
+  if (named < 2 || !adds) return std::nullopt;
+  return out;
 }
 
 std::vector<ImportIssue> read_region_code_column(std::vector<std::string>& fields,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,19 @@ std::string clean_header(const std::string& header);
 std::string header_field(const std::vector<core::Field>& fields,
                          const std::map<std::string, std::string>& words,
                          const std::string& header);
+
+// The field a header names for one import (field_for_header, merchant_field_for_header …).
+using FieldOf = std::string (*)(const std::string& header);
+
+// The header of a sheet whose header takes two rows — group titles over the columns below them
+// (外出务工情况 over 务工地 | 外出时间), the other cells merged down or left blank — as one row:
+// `first`'s cells, each replaced by the cell below it where that names a field (`field_of`) that
+// `first`'s does not, or fills a blank. nullopt when `second` is not such a row: `first` names
+// fewer than two fields, `second` names no field `first` lacks, or it holds a value under a
+// column `first` names (a row of data).
+std::optional<std::vector<std::string>> two_row_header(const std::vector<std::string>& first,
+                                                       const std::vector<std::string>& second,
+                                                       FieldOf field_of);
 
 // Where several columns name the region field `field` and one of them is a code column (its
 // header holds “代码”, as the exports write “户籍地代码” beside the name “户籍地”), only that

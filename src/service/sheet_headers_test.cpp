@@ -34,6 +34,27 @@ TEST(SheetHeaders, AYesNoFieldMayBeAskedAsAQuestion) {
   EXPECT_EQ(field_for_header("是否"), "");
 }
 
+TEST(SheetHeaders, ASecondHeaderRowNamesTheColumnsUnderItsGroupTitles) {
+  using Cells = std::vector<std::string>;
+  // Merged down (the cell repeated, as the reader fills merges) or blank below; a title above.
+  Cells first = {"序号", "姓名", "户籍地", "外出务工情况", "外出务工情况", "返乡情况"};
+  EXPECT_EQ(two_row_header(first, {"序号", "姓名", "户籍地", "务工地", "务工单位", "返乡时间"},
+                           field_for_header),
+            (Cells{"序号", "姓名", "户籍地", "务工地", "务工单位", "返乡时间"}));
+  EXPECT_EQ(two_row_header(first, {"", "", "", "务工地", "", "返乡时间"}, field_for_header),
+            (Cells{"序号", "姓名", "户籍地", "务工地", "外出务工情况", "返乡时间"}));
+  // A row of data under a header of one row; a second row naming nothing new.
+  EXPECT_FALSE(
+      two_row_header(first, {"1", "张三", "421022", "广东东莞", "", ""}, field_for_header));
+  EXPECT_FALSE(two_row_header(first, {"序号", "姓名", "户籍地"}, field_for_header));
+  // A title above a header of one row is not its first row.
+  EXPECT_FALSE(two_row_header({"某村外出务工人员台账"}, {"姓名", "户籍地"}, field_for_header));
+  // A field's cell over a more precise one (联系方式 over 手机号码 | 家庭住址).
+  EXPECT_EQ(two_row_header({"姓名", "户籍地", "联系方式", "联系方式"},
+                           {"姓名", "户籍地", "手机号码", "家庭住址"}, field_for_header),
+            (Cells{"姓名", "户籍地", "手机号码", "家庭住址"}));
+}
+
 TEST(SheetHeaders, ASumInAnotherUnitThanTheFieldsIsNotRead) {
   const std::map<std::string, std::string> words = {{"资金需求", "intention_funding_wan"}};
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（万元）"),

@@ -442,7 +442,7 @@ ImportSummary import_ventures(store::Db& db, const Actor& actor, const Principal
                               const std::function<void(const ImportSummary&)>& progress) {
   VentureImporter imp(db, actor, by, options);
   feed_sheet(imp, path, options, "表头应包含“主体名称”“主体类型”“所在地”“创办人身份证号”等列",
-             progress);
+             venture_field_for_header, progress);
   if (progress) progress(imp.summary);
   return imp.summary;
 }

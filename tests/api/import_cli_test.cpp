@@ -1196,6 +1196,64 @@ TEST_F(ImportCli, AVillageMergedDownOverItsPeoplesRowsIsEachOnesVillage) {
   EXPECT_NE(region_of("合并5").find("斑竹垱"), std::string::npos) << region_of("合并5");
 }
 
+// A ledger whose header takes two rows under its title: group titles (外出务工情况, 返乡情况)
+// merged across the columns named in the row below, the other headers merged down over both rows.
+// The columns below the titles are read, the second header row is no person, and the refused rows
+// come back under the header as one row.
+TEST_F(ImportCli, AHeaderOfTwoRowsIsReadAsOne) {
+  lxw_workbook* wb = workbook_new(file("two_rows.xlsx").c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "外出务工人员台账");
+  lxw_format* center = workbook_add_format(wb);
+  format_set_align(center, LXW_ALIGN_CENTER);
+  worksheet_merge_range(ws, 0, 0, 0, 8, "斑竹垱镇外出务工人员台账", center);
+  const char* down[] = {"序号", "姓名", "身份证号码", "户籍地"};
+  for (int c = 0; c < 4; ++c) worksheet_merge_range(ws, 1, c, 2, c, down[c], center);
+  worksheet_merge_range(ws, 1, 4, 1, 6, "外出务工情况", center);
+  worksheet_merge_range(ws, 1, 7, 1, 8, "返乡情况", center);
+  const char* below[] = {"务工地", "务工单位", "外出时间", "是否返乡", "返乡时间"};
+  for (int c = 0; c < 5; ++c) worksheet_write_string(ws, 2, 4 + c, below[c], nullptr);
+  std::string id = guiyan::core::complete_id_number("42102219900101007");
+  const std::vector<std::vector<std::string>> rows = {
+      {"1", "两行甲", id, "421022", "广东东莞", "某电子厂", "2025-03-01", "是", "2026-01-20"},
+      {"2", "两行乙", "123", "421022", "浙江义乌", "", "2025-05-01", "否", ""}};
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].size(); ++c) {
+      worksheet_write_string(ws, static_cast<lxw_row_t>(3 + r), static_cast<lxw_col_t>(c),
+                             rows[r][c].c_str(), nullptr);
+    }
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("two_rows.xlsx"), "--report", file("r.xlsx"),
+                   "--rejected", file("x.xlsx")},
+                  "", &out),
+            1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["rows_read"], 2) << out;  // the second header row is not a row of data
+  EXPECT_EQ(sum["new"], 1) << out;
+  EXPECT_EQ(sum["rejected"], 1) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find(" 务工单位: 未识别的列"), std::string::npos) << reasons;
+  EXPECT_EQ(reasons.find("外出务工情况"), std::string::npos) << reasons;
+  std::vector<std::vector<std::string>> back;
+  guiyan::io::read_sheet(file("x.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    back.push_back(r.cells);
+    return true;
+  });
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0],
+            (std::vector<std::string>{"序号", "姓名", "身份证号码", "户籍地", "务工地", "务工单位",
+                                      "外出时间", "是否返乡", "返乡时间", "未导入原因"}));
+  EXPECT_EQ(back[1][1], "两行乙");
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_EQ(statuses_of(c, token, "两行甲"), "returned 2026-01-20: returned@2026-01-20");
+  EXPECT_EQ(field_of_only(c, token, "两行甲", "work_province"), "广东省");
+  EXPECT_EQ(field_of_only(c, token, "两行甲", "work_city"), "东莞市");
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the
