@@ -7,6 +7,7 @@ mode="${1:-run}"
 packages=(build-essential cmake pkg-config librestinio-dev libasio-dev libfmt-dev
   libsqlite3-dev nlohmann-json3-dev libsodium-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libjemalloc-dev libpq-dev libicu-dev liborcus-dev libixion-dev libxlsxwriter-dev
+  libfreexl-dev
   nodejs npm)
 if [ "$mode" = test ]; then
   packages+=(chromium fonts-wqy-microhei wrk sqlite3 postgresql python3-yaml clang-format)

@@ -3,8 +3,11 @@
 #include <sys/stat.h>
 
 #include <cctype>
+#include <fstream>
+#include <string_view>
 
 #include "io/csv_reader.h"
+#include "io/xls_reader.h"
 #include "io/xlsx_reader.h"
 
 namespace guiyan::io {
@@ -20,32 +23,57 @@ std::string lower_extension(const std::string& path) {
   return ext;
 }
 
-// The lower-cased extension of a readable sheet file; throws SheetError for anything else.
-std::string checked_extension(const std::string& path) {
+// True when the file at `path` begins as a zip archive (an .xlsx) does.
+bool is_zip_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[4];
+  return in.read(magic, 4) && std::string_view(magic, 4) == std::string_view("PK\3\4", 4);
+}
+
+// How a readable sheet file is read: "csv", "xls" or "xlsx". An Excel file is read by what it
+// holds, whatever its extension says (WPS and mail programs rename them): a compound file as
+// .xls, anything else as .xlsx. Throws SheetError for another extension or a missing file.
+std::string checked_kind(const std::string& path) {
   std::string ext = lower_extension(path);
-  if (ext != ".xlsx" && ext != ".csv") {
-    throw SheetError("不支持的文件类型，请上传 .xlsx 或 .csv 文件");
-  }
+  if (!is_sheet_file_name(path)) throw SheetError(kSheetFileTypes);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw SheetError("文件不存在：" + path);
   if (!S_ISREG(st.st_mode)) throw SheetError("无法读取文件：" + path);
-  return ext;
+  if (ext == ".csv") return "csv";
+  if (is_compound_file(path)) return "xls";
+  if (ext == ".xls" && !is_zip_file(path)) {
+    // Some systems' "export to Excel" writes a web page or text under the name .xls.
+    throw SheetError(
+        "文件不是有效的 Excel 文件（可能是网页或文本文件改名为 .xls），请用 Excel 打开后"
+        "另存为 .xlsx 再上传");
+  }
+  return "xlsx";
 }
 
 }  // namespace
+
+bool is_sheet_file_name(const std::string& name) {
+  std::string ext = lower_extension(name);
+  return ext == ".xlsx" || ext == ".xls" || ext == ".csv";
+}
 
 void read_sheet(const std::string& path, const RowCallback& on_row) {
   read_sheet_at(path, 0, on_row);
 }
 
 std::vector<std::string> sheet_names(const std::string& path) {
-  if (checked_extension(path) == ".xlsx") return xlsx_sheet_names(path);
+  std::string kind = checked_kind(path);
+  if (kind == "xlsx") return xlsx_sheet_names(path);
+  if (kind == "xls") return xls_sheet_names(path);
   return {""};
 }
 
 void read_sheet_at(const std::string& path, size_t index, const RowCallback& on_row) {
-  if (checked_extension(path) == ".xlsx") {
+  std::string kind = checked_kind(path);
+  if (kind == "xlsx") {
     read_xlsx(path, on_row, index);
+  } else if (kind == "xls") {
+    read_xls(path, on_row, index);
   } else if (index == 0) {
     read_csv(path, on_row);
   } else {

@@ -1,4 +1,4 @@
-// Reading the rows of an uploaded ledger (.xlsx or .csv) one at a time, in file order.
+// Reading the rows of an uploaded ledger (.xlsx, .xls or .csv) one at a time, in file order.
 #pragma once
 
 #include <cstddef>
@@ -19,13 +19,21 @@ struct SheetRow {
 // Called for each row; returns false to stop reading.
 using RowCallback = std::function<bool(const SheetRow&)>;
 
-// Reads `path` by its extension (.xlsx or .csv, any case) and calls on_row for every non-empty row
-// in order, the header included, until on_row returns false. Throws SheetError for a missing,
-// unsupported or malformed file; exceptions thrown by on_row pass through unchanged.
+// What a user is told of a file whose name is_sheet_file_name refuses.
+inline constexpr const char* kSheetFileTypes = "不支持的文件类型，请上传 .xlsx、.xls 或 .csv 文件";
+
+// True when `name` ends in .xlsx, .xls or .csv (any case): a file read_sheet reads.
+bool is_sheet_file_name(const std::string& name);
+
+// Reads `path` (.xlsx, .xls or .csv by its extension, any case; an Excel file by its content, so
+// an .xls renamed .xlsx is read too) and calls on_row for every non-empty row in order, the
+// header included, until on_row returns false. Throws SheetError for a missing, unsupported or
+// malformed file; exceptions thrown by on_row pass through unchanged.
 void read_sheet(const std::string& path, const RowCallback& on_row);
 
-// The sheets of `path` that read_sheet_at reads: an .xlsx's visible worksheets by name in tab
-// order, one unnamed sheet for a .csv. Throws SheetError like read_sheet.
+// The sheets of `path` that read_sheet_at reads: an .xlsx's visible worksheets (an .xls's
+// worksheets) by name in tab order, one unnamed sheet for a .csv. Throws SheetError like
+// read_sheet.
 std::vector<std::string> sheet_names(const std::string& path);
 
 // read_sheet for the sheet at `index` of sheet_names(path) (read_sheet reads the first).

@@ -290,7 +290,7 @@ TEST(ReadSheetXlsx, RejectsFilesThatAreNotXlsx) {
   test_support::write_bytes(
       dir.file("old.xlsx"),
       std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
-  expect_sheet_error(dir.file("old.xlsx"), "旧版 .xls");
+  expect_sheet_error(dir.file("old.xlsx"), "文件不是有效的 xls 文件");  // read as .xls: broken
 
   test_support::write_stored_zip(dir.file("other.xlsx"), {{"readme.txt", "hello"}});
   expect_sheet_error(dir.file("other.xlsx"), "缺少工作簿");
@@ -336,7 +336,9 @@ TEST(ReadSheet, ChecksPathAndExtension) {
   expect_sheet_error(dir.file("missing.xlsx"), "文件不存在");
   expect_sheet_error(dir.file("missing.csv"), "文件不存在");
   test_support::write_bytes(dir.file("data.xls"), "x");
-  expect_sheet_error(dir.file("data.xls"), "不支持的文件类型，请上传 .xlsx 或 .csv 文件");
+  expect_sheet_error(dir.file("data.xls"), "可能是网页或文本文件改名为 .xls");
+  test_support::write_bytes(dir.file("data.xlsm"), "x");
+  expect_sheet_error(dir.file("data.xlsm"), "不支持的文件类型，请上传 .xlsx、.xls 或 .csv 文件");
   test_support::write_bytes(dir.file("noext"), "x");
   expect_sheet_error(dir.file("noext"), "不支持的文件类型");
   expect_sheet_error(dir.file("a.csv.d/data"), "不支持的文件类型");

@@ -140,13 +140,19 @@ inline void write_stored_zip(const std::string& path,
   write_bytes(path, out);
 }
 
-inline std::vector<Row> read_rows(const std::string& path) {
+// The rows of the sheet at `index` of sheet_names(path), as (number, cells).
+inline std::vector<Row> read_rows_at(const std::string& path, size_t index) {
   std::vector<Row> rows;
-  read_sheet(path, [&](const SheetRow& r) {
+  read_sheet_at(path, index, [&](const SheetRow& r) {
     rows.emplace_back(r.number, r.cells);
     return true;
   });
   return rows;
+}
+
+// The rows of the first sheet of `path`.
+inline std::vector<Row> read_rows(const std::string& path) {
+  return read_rows_at(path, 0);
 }
 
 }  // namespace guiyan::io::test_support

@@ -20,15 +20,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::vector<Row> rows_at(const std::string& path, size_t sheet) {
-  std::vector<Row> out;
-  read_sheet_at(path, sheet, [&](const SheetRow& r) {
-    out.emplace_back(r.number, r.cells);
-    return true;
-  });
-  return out;
-}
-
 // The style index a column of sheet1 is formatted with ("" when none).
 std::string column_style(const std::string& xml, int col) {
   std::regex re("<col min=\"" + std::to_string(col) + "\" max=\"" + std::to_string(col) +
@@ -49,8 +40,9 @@ TEST(XlsxForm, TheFormHasItsHeaderNotesTextColumnsAndDropDowns) {
 
   // The reader sees the form first and the instructions second; the choices' sheet is hidden.
   EXPECT_THAT(sheet_names(path), ElementsAre("人员台账", "填表说明"));
-  EXPECT_THAT(rows_at(path, 0), ElementsAre(Row{1, {"*姓名", "身份证号", "性别", "人员状态"}}));
-  EXPECT_THAT(rows_at(path, 1),
+  EXPECT_THAT(test_support::read_rows_at(path, 0),
+              ElementsAre(Row{1, {"*姓名", "身份证号", "性别", "人员状态"}}));
+  EXPECT_THAT(test_support::read_rows_at(path, 1),
               ElementsAre(Row{1, {"列名", "填写说明"}}, Row{2, {"姓名", "必填。最多40个字。"}}));
   ZipReader zip(path);
   EXPECT_THAT(zip.read("xl/workbook.xml"),

@@ -10,6 +10,7 @@
 #include "core/person_vocabulary.h"
 #include "http/api_error.h"
 #include "io/sheet_error.h"
+#include "io/sheet_reader.h"
 #include "service/audit.h"
 #include "service/auth_service.h"
 #include "service/data_scope.h"
@@ -97,10 +98,7 @@ nlohmann::json enqueue_import(store::Db& db, const Principal& p, const std::stri
                               const std::string& filename, const std::string& source_in,
                               bool dry_run, const std::string& bytes) {
   require(p, import_permission(kind));
-  std::string ext = extension_of(filename);
-  if (ext != "xlsx" && ext != "csv") {
-    throw bad_request("filename", "不支持的文件类型，请上传 .xlsx 或 .csv 文件");
-  }
+  if (!io::is_sheet_file_name(filename)) throw bad_request("filename", io::kSheetFileTypes);
   auto source = core::find_term(core::data_sources(), source_in.empty() ? "survey" : source_in);
   if (!source) throw bad_request("source", "数据来源应为 大数据、入户调查、自主填报 或 手工录入");
   if (bytes.empty()) throw bad_request("file", "上传的文件是空的");

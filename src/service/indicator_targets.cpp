@@ -236,9 +236,7 @@ nlohmann::json import_targets_api(store::Db& db, const Principal& p, const std::
   require(p, "indicator:write");
   std::string ext = std::filesystem::path(filename).extension().string();
   for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (ext != ".xlsx" && ext != ".csv") {
-    throw bad_request("filename", "请上传 .xlsx 或 .csv 文件");
-  }
+  if (!io::is_sheet_file_name(filename)) throw bad_request("filename", io::kSheetFileTypes);
   auto path = std::filesystem::temp_directory_path() /
               ("guiyan-targets-" + std::to_string(std::random_device{}()) + ext);
   std::ofstream(path, std::ios::binary) << content;

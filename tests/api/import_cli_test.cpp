@@ -1254,6 +1254,39 @@ TEST_F(ImportCli, AHeaderOfTwoRowsIsReadAsOne) {
   EXPECT_EQ(field_of_only(c, token, "两行甲", "work_city"), "东莞市");
 }
 
+// A ledger saved by Excel 97-2003 or WPS as .xls — instructions on its first sheet, the ledger on
+// the second under a merged title; another with villages merged down — imports as its .xlsx
+// would, from the command line and through the console's upload.
+TEST_F(ImportCli, AnXlsLedgerImportsAsItsXlsxWould) {
+  const std::string dir = std::string(GUIYAN_SOURCE_DIR) + "/src/io/testdata/";
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", dir + "ledger.xls", "--report", file("r.xlsx")}, "", &out),
+            0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 2) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("已读取工作表“返乡人员台账”"), std::string::npos) << reasons;
+  EXPECT_NE(reasons.find("5 返乡时间: 只有年月，返乡时间按1月1日记录"), std::string::npos)
+      << reasons;
+  EXPECT_EQ(s.cli({"import", "people", dir + "merged.xls"}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 5) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_EQ(statuses_of(c, token, "张三"), "returned 2026-01-20: returned@2026-01-20");
+  std::string phone = field_of_only(c, token, "张三", "phone");  // typed as a number in the sheet
+  EXPECT_TRUE(phone.starts_with("138") && phone.ends_with("1111")) << phone;
+  EXPECT_EQ(only_person(c, token, "张三")["intention_investment_wan"], 13);  // 12.5, whole 万元
+  EXPECT_EQ(field_of_only(c, token, "合并3", "region_name"), "车家垱村村民委员会");
+  EXPECT_NE(field_of_only(c, token, "合并5", "region_name").find("斑竹垱"), std::string::npos);
+  // The console's upload takes the same file by its name .xls: a dry run finds both unchanged.
+  auto job =
+      run_import(c, token, "kind=people&filename=" + url_encode("台账.xls") + "&dry_run=true",
+                 read_bytes(dir + "ledger.xls"));
+  EXPECT_EQ(job["status"], "done") << job.dump();
+  EXPECT_EQ(job["unchanged"], 2) << job.dump();
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the

@@ -198,9 +198,6 @@ export async function openMenu(page, title, urlPattern) {
   await page.waitForURL(urlPattern)
 }
 
-// The import page (ImportPage.vue): waits until the job shown in `step` (a data-test of its
-// steps: import-step-check or import-step-done) has finished, asserts it finished well, and
-// returns count(key), the number the result shows for a count (rows_read, accepted …).
 // Puts a CSV (UTF-8 with the BOM Excel writes) named `name` into the import page's upload.
 export async function uploadCsv(page, name, text) {
   await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
@@ -217,6 +214,9 @@ export async function assertCounts(read, expected) {
   assert.deepEqual(got, expected)
 }
 
+// The import page (ImportPage.vue): waits until the job shown in `step` (a data-test of its
+// steps: import-step-check or import-step-done) has finished, asserts it finished well, and
+// returns count(key), the number the result shows for a count (rows_read, accepted …).
 export async function importFinished(page, step) {
   const root = page.locator(`[data-test=${step}]`)
   await root.waitFor()

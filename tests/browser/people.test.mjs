@@ -323,6 +323,28 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
   }
 })
 
+test('a clerk checks an .xls ledger (Excel 97-2003, as WPS saves it): its rows are read as an .xlsx\'s', { timeout: 90_000 }, async () => {
+  const { context, page } = await clerkPage()
+  try {
+    await openMenu(page, '人员台账', /#\/people/)
+    await openMenu(page, '批量导入', /#\/people\/import/)
+    await page.locator('[data-test=import-step-file]').waitFor()
+    // src/io/testdata/ledger.xls: instructions on its first worksheet, two people on the second.
+    await page.locator('[data-test=import-upload] input[type=file]').setInputFiles({
+      name: '公安县返乡人员台账.xls',
+      mimeType: 'application/vnd.ms-excel',
+      buffer: fs.readFileSync(new URL('../../src/io/testdata/ledger.xls', import.meta.url))
+    })
+    await page.locator('[data-test=import-check]').click()
+    const checked = await importFinished(page, 'import-step-check')
+    await assertCounts(checked, { rows_read: 2, accepted: 2, rejected: 0, new: 2 })
+    await shot(page, 'p15b-import-xls-dry-run')
+    assert.deepEqual(page.errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
 test('漏斗统计 shows 公安县 with its count and drills into its townships', { timeout: 90_000 }, async () => {
   const { context, page } = await clerkPage()
   try {

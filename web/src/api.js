@@ -341,7 +341,7 @@ export const api = {
   targets: (query) => get('/targets', query),
   setTarget: (body) => request('PUT', '/targets', { body }),
   deleteTarget: (query) => request('DELETE', '/targets', { query }),
-  // file: the .xlsx or .csv chosen by the clerk; dry_run true checks without storing.
+  // file: the .xlsx, .xls or .csv chosen by the clerk; dry_run true checks without storing.
   importTargets: (file, dryRun) => request('POST', '/targets/import', { query: { filename: file.name, dry_run: dryRun }, raw: file }),
 
   imports: (kind) => get('/imports', { kind }),

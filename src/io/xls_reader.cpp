@@ -1,0 +1,168 @@
+#include "io/xls_reader.h"
+
+#include <freexl.h>
+
+#include <cstring>
+#include <fstream>
+#include <unordered_map>
+
+#include "io/cell_text.h"
+#include "io/xls_merged_cells.h"
+
+namespace guiyan::io {
+namespace {
+
+// An open .xls workbook, closed when it goes out of scope.
+class XlsBook {
+ public:
+  explicit XlsBook(const std::string& path) {
+    int rc = freexl_open(path.c_str(), &handle_);
+    if (rc != FREEXL_OK) {
+      handle_ = nullptr;
+      fail(path, rc);
+    }
+    unsigned int password = 0;
+    if (freexl_get_info(handle_, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
+        password == FREEXL_BIFF_OBFUSCATED) {
+      freexl_close(handle_);  // the destructor does not run for a constructor that throws
+      handle_ = nullptr;
+      throw SheetError("文件已加密，请取消密码后重新上传");
+    }
+  }
+  ~XlsBook() {
+    if (handle_) freexl_close(handle_);
+  }
+  XlsBook(const XlsBook&) = delete;
+  XlsBook& operator=(const XlsBook&) = delete;
+
+  const void* handle() const { return handle_; }
+
+  // The number of worksheets.
+  size_t sheet_count() const {
+    unsigned int n = 0;
+    if (freexl_get_info(handle_, FREEXL_BIFF_SHEET_COUNT, &n) != FREEXL_OK) return 0;
+    return n;
+  }
+
+ private:
+  // Throws the SheetError a user can act on for FreeXL's error `rc` opening `path`.
+  [[noreturn]] static void fail(const std::string& path, int rc) {
+    if (rc == FREEXL_FILE_NOT_FOUND) throw SheetError("无法读取文件：" + path);
+    if (rc == FREEXL_INSUFFICIENT_MEMORY) throw SheetError("读取 xls 文件失败：内存不足");
+    if (rc == FREEXL_BIFF_WORKBOOK_NOT_FOUND) {
+      // An .xlsx encrypted by a password is such a compound file, without a workbook in it.
+      throw SheetError("文件设置了打开密码或不是 Excel 工作簿，请取消密码后重新上传");
+    }
+    throw SheetError("文件不是有效的 xls 文件（已损坏或格式不符，错误码 " + std::to_string(rc) +
+                     "），请用 Excel 另存为 .xlsx 后重新上传");
+  }
+
+  const void* handle_ = nullptr;
+};
+
+// Drops ":SS" from "HH:MM:SS" at the end of `text`, as read_xlsx shows times.
+std::string without_seconds(std::string text) {
+  if (text.size() >= 8 && text[text.size() - 3] == ':') text.resize(text.size() - 3);
+  return text;
+}
+
+// The text of one cell, as read_xlsx would give it.
+std::string xls_cell_text(const FreeXL_CellValue& v) {
+  switch (v.type) {
+    case FREEXL_CELL_INT:
+      return std::to_string(v.value.int_value);
+    case FREEXL_CELL_DOUBLE:
+      return number_text(v.value.double_value);
+    case FREEXL_CELL_TEXT:
+    case FREEXL_CELL_SST_TEXT:
+    case FREEXL_CELL_DATE:
+      return v.value.text_value ? v.value.text_value : "";
+    case FREEXL_CELL_DATETIME:
+    case FREEXL_CELL_TIME:
+      return v.value.text_value ? without_seconds(v.value.text_value) : "";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+bool is_compound_file(const std::string& path) {
+  static const unsigned char kCfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  std::ifstream in(path, std::ios::binary);
+  char magic[8];
+  return in.read(magic, 8) && std::memcmp(magic, kCfb, 8) == 0;
+}
+
+std::vector<std::string> xls_sheet_names(const std::string& path) {
+  XlsBook book(path);
+  std::vector<std::string> names;
+  for (size_t i = 0; i < book.sheet_count(); ++i) {
+    const char* name = nullptr;
+    if (freexl_get_worksheet_name(book.handle(), static_cast<unsigned short>(i), &name) !=
+        FREEXL_OK) {
+      throw SheetError("文件不是有效的 xls 文件（工作表名称无法读取）");
+    }
+    names.push_back(name ? name : "");
+  }
+  if (names.empty()) throw SheetError("文件不是有效的 xls 文件（没有工作表）");
+  return names;
+}
+
+void read_xls(const std::string& path, const RowCallback& on_row, size_t index) {
+  XlsBook book(path);
+  if (index >= book.sheet_count()) throw SheetError("工作表不存在");
+  if (freexl_select_active_worksheet(book.handle(), static_cast<unsigned short>(index)) !=
+      FREEXL_OK) {
+    throw SheetError("文件不是有效的 xls 文件（工作表无法读取）");
+  }
+  unsigned int rows = 0;
+  unsigned short columns = 0;
+  if (freexl_worksheet_dimensions(book.handle(), &rows, &columns) != FREEXL_OK) {
+    throw SheetError("文件不是有效的 xls 文件（工作表无法读取）");
+  }
+  auto text_at = [&](unsigned int r, unsigned short c) {
+    FreeXL_CellValue v;
+    if (freexl_get_cell_value(book.handle(), r, c, &v) != FREEXL_OK) {
+      throw SheetError("文件不是有效的 xls 文件（第" + std::to_string(r + 1) +
+                       "行的单元格无法读取）");
+    }
+    return xls_cell_text(v);
+  };
+  // Row → the merged ranges over it that are not its first row or column, with their value.
+  struct Fill {
+    uint16_t first_col, last_col;
+    std::string text;
+  };
+  std::unordered_map<uint32_t, std::vector<Fill>> fills;
+  const char* name = nullptr;
+  freexl_get_worksheet_name(book.handle(), static_cast<unsigned short>(index), &name);
+  for (const XlsMergedRange& m : xls_merged_ranges(path, name ? name : "")) {
+    if (m.first_row >= rows || m.first_col >= columns) continue;
+    std::string text = text_at(m.first_row, m.first_col);
+    if (text.empty()) continue;
+    for (uint32_t r = m.first_row; r <= m.last_row && r < rows; ++r) {
+      fills[r].push_back({m.first_col, m.last_col, text});
+    }
+  }
+  SheetRow row;
+  for (unsigned int r = 0; r < rows; ++r) {
+    row.number = r + 1;
+    row.cells.clear();
+    auto merged = fills.find(r);
+    for (unsigned short c = 0; c < columns; ++c) {
+      std::string text = text_at(r, c);
+      if (text.empty() && merged != fills.end()) {
+        for (const Fill& f : merged->second) {
+          if (f.first_col <= c && c <= f.last_col) text = f.text;
+        }
+      }
+      if (text.empty()) continue;
+      row.cells.resize(c);  // the empty cells before it
+      row.cells.push_back(std::move(text));
+    }
+    if (!row.cells.empty() && !on_row(row)) return;
+  }
+}
+
+}  // namespace guiyan::io

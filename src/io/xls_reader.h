@@ -1,0 +1,30 @@
+// Reading the rows of a worksheet of an .xls file (Excel 97-2003, BIFF), as WPS and older Excel
+// save ledgers.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "io/sheet_reader.h"
+
+namespace guiyan::io {
+
+// True when the file at `path` is an OLE2 compound file (an .xls workbook, or an .xlsx that a
+// password encrypts): it starts with the compound file signature.
+bool is_compound_file(const std::string& path);
+
+// The names of the .xls's worksheets in tab order. Throws SheetError for a missing, encrypted or
+// malformed file.
+std::vector<std::string> xls_sheet_names(const std::string& path);
+
+// Calls on_row for each non-empty row of the worksheet at `index` of xls_sheet_names of the .xls
+// at `path`, in order, until it returns false. Cells are text as read_xlsx gives them: strings,
+// numbers without exponent, date-formatted numbers as "YYYY-MM-DD" ("YYYY-MM-DD HH:MM" with a
+// time, "HH:MM" a time alone); trailing empty cells trimmed. Merged ranges are not filled (the
+// library used, FreeXL, does not report them): a cell under a merge's first reads empty. The
+// worksheet is held in memory (an .xls has at most 65,536 rows). Throws SheetError for a
+// missing, encrypted or malformed file.
+void read_xls(const std::string& path, const RowCallback& on_row, size_t index = 0);
+
+}  // namespace guiyan::io
