@@ -14,10 +14,17 @@ OUT = os.path.join(HERE, "..", "src", "io", "testdata")
 
 
 def ledger(path):
-    """A people ledger as a county office keeps it in Excel 2003: a sheet of instructions first,
-    then the ledger under a merged title, with a date cell, numbers, a blank row and a hidden-free
-    last column left empty."""
+    """A people ledger as a county office keeps it in Excel 2003: a hidden sheet of lists and a
+    sheet of instructions first, then the ledger under a merged title, with a date cell, numbers,
+    an empty row and a last row whose last cells are empty."""
     book = xlwt.Workbook(encoding="utf-8")
+    # A hidden sheet that looks like a ledger (a template's lists): passed over, as in an .xlsx.
+    lists = book.add_sheet("字典")
+    lists.write(0, 0, "姓名")
+    lists.write(0, 1, "户籍地")
+    lists.write(1, 0, "隐藏表人员")
+    lists.write(1, 1, "421022")
+    lists.visibility = 1
     notes = book.add_sheet("填表说明")
     notes.write(0, 0, "请按户籍地逐村填写")
     notes.write(1, 0, "身份证号请设置为文本格式")

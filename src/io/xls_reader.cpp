@@ -2,12 +2,13 @@
 
 #include <freexl.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <unordered_map>
 
 #include "io/cell_text.h"
-#include "io/xls_merged_cells.h"
+#include "io/xls_biff.h"
 
 namespace guiyan::io {
 namespace {
@@ -37,11 +38,19 @@ class XlsBook {
 
   const void* handle() const { return handle_; }
 
-  // The number of worksheets.
-  size_t sheet_count() const {
+  // The names of the sheets FreeXL reads, in tab order.
+  std::vector<std::string> sheet_names() const {
     unsigned int n = 0;
-    if (freexl_get_info(handle_, FREEXL_BIFF_SHEET_COUNT, &n) != FREEXL_OK) return 0;
-    return n;
+    std::vector<std::string> names;
+    if (freexl_get_info(handle_, FREEXL_BIFF_SHEET_COUNT, &n) != FREEXL_OK) return names;
+    for (unsigned int i = 0; i < n; ++i) {
+      const char* name = nullptr;
+      if (freexl_get_worksheet_name(handle_, static_cast<unsigned short>(i), &name) != FREEXL_OK) {
+        throw SheetError("文件不是有效的 xls 文件（工作表名称无法读取）");
+      }
+      names.push_back(name ? name : "");
+    }
+    return names;
   }
 
  private:
@@ -85,6 +94,18 @@ std::string xls_cell_text(const FreeXL_CellValue& v) {
   }
 }
 
+// Of the sheets `names` of the .xls at `path`, those read: the hidden ones are passed over, as
+// in an .xlsx (the first stays when all are hidden).
+std::vector<std::string> shown_sheets(const std::vector<std::string>& names,
+                                      const std::string& path) {
+  if (names.empty()) throw SheetError("文件不是有效的 xls 文件（没有工作表）");
+  std::vector<std::string> hidden = xls_hidden_sheets(path), shown;
+  for (const auto& name : names) {
+    if (std::find(hidden.begin(), hidden.end(), name) == hidden.end()) shown.push_back(name);
+  }
+  return shown.empty() ? std::vector<std::string>{names.front()} : shown;
+}
+
 }  // namespace
 
 bool is_compound_file(const std::string& path) {
@@ -95,25 +116,18 @@ bool is_compound_file(const std::string& path) {
 }
 
 std::vector<std::string> xls_sheet_names(const std::string& path) {
-  XlsBook book(path);
-  std::vector<std::string> names;
-  for (size_t i = 0; i < book.sheet_count(); ++i) {
-    const char* name = nullptr;
-    if (freexl_get_worksheet_name(book.handle(), static_cast<unsigned short>(i), &name) !=
-        FREEXL_OK) {
-      throw SheetError("文件不是有效的 xls 文件（工作表名称无法读取）");
-    }
-    names.push_back(name ? name : "");
-  }
-  if (names.empty()) throw SheetError("文件不是有效的 xls 文件（没有工作表）");
-  return names;
+  return shown_sheets(XlsBook(path).sheet_names(), path);
 }
 
 void read_xls(const std::string& path, const RowCallback& on_row, size_t index) {
   XlsBook book(path);
-  if (index >= book.sheet_count()) throw SheetError("工作表不存在");
-  if (freexl_select_active_worksheet(book.handle(), static_cast<unsigned short>(index)) !=
-      FREEXL_OK) {
+  std::vector<std::string> names = book.sheet_names();
+  std::vector<std::string> shown = shown_sheets(names, path);
+  if (index >= shown.size()) throw SheetError("工作表不存在");
+  auto at = std::find(names.begin(), names.end(), shown[index]);
+  if (at == names.end() ||
+      freexl_select_active_worksheet(
+          book.handle(), static_cast<unsigned short>(at - names.begin())) != FREEXL_OK) {
     throw SheetError("文件不是有效的 xls 文件（工作表无法读取）");
   }
   unsigned int rows = 0;
@@ -135,9 +149,7 @@ void read_xls(const std::string& path, const RowCallback& on_row, size_t index) 
     std::string text;
   };
   std::unordered_map<uint32_t, std::vector<Fill>> fills;
-  const char* name = nullptr;
-  freexl_get_worksheet_name(book.handle(), static_cast<unsigned short>(index), &name);
-  for (const XlsMergedRange& m : xls_merged_ranges(path, name ? name : "")) {
+  for (const XlsMergedRange& m : xls_merged_ranges(path, shown[index])) {
     if (m.first_row >= rows || m.first_col >= columns) continue;
     std::string text = text_at(m.first_row, m.first_col);
     if (text.empty()) continue;

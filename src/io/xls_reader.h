@@ -14,8 +14,8 @@ namespace guiyan::io {
 // password encrypts): it starts with the compound file signature.
 bool is_compound_file(const std::string& path);
 
-// The names of the .xls's worksheets in tab order. Throws SheetError for a missing, encrypted or
-// malformed file.
+// The names of the .xls's visible worksheets in tab order (the first sheet at all when every one
+// is hidden; xls_hidden_sheets). Throws SheetError for a missing, encrypted or malformed file.
 std::vector<std::string> xls_sheet_names(const std::string& path);
 
 // Calls on_row for each non-empty row of the worksheet at `index` of xls_sheet_names of the .xls

@@ -1,12 +1,12 @@
 // read_sheet on real .xls files (Excel 97-2003), written by xlwt (scripts/make-xls-fixtures.py):
-// the cells as read_xlsx gives them, merged ranges filled, the worksheets in tab order.
+// the cells as read_xlsx gives them, merged ranges filled, the visible worksheets in tab order.
 #include "io/xls_reader.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "io/test_support.h"
-#include "io/xls_merged_cells.h"
+#include "io/xls_biff.h"
 #include "io/xlsx_writer.h"
 
 namespace guiyan::io {
@@ -22,6 +22,8 @@ std::string xls_file(const std::string& name) {
 TEST(ReadSheetXls, TheLedgerAfterASheetOfInstructionsReadsAsExcelShowsIt) {
   std::string path = xls_file("ledger.xls");
   EXPECT_TRUE(is_compound_file(path));
+  // The hidden sheet of lists before them is passed over, as in an .xlsx.
+  EXPECT_EQ(xls_hidden_sheets(path), (std::vector<std::string>{"字典"}));
   EXPECT_EQ(sheet_names(path), (std::vector<std::string>{"填表说明", "返乡人员台账"}));
   EXPECT_EQ(test_support::read_rows_at(path, 0),
             (std::vector<Row>{{1, {"请按户籍地逐村填写"}}, {2, {"身份证号请设置为文本格式"}}}));

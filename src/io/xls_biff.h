@@ -1,5 +1,6 @@
-// The merged ranges of the worksheets of an .xls file, which FreeXL does not report: read from
-// the BIFF records of the workbook stream in the file's compound file container.
+// What FreeXL does not report of an .xls file — which sheets are hidden, and the merged ranges
+// of a worksheet — read from the BIFF8 records of the workbook stream in the file's compound
+// file container.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +15,11 @@ struct XlsMergedRange {
   uint32_t first_row, last_row;
   uint16_t first_col, last_col;
 };
+
+// The names of the sheets of the .xls (BIFF8) at `path` that are hidden, very hidden or not
+// worksheets (charts, macro sheets), from its BOUNDSHEET records. Empty when it has none or the
+// file cannot be read that far (as for xls_merged_ranges).
+std::vector<std::string> xls_hidden_sheets(const std::string& path);
 
 // The merged ranges (MERGEDCELLS records) of the worksheet named `sheet` of the .xls (BIFF8) at
 // `path`. Empty when it holds none, or when the file cannot be read that far (an older BIFF, a

@@ -1,4 +1,4 @@
-#include "io/xls_merged_cells.h"
+#include "io/xls_biff.h"
 
 #include <fstream>
 #include <iterator>
@@ -118,25 +118,59 @@ std::string sheet_name(const std::string& b, size_t data) {
   return name;
 }
 
-}  // namespace
+// A sheet as the workbook's globals list it (a BOUNDSHEET record).
+struct BoundSheet {
+  std::string name;
+  uint32_t position;  // of the sheet's BOF in the workbook stream
+  bool shown;         // visible, and a worksheet
+};
 
-std::vector<XlsMergedRange> xls_merged_ranges(const std::string& path, const std::string& sheet) {
+// The workbook stream of the .xls at `path`, or "" when it is not BIFF8 in a compound file.
+std::string biff8_workbook(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   CompoundFile cf(std::string(std::istreambuf_iterator<char>(in), {}));
   std::string book = cf.stream("Workbook");
-  std::vector<XlsMergedRange> ranges;
-  // The globals: BOF of BIFF8 (version 0x0600), then a BOUNDSHEET per sheet, until EOF.
-  if (le16(book, 0) != 0x0809 || le16(book, 4) != 0x0600) return ranges;
-  size_t start = 0;
-  bool found = false;
-  for (size_t at = 0; at + 4 <= book.size() && !found;) {
+  // The globals begin with a BOF of BIFF8 (version 0x0600).
+  if (le16(book, 0) != 0x0809 || le16(book, 4) != 0x0600) return {};
+  return book;
+}
+
+// The sheets the globals of `book` list, in tab order.
+std::vector<BoundSheet> bound_sheets(const std::string& book) {
+  std::vector<BoundSheet> sheets;
+  for (size_t at = 0; at + 4 <= book.size();) {
     uint16_t type = le16(book, at), length = le16(book, at + 2);
     if (type == 0x000A) break;  // EOF of the globals
-    if (type == 0x0085 && sheet_name(book, at + 4) == sheet) {
-      start = le32(book, at + 4);
-      found = true;
+    if (type == 0x0085) {       // BOUNDSHEET: position, visibility, kind, name
+      bool visible = (book.size() > at + 8 ? book[at + 8] & 3 : 0) == 0;
+      bool worksheet = book.size() > at + 9 && book[at + 9] == 0;
+      sheets.push_back({sheet_name(book, at + 4), le32(book, at + 4), visible && worksheet});
     }
     at += 4 + length;
+  }
+  return sheets;
+}
+
+}  // namespace
+
+std::vector<std::string> xls_hidden_sheets(const std::string& path) {
+  std::vector<std::string> hidden;
+  for (const BoundSheet& s : bound_sheets(biff8_workbook(path))) {
+    if (!s.shown) hidden.push_back(s.name);
+  }
+  return hidden;
+}
+
+std::vector<XlsMergedRange> xls_merged_ranges(const std::string& path, const std::string& sheet) {
+  std::string book = biff8_workbook(path);
+  std::vector<XlsMergedRange> ranges;
+  size_t start = 0;
+  bool found = false;
+  for (const BoundSheet& s : bound_sheets(book)) {
+    if (s.name == sheet && !found) {
+      start = s.position;
+      found = true;
+    }
   }
   if (!found || le16(book, start) != 0x0809) return ranges;
   for (size_t at = start; at + 4 <= book.size();) {
