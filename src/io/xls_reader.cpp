@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <unordered_map>
 
 #include "io/cell_text.h"
+#include "io/isolated.h"
 #include "io/xls_biff.h"
 
 namespace guiyan::io {
@@ -106,20 +108,13 @@ std::vector<std::string> shown_sheets(const std::vector<std::string>& names,
   return shown.empty() ? std::vector<std::string>{names.front()} : shown;
 }
 
-}  // namespace
-
-bool is_compound_file(const std::string& path) {
-  static const unsigned char kCfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-  std::ifstream in(path, std::ios::binary);
-  char magic[8];
-  return in.read(magic, 8) && std::memcmp(magic, kCfb, 8) == 0;
-}
-
-std::vector<std::string> xls_sheet_names(const std::string& path) {
+// xls_sheet_names in this process.
+std::vector<std::string> sheet_names_here(const std::string& path) {
   return shown_sheets(XlsBook(path).sheet_names(), path);
 }
 
-void read_xls(const std::string& path, const RowCallback& on_row, size_t index) {
+// read_xls in this process.
+void read_here(const std::string& path, const RowCallback& on_row, size_t index) {
   XlsBook book(path);
   std::vector<std::string> names = book.sheet_names();
   std::vector<std::string> shown = shown_sheets(names, path);
@@ -175,6 +170,54 @@ void read_xls(const std::string& path, const RowCallback& on_row, size_t index) 
     }
     if (!row.cells.empty() && !on_row(row)) return;
   }
+}
+
+// Said when the child reading an .xls dies (FreeXL crashes on some corrupt files).
+constexpr const char* kCrashed =
+    "文件已损坏，无法读取（读取 xls 文件时出错），请用 Excel 打开后另存为 .xlsx 再上传";
+
+}  // namespace
+
+bool is_compound_file(const std::string& path) {
+  static const unsigned char kCfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  std::ifstream in(path, std::ios::binary);
+  char magic[8];
+  return in.read(magic, 8) && std::memcmp(magic, kCfb, 8) == 0;
+}
+
+std::vector<std::string> xls_sheet_names(const std::string& path) {
+  std::vector<std::string> names;
+  run_isolated([&](FrameWriter& out) { out.frame('N', sheet_names_here(path)); },
+               [&](char, std::vector<std::string>& parts) {
+                 names = std::move(parts);
+                 return true;
+               },
+               kCrashed);
+  return names;
+}
+
+void read_xls(const std::string& path, const RowCallback& on_row, size_t index) {
+  run_isolated(
+      [&](FrameWriter& out) {
+        std::vector<std::string> parts;
+        read_here(
+            path,
+            [&](const SheetRow& row) {
+              parts.assign(1, std::to_string(row.number));
+              parts.insert(parts.end(), row.cells.begin(), row.cells.end());
+              out.frame('R', parts);
+              return true;
+            },
+            index);
+      },
+      [&](char, std::vector<std::string>& parts) {
+        SheetRow row;
+        row.number = parts.empty() ? 0 : std::stoul(parts[0]);
+        row.cells.assign(std::make_move_iterator(parts.begin() + (parts.empty() ? 0 : 1)),
+                         std::make_move_iterator(parts.end()));
+        return on_row(row);
+      },
+      kCrashed);
 }
 
 }  // namespace guiyan::io

@@ -14,6 +14,9 @@ namespace guiyan::io {
 // password encrypts): it starts with the compound file signature.
 bool is_compound_file(const std::string& path);
 
+// FreeXL runs in a child process (run_isolated): it crashes on some corrupt files, which then
+// only fail their reading ("文件已损坏…").
+
 // The names of the .xls's visible worksheets in tab order (the first sheet at all when every one
 // is hidden; xls_hidden_sheets). Throws SheetError for a missing, encrypted or malformed file.
 std::vector<std::string> xls_sheet_names(const std::string& path);
