@@ -1285,6 +1285,13 @@ TEST_F(ImportCli, AnXlsLedgerImportsAsItsXlsxWould) {
                  read_bytes(dir + "ledger.xls"));
   EXPECT_EQ(job["status"], "done") << job.dump();
   EXPECT_EQ(job["unchanged"], 2) << job.dump();
+  // A file that crashes FreeXL fails its job with the reason; the server goes on.
+  auto broken = run_import(c, token, "kind=people&filename=broken.xls&dry_run=true",
+                           read_bytes(dir + "corrupt-freexl-crash.xls"));
+  EXPECT_EQ(broken["status"], "failed") << broken.dump();
+  EXPECT_NE(broken["error"].get<std::string>().find("文件已损坏"), std::string::npos)
+      << broken.dump();
+  EXPECT_EQ(c.get("/api/v1/health").status, 200);
 }
 
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
