@@ -1,5 +1,6 @@
 #include "io/xls_biff.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -118,69 +119,48 @@ std::string sheet_name(const std::string& b, size_t data) {
   return name;
 }
 
-// A sheet as the workbook's globals list it (a BOUNDSHEET record).
-struct BoundSheet {
-  std::string name;
-  uint32_t position;  // of the sheet's BOF in the workbook stream
-  bool shown;         // visible, and a worksheet
-};
+}  // namespace
 
-// The workbook stream of the .xls at `path`, or "" when it is not BIFF8 in a compound file.
-std::string biff8_workbook(const std::string& path) {
+XlsBiff::XlsBiff(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   CompoundFile cf(std::string(std::istreambuf_iterator<char>(in), {}));
-  std::string book = cf.stream("Workbook");
-  // The globals begin with a BOF of BIFF8 (version 0x0600).
-  if (le16(book, 0) != 0x0809 || le16(book, 4) != 0x0600) return {};
-  return book;
-}
-
-// The sheets the globals of `book` list, in tab order.
-std::vector<BoundSheet> bound_sheets(const std::string& book) {
-  std::vector<BoundSheet> sheets;
-  for (size_t at = 0; at + 4 <= book.size();) {
-    uint16_t type = le16(book, at), length = le16(book, at + 2);
-    if (type == 0x000A) break;  // EOF of the globals
-    if (type == 0x0085) {       // BOUNDSHEET: position, visibility, kind, name
-      bool visible = (book.size() > at + 8 ? book[at + 8] & 3 : 0) == 0;
-      bool worksheet = book.size() > at + 9 && book[at + 9] == 0;
-      sheets.push_back({sheet_name(book, at + 4), le32(book, at + 4), visible && worksheet});
+  book_ = cf.stream("Workbook");
+  // The globals begin with a BOF of BIFF8 (version 0x0600) and list the sheets until EOF.
+  if (le16(book_, 0) != 0x0809 || le16(book_, 4) != 0x0600) book_.clear();
+  for (size_t at = 0; at + 4 <= book_.size();) {
+    uint16_t type = le16(book_, at), length = le16(book_, at + 2);
+    if (type == 0x000A) break;
+    if (type == 0x0085) {  // BOUNDSHEET: position, visibility, kind, name
+      bool visible = (book_.size() > at + 8 ? book_[at + 8] & 3 : 0) == 0;
+      bool worksheet = book_.size() > at + 9 && book_[at + 9] == 0;
+      sheets_.push_back({sheet_name(book_, at + 4), le32(book_, at + 4), visible && worksheet});
     }
     at += 4 + length;
   }
-  return sheets;
 }
 
-}  // namespace
-
-std::vector<std::string> xls_hidden_sheets(const std::string& path) {
+std::vector<std::string> XlsBiff::hidden_sheets() const {
   std::vector<std::string> hidden;
-  for (const BoundSheet& s : bound_sheets(biff8_workbook(path))) {
+  for (const Sheet& s : sheets_) {
     if (!s.shown) hidden.push_back(s.name);
   }
   return hidden;
 }
 
-std::vector<XlsMergedRange> xls_merged_ranges(const std::string& path, const std::string& sheet) {
-  std::string book = biff8_workbook(path);
+std::vector<XlsMergedRange> XlsBiff::merged_ranges(const std::string& sheet) const {
   std::vector<XlsMergedRange> ranges;
-  size_t start = 0;
-  bool found = false;
-  for (const BoundSheet& s : bound_sheets(book)) {
-    if (s.name == sheet && !found) {
-      start = s.position;
-      found = true;
-    }
-  }
-  if (!found || le16(book, start) != 0x0809) return ranges;
-  for (size_t at = start; at + 4 <= book.size();) {
-    uint16_t type = le16(book, at), length = le16(book, at + 2);
+  auto it =
+      std::find_if(sheets_.begin(), sheets_.end(), [&](const Sheet& s) { return s.name == sheet; });
+  if (it == sheets_.end() || le16(book_, it->position) != 0x0809) return ranges;
+  for (size_t at = it->position; at + 4 <= book_.size();) {
+    uint16_t type = le16(book_, at), length = le16(book_, at + 2);
     if (type == 0x000A) break;  // EOF of the sheet
     if (type == 0x00E5) {       // MERGEDCELLS: a count, then 8 bytes a range
-      uint16_t n = le16(book, at + 4);
+      uint16_t n = le16(book_, at + 4);
       for (size_t i = 0; i < n && 6 + 8 * (i + 1) <= size_t{length} + 4; ++i) {
         size_t r = at + 6 + 8 * i;
-        XlsMergedRange m{le16(book, r), le16(book, r + 2), le16(book, r + 4), le16(book, r + 6)};
+        XlsMergedRange m{le16(book_, r), le16(book_, r + 2), le16(book_, r + 4),
+                         le16(book_, r + 6)};
         if (m.first_row <= m.last_row && m.first_col <= m.last_col) ranges.push_back(m);
       }
     }

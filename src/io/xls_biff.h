@@ -16,14 +16,30 @@ struct XlsMergedRange {
   uint16_t first_col, last_col;
 };
 
-// The names of the sheets of the .xls (BIFF8) at `path` that are hidden, very hidden or not
-// worksheets (charts, macro sheets), from its BOUNDSHEET records. Empty when it has none or the
-// file cannot be read that far (as for xls_merged_ranges).
-std::vector<std::string> xls_hidden_sheets(const std::string& path);
+// What the .xls (BIFF8) at `path` says beyond FreeXL, read once: its workbook stream's
+// BOUNDSHEET and MERGEDCELLS records. Its answers are empty when the file cannot be read that
+// far (an older BIFF, a broken container): they only pass sheets over and fill cells, so a file
+// FreeXL reads is never refused for them.
+class XlsBiff {
+ public:
+  explicit XlsBiff(const std::string& path);
 
-// The merged ranges (MERGEDCELLS records) of the worksheet named `sheet` of the .xls (BIFF8) at
-// `path`. Empty when it holds none, or when the file cannot be read that far (an older BIFF, a
-// broken container): the merges only fill cells, so a file FreeXL reads is never refused for them.
-std::vector<XlsMergedRange> xls_merged_ranges(const std::string& path, const std::string& sheet);
+  // The names of the sheets that are hidden, very hidden or not worksheets (charts, macro
+  // sheets), in tab order.
+  std::vector<std::string> hidden_sheets() const;
+
+  // The merged ranges of the worksheet named `sheet` (none for a name it does not hold).
+  std::vector<XlsMergedRange> merged_ranges(const std::string& sheet) const;
+
+ private:
+  // A sheet as the workbook's globals list it (a BOUNDSHEET record).
+  struct Sheet {
+    std::string name;
+    uint32_t position;  // of the sheet's BOF in the workbook stream
+    bool shown;         // visible, and a worksheet
+  };
+  std::string book_;  // the workbook stream; "" when it is not BIFF8 in a compound file
+  std::vector<Sheet> sheets_;
+};
 
 }  // namespace guiyan::io

@@ -96,12 +96,11 @@ std::string xls_cell_text(const FreeXL_CellValue& v) {
   }
 }
 
-// Of the sheets `names` of the .xls at `path`, those read: the hidden ones are passed over, as
-// in an .xlsx (the first stays when all are hidden).
-std::vector<std::string> shown_sheets(const std::vector<std::string>& names,
-                                      const std::string& path) {
+// Of the sheets `names` of an .xls (`biff`: its records), those read: the hidden ones are passed
+// over, as in an .xlsx (the first stays when all are hidden).
+std::vector<std::string> shown_sheets(const std::vector<std::string>& names, const XlsBiff& biff) {
   if (names.empty()) throw SheetError("文件不是有效的 xls 文件（没有工作表）");
-  std::vector<std::string> hidden = xls_hidden_sheets(path), shown;
+  std::vector<std::string> hidden = biff.hidden_sheets(), shown;
   for (const auto& name : names) {
     if (std::find(hidden.begin(), hidden.end(), name) == hidden.end()) shown.push_back(name);
   }
@@ -110,14 +109,15 @@ std::vector<std::string> shown_sheets(const std::vector<std::string>& names,
 
 // xls_sheet_names in this process.
 std::vector<std::string> sheet_names_here(const std::string& path) {
-  return shown_sheets(XlsBook(path).sheet_names(), path);
+  return shown_sheets(XlsBook(path).sheet_names(), XlsBiff(path));
 }
 
 // read_xls in this process.
 void read_here(const std::string& path, const RowCallback& on_row, size_t index) {
   XlsBook book(path);
   std::vector<std::string> names = book.sheet_names();
-  std::vector<std::string> shown = shown_sheets(names, path);
+  XlsBiff biff(path);
+  std::vector<std::string> shown = shown_sheets(names, biff);
   if (index >= shown.size()) throw SheetError("工作表不存在");
   auto at = std::find(names.begin(), names.end(), shown[index]);
   if (at == names.end() ||
@@ -138,13 +138,13 @@ void read_here(const std::string& path, const RowCallback& on_row, size_t index)
     }
     return xls_cell_text(v);
   };
-  // Row → the merged ranges over it that are not its first row or column, with their value.
+  // Row → the merged ranges over it, each with the value of its first cell.
   struct Fill {
     uint16_t first_col, last_col;
     std::string text;
   };
   std::unordered_map<uint32_t, std::vector<Fill>> fills;
-  for (const XlsMergedRange& m : xls_merged_ranges(path, shown[index])) {
+  for (const XlsMergedRange& m : biff.merged_ranges(shown[index])) {
     if (m.first_row >= rows || m.first_col >= columns) continue;
     std::string text = text_at(m.first_row, m.first_col);
     if (text.empty()) continue;

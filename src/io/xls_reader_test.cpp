@@ -23,7 +23,7 @@ TEST(ReadSheetXls, TheLedgerAfterASheetOfInstructionsReadsAsExcelShowsIt) {
   std::string path = xls_file("ledger.xls");
   EXPECT_TRUE(is_compound_file(path));
   // The hidden sheet of lists before them is passed over, as in an .xlsx.
-  EXPECT_EQ(xls_hidden_sheets(path), (std::vector<std::string>{"字典"}));
+  EXPECT_EQ(XlsBiff(path).hidden_sheets(), (std::vector<std::string>{"字典"}));
   EXPECT_EQ(sheet_names(path), (std::vector<std::string>{"填表说明", "返乡人员台账"}));
   EXPECT_EQ(test_support::read_rows_at(path, 0),
             (std::vector<Row>{{1, {"请按户籍地逐村填写"}}, {2, {"身份证号请设置为文本格式"}}}));
@@ -57,8 +57,8 @@ TEST(ReadSheetXls, MergedRangesFillTheirCellsInSmallAndLargeWorkbooks) {
     ASSERT_EQ(large[i].second.size(), 3u) << i;
     EXPECT_EQ(large[i].second[2], "镇" + std::to_string((i - 1) / 20 + 1)) << i;
   }
-  EXPECT_EQ(xls_merged_ranges(xls_file("large.xls"), "台账").size(), 10u);
-  EXPECT_TRUE(xls_merged_ranges(xls_file("large.xls"), "别的表").empty());
+  EXPECT_EQ(XlsBiff(xls_file("large.xls")).merged_ranges("台账").size(), 10u);
+  EXPECT_TRUE(XlsBiff(xls_file("large.xls")).merged_ranges("别的表").empty());
 }
 
 TEST(ReadSheetXls, AnXlsRenamedXlsxAndAnXlsxRenamedXlsAreReadByWhatTheyHold) {
