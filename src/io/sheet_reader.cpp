@@ -4,7 +4,6 @@
 
 #include <cctype>
 #include <fstream>
-#include <string_view>
 
 #include "io/csv_reader.h"
 #include "io/xls_reader.h"
@@ -23,11 +22,13 @@ std::string lower_extension(const std::string& path) {
   return ext;
 }
 
-// True when the file at `path` begins as a zip archive (an .xlsx) does.
-bool is_zip_file(const std::string& path) {
+// The first `n` bytes of the file at `path` (fewer when it is shorter).
+std::string file_head(const std::string& path, size_t n) {
+  std::string head(n, '\0');
   std::ifstream in(path, std::ios::binary);
-  char magic[4];
-  return in.read(magic, 4) && std::string_view(magic, 4) == std::string_view("PK\3\4", 4);
+  in.read(head.data(), static_cast<std::streamsize>(n));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
 }
 
 // How a readable sheet file is read: "csv", "xls" or "xlsx". An Excel file is read by what it
@@ -40,8 +41,10 @@ std::string checked_kind(const std::string& path) {
   if (::stat(path.c_str(), &st) != 0) throw SheetError("文件不存在：" + path);
   if (!S_ISREG(st.st_mode)) throw SheetError("无法读取文件：" + path);
   if (ext == ".csv") return "csv";
-  if (is_compound_file(path)) return "xls";
-  if (ext == ".xls" && !is_zip_file(path)) {
+  // An OLE2 compound file (an .xls, or an .xlsx a password encrypts), or a zip archive.
+  std::string head = file_head(path, 8);
+  if (head == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return "xls";
+  if (ext == ".xls" && !head.starts_with(std::string("PK\3\4", 4))) {
     // Some systems' "export to Excel" writes a web page or text under the name .xls.
     throw SheetError(
         "文件不是有效的 Excel 文件（可能是网页或文本文件改名为 .xls），请用 Excel 打开后"

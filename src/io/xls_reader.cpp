@@ -3,8 +3,6 @@
 #include <freexl.h>
 
 #include <algorithm>
-#include <cstring>
-#include <fstream>
 #include <iterator>
 #include <unordered_map>
 
@@ -177,13 +175,6 @@ constexpr const char* kCrashed =
     "文件已损坏，无法读取（读取 xls 文件时出错），请用 Excel 打开后另存为 .xlsx 再上传";
 
 }  // namespace
-
-bool is_compound_file(const std::string& path) {
-  static const unsigned char kCfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-  std::ifstream in(path, std::ios::binary);
-  char magic[8];
-  return in.read(magic, 8) && std::memcmp(magic, kCfb, 8) == 0;
-}
 
 std::vector<std::string> xls_sheet_names(const std::string& path) {
   std::vector<std::string> names;

@@ -10,10 +10,6 @@
 
 namespace guiyan::io {
 
-// True when the file at `path` is an OLE2 compound file (an .xls workbook, or an .xlsx that a
-// password encrypts): it starts with the compound file signature.
-bool is_compound_file(const std::string& path);
-
 // FreeXL runs in a child process (run_isolated): it crashes on some corrupt files, which then
 // only fail their reading ("文件已损坏…").
 

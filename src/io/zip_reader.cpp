@@ -80,14 +80,6 @@ void ZipReader::read_at(uint64_t offset, void* buf, size_t n) const {
 void ZipReader::load_directory() {
   if (fseeko(file_, 0, SEEK_END) != 0) corrupt("无法定位");
   size_ = static_cast<uint64_t>(ftello(file_));
-  if (size_ >= 8) {
-    unsigned char magic[8];
-    read_at(0, magic, 8);
-    static const unsigned char kCfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-    if (std::memcmp(magic, kCfb, 8) == 0) {
-      throw SheetError("文件是旧版 .xls 格式或设置了打开密码，请用 Excel 另存为 .xlsx 后重新上传");
-    }
-  }
   if (size_ < 22) corrupt("不是 zip 压缩包");
 
   // The end-of-central-directory record sits in the last 64 KiB + 22 bytes.

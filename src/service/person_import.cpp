@@ -867,16 +867,16 @@ class Importer {
     std::string header = col < headers_.size() ? headers_[col] : "需求";
     std::string all;
     for (const std::string& w : words) all += (all.empty() ? "" : "、") + w;
+    const std::string& note = core::find_person_field("help_wanted_note")->label;
     if (!add_other_needs(rv, words)) {
       summary.issues.push_back(
           {row, header, cell,
-           "“" + all + "”不在可选范围内，其他需求已超过长度上限，未保存（可填：" +
+           "“" + all + "”不在可选范围内，" + note + "已超过长度上限，未保存（可填：" +
                core::active_labels(*core::find_person_field("help_wanted")->vocab()) + "）",
            true});
       return;
     }
-    summary.issues.push_back(
-        {row, header, cell, "“" + all + "”不在可选范围内，记入其他需求", true});
+    summary.issues.push_back({row, header, cell, "“" + all + "”不在可选范围内，记入" + note, true});
   }
 
   // A yes/no need column's cell that is neither: its column, and the text or the sum it holds.
@@ -892,17 +892,19 @@ class Importer {
   // settle_help_answers (a sum in a loan column, or a description such as 电工).
   void read_help_answer(size_t col, const std::string& cell, const std::string& kind, RowValues& rv,
                         std::vector<NeedDetail>& details) {
-    static const std::set<std::string> yes = {"是", "有", "需要", "愿意", "有需求", "有意愿", "要",
-                                              "想", "1",  "Y",    "y",    "√",      "yes"};
-    static const std::set<std::string> no = {
-        "否",   "无", "不需要", "不愿意", "无需求", "无意愿", "暂不需要", "暂无",
-        "没有", "不", "不要",   "0",      "N",      "n",      "×",        "no"};
+    // Beyond a yes/no field's own words (是, 有, √ … / 否, 无, × …), the ways a need is answered.
+    static const std::set<std::string> yes = {"需要", "愿意", "有需求", "有意愿", "要", "想"};
+    static const std::set<std::string> no = {"不需要", "不愿意", "无需求", "无意愿", "暂不需要",
+                                             "暂无",   "没有",   "不",     "不要"};
+    static const core::Field answer{"help_answer", "需求", core::FieldKind::flag};
     std::string text = clean_header(cell);
     if (text.empty()) return;
+    auto flag = core::normalize_text(answer, text, today_);
+    const auto* said = flag.ok() ? std::get_if<int64_t>(&flag.value) : nullptr;
     bool wanted = true;
-    if (no.count(text)) {
+    if (no.count(text) || (said && *said == 0)) {
       wanted = false;
-    } else if (!yes.count(text)) {
+    } else if (!yes.count(text) && !said) {
       if (core::is_blank_cell(nullptr, cell)) return;
       NeedDetail detail{col, kind, text, std::nullopt};
       if (kind == "loan") {
