@@ -6,6 +6,7 @@
 #include "core/credit_code.h"
 #include "core/date.h"
 #include "core/id_number.h"
+#include "core/personal_name.h"
 #include "core/phone.h"
 #include "core/text.h"
 #include "core/written_number.h"
@@ -225,6 +226,9 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
     return FieldValue{store::Null{}, {}, {}};
   }
   switch (field.kind) {
+    case FieldKind::personal_name:
+      s = normalize_personal_name(s);
+      [[fallthrough]];
     case FieldKind::text:
     case FieldKind::region:
       if (utf8_chars(s) > field.max_chars) {

@@ -15,6 +15,7 @@ namespace guiyan::core {
 
 enum class FieldKind {
   text,           // free text up to max_chars
+  personal_name,  // a person's name up to max_chars, in one form (normalize_personal_name)
   integer,        // whole number ≥ 0: an amount, area or head count in number_unit(), or an id
   flag,           // yes / no / unknown
   date,           // YYYY-MM-DD

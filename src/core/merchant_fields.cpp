@@ -7,7 +7,7 @@ namespace guiyan::core {
 const std::vector<Field>& merchant_fields() {
   using K = FieldKind;
   static const std::vector<Field> f = {
-      {"name", "姓名", K::text, 40},
+      {"name", "姓名", K::personal_name, 40},
       {"categories", "人员类别", K::vocab_list, 100, &fixed_terms<merchant_categories>},
       {"position", "职务", K::text, 60},
       {"phone", "联系电话", K::phone, 20},

@@ -6,7 +6,7 @@ const std::vector<Field>& person_fields() {
   using K = FieldKind;
   static const std::vector<Field> f = {
       {"id_number", "身份证号", K::id_number, 18},
-      {"name", "姓名", K::text, 40},
+      {"name", "姓名", K::personal_name, 40},
       {"phone", "联系电话", K::phone, 20},
       {"phone2", "备用电话", K::phone, 20},
       {"region_code", "户籍地", K::region, 12},
@@ -31,7 +31,7 @@ const std::vector<Field>& person_fields() {
       // Needs outside the list (子女入学, 土地流转) are kept as free text (help_wanted_note).
       {"help_wanted_note", "其他需求", K::text, 200},
       {"intention_note", "创业意向", K::text, 500},
-      {"mentor_name", "创业导师", K::text, 40},
+      {"mentor_name", "创业导师", K::personal_name, 40},
       {"notes", "备注", K::text, 1000},
   };
   return f;

@@ -11,9 +11,9 @@ const std::vector<Field>& project_fields() {
       {"industry", "所属行业", K::industry, 4},
       {"amount_wan", "计划投资（万元）", K::integer},
       {"ambassador_id", "引荐大使", K::integer},
-      {"task_leader", "包保领导", K::text, 40},
+      {"task_leader", "包保领导", K::personal_name, 40},
       {"task_department", "责任部门", K::text, 60},
-      {"task_cadre", "专班干部", K::text, 40},
+      {"task_cadre", "专班干部", K::personal_name, 40},
       {"description", "项目简介", K::text, 2000},
   };
   return f;

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/personal_name.h"
 #include "core/phone.h"
 #include "core/tracking_code.h"
 #include "http/api_error.h"
@@ -221,7 +222,8 @@ nlohmann::json create_financing(store::Db& db, const Principal& p, const Financi
       throw bad_request("person_id", "人员不存在或不在您的数据范围内");
     }
   }
-  std::string name = in.applicant_name.value_or(person ? person->text("name") : "");
+  std::string name =
+      core::normalize_personal_name(in.applicant_name.value_or(person ? person->text("name") : ""));
   if (name.empty()) throw bad_request("applicant_name", "请填写申请人姓名");
   std::string phone_text = in.phone.value_or(person ? person->text("phone") : "");
   if (phone_text.empty()) throw bad_request("phone", "请填写申请人联系电话");

@@ -150,6 +150,9 @@ const KindSpec& spec(const std::string& kind) {
 // How to fill a field of this kind, in Chinese.
 std::string rule_of(const Field& f, const std::string& place) {
   switch (f.kind) {
+    case FieldKind::personal_name:
+      return "姓名，最多" + std::to_string(f.max_chars) +
+             "个字；两字姓名中间的空格不必删除，导入时自动去掉。";
     case FieldKind::text:
       return "文字，最多" + std::to_string(f.max_chars) + "个字。";
     case FieldKind::integer: {
@@ -203,6 +206,8 @@ double column_width(const Field& f) {
       return 12;
     case FieldKind::text:
       return f.max_chars > 40 ? 30 : 12;
+    case FieldKind::personal_name:
+      return 12;
     default:
       return 0;
   }

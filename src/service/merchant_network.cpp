@@ -43,7 +43,7 @@ const RecordTable& chamber_table() {
                 {"city", "所在城市", K::text, 40},
                 {"country", "所在国家或地区", K::text, 40},
                 {"region_code", "联系地区", K::region, 12},
-                {"contact_name", "联系人", K::text, 40},
+                {"contact_name", "联系人", K::personal_name, 40},
                 {"contact_phone", "联系电话", K::phone, 20},
                 {"established_on", "成立日期", K::date},
                 {"notes", "备注", K::text, 1000}};
@@ -70,7 +70,7 @@ const RecordTable& station_table() {
                 {"country", "所在国家或地区", K::text, 40},
                 {"region_code", "设立地区", K::region, 12},
                 {"host_chamber_id", "依托商会", K::integer},
-                {"contact_name", "联系人", K::text, 40},
+                {"contact_name", "联系人", K::personal_name, 40},
                 {"contact_phone", "联系电话", K::phone, 20},
                 {"established_on", "设立日期", K::date},
                 {"notes", "备注", K::text, 1000}};

@@ -64,6 +64,14 @@ std::string header_field(const std::vector<core::Field>& fields,
       if (!f.empty()) return f;
     }
   }
+  // "目前状态", "当前进度", "现住址": the field as it stands now, which is what every field holds.
+  for (const char* head : {"目前", "当前", "现在", "现"}) {
+    std::string_view w = head;
+    if (h.size() > w.size() && h.starts_with(w)) {
+      f = lookup(h.substr(w.size()));
+      if (!f.empty()) return f;
+    }
+  }
   auto pos = h.find('(');  // full-width brackets are folded by clean_header
   if (pos == std::string::npos || pos == 0) return {};
   f = lookup(h.substr(0, pos));

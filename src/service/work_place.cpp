@@ -78,21 +78,46 @@ typename Map::const_iterator longest_prefix(const Map& map, const std::string& s
   return map.end();
 }
 
-// True for a place abroad: the words for it anywhere, or a country at the start.
-bool abroad(const std::string& s) {
-  for (std::string_view w : {"境外", "国外", "出国", "海外"}) {
-    if (s.find(w) != std::string::npos) return true;
-  }
-  static const std::vector<std::string_view> countries = {
+const std::vector<std::string_view>& countries() {
+  static const std::vector<std::string_view> c = {
       "日本", "韩国",   "新加坡",   "马来西亚",   "泰国",   "越南",     "柬埔寨",
       "老挝", "缅甸",   "印尼",     "印度尼西亚", "菲律宾", "阿联酋",   "迪拜",
       "沙特", "卡塔尔", "科威特",   "以色列",     "俄罗斯", "澳大利亚", "新西兰",
       "美国", "加拿大", "英国",     "德国",       "法国",   "意大利",   "西班牙",
       "非洲", "安哥拉", "尼日利亚", "阿尔及利亚", "埃及",   "巴西",     "蒙古国"};
-  for (auto w : countries) {
+  return c;
+}
+
+bool starts_with_country(std::string_view s) {
+  for (auto w : countries()) {
     if (s.starts_with(w)) return true;
   }
   return false;
+}
+
+// True for a place abroad: the words for it anywhere, or a country at the start.
+bool abroad(const std::string& s) {
+  for (std::string_view w : {"境外", "国外", "出国", "海外"}) {
+    if (s.find(w) != std::string::npos) return true;
+  }
+  return starts_with_country(s);
+}
+
+// The place abroad without the word that says so when a country follows it: "国外(日本)",
+// "境外/日本" → "日本"; anything else as written.
+std::string place_abroad(const std::string& s) {
+  for (std::string_view w : {"境外", "国外", "出国", "海外"}) {
+    if (!s.starts_with(w)) continue;
+    std::string_view rest = std::string_view(s).substr(w.size());
+    bool bracket = rest.starts_with("(");
+    while (!rest.empty() &&
+           std::string_view("(/-:,").find(rest.front()) != std::string_view::npos) {
+      rest.remove_prefix(1);
+    }
+    if (bracket && rest.ends_with(")")) rest.remove_suffix(1);
+    if (starts_with_country(rest)) return std::string(rest);
+  }
+  return s;
 }
 
 }  // namespace
@@ -105,7 +130,7 @@ WorkPlace split_work_place(const std::string& text) {
   if (s.empty()) return {};
   if (abroad(s)) {
     bool bare = s == "境外" || s == "国外" || s == "海外" || s == "出国";
-    return {"境外", bare ? "" : s};
+    return {"境外", bare ? "" : place_abroad(s)};
   }
   const Places& p = places();
   auto province = longest_prefix(p.provinces, s, p.longest);

@@ -590,6 +590,42 @@ TEST_F(ImportCli, TwoPhonesInACellAndASpacedIdNumberAreRead) {
   EXPECT_EQ(two["phone2"], "139****5555") << two.dump();
 }
 
+// Ledgers pad two-character names to the width of three ("王  芳", "李\u3000明") and write a name's
+// dot as they can type it: each is stored in one form, so a search for 王芳 finds her and the next
+// sheet that writes her name plainly updates her instead of adding her again. The same sheet's
+// 目前状态 and 国外（日本） are read as the status and the place abroad.
+TEST_F(ImportCli, NamesPaddedForWidthAreStoredWithoutTheirSpaces) {
+  write_file(file("padded.csv"),
+             "姓名,联系电话,户籍地,目前状态,务工地\n"
+             "王  芳,13800008001,421022,已返乡,\n"
+             "李\u3000明,13800008002,421022,在外务工,国外（日本）\n"
+             "阿依古丽.买买提,13800008003,421022,,\n");
+  std::string out;
+  ASSERT_EQ(s.cli({"import", "people", file("padded.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 3) << out;
+  write_file(file("plain.csv"),
+             "姓名,联系电话,户籍地,状态\n"
+             "王芳,13800008001,421022,返乡\n"
+             "李明,13800008002,421022,外出\n"
+             "阿依古丽·买买提,13800008003,421022,\n");
+  ASSERT_EQ(s.cli({"import", "people", file("plain.csv")}, "", &out), 0) << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 0) << out;
+  EXPECT_EQ(sum["unchanged"], 3) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto wang = only_person(c, token, "王芳");
+  EXPECT_EQ(wang["name"], "王芳") << wang.dump();
+  EXPECT_EQ(wang["status"], "returned");
+  auto li = only_person(c, token, "李明");
+  EXPECT_EQ(li["name"], "李明") << li.dump();
+  EXPECT_EQ(li["status"], "away");
+  EXPECT_EQ(li["work_province"], "境外");
+  EXPECT_EQ(li["work_city"], "日本");
+  EXPECT_EQ(field_of_only(c, token, "8003", "name"), "阿依古丽·买买提");
+}
+
 // 返乡时间 is the day a returnee came home: the date of their status at home, and the news that
 // someone recorded away is back.
 TEST_F(ImportCli, TheDayOfReturnDatesTheStatusAtHome) {
