@@ -13,6 +13,7 @@ const std::vector<Field>& person_fields() {
       {"address", "详细地址", K::text, 200},
       {"work_province", "务工省份", K::text, 20},
       {"work_city", "务工城市", K::text, 40},
+      {"work_employer", "务工单位", K::text, 100},
       {"education", "文化程度", K::vocab, 20, &fixed_terms<education_levels>},
       // Skills outside the dictionary are kept as free text (skills_note).
       {"skills", "技能特长", K::vocab_list, 200, &skill_terms, true},

@@ -32,6 +32,11 @@ const std::vector<std::string> kFemale = {
 const std::vector<std::string> kWorkPlaces = {"广东省东莞市", "广东省深圳市", "浙江省杭州市",
                                               "江苏省苏州市", "上海市",       "福建省厦门市",
                                               "湖北省武汉市", "广东省佛山市", "北京市"};
+// Fictional firms: a trade name and a trade, put after the city a person works in.
+const std::vector<std::string> kEmployerNames = {"顺达", "恒通", "鑫源", "宏盛",
+                                                 "华美", "永发", "金利"};
+const std::vector<std::string> kEmployerTrades = {
+    "电子科技有限公司", "建筑工程有限公司", "服装有限公司", "物流有限公司", "机械制造有限公司"};
 const std::vector<std::string> kIntentions = {"回乡开一家小龙虾养殖合作社",
                                               "想做莲藕深加工",
                                               "开办家政服务公司",
@@ -105,6 +110,14 @@ int create_demo_people(store::Db& db, const std::string& city, int count) {
     auto sheng = place.find("省");
     v["work_province"] = sheng == std::string::npos ? place : place.substr(0, sheng + 3);
     if (sheng != std::string::npos) v["work_city"] = place.substr(sheng + 3);
+    // Two in three name their employer; chosen from the index, so the random draws stay as they
+    // were.
+    if (sheng != std::string::npos && i % 3 != 2) {
+      std::string city = place.substr(sheng + 3);
+      v["work_employer"] = city.substr(0, city.size() - 3) +
+                           kEmployerNames[i % kEmployerNames.size()] +
+                           kEmployerTrades[(i / kEmployerNames.size()) % kEmployerTrades.size()];
+    }
     v["education"] = pick(rng, core::education_levels()).key;
     if (skills.size() > 1) {
       size_t k = rng() % skills.size();

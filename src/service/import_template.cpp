@@ -59,6 +59,7 @@ const KindSpec& spec(const std::string& kind) {
                          "address",
                          "work_province",
                          "work_city",
+                         "work_employer",
                          "education",
                          "skills",
                          "skills_note",

@@ -120,7 +120,8 @@ std::string person_search_tokens(const store::PersonRow& p, const core::TermList
                                  const core::TermList& brands) {
   std::vector<std::string> parts = {
       p.text("name"),           p.text("skills_note"), p.text("help_wanted_note"),
-      p.text("intention_note"), p.text("work_city"),   p.text("address")};
+      p.text("intention_note"), p.text("work_city"),   p.text("address"),
+      p.text("work_employer")};
   for (const auto& key : core::split(p.text("skills"), ',')) {
     if (!key.empty()) parts.push_back(core::term_label(skills, key));
   }

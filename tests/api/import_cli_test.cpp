@@ -508,18 +508,18 @@ TEST_F(ImportCli, YesNoNeedColumnsAddOrRemoveTheirKind) {
   ASSERT_EQ(s.cli({"import", "people", file("first.csv")}, "", &out), 0) << out;
   write_file(file("answers.csv"),
              "姓名,联系电话,户籍地,需求,资金需求,培训意愿,是否需要贷款,贷款需求（万元）,"
-             "有无场地需求,务工单位\n"
-             "要贷款,13800007001,421022,,,是,否,,,某电子厂\n"  // loan out, training in
-             "两样都要,13800007002,421022,,,否,,,,\n"          // training out, loan stays
-             "未说,13800007003,421022,,,电工,,20万,,\n"        // a description, a sum
-             "说要培训,13800007004,421022,培训,,否,,,,\n"      // 需求 wins over 否
-             "全无,13800007005,421022,,,无,无,,无,\n"          // 无 is no: nothing
-             "要场地,13800007006,421022,,,,,,厂房200平,\n"     // a description
-             "已填资金,13800007007,421022,,30,,,50,,\n");      // 资金需求 stays 30
+             "有无场地需求,月收入\n"
+             "要贷款,13800007001,421022,,,是,否,,,4500\n"   // loan out, training in
+             "两样都要,13800007002,421022,,,否,,,,\n"       // training out, loan stays
+             "未说,13800007003,421022,,,电工,,20万,,\n"     // a description, a sum
+             "说要培训,13800007004,421022,培训,,否,,,,\n"   // 需求 wins over 否
+             "全无,13800007005,421022,,,无,无,,无,\n"       // 无 is no: nothing
+             "要场地,13800007006,421022,,,,,,厂房200平,\n"  // a description
+             "已填资金,13800007007,421022,,30,,,50,,\n");   // 资金需求 stays 30
   EXPECT_EQ(run_guiyan({"import", "people", file("answers.csv"), "--dry-run", "--db", s.db_url()},
                        "", &out),
             0);
-  EXPECT_NE(out.find("未识别的列，已忽略：务工单位"), std::string::npos) << out;
+  EXPECT_NE(out.find("未识别的列，已忽略：月收入"), std::string::npos) << out;
   auto dry = summary_of(out);
   EXPECT_EQ(s.cli({"import", "people", file("answers.csv"), "--report", file("r.xlsx")}, "", &out),
             0)
@@ -534,7 +534,7 @@ TEST_F(ImportCli, YesNoNeedColumnsAddOrRemoveTheirKind) {
                            "5 培训意愿: 与需求“培训”不符，按需求记录",
                            "7 有无场地需求: 记为需要“场地”，“厂房200平”记入其他需求",
                            "8 贷款需求（万元）: 记为需要“贷款”；资金需求已填30万元，此金额未保存",
-                           " 务工单位: 未识别的列"}) {
+                           " 月收入: 未识别的列"}) {
     EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
   }
   EXPECT_EQ(s.cli({"import", "people", file("answers.csv")}, "", &out), 0) << out;
@@ -1270,7 +1270,7 @@ TEST_F(ImportCli, AHeaderOfTwoRowsIsReadAsOne) {
   EXPECT_EQ(sum["new"], 1) << out;
   EXPECT_EQ(sum["rejected"], 1) << out;
   std::string reasons = report_lines(file("r.xlsx"));
-  EXPECT_NE(reasons.find(" 务工单位: 未识别的列"), std::string::npos) << reasons;
+  EXPECT_EQ(reasons.find("务工单位"), std::string::npos) << reasons;  // read, under its title
   EXPECT_EQ(reasons.find("外出务工情况"), std::string::npos) << reasons;
   std::vector<std::vector<std::string>> back;
   guiyan::io::read_sheet(file("x.xlsx"), [&](const guiyan::io::SheetRow& r) {
@@ -1288,6 +1288,7 @@ TEST_F(ImportCli, AHeaderOfTwoRowsIsReadAsOne) {
   EXPECT_EQ(statuses_of(c, token, "两行甲"), "returned 2026-01-20: returned@2026-01-20");
   EXPECT_EQ(field_of_only(c, token, "两行甲", "work_province"), "广东省");
   EXPECT_EQ(field_of_only(c, token, "两行甲", "work_city"), "东莞市");
+  EXPECT_EQ(field_of_only(c, token, "两行甲", "work_employer"), "某电子厂");
 }
 
 // A ledger saved by Excel 97-2003 or WPS as .xls — instructions on its first sheet, the ledger on

@@ -88,6 +88,7 @@ TEST(ImportTemplateApi, TheTemplateFilledInAsAnOfficeWouldImportsEveryColumn) {
                                                {"详细地址", "二组18号"},
                                                {"务工省份", "广东省"},
                                                {"务工城市", "东莞市"},
+                                               {"务工单位", "东莞某电子有限公司"},
                                                {"文化程度", "高中"},
                                                {"技能特长", "电工、焊工"},
                                                {"技能说明", "持高压电工证"},
@@ -138,6 +139,7 @@ TEST(ImportTemplateApi, TheTemplateFilledInAsAnOfficeWouldImportsEveryColumn) {
   EXPECT_EQ(person["intention_funding_wan"], 10);
   EXPECT_EQ(person["help_wanted"], nlohmann::json({"loan", "training"}));
   EXPECT_EQ(person["help_wanted_note"], "子女入学");
+  EXPECT_EQ(person["work_employer"], "东莞某电子有限公司");
   EXPECT_EQ(person["birth_date"], "1985-03-04");
   EXPECT_EQ(person["region_code"].get<std::string>().substr(0, 6), "421022");
 

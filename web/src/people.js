@@ -120,7 +120,7 @@ export function fieldKind(name) {
 // not named here go to the last one.
 export const FIELD_SECTIONS = [
   { title: '基本信息', fields: ['name', 'id_number', 'gender', 'birth_date', 'phone', 'phone2', 'region_code', 'address', 'education'] },
-  { title: '务工与技能', fields: ['work_province', 'work_city', 'skills', 'skills_note', 'labour_brand'] },
+  { title: '务工与技能', fields: ['work_province', 'work_city', 'work_employer', 'skills', 'skills_note', 'labour_brand'] },
   { title: '状态与进度', fields: ['status', 'status_since', 'funnel_stage'] },
   {
     title: '创业意向',
