@@ -115,6 +115,11 @@ std::optional<Date> parse_written_month(std::string_view text) {
   } else {
     if (!read_number(text, pos, 4, d.year) || pos != 4) return std::nullopt;
     bool chinese = read_token(text, pos, "年");
+    // 2023年底, 2023年末: the year's last month.
+    if (chinese && (text.substr(pos) == "底" || text.substr(pos) == "末")) {
+      d.month = 12;
+      return d;
+    }
     if (!chinese) {
       if (pos >= text.size() || std::string_view("-/.").find(text[pos]) == std::string_view::npos) {
         return std::nullopt;
@@ -122,7 +127,13 @@ std::optional<Date> parse_written_month(std::string_view text) {
       ++pos;
     }
     if (!read_number(text, pos, 2, d.month)) return std::nullopt;
-    if (chinese) read_token(text, pos, "月");
+    if (chinese && read_token(text, pos, "月")) {
+      // 2月份, 2月初, 2月中旬: the month, as a ledger of return dates often gives it.
+      read_token(text, pos, "份");
+      for (std::string_view part : {"初", "中", "底", "末", "上旬", "中旬", "下旬"}) {
+        if (read_token(text, pos, part)) break;
+      }
+    }
     if (pos != text.size()) return std::nullopt;
   }
   if (!d.is_valid()) return std::nullopt;

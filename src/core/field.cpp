@@ -137,7 +137,27 @@ FieldValue normalize_count(const Field& field, const std::string& s) {
   if (unit == "平方米") suffixes = {"平方米", "平米", "㎡", "m2", "m²"};
   if (unit == "人") suffixes = {"人", "名"};
   if (unit == "万元") suffixes = {"元"};  // 万 and 亿 are read as numbers: 30万 = 300000 元
-  std::string text = s;
+  // Offices write round figures: 约30万, 10万左右, 50万以上, 5W. The figure is kept, with a warning
+  // that it is one; a range (5-10万) is no figure and stays refused.
+  std::string text = s, approximate;
+  for (std::string_view w : {"大约", "大概", "预计", "估计", "约"}) {
+    if (text.size() > w.size() && text.starts_with(w)) {
+      approximate = w;
+      text = trim_text(text.substr(w.size()));
+      break;
+    }
+  }
+  for (std::string_view w : {"及以上", "以上", "以下", "以内", "左右", "上下"}) {
+    if (text.size() > w.size() && text.ends_with(w)) {
+      approximate = w;
+      text = trim_text(text.substr(0, text.size() - w.size()));
+      break;
+    }
+  }
+  if (unit == "万元" && text.size() > 1 && (text.back() == 'W' || text.back() == 'w') &&
+      text[text.size() - 2] >= '0' && text[text.size() - 2] <= '9') {
+    text = text.substr(0, text.size() - 1) + "万";  // 5W: the shorthand of 5万
+  }
   bool suffixed = false;
   for (const auto& suffix : suffixes) {
     if (text.size() > suffix.size() && text.ends_with(suffix)) {
@@ -157,7 +177,9 @@ FieldValue normalize_count(const Field& field, const std::string& s) {
   if (unit == "人" && v != static_cast<double>(static_cast<int64_t>(v))) {
     return fail(expected + "，实际为“" + s + "”");
   }
-  return FieldValue{static_cast<int64_t>(v + 0.5), {}, {}};
+  auto whole = static_cast<int64_t>(v + 0.5);
+  if (approximate.empty()) return FieldValue{whole, {}, {}};
+  return FieldValue{whole, {}, {"“" + s + "”按" + std::to_string(whole) + unit + "记录"}};
 }
 
 }  // namespace

@@ -32,6 +32,17 @@ namespace {
 
 // Said of a mistyped ID number kept as unverified (待核实) on a row that is saved.
 constexpr const char* kKeptUnverified = "；已按待核实号码导入，请核对";
+// A value that describes the person (an amount, a date of return, the education) and cannot be
+// read is left out: the person is saved with the rest of the row, and the report says so.
+constexpr const char* kCellLeftOut = "；此项未导入";
+
+// True for the fields whose unreadable value refuses the row: who the person is, where they
+// belong, and where they stand (a status guessed wrong would count them wrongly).
+bool refuses_row(const std::string& field) {
+  static const std::set<std::string> fields = {"name",        "id_number", "phone",       "phone2",
+                                               "region_code", "status",    "funnel_stage"};
+  return fields.count(field) > 0;
+}
 
 // The field of a yes/no need column is this and the help kind's key (help_answer_field).
 constexpr std::string_view kHelpAnswer = "help_answer:";
@@ -432,6 +443,10 @@ class Importer {
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
       bad = true;
     };
+    auto leave_out = [&](size_t col, const std::string& value, const std::string& reason) {
+      summary.issues.push_back({row.number, col < headers_.size() ? headers_[col] : "", value,
+                                reason + kCellLeftOut, true});
+    };
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
@@ -461,11 +476,11 @@ class Importer {
         auto day = core::parse_written_date(text);
         auto month = day ? day : core::parse_written_month(text);
         if (!month) {
-          reject(i, cell,
-                 std::string(label) + "应为日期或年月，如 2026-02-10、2026年2月，实际为“" + cell +
-                     "”");
+          leave_out(i, cell,
+                    std::string(label) + "应为日期或年月，如 2026-02-10、2026年2月，实际为“" +
+                        cell + "”");
         } else if (month->to_iso() > today_ || month->year < 1950) {
-          reject(i, cell, std::string(label) + "应在1950年至今天之间");
+          leave_out(i, cell, std::string(label) + "应在1950年至今天之间");
         } else {
           (field == "returned_on" ? rv.returned_on : rv.left_on) = month->to_iso();
           if (!day) {
@@ -524,7 +539,7 @@ class Importer {
         if (auto code = industries_->code(clean_header(cell))) {
           rv.values[field] = *code;
         } else {
-          reject(
+          leave_out(
               i, cell,
               "意向行业“" + clean_header(cell) + "”不是国民经济行业分类（GB/T 4754）的门类或大类");
         }
@@ -566,7 +581,11 @@ class Importer {
         }
       }
       if (!v.ok()) {
-        reject(i, cell, core::cell_reason(*f, v.error));
+        if (refuses_row(field)) {
+          reject(i, cell, core::cell_reason(*f, v.error));
+        } else {
+          leave_out(i, cell, core::cell_reason(*f, v.error));
+        }
         continue;
       }
       if (std::holds_alternative<store::Null>(v.value) && field != "skills") continue;
@@ -705,8 +724,8 @@ class Importer {
         ImportIssue& issue = summary.issues[k];
         if (issue.row != row.number || !issue.kept) continue;
         issue.kept = false;
-        if (issue.reason.ends_with(kKeptUnverified)) {
-          issue.reason.resize(issue.reason.size() - std::string_view(kKeptUnverified).size());
+        for (std::string_view kept : {kKeptUnverified, kCellLeftOut}) {
+          if (issue.reason.ends_with(kept)) issue.reason.resize(issue.reason.size() - kept.size());
         }
       }
       ++summary.rejected;

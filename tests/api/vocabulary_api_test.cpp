@@ -221,9 +221,15 @@ TEST(VocabularyApi, ANewSynonymImportsAndTheLabelSearchesFiltersAndExports) {
       c.patch("/api/v1/people/" + id, {{"labour_brand", "brand_7"}, {"notes", "复核"}}, clerk);
   EXPECT_EQ(resaved.status, 200) << resaved.body;
   auto late = import_csv(c, clerk, header + "晚导入," + id_number(3) + ",421022100,,荆州月嫂\n");
-  EXPECT_EQ(late["rejected"], 1) << late.dump();
+  // The person is saved without the brand; the report says why it was left out.
+  EXPECT_EQ(late["rejected"], 0) << late.dump();
+  EXPECT_EQ(late["new"], 1) << late.dump();
   ASSERT_EQ(late["issues"].size(), 1u);
-  EXPECT_EQ(late["issues"][0]["reason"], "劳务品牌“荆州月嫂”已停用");
+  EXPECT_EQ(late["issues"][0]["reason"], "劳务品牌“荆州月嫂”已停用；此项未导入");
+  EXPECT_EQ(late["issues"][0]["kept"], true);
+  auto newcomer = c.get("/api/v1/people?q=" + url_encode("晚导入"), clerk).json();
+  ASSERT_EQ(newcomer["total"], 1) << newcomer.dump();
+  EXPECT_TRUE(newcomer["items"][0]["labour_brand"].is_null()) << newcomer.dump();
   auto other = c.post(
       "/api/v1/people",
       {{"name", "新登记"}, {"region_code", "421022100"}, {"labour_brand", "brand_7"}}, clerk);
