@@ -51,8 +51,8 @@ std::optional<Date> parse_written_date(std::string_view text);
 
 // A year and month as people write them where no day is asked (出生年月): 1985.03, 1985.3, 1985-03,
 // 1985/3, 1985年3月 (月 optional; 3月份, 3月初, 3月下旬 …), 2023年底 (December), 198503. The day of
-// the result is 1. nullopt when it is none of
-// these (a full date included: parse_written_date reads those) or the month is not 1-12.
+// the result is 1. nullopt when it is none of these (a full date included: parse_written_date
+// reads those) or the month is not 1-12.
 std::optional<Date> parse_written_month(std::string_view text);
 
 // Days from one "YYYY-MM-DD" date to another (negative when `to` is earlier); nullopt when either

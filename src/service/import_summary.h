@@ -7,6 +7,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace guiyan::service {
@@ -30,6 +31,10 @@ struct ImportOptions {
 struct ImportStopped : std::exception {
   const char* what() const noexcept override { return "导入已中止（服务停止）"; }
 };
+
+// Ends the reason of a kept issue whose cell could not be read and was left out, the record
+// saved with the rest of its row (an amount, a date, an industry: what describes, not identifies).
+inline constexpr std::string_view kCellLeftOut = "；此项未导入";
 
 // One problem with one row (or the whole file when row is 0).
 struct ImportIssue {

@@ -42,6 +42,11 @@ std::vector<Field> pick(const std::vector<Field>& catalogue, const std::vector<F
   return out;
 }
 
+// The rule of the people's and merchants' importers for a cell they cannot read (kCellLeftOut).
+constexpr const char* kLeftOutRule =
+    "金额、日期、行业等无法识别的，该项不导入，该行其余内容照常导入，并在导入报告中列出，"
+    "改正后再次导入即可补上。";
+
 const KindSpec& spec(const std::string& kind) {
   using K = FieldKind;
   static const std::map<std::string, KindSpec> specs = [] {
@@ -91,9 +96,7 @@ const KindSpec& spec(const std::string& kind) {
                     {"funnel_stage", "新登记的人员不填为“摸得清”。"}},
                    {"一行填写一人；同一身份证号再次导入时更新原档案，不会重复登记。",
                     "数据来源在导入页面选择，表中不必填写。",
-                    "没有或不清楚的内容留空，填“无”“/”“不详”的也按空白处理。",
-                    "金额、日期、文化程度等无法识别的，该项不导入，该行其余内容照常导入，"
-                    "并在导入报告中列出，改正后再次导入即可补上。"}};
+                    "没有或不清楚的内容留空，填“无”“/”“不详”的也按空白处理。", kLeftOutRule}};
     m["merchants"] = {"楚商楚才名录",
                       "楚商楚才名录导入模板.xlsx",
                       pick(core::merchant_fields(), {{"verified_on", "核实日期", K::date}},
@@ -126,7 +129,7 @@ const KindSpec& spec(const std::string& kind) {
                        {"enterprise_name", "姓名与企业名称至少填写一项。"},
                        {"hometown_code", "籍贯所在的区县、乡镇或村。"},
                        {"verified_on", "最近一次核实信息的日期，不填为导入当天。"}},
-                      {"一行填写一人（或一家企业）。"}};
+                      {"一行填写一人（或一家企业）。", kLeftOutRule}};
     m["ventures"] = {
         "返乡创业主体台账",
         "返乡创业主体台账导入模板.xlsx",

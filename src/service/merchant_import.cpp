@@ -157,6 +157,12 @@ class Importer {
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
       bad = true;
     };
+    // A cell that describes the record and cannot be read is left out, the record saved with the
+    // rest of its row; who it is (姓名, 联系电话, 统一社会信用代码) and its 籍贯地 refuse the row.
+    auto leave_out = [&](size_t col, const std::string& value, const std::string& reason) {
+      notes.push_back({row.number, col < headers_.size() ? headers_[col] : "", value,
+                       reason + std::string(kCellLeftOut), true});
+    };
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
       const std::string& cell = row.cells[i];
@@ -177,7 +183,7 @@ class Importer {
             codes += (codes.empty() ? "" : ",") + regions_->resolve(item);
           rv.values[field] = codes;
         } catch (const std::invalid_argument& e) {
-          reject(i, cell, std::string("意向投资地区") + e.what());
+          leave_out(i, cell, std::string("意向投资地区") + e.what());
         }
         continue;
       }
@@ -190,7 +196,7 @@ class Importer {
         for (const auto& item : items) {
           auto code = industry_code(item);
           if (!code) {
-            reject(i, cell, "行业“" + item + "”不是国民经济行业分类（GB/T 4754）的门类或大类");
+            leave_out(i, cell, "行业“" + item + "”不是国民经济行业分类（GB/T 4754）的门类或大类");
             codes.clear();
             break;
           }
@@ -205,7 +211,7 @@ class Importer {
       if (field == "intention_amount") {
         auto range = intention_amount(cell, today_);
         if (!range) {
-          reject(i, cell, "意向投资金额应为万元数或范围，如 5000、1000-5000 或 1亿以上");
+          leave_out(i, cell, "意向投资金额应为万元数或范围，如 5000、1000-5000 或 1亿以上");
         } else {
           // An open range clears the other end a record may hold ("1亿以上": no upper bound).
           auto value = [](const std::optional<int64_t>& v) {
@@ -227,7 +233,7 @@ class Importer {
                            "只有年月，核实日期按" + std::to_string(month->month) + "月1日记录",
                            true});
         } else if (!v.ok()) {
-          reject(i, cell, v.error);
+          leave_out(i, cell, v.error);
         } else if (const auto* day = std::get_if<std::string>(&v.value)) {
           rv.verified_on = *day;
         }
@@ -247,8 +253,10 @@ class Importer {
       }
       const core::Field& f = *core::find_merchant_field(field);
       auto v = core::normalize_text(f, cell, today_);
-      if (!v.ok()) {
+      if (!v.ok() && (field == "name" || field == "phone" || field == "credit_code")) {
         reject(i, cell, core::cell_reason(f, v.error));
+      } else if (!v.ok()) {
+        leave_out(i, cell, core::cell_reason(f, v.error));
       } else if (!std::holds_alternative<store::Null>(v.value)) {
         rv.values[field] = v.value;
       }

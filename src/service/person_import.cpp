@@ -32,10 +32,6 @@ namespace {
 
 // Said of a mistyped ID number kept as unverified (待核实) on a row that is saved.
 constexpr const char* kKeptUnverified = "；已按待核实号码导入，请核对";
-// A value that describes the person (an amount, a date of return, the education) and cannot be
-// read is left out: the person is saved with the rest of the row, and the report says so.
-constexpr const char* kCellLeftOut = "；此项未导入";
-
 // True for the fields whose unreadable value refuses the row: who the person is, where they
 // belong, and where they stand (a status guessed wrong would count them wrongly).
 bool refuses_row(const std::string& field) {
@@ -87,17 +83,17 @@ const std::map<std::string, std::string>& header_words() {
       {"住址", "address"},
       {"地址", "address"},
       {"务工地", "work_place"},
-      {"工作单位", "work_employer"},
-      {"务工企业", "work_employer"},
-      {"就业单位", "work_employer"},
-      {"所在单位", "work_employer"},
-      {"用工单位", "work_employer"},
       {"务工地点", "work_place"},
       {"外出务工地点", "work_place"},
       {"外出地点", "work_place"},
       {"外出务工地", "work_place"},
       {"外出务工地址", "work_place"},
       {"务工地址", "work_place"},
+      {"工作单位", "work_employer"},
+      {"务工企业", "work_employer"},
+      {"就业单位", "work_employer"},
+      {"所在单位", "work_employer"},
+      {"用工单位", "work_employer"},
       {"学历", "education"},
       {"技能", "skills"},
       {"工种", "skills"},
@@ -445,7 +441,7 @@ class Importer {
     };
     auto leave_out = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back({row.number, col < headers_.size() ? headers_[col] : "", value,
-                                reason + kCellLeftOut, true});
+                                reason + std::string(kCellLeftOut), true});
     };
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
@@ -724,7 +720,7 @@ class Importer {
         ImportIssue& issue = summary.issues[k];
         if (issue.row != row.number || !issue.kept) continue;
         issue.kept = false;
-        for (std::string_view kept : {kKeptUnverified, kCellLeftOut}) {
+        for (std::string_view kept : {std::string_view(kKeptUnverified), kCellLeftOut}) {
           if (issue.reason.ends_with(kept)) issue.reason.resize(issue.reason.size() - kept.size());
         }
       }

@@ -19,8 +19,9 @@ std::string clean_header(const std::string& header);
 // name), also once a trailing unit in brackets is dropped ("资金需求（万元）" → "资金需求");
 // a yes/no field also asked as a question ("是否有创业意愿" for "有创业意愿"); alternatives that
 // name one field ("技能/特长", "文化程度、学历"); a name with a word that adds nothing
-// ("劳务品牌名称", "备注说明") or a word that says "now" ("目前状态", "现住址"); "" when none, and when that unit is another sum of money than the
-// field's label names ("资金需求（元）" for "资金需求（万元）").
+// ("劳务品牌名称", "备注说明") or a word that says "now" ("目前状态", "现住址"); "" when none, and
+// when that unit is another sum of money than the field's label names ("资金需求（元）" for
+// "资金需求（万元）").
 std::string header_field(const std::vector<core::Field>& fields,
                          const std::map<std::string, std::string>& words,
                          const std::string& header);

@@ -1,5 +1,7 @@
 #include "service/work_place.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <string_view>
@@ -78,6 +80,9 @@ typename Map::const_iterator longest_prefix(const Map& map, const std::string& s
   return map.end();
 }
 
+// The words that say "abroad" without naming where.
+constexpr std::string_view kAbroadWords[] = {"境外", "国外", "出国", "海外"};
+
 const std::vector<std::string_view>& countries() {
   static const std::vector<std::string_view> c = {
       "日本", "韩国",   "新加坡",   "马来西亚",   "泰国",   "越南",     "柬埔寨",
@@ -97,7 +102,7 @@ bool starts_with_country(std::string_view s) {
 
 // True for a place abroad: the words for it anywhere, or a country at the start.
 bool abroad(const std::string& s) {
-  for (std::string_view w : {"境外", "国外", "出国", "海外"}) {
+  for (std::string_view w : kAbroadWords) {
     if (s.find(w) != std::string::npos) return true;
   }
   return starts_with_country(s);
@@ -106,7 +111,7 @@ bool abroad(const std::string& s) {
 // The place abroad without the word that says so when a country follows it: "国外(日本)",
 // "境外/日本" → "日本"; anything else as written.
 std::string place_abroad(const std::string& s) {
-  for (std::string_view w : {"境外", "国外", "出国", "海外"}) {
+  for (std::string_view w : kAbroadWords) {
     if (!s.starts_with(w)) continue;
     std::string_view rest = std::string_view(s).substr(w.size());
     bool bracket = rest.starts_with("(");
@@ -129,7 +134,8 @@ WorkPlace split_work_place(const std::string& text) {
   }
   if (s.empty()) return {};
   if (abroad(s)) {
-    bool bare = s == "境外" || s == "国外" || s == "海外" || s == "出国";
+    bool bare =
+        std::find(std::begin(kAbroadWords), std::end(kAbroadWords), s) != std::end(kAbroadWords);
     return {"境外", bare ? "" : place_abroad(s)};
   }
   const Places& p = places();

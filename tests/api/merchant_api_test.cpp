@@ -459,22 +459,25 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
       kCode +
       ",,,公安县,广州市,较强,1亿以上,2026年1月\n"            // 李明's record, found by its code
       "3,钱多多,钱氏实业,91350100M000100Y44,,,公安县,,,,\n"  // a wrong check character
-      "4,孙海,孙氏水产,,,汽车,公安县,,,,\n"                  // not an industry
+      "4,孙海,孙氏水产,,,汽车,公安县,,,,\n"                  // not an industry: left out
       "5,周全,周氏贸易,,,F,监利市,,,,\n"                     // another county: out of scope
-      "6,吴用,吴氏农业,,,农业,藕池镇,,,9000-100,\n";         // the range upside down
+      "6,吴用,吴氏农业,,,农业,藕池镇,,,9000-100,\n";         // upside down: left out
   auto dry = upload(t, "dry_run=true", csv);
   ASSERT_EQ(dry["status"], "done") << dry.dump();
   EXPECT_EQ(dry["rows_read"], 6);
-  EXPECT_EQ(dry["accepted"], 2);
-  EXPECT_EQ(dry["new"], 1);
+  EXPECT_EQ(dry["accepted"], 4);
+  EXPECT_EQ(dry["new"], 3);
   EXPECT_EQ(dry["updated"], 1);
   std::map<int, std::string> reasons;
   for (const auto& i : dry["issues"])
     reasons[i["row"].get<int>()] += i["reason"].get<std::string>();
   EXPECT_NE(reasons[4].find("校验位"), std::string::npos) << dry.dump();
-  EXPECT_NE(reasons[5].find("汽车"), std::string::npos);
+  EXPECT_NE(reasons[5].find("行业“汽车”不是国民经济行业分类（GB/T 4754）的门类或大类；此项未导入"),
+            std::string::npos)
+      << dry.dump();
   EXPECT_NE(reasons[6].find("数据范围"), std::string::npos);
   EXPECT_NE(reasons[7].find("万元"), std::string::npos);
+  EXPECT_NE(reasons[7].find("此项未导入"), std::string::npos);
   EXPECT_NE(reasons[3].find("只有年月，核实日期按1月1日记录"), std::string::npos) << dry.dump();
   // Two phones in one cell: the first is kept, the second named for the notes.
   EXPECT_NE(reasons[2].find("只保存第一个号码，13600002222请写在备注中"), std::string::npos)
@@ -482,7 +485,7 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
   EXPECT_TRUE(ids(get("ga_clerk", "/api/v1/merchants?q=" + url_encode("藕池科技"))).empty());
   // For real: the new record, and 李明's record updated without losing what the sheet left empty.
   auto real = upload(t, "dry_run=false", csv);
-  EXPECT_EQ(real["new"], 1) << real.dump();
+  EXPECT_EQ(real["new"], 3) << real.dump();
   // The console's merchant import page lists the account's merchant imports only.
   auto c = ApiEnv::get().client();
   auto mine = c.get("/api/v1/imports?kind=merchants", t).json()["items"];
@@ -515,9 +518,14 @@ TEST_F(MerchantApi, TheListImportsRowByRowMatchesKnownRecordsAndExports) {
   // The same file again creates nothing.
   auto again = upload(t, "dry_run=false", csv);
   EXPECT_EQ(again["new"], 0) << again.dump();
-  EXPECT_EQ(again["unchanged"], 2);
+  EXPECT_EQ(again["unchanged"], 4);
+  auto wu = get("ga_clerk", "/api/v1/merchants?q=" + url_encode("吴氏农业")).json();
+  ASSERT_EQ(wu["total"], 1) << wu.dump();
+  EXPECT_EQ(wu["items"][0]["industry"], "01");
+  EXPECT_TRUE(wu["items"][0]["intention_min_wan"].is_null()) << wu.dump();
   // The 名录 of the township as .xlsx: masked phones, labels, audited.
-  auto file = get("ga_clerk", "/api/v1/merchants/export?region=421022106&format=xlsx");
+  auto file = get("ga_clerk", "/api/v1/merchants/export?region=421022106&format=xlsx&q=" +
+                                  url_encode("藕池科技"));
   ASSERT_EQ(file.status, 200) << file.body;
   std::string path = ApiEnv::get().server().dir() + "/minglu.xlsx";
   std::ofstream(path, std::ios::binary) << file.body;
@@ -555,6 +563,39 @@ TEST(MerchantCli, ImportPrintsTheSummaryAndExitsByVerdict) {
   EXPECT_NE(out.find("\"unchanged\":1"), std::string::npos) << out;
   EXPECT_EQ(s.cli({"import", "merchants", dir + "/bad.csv", "--dry-run"}, "", &out), 1);
   EXPECT_NE(out.find("\"rejected\":1"), std::string::npos) << out;
+}
+
+// A list's cell that describes the record and cannot be read (a category outside the list, an
+// industry that is none of GB/T 4754, an amount that is no figure) is left out and the record
+// kept, the report saying so; a wrong phone, which identifies the merchant, still refuses the row.
+TEST(MerchantCli, AnUnreadableDescribingCellIsLeftOutAndTheRecordKept) {
+  ServerProcess s;
+  std::string dir = s.dir();
+  std::ofstream(dir + "/loose.csv")
+      << "姓名,企业名称,联系电话,籍贯,人员类别,所属行业,意向投资金额\n"
+         "周楚,荆楚建设有限公司,13800005001,荆州市/公安县,商界名流,互联网+,面谈后定\n"
+         "吴楚,荆楚物流有限公司,1380000500,荆州市/公安县,企业家,,\n";
+  std::vector<std::string> args = {"import", "merchants", dir + "/loose.csv", "--report",
+                                   dir + "/r.xlsx"};
+  std::string out;
+  EXPECT_EQ(s.cli(args, "", &out), 1) << out;
+  EXPECT_NE(out.find("\"new\":1"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"rejected\":1"), std::string::npos) << out;
+  std::string reasons;
+  guiyan::io::read_sheet(dir + "/r.xlsx", [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 4) reasons += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
+    return true;
+  });
+  for (const char* line :
+       {"2 人员类别: 人员类别“商界名流”不在可选范围内",
+        "2 所属行业: 行业“互联网+”不是国民经济行业分类（GB/T 4754）的门类或大类；此项未导入",
+        "2 意向投资金额: 意向投资金额应为万元数或范围，如 5000、1000-5000 或 1亿以上；此项未导入",
+        "3 联系电话: 手机号应为11位"}) {
+    EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
+  }
+  EXPECT_EQ(reasons.find("3 联系电话: 手机号应为11位，当前为10位；此项未导入"), std::string::npos);
+  EXPECT_EQ(s.cli(args, "", &out), 1) << out;
+  EXPECT_NE(out.find("\"unchanged\":1"), std::string::npos) << out;
 }
 
 TEST_F(MerchantApi, RecordsAtTheRegionItselfCountInEveryTotal) {
