@@ -278,6 +278,13 @@ class Importer {
       reject(column_of("intention_max_wan"), std::to_string(*hi_wan), "意向投资上限不能小于下限");
     }
     if (bad) {
+      // A refused row's cells that would have been left out are named too, to mend at once.
+      for (auto& note : notes) {
+        if (!note.reason.ends_with(kCellLeftOut)) continue;
+        note.reason.resize(note.reason.size() - kCellLeftOut.size());
+        note.kept = false;
+        summary.issues.push_back(std::move(note));
+      }
       ++summary.rejected;
       return;
     }
