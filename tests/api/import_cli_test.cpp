@@ -1263,7 +1263,9 @@ TEST_F(ImportCli, AnIntendedIndustryMayBeWrittenByItsName) {
   EXPECT_EQ(industry_of("行业甲"), "62");
   EXPECT_EQ(industry_of("行业乙"), "62");
   EXPECT_EQ(industry_of("行业丙"), "01");
-  EXPECT_EQ(industry_of("行业丁"), "");
+  auto ding = only_person(c, token, "行业丁");  // kept: found, without an industry
+  ASSERT_TRUE(ding.contains("id")) << ding.dump();
+  EXPECT_TRUE(ding["intention_industry"].is_null()) << ding.dump();
 }
 
 TEST_F(ImportCli, AVillageMergedDownOverItsPeoplesRowsIsEachOnesVillage) {
