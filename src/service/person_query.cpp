@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/clock.h"
@@ -16,6 +17,7 @@
 #include "service/person_search_hits.h"
 #include "service/person_service.h"
 #include "service/region_buckets.h"
+#include "service/region_resolver.h"
 #include "service/region_service.h"
 #include "service/region_tree.h"
 #include "store/person_repo.h"
@@ -42,23 +44,52 @@ std::optional<std::string> compact_identifier(const std::string& q) {
   return out;
 }
 
-// The query terms of `q` plus, when given, the region token (person_write: region_tokens) that
-// narrows the hits inside the index to one region; empty when q has nothing to search by.
-std::vector<text::QueryTerm> search_terms(const std::string& q, const std::string& region_token) {
-  std::vector<text::QueryTerm> terms;
+// A search box input as full-text terms, and the places it names.
+struct Search {
+  std::vector<text::QueryTerm> terms;  // empty when q has nothing to search by
+  std::set<std::string> places;        // the regions a word of q names (see search_of)
+};
+
+// More namesakes than this (a province account's 花园: 44) and a word is searched as text only.
+constexpr size_t kMostPlaces = 64;
+
+// The terms of `q` plus, when given, the region token (person_write: region_tokens) that narrows
+// the hits inside the index to one region. A word of q that names places within `bound`
+// (RegionResolver::places_named; "" for anywhere) also matches the people registered there, by
+// those places' region tokens: 斗湖堤 王芳 finds the 王芳 of 斗湖堤镇, and whoever's text says
+// 斗湖堤 (an address, a place of work) still.
+Search search_of(const RegionResolver& regions, const std::string& q, const std::string& bound,
+                 const std::string& region_token) {
+  Search out;
   if (auto id = compact_identifier(q)) {
-    terms = text::query_terms(*id);
+    out.terms = text::query_terms(*id);
   } else {
-    terms = text::query_terms(q);
+    const std::string normalized = text::normalize(q);
+    for (size_t begin = 0; begin < normalized.size();) {
+      size_t end = std::min(normalized.find(' ', begin), normalized.size());
+      std::string word = normalized.substr(begin, end - begin);
+      begin = end + 1;
+      std::vector<text::QueryTerm> terms = text::query_terms(word);
+      if (terms.empty()) continue;
+      std::set<std::string> places = regions.places_named(word, bound);
+      if (places.size() <= kMostPlaces) {
+        for (const auto& code : places) {
+          terms[0].alternatives.push_back("rg" + region_prefix(code));
+          out.places.insert(code);
+        }
+      }
+      out.terms.push_back(std::move(terms[0]));
+    }
   }
-  if (!terms.empty() && !region_token.empty()) terms.push_back(text::QueryTerm{{region_token}});
-  return terms;
+  if (!out.terms.empty() && !region_token.empty()) {
+    out.terms.push_back(text::QueryTerm{{region_token}});
+  }
+  return out;
 }
 
-// The full-text condition of `q` (see search_terms).
-std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql, const std::string& q,
-                             const std::string& region_token) {
-  std::vector<text::QueryTerm> terms = search_terms(q, region_token);
+// The full-text condition of `terms` ("1=1" when there are none).
+std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql,
+                             const std::vector<text::QueryTerm>& terms) {
   if (terms.empty()) return "1=1";
   if (d.name == "sqlite") {
     return "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH " +
@@ -101,6 +132,7 @@ struct Where {
   std::string where;
   std::string region;        // the subtree counted by region
   std::string region_token;  // narrows a search to the region it is bounded to ("" for none)
+  Search search;             // q as full-text terms, and the places it names
   FacetFilter facets;        // the same filters as stored keys, for PersonFacets
 };
 
@@ -196,7 +228,8 @@ Where build_where(store::Db& db, store::Conn& c, const Principal& p, const Perso
     if (!bound.empty() && region_prefix(bound).size() > 2) {
       w.region_token = "rg" + region_prefix(bound);
     }
-    w.where += " AND " + search_condition(c.dialect(), w.sql, q.q, w.region_token);
+    w.search = search_of(shared_region_resolver(db, c), q.q, bound, w.region_token);
+    w.where += " AND " + search_condition(c.dialect(), w.sql, w.search.terms);
   }
   return w;
 }
@@ -247,7 +280,7 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
   auto& facets = db.attachment<PersonFacets>();
   facets.refresh(c);
   std::shared_ptr<const PersonSearchHits::Ids> hits;
-  std::vector<text::QueryTerm> terms = search_terms(q.q, w.region_token);
+  const std::vector<text::QueryTerm>& terms = w.search.terms;
   if (!terms.empty()) {
     hits = db.attachment<PersonSearchHits>().find(
         c, c.dialect().name == "sqlite" ? text::fts5_match(terms) : text::tsquery(terms));
@@ -300,6 +333,15 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
   return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
 }
 
+// [{code,name,path}] of `codes`, path as RegionTree::text.
+nlohmann::json places_json(const RegionTree& tree, const std::set<std::string>& codes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& code : codes) {
+    out.push_back({{"code", code}, {"name", tree.name(code)}, {"path", tree.text(code)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q, ListPlan plan) {
@@ -313,6 +355,7 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
     auto out = list_from_facets(db, *conn, p, q, w, children);
     attach_next_steps(*conn, out["items"]);
     attach_region_paths(db, *conn, out["items"], "region_code", "region_path");
+    out["places"] = places_json(region_tree(db, *conn), w.search.places);
     return out;
   }
   // The total and the counts per child region of the filter's region, in one grouped query.
@@ -353,7 +396,10 @@ nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery&
   }
   attach_next_steps(*conn, items);
   attach_region_paths(db, *conn, items, "region_code", "region_path");
-  return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
+  return {{"items", items},
+          {"total", total},
+          {"by_region", by_region_json(children, per_child)},
+          {"places", places_json(region_tree(db, *conn), w.search.places)}};
 }
 
 void for_each_person(store::Db& db, const Principal& p, const PersonQuery& q,

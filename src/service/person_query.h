@@ -29,9 +29,11 @@ struct PersonQuery {
   int64_t offset = 0;
 };
 
-// {"items":[Person (masked)],"total","by_region":[{code,name,count}]} (person:read). Sorted by
-// id, newest first; each item with "next_step": the next step its latest service record left
-// ({"text","due","overdue"}) or null. Throws 400 for a malformed filter.
+// {"items":[Person (masked)],"total","by_region":[{code,name,count}],"places":[{code,name,path}]}
+// (person:read). Sorted by id, newest first; each item with "next_step": the next step its
+// latest service record left ({"text","due","overdue"}) or null. "places": the regions a word of
+// q names within the list's region, whose people that word also finds. Throws 400 for a
+// malformed filter.
 nlohmann::json list_people(store::Db& db, const Principal& p, const PersonQuery& q,
                            ListPlan plan = ListPlan::best);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 
@@ -129,6 +131,11 @@ RegionResolver::RegionResolver(store::Conn& c, std::string home) : home_(std::mo
 
 std::set<std::string> RegionResolver::written_as(const std::string& part) const {
   std::set<std::string> out = named(part, nullptr, false);
+  keep_typed(part, out);
+  return out;
+}
+
+void RegionResolver::keep_typed(const std::string& part, std::set<std::string>& codes) const {
   // 东湖村 is 东湖村村民委员会 or 东湖村委会, not 东湖社区: the type word after the short form,
   // where the part has one, must follow it in the region's name too.
   std::string stem = short_name(part);
@@ -136,20 +143,37 @@ std::set<std::string> RegionResolver::written_as(const std::string& part) const 
     unsigned char lead = static_cast<unsigned char>(part[stem.size()]);
     size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
     std::string typed = part.substr(0, stem.size() + len);
-    std::erase_if(
-        out, [&](const std::string& code) { return !by_code_.at(code).folded.starts_with(typed); });
+    std::erase_if(codes, [&](const std::string& code) {
+      return !by_code_.at(code).folded.starts_with(typed);
+    });
   }
-  return out;
 }
 
-std::set<std::string> RegionResolver::within_home(const std::set<std::string>& codes) const {
+std::set<std::string> RegionResolver::within(const std::set<std::string>& codes,
+                                             const std::string& top) const {
   std::set<std::string> mine;
   for (const auto& code : codes) {
     std::string up = code;
-    while (up != home_ && !up.empty()) up = by_code_.at(up).parent;
-    if (up == home_) mine.insert(code);
+    while (up != top && !up.empty()) up = by_code_.at(up).parent;
+    if (up == top) mine.insert(code);
   }
   return mine;
+}
+
+std::set<std::string> RegionResolver::places_named(const std::string& word,
+                                                   const std::string& top) const {
+  std::string folded = core::encode_utf8(core::trim(core::decode_folded(word)));
+  if (chars(folded) < 2) return {};
+  std::set<std::string> out;
+  auto take = [&](const std::multimap<std::string, std::string>& index, const std::string& key) {
+    auto [lo, hi] = index.equal_range(key);
+    for (auto it = lo; it != hi; ++it) out.insert(it->second);
+  };
+  take(by_name_, folded);
+  take(by_short_, folded);
+  if (std::string shorter = short_name(folded); shorter != folded) take(by_short_, shorter);
+  keep_typed(folded, out);
+  return top.empty() ? out : within(out, top);
 }
 
 std::set<std::string> RegionResolver::named(const std::string& part,
@@ -227,20 +251,24 @@ std::set<std::string> RegionResolver::walk(const std::set<std::string>* parents,
 }
 
 std::string RegionResolver::resolve(const std::string& raw) const {
-  auto it = memo_.find(raw);
-  if (it == memo_.end()) {
-    std::string answer;
+  std::string answer;
+  {
+    std::lock_guard<std::mutex> lock(memo_mu_);
+    if (auto it = memo_.find(raw); it != memo_.end()) answer = it->second;
+  }
+  if (answer.empty()) {
     try {
       answer = resolve_uncached(raw);
     } catch (const std::invalid_argument& e) {
       answer = std::string("!") + e.what();
     }
+    std::lock_guard<std::mutex> lock(memo_mu_);
     // A province has ~28,000 places; a file of endless distinct texts is not kept whole.
     if (memo_.size() >= 100000) memo_.clear();
-    it = memo_.emplace(raw, std::move(answer)).first;
+    memo_.emplace(raw, answer);
   }
-  if (it->second.starts_with("!")) throw std::invalid_argument(it->second.substr(1));
-  return it->second;
+  if (answer.starts_with("!")) throw std::invalid_argument(answer.substr(1));
+  return answer;
 }
 
 std::string RegionResolver::name_of(const std::string& code) const {
@@ -329,8 +357,8 @@ std::string RegionResolver::resolve_uncached(const std::string& raw) const {
   // 东湖村村民委员会, not 潜江市's 东湖村).
   bool at_home = false;  // the candidates are those within the account's region
   if (!home_.empty()) {
-    auto mine = within_home(candidates);
-    if (mine.empty() && parts.size() == 1) mine = within_home(written_as(parts[0]));
+    auto mine = within(candidates, home_);
+    if (mine.empty() && parts.size() == 1) mine = within(written_as(parts[0]), home_);
     if (!mine.empty()) {
       candidates = std::move(mine);
       at_home = true;
@@ -380,6 +408,22 @@ std::string RegionResolver::resolve_uncached(const std::string& raw) const {
                                 "个同名区划，请写出上级区划，如 荆州市/公安县/埠河镇");
   }
   return *candidates.begin();
+}
+
+namespace {
+
+// The resolver a database keeps (Db::attachment), loaded once.
+struct SharedResolver {
+  std::once_flag once;
+  std::unique_ptr<RegionResolver> resolver;
+};
+
+}  // namespace
+
+const RegionResolver& shared_region_resolver(store::Db& db, store::Conn& c) {
+  auto& shared = db.attachment<SharedResolver>();
+  std::call_once(shared.once, [&] { shared.resolver = std::make_unique<RegionResolver>(c); });
+  return *shared.resolver;
 }
 
 }  // namespace guiyan::service

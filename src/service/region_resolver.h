@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -33,6 +34,11 @@ class RegionResolver {
   // it). Throws std::invalid_argument with a Chinese reason when no beginning names a region.
   std::string resolve_address(const std::string& text, std::string* note) const;
 
+  // Every region `word` names as written or in short form, of the type it says (杨公堤村: the
+  // village, not 杨公堤社区), within the subtree of `within` (itself included; "" for the whole
+  // table) — villages included, as a search box names them. Empty when it names none.
+  std::set<std::string> places_named(const std::string& word, const std::string& within) const;
+
   // The official name of the region `code` ("" for an unknown code).
   std::string name_of(const std::string& code) const;
 
@@ -53,8 +59,11 @@ class RegionResolver {
   // Every region `part` names as written or in short form (named exactly so or not), of the
   // type it says (村, 社区 …) when it says one.
   std::set<std::string> written_as(const std::string& part) const;
-  // Those of `codes` within home_ (itself included).
-  std::set<std::string> within_home(const std::set<std::string>& codes) const;
+  // Drops from `codes` the regions not of the type `part` says after its short form (东湖村 is
+  // no 东湖社区); keeps all when it says none.
+  void keep_typed(const std::string& part, std::set<std::string>& codes) const;
+  // Those of `codes` within `top` (itself included).
+  std::set<std::string> within(const std::set<std::string>& codes, const std::string& top) const;
   // The regions the path parts[k…] leads to from `parents`; a part that names nothing may be
   // split after a type word (县, 镇, 村 …) into two.
   std::set<std::string> walk(const std::set<std::string>* parents, std::vector<std::string> parts,
@@ -67,8 +76,15 @@ class RegionResolver {
   std::unordered_map<std::string, std::vector<std::string>> children_;  // parent → codes
   std::vector<std::string> tops_;
   std::string home_;  // the cities and counties: where a path may begin
-  // Sheets repeat their villages: each text's code, or its error ("!" + reason).
+  // Sheets repeat their villages: each text's code, or its error ("!" + reason). Locked, so
+  // that one resolver may serve many threads (shared_region_resolver).
+  mutable std::mutex memo_mu_;
   mutable std::unordered_map<std::string, std::string> memo_;
 };
+
+// The resolver of `db` without a home (every lookup as a province account's), loaded through
+// `c` on the first call and kept as long as the database: for lookups on every request, such as
+// the places a search names. Thread-safe.
+const RegionResolver& shared_region_resolver(store::Db& db, store::Conn& c);
 
 }  // namespace guiyan::service

@@ -114,5 +114,21 @@ TEST(RegionResolver, AnOfficesOwnPlacesByNameAlone) {
   EXPECT_GE(n, 8);
 }
 
+// Every case of testdata/search_places.tsv: the places a search word names within a region.
+TEST(RegionResolver, ASearchWordNamesThePlacesWithinTheList) {
+  MigratedDb m{"region_resolver_search_test"};
+  RegionResolver regions(*m.conn, "421022");  // a home plays no part in it
+  int n = core::for_each_case(
+      std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/search_places.tsv", 4,
+      [&](const std::vector<std::string>& c, int line) {
+        std::string got;
+        for (const auto& code : regions.places_named(c[1], c[0] == "-" ? "" : c[0])) {
+          got += (got.empty() ? "" : ",") + code;
+        }
+        EXPECT_EQ(got.empty() ? "-" : got, c[2]) << "line " << line << " (" << c[3] << ")";
+      });
+  EXPECT_GE(n, 15);
+}
+
 }  // namespace
 }  // namespace guiyan::service

@@ -34,6 +34,16 @@ TEST(Fts5Match, EmptyInputGivesEmptyText) {
   EXPECT_EQ(fts5_match({QueryTerm{}, QueryTerm{{"", "王芳"}}}), "\"王芳\"");
 }
 
+TEST(Fts5Match, AlternativesMakeAGroupAndTermsAreJoinedByAnd) {
+  // FTS5 refuses a group next to a phrase without AND ("syntax error near").
+  const std::vector<QueryTerm> terms = {{{"斗湖", "湖堤"}, {"rg421022101", "rg4210221"}},
+                                        {{"王芳"}, {}}};
+  EXPECT_EQ(fts5_match(terms), "(\"斗湖 湖堤\" OR \"rg421022101\" OR \"rg4210221\") AND \"王芳\"");
+  // A term of alternatives only, and empty alternatives skipped.
+  EXPECT_EQ(fts5_match({QueryTerm{{}, {"rg42", ""}}}), "\"rg42\"");
+  EXPECT_EQ(fts5_match({QueryTerm{{"a"}, {""}}, QueryTerm{{"b"}, {}}}), "\"a\" \"b\"");
+}
+
 TEST(Tsquery, PhrasesJoinedByAnd) {
   EXPECT_EQ(tsquery(query_terms("王芳")), "'王芳'");
   EXPECT_EQ(tsquery(query_terms("张三丰 电工3级")), "'张三'<->'三丰' & '电工'<->'3'<->'级'");
@@ -43,6 +53,11 @@ TEST(Tsquery, PhrasesJoinedByAnd) {
 TEST(Tsquery, EscapesQuotesAndBackslashes) {
   const std::vector<QueryTerm> terms = {{{"o'brien", "x"}}, {{"a\\b"}}, {{"'"}}, {{"\"&|!"}}};
   EXPECT_EQ(tsquery(terms), "'o''brien'<->'x' & 'a\\\\b' & '''' & '\"&|!'");
+}
+
+TEST(Tsquery, AlternativesMakeAGroup) {
+  const std::vector<QueryTerm> terms = {{{"斗湖", "湖堤"}, {"rg421022101"}}, {{"o'b"}, {}}};
+  EXPECT_EQ(tsquery(terms), "('斗湖'<->'湖堤' | 'rg421022101') & 'o''b'");
 }
 
 TEST(Tsquery, EmptyInputGivesEmptyText) {

@@ -58,6 +58,9 @@ namespace guiyan::text {
 // One query term: tokens to be matched as a phrase (at consecutive positions).
 struct QueryTerm {
   std::vector<std::string> tokens;
+  // Whole tokens any one of which satisfies the term instead of the phrase (a place the query
+  // names: its region tokens); empty for a plain term.
+  std::vector<std::string> alternatives{};
 
   bool operator==(const QueryTerm&) const = default;
 };
@@ -85,11 +88,14 @@ std::string index_document(const std::vector<std::string>& fields);
 std::vector<QueryTerm> query_terms(std::string_view query);
 
 // The FTS5 MATCH expression: each term a double-quoted phrase ("张三 三丰"), terms joined by
-// spaces (implicit AND), '"' inside a token doubled. Empty when there is no non-empty term.
+// spaces (implicit AND), '"' inside a token doubled. A term with alternatives is a group
+// ("斗湖 湖堤" OR "rg421022101"), and the terms are then joined by AND (FTS5 has no implicit AND
+// next to a group). Empty when there is no non-empty term.
 std::string fts5_match(const std::vector<QueryTerm>& terms);
 
 // The text for to_tsquery('simple', …): tokens single-quoted ('' and \\ escaped inside), a
-// term's tokens joined by <->, terms joined by " & ". Empty when there is no non-empty term.
+// term's tokens joined by <->, a term with alternatives a group ('斗湖'<->'湖堤' | 'rg421022101'),
+// terms joined by " & ". Empty when there is no non-empty term.
 std::string tsquery(const std::vector<QueryTerm>& terms);
 
 }  // namespace guiyan::text

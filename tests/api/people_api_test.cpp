@@ -354,3 +354,38 @@ TEST_F(PeopleApi, APersonWithoutANumberKeepsTheGenderAndBirthDateStated) {
                 .json()["error"]["field"],
             "birth_date");
 }
+
+TEST_F(PeopleApi, AWordThatNamesAPlaceFindsThePeopleRegisteredThere) {
+  auto& env = ApiEnv::get();
+  std::string ga = env.token("ga_clerk");
+  // 甄斗一 lives in a community of 斗湖堤镇; 甄斗二 in 埠河, but her address names 斗湖堤; 甄斗三
+  // in 埠河 with no word of 斗湖堤 anywhere.
+  create_person_as(ga, {{"name", "甄斗一"}, {"region_code", "421022101001"}});
+  create_person_as(
+      ga, {{"name", "甄斗二"}, {"region_code", "421022100001"}, {"address", "斗湖堤镇油江路8号"}});
+  create_person_as(ga, {{"name", "甄斗三"}, {"region_code", "421022100001"}});
+  auto list = [&](const std::string& q, const std::string& token) {
+    return env.client().get("/api/v1/people?q=" + url_encode(q), token);
+  };
+  auto r = list("斗湖堤 甄斗", ga);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(names(r), (std::set<std::string>{"甄斗一", "甄斗二"}));
+  EXPECT_EQ(r.json()["places"],
+            nlohmann::json::parse(
+                R"([{"code":"421022101","name":"斗湖堤镇","path":"荆州市/公安县/斗湖堤镇"}])"));
+  // Written with its type word, or a village by its short name, as offices write them.
+  EXPECT_EQ(names(list("斗湖堤镇 甄斗", ga)), (std::set<std::string>{"甄斗一", "甄斗二"}));
+  EXPECT_EQ(names(list("杨公堤 甄斗", ga)), (std::set<std::string>{"甄斗一"}));
+  EXPECT_EQ(names(list("杨公堤社区 甄斗", ga)), (std::set<std::string>{"甄斗一"}));
+  // 杨公堤村 would be a village: the community is no such place, and no text says it.
+  EXPECT_TRUE(names(list("杨公堤村 甄斗", ga)).empty());
+  EXPECT_EQ(list("杨公堤村 甄斗", ga).json()["places"], nlohmann::json::array());
+  // A name is no place: nothing changes for an ordinary search.
+  EXPECT_EQ(list("甄斗", ga).json()["places"], nlohmann::json::array());
+  EXPECT_EQ(names(list("甄斗", ga)), (std::set<std::string>{"甄斗一", "甄斗二", "甄斗三"}));
+  // Another county's clerk: 斗湖堤 is outside 监利, so it is only text (and the people out of
+  // scope either way).
+  auto other = list("斗湖堤", env.token("jl_clerk"));
+  EXPECT_EQ(other.json()["places"], nlohmann::json::array());
+  EXPECT_TRUE(names(other).empty());
+}

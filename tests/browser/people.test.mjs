@@ -102,7 +102,7 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     assert.equal(await ledgerTotal(page), 0)
     assert.equal(
       await page.locator('[data-test=people-search]').getAttribute('placeholder'),
-      '姓名、身份证号后4-6位、手机号后4位、技能、劳务品牌、意向'
+      '姓名、身份证号后4-6位、手机号后4位、技能、劳务品牌、意向、村镇名'
     )
     await shot(page, 'p01-ledger-empty')
 
@@ -168,6 +168,20 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     assert.equal(await place.getAttribute('title'), '荆州市 / 公安县 / 埠河镇')
     assert.equal(await ledgerTotal(page), 1)
     await shot(page, 'p05-search-wangfang')
+
+    // A place's name finds the people registered there as well as the text that says it:
+    // 李强 lives in 石首市, 王芳's labour brand is 石首防水工.
+    await page.locator('[data-test=people-search]').fill('石首')
+    await page.locator('[data-test=people-search]').press('Enter')
+    await page.locator('[data-test=people-places]').waitFor()
+    assert.match(await page.locator('[data-test=people-places]').innerText(), /含户籍在荆州市\/石首市的人员/)
+    await page.waitForFunction(() => /共\s*2\s*人/.test(document.querySelector('[data-test=people-total]')?.textContent || ''))
+    assert.match(await page.locator('[data-test=people-table]').innerText(), /李强/)
+    await shot(page, 'p05b-search-place')
+    await page.locator('[data-test=people-search]').fill('王芳')
+    await page.locator('[data-test=people-search]').press('Enter')
+    await page.locator('[data-test=people-places]').waitFor({ state: 'detached' })
+    await page.waitForFunction(() => /共\s*1\s*人/.test(document.querySelector('[data-test=people-total]')?.textContent || ''))
 
     // Her 一人一档: masked, then unmasked on request (and the view is recorded).
     await rows.first().getByRole('link', { name: '王芳' }).click()
