@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,5 +63,19 @@ struct ImportSummary {
   size_t sheet_index = 0;
   size_t header_row = 0;
 };
+
+// A refused row saves nothing: its issues from index `first` on that said they were kept become
+// refusals, each without the ending of `endings` that said what was kept (kCellLeftOut …).
+inline void refuse_kept_issues(ImportSummary& summary, size_t first, size_t row,
+                               std::initializer_list<std::string_view> endings) {
+  for (size_t k = first; k < summary.issues.size(); ++k) {
+    ImportIssue& issue = summary.issues[k];
+    if (issue.row != row || !issue.kept) continue;
+    issue.kept = false;
+    for (std::string_view ending : endings) {
+      if (issue.reason.ends_with(ending)) issue.reason.resize(issue.reason.size() - ending.size());
+    }
+  }
+}
 
 }  // namespace guiyan::service

@@ -42,7 +42,8 @@ std::vector<Field> pick(const std::vector<Field>& catalogue, const std::vector<F
   return out;
 }
 
-// The rule of the people's and merchants' importers for a cell they cannot read (kCellLeftOut).
+// The rule of the people's and merchants' importers for a cell they cannot read (kCellLeftOut;
+// the ventures' template states its narrower rule itself).
 constexpr const char* kLeftOutRule =
     "金额、日期、行业等无法识别的，该项不导入，该行其余内容照常导入，并在导入报告中列出，"
     "改正后再次导入即可补上。";
@@ -145,7 +146,10 @@ const KindSpec& spec(const std::string& kind) {
           "创办人须已登记在返乡人员信息库中；多人合办的用“、”隔开。已登记的主体再次导入时可不填。"},
          {"employees", "含创办人本人，至少为1。"},
          {"counted_on", "带动就业人数的统计日期，不填为导入当天。"}},
-        {"一行填写一个经营主体；有统一社会信用代码的按代码识别，再次导入时更新原记录。"}};
+        {"一行填写一个经营主体；有统一社会信用代码的按代码识别，再次导入时更新原记录。",
+         "行业、经营地址、是否入驻创业园区、备注无法识别的，该项不导入，该行其余内容照常导入，"
+         "并在导入报告中列出；主体类型、名称、所在地、日期、创办人、人数等计入统计的内容有误的，"
+         "该行不导入。"}};
     return m;
   }();
   auto it = specs.find(kind);

@@ -716,14 +716,8 @@ class Importer {
     }
     if (bad) {
       // The row's warnings were written as if it were saved: it is not.
-      for (size_t k = first_issue; k < summary.issues.size(); ++k) {
-        ImportIssue& issue = summary.issues[k];
-        if (issue.row != row.number || !issue.kept) continue;
-        issue.kept = false;
-        for (std::string_view kept : {std::string_view(kKeptUnverified), kCellLeftOut}) {
-          if (issue.reason.ends_with(kept)) issue.reason.resize(issue.reason.size() - kept.size());
-        }
-      }
+      refuse_kept_issues(summary, first_issue, row.number,
+                         {std::string_view(kKeptUnverified), kCellLeftOut});
       ++summary.rejected;
       return;
     }

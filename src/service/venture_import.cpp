@@ -23,6 +23,11 @@
 namespace guiyan::service {
 namespace {
 
+// The fields that only describe a venture: a cell of theirs that cannot be read is left out.
+bool describes_venture(const std::string& field) {
+  return field == "address" || field == "in_park" || field == "notes";
+}
+
 // Header words offices use in their ledgers, beyond each field's own label.
 const std::map<std::string, std::string>& venture_header_words() {
   static const std::map<std::string, std::string> m = {
@@ -149,10 +154,18 @@ class VentureImporter {
     VentureRowValues rv;
     rv.row = row.number;
     bool bad = false;
+    const size_t first_issue = summary.issues.size();
     auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back(
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
       bad = true;
+    };
+    // A cell that only describes the venture (行业, 经营地址, 是否入驻创业园区, 备注) and cannot
+    // be read is left out, the venture saved with the rest of its row: unknown is no wrong
+    // answer to a policy's question. What it is, where, whose and what it counts as refuse.
+    auto leave_out = [&](size_t col, const std::string& value, const std::string& reason) {
+      summary.issues.push_back({row.number, col < headers_.size() ? headers_[col] : "", value,
+                                reason + std::string(kCellLeftOut), true});
     };
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
@@ -173,7 +186,7 @@ class VentureImporter {
       } else if (field == "industry") {
         auto code = industries_->code(clean_header(cell));
         if (!code) {
-          reject(i, cell, "行业“" + cell + "”不是国民经济行业分类（GB/T 4754）的门类或大类");
+          leave_out(i, cell, "行业“" + cell + "”不是国民经济行业分类（GB/T 4754）的门类或大类");
         } else {
           rv.values[field] = *code;
         }
@@ -207,7 +220,9 @@ class VentureImporter {
       } else {
         const core::Field& f = *core::find_venture_field(field);
         auto v = core::normalize_text(f, cell, today_);
-        if (!v.ok()) {
+        if (!v.ok() && describes_venture(field)) {
+          leave_out(i, cell, core::cell_reason(f, v.error));
+        } else if (!v.ok()) {
           reject(i, cell, core::cell_reason(f, v.error));
         } else {
           rv.values[field] = v.value;
@@ -242,6 +257,7 @@ class VentureImporter {
       }
     }
     if (bad) {
+      refuse_kept_issues(summary, first_issue, row.number, {kCellLeftOut});
       ++summary.rejected;
       return;
     }
