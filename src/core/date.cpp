@@ -104,7 +104,7 @@ std::optional<Date> parse_written_date(std::string_view text) {
   return d;
 }
 
-std::optional<Date> parse_written_month(std::string_view text) {
+std::optional<Date> parse_written_month(std::string_view text, int recent_year) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   Date d{0, 0, 1};
@@ -113,7 +113,14 @@ std::optional<Date> parse_written_month(std::string_view text) {
     read_number(text, pos, 4, d.year);
     read_number(text, pos, 2, d.month);
   } else {
-    if (!read_number(text, pos, 4, d.year) || pos != 4) return std::nullopt;
+    if (!read_number(text, pos, 4, d.year)) return std::nullopt;
+    if (pos == 2 && recent_year > 0 && text.substr(pos, 3) == "年") {
+      // 24年2月: the latest year ending so, not after recent_year.
+      int century = recent_year / 100 * 100;
+      d.year += century + d.year > recent_year ? century - 100 : century;
+    } else if (pos != 4) {
+      return std::nullopt;
+    }
     bool chinese = read_token(text, pos, "年");
     // 2023年底, 2023年末: the year's last month.
     if (chinese && (text.substr(pos) == "底" || text.substr(pos) == "末")) {

@@ -52,8 +52,10 @@ std::optional<Date> parse_written_date(std::string_view text);
 // A year and month as people write them where no day is asked (出生年月): 1985.03, 1985.3, 1985-03,
 // 1985/3, 1985年3月 (月 optional; 3月份, 3月初, 3月下旬 …), 2023年底 (December), 198503. The day of
 // the result is 1. nullopt when it is none of these (a full date included: parse_written_date
-// reads those) or the month is not 1-12.
-std::optional<Date> parse_written_month(std::string_view text);
+// reads those) or the month is not 1-12. With `recent_year`, a two-digit year written with 年
+// (24年2月, 23年底) is the latest year ending in those digits that is not after it (2024 for 24
+// in 2026; 1985 for 85), as ledgers of recent dates write them; without it, none.
+std::optional<Date> parse_written_month(std::string_view text, int recent_year = 0);
 
 // Days from one "YYYY-MM-DD" date to another (negative when `to` is earlier); nullopt when either
 // is not a real date in that form.

@@ -144,5 +144,15 @@ TEST(Date, WrittenMonthsFromTheCaseFile) {
   EXPECT_GE(cases, 20);
 }
 
+TEST(Date, TwoDigitYearsOfRecentMonthsFromTheCaseFile) {
+  int cases = for_each_case(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/written_months_recent.tsv", 4,
+                            [](const std::vector<std::string>& cols, int number) {
+                              auto d = parse_written_month(cols[1], std::stoi(cols[0]));
+                              EXPECT_EQ(d ? d->to_iso().substr(0, 7) : "none", cols[2])
+                                  << "line " << number << ": " << cols[3];
+                            });
+  EXPECT_GE(cases, 10);
+}
+
 }  // namespace
 }  // namespace guiyan::core

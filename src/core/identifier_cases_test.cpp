@@ -226,6 +226,23 @@ TEST(IdentifierCases, CellsHoldingSeveralPhones) {
   EXPECT_GE(cases, 10);
 }
 
+TEST(IdentifierCases, NotesInBracketsBesideAPhone) {
+  auto joined = [](const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : "|") + item;
+    return out.empty() ? std::string("-") : out;
+  };
+  int cases =
+      for_each_case(std::string(GUIYAN_CORE_TESTDATA_DIR) + "/phone_notes.tsv", 5,
+                    [&](const std::vector<std::string>& cols, int number) {
+                      PhoneNotes got = strip_phone_notes(cols[0]);
+                      EXPECT_EQ(got.cell, cols[1]) << "line " << number << ": " << cols[4];
+                      EXPECT_EQ(joined(got.idle), cols[2]) << "line " << number << ": " << cols[4];
+                      EXPECT_EQ(joined(got.kept), cols[3]) << "line " << number << ": " << cols[4];
+                    });
+  EXPECT_GE(cases, 10);
+}
+
 TEST(IdentifierLookups, ProvinceAndCityNames) {
   EXPECT_EQ(province_name("42"), "湖北省");
   EXPECT_EQ(province_name("83"), "台湾省");

@@ -1,5 +1,6 @@
 #include "core/phone.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -258,6 +259,46 @@ std::vector<std::string> split_phones(std::string_view cell) {
     }
   }
   if (!take() || out.size() < 2) return {};
+  return out;
+}
+
+PhoneNotes strip_phone_notes(std::string_view cell) {
+  PhoneNotes out{std::string(cell), {}, {}};
+  if (cell.find('(') == std::string_view::npos && cell.find("（") == std::string_view::npos) {
+    return out;
+  }
+  // The same number is the person's WeChat, or it is theirs: nothing a record lacks.
+  static const std::vector<std::u32string> kIdle = {
+      U"微信同号", U"同微信",   U"微信同步", U"微信", U"微信号", U"同号",   U"本人",
+      U"本人电话", U"本人手机", U"手机",     U"电话", U"常用",   U"手机号", U"联系电话"};
+  std::u32string text = decode_folded(cell);  // （ ） fold to ( )
+  std::u32string rest, note;
+  int depth = 0;
+  std::vector<std::u32string> notes;
+  for (char32_t c : text) {
+    if (c == U'(') {
+      if (depth++ == 0) continue;
+    } else if (c == U')' && depth > 0) {
+      if (--depth == 0) {
+        notes.push_back(trim(note));
+        note.clear();
+        continue;
+      }
+    }
+    (depth > 0 ? note : rest) += c;
+  }
+  if (depth > 0 || notes.empty()) return out;  // an unclosed bracket: the cell as it is
+  for (const auto& n : notes) {
+    for (char32_t c : n) {
+      if (c >= U'0' && c <= U'9') return out;  // (0716) and the like belong to the number
+    }
+  }
+  out.cell = encode_utf8(trim(rest));
+  for (const auto& n : notes) {
+    if (n.empty()) continue;
+    bool idle = std::find(kIdle.begin(), kIdle.end(), n) != kIdle.end();
+    (idle ? out.idle : out.kept).push_back(encode_utf8(n));
+  }
   return out;
 }
 

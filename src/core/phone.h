@@ -35,6 +35,20 @@ PhoneResult check_phone(std::string_view input);
 // / 、 ， , ； ; or 或 (check_phone then says what is wrong with the cell).
 std::vector<std::string> split_phones(std::string_view cell);
 
+// A phone cell without the notes ledgers write in brackets beside a number —
+// 13800001111（微信同号）, （父亲）13800001111, 13800001111(本人)/13900002222(妻子) — and those
+// notes, in order, trimmed; `idle` holds the notes that add nothing to a record (微信同号, 本人,
+// 手机 …), `kept` the others.
+struct PhoneNotes {
+  std::string cell;               // the cell itself when it has no notes
+  std::vector<std::string> idle;  // nothing lost when dropped
+  std::vector<std::string> kept;  // worth saying: whose number it is, 已停机 …
+};
+
+// Splits the bracketed notes off a phone cell (see PhoneNotes). Brackets ( ) and （ ）; a note
+// holding a digit is no note (a number's own part), and the cell is then returned whole.
+PhoneNotes strip_phone_notes(std::string_view cell);
+
 // Hubei city (or cities) served by `area_code` such as "0716"; empty outside Hubei.
 std::string_view hubei_city(std::string_view area_code);
 

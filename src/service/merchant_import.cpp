@@ -163,9 +163,19 @@ class Importer {
       notes.push_back({row.number, col < headers_.size() ? headers_[col] : "", value,
                        reason + std::string(kCellLeftOut), true});
     };
+    // A phone's notes in brackets (core::strip_phone_notes): 微信同号 says nothing, a note worth
+    // saying (父亲, 秘书) goes to 备注 once the row's own 备注 is read.
+    std::vector<std::pair<std::string, size_t>> more_notes;
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
-      const std::string& cell = row.cells[i];
+      core::PhoneNotes noted;
+      if (field == "phone") {
+        noted = core::strip_phone_notes(row.cells[i]);
+        for (const auto& note : noted.kept) {
+          more_notes.emplace_back(clean_header(headers_[i]) + "：" + note, i);
+        }
+      }
+      const std::string& cell = noted.cell.empty() ? row.cells[i] : noted.cell;
       if (field.empty() || field == "serial") continue;
       if (core::is_blank_cell(core::find_merchant_field(field), cell)) continue;  // 无, /, 待定
       if (field == "hometown_code") {
@@ -260,6 +270,17 @@ class Importer {
       } else if (!std::holds_alternative<store::Null>(v.value)) {
         rv.values[field] = v.value;
       }
+    }
+    for (const auto& [text, col] : more_notes) {
+      const core::Field& f = *core::find_merchant_field("notes");
+      auto held = rv.values.find("notes");
+      std::string all = held == rv.values.end() ? "" : std::get<std::string>(held->second);
+      if (all.find(text) == std::string::npos) all += (all.empty() ? "" : "；") + text;
+      bool fits = core::normalize_text(f, all, today_).ok();
+      if (fits) rv.values["notes"] = all;
+      notes.push_back({row.number, headers_[col], row.cells[col],
+                       fits ? "“" + text + "”记入备注" : "备注已超过长度上限，“" + text + "”未保存",
+                       true});
     }
     if (!rv.values.count("name") && !rv.values.count("enterprise_name") && !bad) {
       reject(column_of("name"), "", "姓名和企业名称都为空");

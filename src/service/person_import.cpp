@@ -32,6 +32,16 @@ namespace {
 
 // Said of a mistyped ID number kept as unverified (待核实) on a row that is saved.
 constexpr const char* kKeptUnverified = "；已按待核实号码导入，请核对";
+// True when a 创业意愿 cell that is neither yes nor no says what the person wants to do (想搞养殖,
+// 开网店): Chinese text without a word that denies or doubts it (不, 没, 无, 未, 暂, 否, 待, 难).
+bool said_wanting(const std::string& text) {
+  if (text.empty() || static_cast<unsigned char>(text[0]) < 0xE0) return false;
+  for (const char* word : {"不", "没", "无", "未", "暂", "否", "待", "难", "？", "?"}) {
+    if (text.find(word) != std::string::npos) return false;
+  }
+  return true;
+}
+
 // True for the fields whose unreadable value refuses the row: who the person is, where they
 // belong, and where they stand (a status guessed wrong would count them wrongly).
 bool refuses_row(const std::string& field) {
@@ -114,6 +124,7 @@ const std::map<std::string, std::string>& header_words() {
       {"状态", "status"},
       {"人员状态", "status"},
       {"现状", "status"},
+      {"人员现状", "status"},
       {"返乡状态", "status"},
       {"务工状态", "status"},
       {"外出状态", "status"},
@@ -429,6 +440,10 @@ class Importer {
     size_t needs_column = headers_.size();
     // What yes/no need columns (培训意愿 …) say beyond yes or no.
     std::vector<NeedDetail> need_details;
+    // Texts for 备注 (a phone's note in brackets: 联系电话：父亲) and for 创业意向说明 (what a
+    // 创业意愿 column says beyond yes or no: 想搞养殖), each with its column, added after the row's
+    // own 备注 and 创业意向说明 are read.
+    std::vector<std::pair<std::string, size_t>> more_notes, more_intention;
     // The place, from one column or from the county's, town's and village's columns.
     struct {
       std::string county, town, village;
@@ -445,7 +460,15 @@ class Importer {
     };
     for (size_t i = 0; i < row.cells.size() && i < columns_.size(); ++i) {
       const std::string& field = columns_[i];
-      const std::string& cell = row.cells[i];
+      // A phone's notes in brackets are split off: 微信同号 says nothing, 父亲 goes to 备注.
+      core::PhoneNotes noted;
+      if (field == "phone" || field == "phone2") {
+        noted = core::strip_phone_notes(row.cells[i]);
+        for (const auto& note : noted.kept) {
+          more_notes.emplace_back(clean_header(headers_[i]) + "：" + note, i);
+        }
+      }
+      const std::string& cell = noted.cell.empty() ? row.cells[i] : noted.cell;
       if (field.empty() || field == "serial") continue;
       if (field == "home_answer") {
         // A yes/no column: 无 there is 否, as in 有创业意愿.
@@ -470,7 +493,7 @@ class Importer {
         if (text.empty()) continue;
         const char* label = field == "returned_on" ? "返乡时间" : "外出时间";
         auto day = core::parse_written_date(text);
-        auto month = day ? day : core::parse_written_month(text);
+        auto month = day ? day : core::parse_written_month(text, std::stoi(today_.substr(0, 4)));
         if (!month) {
           leave_out(i, cell,
                     std::string(label) + "应为日期或年月，如 2026-02-10、2026年2月，实际为“" +
@@ -480,10 +503,14 @@ class Importer {
         } else {
           (field == "returned_on" ? rv.returned_on : rv.left_on) = month->to_iso();
           if (!day) {
-            summary.issues.push_back({row.number, headers_[i], cell,
-                                      "只有年月，" + std::string(label) + "按" +
-                                          std::to_string(month->month) + "月1日记录",
-                                      true});
+            // The year too, when the cell wrote it with two digits (24年2月).
+            std::string year = std::to_string(month->year);
+            summary.issues.push_back(
+                {row.number, headers_[i], cell,
+                 "只有年月，" + std::string(label) + "按" +
+                     (text.find(year) == std::string::npos ? year + "年" : "") +
+                     std::to_string(month->month) + "月1日记录",
+                 true});
           }
         }
         continue;
@@ -576,6 +603,12 @@ class Importer {
           continue;
         }
       }
+      if (!v.ok() && field == "willing" && said_wanting(clean_header(cell))) {
+        // 创业意愿 “想搞养殖”: a yes, and what is wanted.
+        rv.values[field] = int64_t{1};
+        more_intention.emplace_back(clean_header(cell), i);
+        continue;
+      }
       if (!v.ok()) {
         if (refuses_row(field)) {
           reject(i, cell, core::cell_reason(*f, v.error));
@@ -641,6 +674,23 @@ class Importer {
         summary.issues.push_back({row.number, headers_[column_of("home_answer")],
                                   *rv.home_answer ? "是" : "否",
                                   "与人员状态“" + label + "”不符，按人员状态记录", true});
+      }
+    }
+    struct MoreText {
+      const std::vector<std::pair<std::string, size_t>>* texts;
+      const char* field;
+      const char* said;  // what the cell was read as besides
+    };
+    for (const MoreText& more : {MoreText{&more_notes, "notes", ""},
+                                 MoreText{&more_intention, "intention_note", "记为有创业意愿，"}}) {
+      const std::string& label = core::find_person_field(more.field)->label;
+      for (const auto& [text, col] : *more.texts) {
+        bool saved = append_texts(rv, more.field, {text}, "；");
+        summary.issues.push_back(
+            {row.number, headers_[col], row.cells[col],
+             more.said + (saved ? "“" + text + "”记入" + label
+                                : label + "已超过长度上限，“" + text + "”未保存"),
+             true});
       }
     }
     if (!other_needs.empty())
@@ -866,20 +916,23 @@ class Importer {
   };
   // Adds `words` to the row's 其他需求 after what it holds (a word it holds is not repeated);
   // false, changing nothing, when 其他需求 would grow too long.
-  bool add_other_needs(RowValues& rv, const std::vector<std::string>& words) {
-    const core::Field& note_field = *core::find_person_field("help_wanted_note");
-    auto held = rv.values.find(note_field.name);
-    std::string note = held == rv.values.end() ? "" : std::get<std::string>(held->second);
-    for (const std::string& w : words) {
-      if (note.find(w) == std::string::npos) note += (note.empty() ? "" : "、") + w;
+  // Adds each of `texts` that the text field `field` of the row does not hold yet, after `sep`;
+  // false, changing nothing, when the field would grow too long.
+  bool append_texts(RowValues& rv, const std::string& field, const std::vector<std::string>& texts,
+                    const std::string& sep) {
+    const core::Field& f = *core::find_person_field(field);
+    auto held = rv.values.find(f.name);
+    std::string text = held == rv.values.end() ? "" : std::get<std::string>(held->second);
+    for (const std::string& t : texts) {
+      if (text.find(t) == std::string::npos) text += (text.empty() ? "" : sep) + t;
     }
-    if (!core::normalize_text(note_field, note, today_).ok()) return false;
-    rv.values[note_field.name] = note;
+    if (!core::normalize_text(f, text, today_).ok()) return false;
+    rv.values[f.name] = text;
     return true;
   }
 
   // Keeps the 需求 words outside the list (`words`, read from `cell` in column `col` of row `row`)
-  // in 其他需求 (add_other_needs) and reports them as a kept issue, or as unsaved when 其他需求
+  // in 其他需求 (append_texts) and reports them as a kept issue, or as unsaved when 其他需求
   // would grow too long.
   void keep_other_needs(size_t row, const std::vector<std::string>& words, size_t col,
                         const std::string& cell, RowValues& rv) {
@@ -887,7 +940,7 @@ class Importer {
     std::string all;
     for (const std::string& w : words) all += (all.empty() ? "" : "、") + w;
     const std::string& note = core::find_person_field("help_wanted_note")->label;
-    if (!add_other_needs(rv, words)) {
+    if (!append_texts(rv, "help_wanted_note", words, "、")) {
       summary.issues.push_back(
           {row, header, cell,
            "“" + all + "”不在可选范围内，" + note + "已超过长度上限，未保存（可填：" +
@@ -972,7 +1025,7 @@ class Importer {
           said += "；资金需求已填" + std::to_string(std::get<int64_t>(funding->second)) +
                   "万元，此金额未保存";
         }
-      } else if (add_other_needs(rv, {label + "：" + d.text})) {
+      } else if (append_texts(rv, "help_wanted_note", {label + "：" + d.text}, "、")) {
         said += "，“" + d.text + "”记入其他需求";
       } else {
         said += "；其他需求已超过长度上限，“" + d.text + "”未保存";

@@ -1565,3 +1565,46 @@ TEST_F(ImportCli, TheFullTextIndexMergesAsUsualAgainAfterAnImport) {
   EXPECT_EQ(guiyan::store::query_int(*c, "SELECT v FROM person_fts_config WHERE k = 'automerge'"),
             4);
 }
+
+// What village ledgers write beside a value: a note on a phone, a plan in the 创业意愿 column, a
+// two-digit year, a status under 人员现状.
+TEST_F(ImportCli, WhatALedgerWritesBesideAValueIsKept) {
+  write_file(file("beside.csv"),
+             "姓名,联系电话,户籍地,人员现状,返乡时间,文化程度,创业意愿,备注\n"
+             "旁注甲,13800009001（微信同号）,421022,已返乡,24年2月,小学以下,想搞养殖,家中有老人\n"
+             "旁注乙,（父亲）13800009002,421022,在外务工,,,暂不考虑,\n"
+             "旁注丙,13800009003,421022,返乡,,,是,\n");
+  std::string out;
+  std::vector<std::string> args = {"import", "people", file("beside.csv"), "--report",
+                                   file("r.xlsx")};
+  EXPECT_EQ(s.cli(args, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 3) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  for (const char* line : {"2 返乡时间: 只有年月，返乡时间按2024年2月1日记录",
+                           "2 创业意愿: 记为有创业意愿，“想搞养殖”记入创业意向",
+                           "3 联系电话: “联系电话：父亲”记入备注",
+                           "3 创业意愿: 有创业意愿应填“是”或“否”，实际为“暂不考虑”；此项未导入"}) {
+    EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
+  }
+  EXPECT_EQ(reasons.find("微信同号"), std::string::npos) << reasons;  // nothing to say of it
+  EXPECT_EQ(reasons.find("人员现状"), std::string::npos) << reasons;  // read, not ignored
+  EXPECT_EQ(s.cli(args, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["unchanged"], 3) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto first = only_person(c, token, "旁注甲");
+  EXPECT_EQ(first["phone"], "138****9001") << first.dump();
+  EXPECT_EQ(first["status"], "returned");
+  EXPECT_EQ(first["status_since"], "2024-02-01");
+  EXPECT_EQ(first["education"], "primary");
+  EXPECT_EQ(first["willing"], true);
+  EXPECT_EQ(first["intention_note"], "想搞养殖");
+  EXPECT_EQ(first["notes"], "家中有老人");
+  auto second = only_person(c, token, "旁注乙");
+  EXPECT_EQ(second["phone"], "138****9002") << second.dump();
+  EXPECT_EQ(second["status"], "away");
+  EXPECT_EQ(second["notes"], "联系电话：父亲");
+  EXPECT_TRUE(second["willing"].is_null());
+  EXPECT_EQ(only_person(c, token, "旁注丙")["willing"], true);
+}

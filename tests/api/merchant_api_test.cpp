@@ -794,3 +794,26 @@ TEST_F(MerchantApi, ChambersStationsAndAmbassadors) {
   for (const auto& a : tagged_file["audit"]) updates += a["action"] == "update";
   EXPECT_EQ(updates, 0) << tagged_file["audit"].dump();
 }
+
+TEST(MerchantCli, ANoteBesideAPhoneGoesToTheNotes) {
+  ServerProcess s;
+  std::string dir = s.dir();
+  s.add_user("note_clerk", "clerk", "421022", "公安县人社局", kPassword);
+  std::ofstream(dir + "/noted.csv") << "姓名,联系电话,籍贯,备注\n"
+                                       "钱楚,13800005101（秘书）,荆州市/公安县,每年春节回乡\n"
+                                       "孙楚,13800005102(微信同号),荆州市/公安县,\n";
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "merchants", dir + "/noted.csv"}, "", &out), 0) << out;
+  EXPECT_NE(out.find("\"new\":2"), std::string::npos) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token =
+      c.post("/api/v1/auth/login", {{"username", "note_clerk"}, {"password", kPassword}})
+          .json()["token"];
+  auto notes_of = [&](const std::string& phone) {
+    auto list = c.get("/api/v1/merchants?q=" + phone, token).json();
+    return list["total"] == 1 ? list["items"][0]["notes"] : nlohmann::json("not found");
+  };
+  EXPECT_EQ(notes_of("13800005101"), "每年春节回乡；联系电话：秘书");
+  EXPECT_TRUE(notes_of("13800005102").is_null());
+}
