@@ -10,6 +10,7 @@
 #include "core/id_number.h"
 #include "core/person_fields.h"
 #include "core/phone.h"
+#include "core/spring_festival.h"
 #include "core/text.h"
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
@@ -494,6 +495,18 @@ class Importer {
         const char* label = field == "returned_on" ? "返乡时间" : "外出时间";
         auto day = core::parse_written_date(text);
         auto month = day ? day : core::parse_written_month(text, std::stoi(today_.substr(0, 4)));
+        // 春节前, 2025年春节后: the festival's day, said in the report.
+        auto festival = day || month
+                            ? std::nullopt
+                            : core::parse_festival_time(text, *core::Date::parse_iso(today_));
+        if (festival) {
+          day = month = festival;
+          summary.issues.push_back({row.number, headers_[i], cell,
+                                    std::string(label) + "按" + std::to_string(festival->year) +
+                                        "年春节（" + std::to_string(festival->month) + "月" +
+                                        std::to_string(festival->day) + "日）记录",
+                                    true});
+        }
         if (!month) {
           leave_out(i, cell,
                     std::string(label) + "应为日期或年月，如 2026-02-10、2026年2月，实际为“" +

@@ -1190,14 +1190,14 @@ TEST_F(ImportCli, AYearAndMonthOfBirthChecksTheNumberAndAWholeDateIsKept) {
 
 // Offices write round figures and loose dates. A figure said about (约30万, 10万左右, 50万以上, 5W)
 // is kept as that figure; a month given as 2月初 or 年底 is that month; what cannot be read (a
-// range, 春节前) is left out with the person kept and the report saying so. Who the person is,
+// range, 去年冬天) is left out with the person kept and the report saying so. Who the person is,
 // where they belong and where they stand still refuse the row when unreadable.
 TEST_F(ImportCli, AnUnreadableFigureOrDateIsLeftOutAndThePersonKept) {
   write_file(file("loose.csv"),
              "姓名,联系电话,户籍地,状态,返乡时间,资金需求,计划投资\n"
              "约数甲,13800006001,421022,,2026年2月初,10万左右,约30万\n"
              "范围乙,13800006002,421022,,2025年底,5-10万,50万以上\n"
-             "春节丙,13800006003,421022,,春节前,5W,\n"
+             "春节丙,13800006003,421022,,去年冬天,5W,\n"
              "状态丁,13800006004,421022,打工,,,\n"
              "电话戊,1380000600,421022,,,,\n");
   std::string out;
@@ -1213,12 +1213,12 @@ TEST_F(ImportCli, AnUnreadableFigureOrDateIsLeftOutAndThePersonKept) {
   EXPECT_EQ(sum["rejected"], 2) << out;
   EXPECT_EQ(dry, sum);
   std::string reasons = report_lines(file("r.xlsx"));
-  for (const char* line :
-       {"2 资金需求: “10万左右”按10万元记录", "2 计划投资: “约30万”按30万元记录",
-        "3 资金需求: 资金需求应为数字（万元），实际为“5-10万”；此项未导入",
-        "3 计划投资: “50万以上”按50万元记录",
-        "4 返乡时间: 返乡时间应为日期或年月，如 2026-02-10、2026年2月，实际为“春节前”；此项未导入",
-        "5 状态: 人员状态“打工”不在可选范围内", "6 联系电话: 手机号应为11位"}) {
+  for (const char* line : {"2 资金需求: “10万左右”按10万元记录", "2 计划投资: “约30万”按30万元记录",
+                           "3 资金需求: 资金需求应为数字（万元），实际为“5-10万”；此项未导入",
+                           "3 计划投资: “50万以上”按50万元记录",
+                           "4 返乡时间: 返乡时间应为日期或年月，如 "
+                           "2026-02-10、2026年2月，实际为“去年冬天”；此项未导入",
+                           "5 状态: 人员状态“打工”不在可选范围内", "6 联系电话: 手机号应为11位"}) {
     EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
   }
   EXPECT_EQ(s.cli(args, "", &out), 1) << out;
@@ -1567,13 +1567,13 @@ TEST_F(ImportCli, TheFullTextIndexMergesAsUsualAgainAfterAnImport) {
 }
 
 // What village ledgers write beside a value: a note on a phone, a plan in the 创业意愿 column, a
-// two-digit year, a status under 人员现状.
+// two-digit year, a return dated by 春节, a status under 人员现状.
 TEST_F(ImportCli, WhatALedgerWritesBesideAValueIsKept) {
   write_file(file("beside.csv"),
              "姓名,联系电话,户籍地,人员现状,返乡时间,文化程度,创业意愿,备注\n"
              "旁注甲,13800009001（微信同号）,421022,已返乡,24年2月,小学以下,想搞养殖,家中有老人\n"
              "旁注乙,（父亲）13800009002,421022,在外务工,,,暂不考虑,\n"
-             "旁注丙,13800009003,421022,返乡,,,是,\n");
+             "旁注丙,13800009003,421022,返乡,2025年春节后,,是,\n");
   std::string out;
   std::vector<std::string> args = {"import", "people", file("beside.csv"), "--report",
                                    file("r.xlsx")};
@@ -1583,7 +1583,8 @@ TEST_F(ImportCli, WhatALedgerWritesBesideAValueIsKept) {
   for (const char* line : {"2 返乡时间: 只有年月，返乡时间按2024年2月1日记录",
                            "2 创业意愿: 记为有创业意愿，“想搞养殖”记入创业意向",
                            "3 联系电话: “联系电话：父亲”记入备注",
-                           "3 创业意愿: 有创业意愿应填“是”或“否”，实际为“暂不考虑”；此项未导入"}) {
+                           "3 创业意愿: 有创业意愿应填“是”或“否”，实际为“暂不考虑”；此项未导入",
+                           "4 返乡时间: 返乡时间按2025年春节（1月29日）记录"}) {
     EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
   }
   EXPECT_EQ(reasons.find("微信同号"), std::string::npos) << reasons;  // nothing to say of it
@@ -1606,5 +1607,7 @@ TEST_F(ImportCli, WhatALedgerWritesBesideAValueIsKept) {
   EXPECT_EQ(second["status"], "away");
   EXPECT_EQ(second["notes"], "联系电话：父亲");
   EXPECT_TRUE(second["willing"].is_null());
-  EXPECT_EQ(only_person(c, token, "旁注丙")["willing"], true);
+  auto third = only_person(c, token, "旁注丙");
+  EXPECT_EQ(third["willing"], true) << third.dump();
+  EXPECT_EQ(third["status_since"], "2025-01-29");
 }
