@@ -67,7 +67,9 @@ const std::vector<Term>& service_kinds() {
 // the level it names, as an office would correct it by hand; 初中以下 (below junior) is primary.
 const std::vector<Term>& education_levels() {
   static const std::vector<Term> t = {
-      {"primary", "小学及以下", {"小学", "文盲", "半文盲", "初中以下", "小学以下", "小学及以下文化", "未上学"}},
+      {"primary",
+       "小学及以下",
+       {"小学", "文盲", "半文盲", "初中以下", "小学以下", "小学及以下文化", "未上学"}},
       {"junior", "初中", {"初中及以下"}},
       {"senior",
        "高中",
