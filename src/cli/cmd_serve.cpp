@@ -18,6 +18,7 @@
 #include "service/merchant_facets.h"
 #include "service/person_facets.h"
 #include "service/policy_service.h"
+#include "service/region_resolver.h"
 #include "service/region_tree.h"
 #include "store/migrations.h"
 
@@ -62,6 +63,7 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
           service::warm_merchant_facets(*db);
           auto conn = db->acquire();
           service::region_tree(*db, *conn);  // the region tree: lists’ place paths and children
+          service::shared_region_resolver(*db, *conn);  // the places a search's words name
         } catch (const std::exception& e) {
           std::cerr << "列表索引预加载失败（首次查询时再加载）：" << e.what() << std::endl;
         }

@@ -14,6 +14,7 @@
 #include "service/import_batch.h"
 #include "service/import_rejected.h"
 #include "service/import_sheet.h"
+#include "service/import_text.h"
 #include "service/industry_resolver.h"
 #include "service/intention_amount.h"
 #include "service/merchant_write.h"
@@ -272,12 +273,8 @@ class Importer {
       }
     }
     for (const auto& [text, col] : more_notes) {
-      const core::Field& f = *core::find_merchant_field("notes");
-      auto held = rv.values.find("notes");
-      std::string all = held == rv.values.end() ? "" : std::get<std::string>(held->second);
-      if (all.find(text) == std::string::npos) all += (all.empty() ? "" : "；") + text;
-      bool fits = core::normalize_text(f, all, today_).ok();
-      if (fits) rv.values["notes"] = all;
+      bool fits =
+          append_texts(rv.values, *core::find_merchant_field("notes"), {text}, "；", today_);
       notes.push_back({row.number, headers_[col], row.cells[col],
                        fits ? "“" + text + "”记入备注" : "备注已超过长度上限，“" + text + "”未保存",
                        true});

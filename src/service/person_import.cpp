@@ -17,6 +17,7 @@
 #include "service/import_batch.h"
 #include "service/import_rejected.h"
 #include "service/import_sheet.h"
+#include "service/import_text.h"
 #include "service/industry_resolver.h"
 #include "service/person_duplicates.h"
 #include "service/person_identity.h"
@@ -698,7 +699,8 @@ class Importer {
                                  MoreText{&more_intention, "intention_note", "记为有创业意愿，"}}) {
       const std::string& label = core::find_person_field(more.field)->label;
       for (const auto& [text, col] : *more.texts) {
-        bool saved = append_texts(rv, more.field, {text}, "；");
+        bool saved =
+            append_texts(rv.values, *core::find_person_field(more.field), {text}, "；", today_);
         summary.issues.push_back(
             {row.number, headers_[col], row.cells[col],
              more.said + (saved ? "“" + text + "”记入" + label
@@ -929,20 +931,6 @@ class Importer {
   };
   // Adds `words` to the row's 其他需求 after what it holds (a word it holds is not repeated);
   // false, changing nothing, when 其他需求 would grow too long.
-  // Adds each of `texts` that the text field `field` of the row does not hold yet, after `sep`;
-  // false, changing nothing, when the field would grow too long.
-  bool append_texts(RowValues& rv, const std::string& field, const std::vector<std::string>& texts,
-                    const std::string& sep) {
-    const core::Field& f = *core::find_person_field(field);
-    auto held = rv.values.find(f.name);
-    std::string text = held == rv.values.end() ? "" : std::get<std::string>(held->second);
-    for (const std::string& t : texts) {
-      if (text.find(t) == std::string::npos) text += (text.empty() ? "" : sep) + t;
-    }
-    if (!core::normalize_text(f, text, today_).ok()) return false;
-    rv.values[f.name] = text;
-    return true;
-  }
 
   // Keeps the 需求 words outside the list (`words`, read from `cell` in column `col` of row `row`)
   // in 其他需求 (append_texts) and reports them as a kept issue, or as unsaved when 其他需求
@@ -953,7 +941,8 @@ class Importer {
     std::string all;
     for (const std::string& w : words) all += (all.empty() ? "" : "、") + w;
     const std::string& note = core::find_person_field("help_wanted_note")->label;
-    if (!append_texts(rv, "help_wanted_note", words, "、")) {
+    if (!append_texts(rv.values, *core::find_person_field("help_wanted_note"), words, "、",
+                      today_)) {
       summary.issues.push_back(
           {row, header, cell,
            "“" + all + "”不在可选范围内，" + note + "已超过长度上限，未保存（可填：" +
@@ -1038,7 +1027,8 @@ class Importer {
           said += "；资金需求已填" + std::to_string(std::get<int64_t>(funding->second)) +
                   "万元，此金额未保存";
         }
-      } else if (append_texts(rv, "help_wanted_note", {label + "：" + d.text}, "、")) {
+      } else if (append_texts(rv.values, *core::find_person_field("help_wanted_note"),
+                              {label + "：" + d.text}, "、", today_)) {
         said += "，“" + d.text + "”记入其他需求";
       } else {
         said += "；其他需求已超过长度上限，“" + d.text + "”未保存";
