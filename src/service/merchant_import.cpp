@@ -152,7 +152,12 @@ class Importer {
     ++summary.rows_read;
     RowValues rv{row.number, {}, today_};
     bool bad = false;
-    std::vector<ImportIssue> notes;  // kept issues, said of the row once it is saved
+    const size_t first_issue = summary.issues.size();
+    // A kept issue of the row (said as kept; refuse_kept_issues turns it round if the row is not).
+    auto note = [&](size_t col, const std::string& value, const std::string& reason) {
+      summary.issues.push_back(
+          {row.number, col < headers_.size() ? headers_[col] : "", value, reason, true});
+    };
     auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back(
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
@@ -161,8 +166,7 @@ class Importer {
     // A cell that describes the record and cannot be read is left out, the record saved with the
     // rest of its row; who it is (姓名, 联系电话, 统一社会信用代码) and its 籍贯地 refuse the row.
     auto leave_out = [&](size_t col, const std::string& value, const std::string& reason) {
-      notes.push_back({row.number, col < headers_.size() ? headers_[col] : "", value,
-                       reason + std::string(kCellLeftOut), true});
+      note(col, value, reason + std::string(kCellLeftOut));
     };
     // A phone's notes in brackets (core::strip_phone_notes): 微信同号 says nothing, a note worth
     // saying (父亲, 秘书) goes to 备注 once the row's own 备注 is read.
@@ -240,9 +244,7 @@ class Importer {
         if (month && month->to_iso() <= today_) {
           // 2026年3月: verified that month, counted from its first day (the older, safer date).
           rv.verified_on = month->to_iso();
-          notes.push_back({row.number, headers_[i], cell,
-                           "只有年月，核实日期按" + std::to_string(month->month) + "月1日记录",
-                           true});
+          note(i, cell, "只有年月，核实日期按" + std::to_string(month->month) + "月1日记录");
         } else if (!v.ok()) {
           leave_out(i, cell, v.error);
         } else if (const auto* day = std::get_if<std::string>(&v.value)) {
@@ -257,8 +259,7 @@ class Importer {
           std::string others;
           for (size_t p = 1; p < phones.size(); ++p)
             others += (others.empty() ? "" : "、") + phones[p];
-          notes.push_back({row.number, headers_[i], cell,
-                           "只保存第一个号码，" + others + "请写在备注中", true});
+          note(i, cell, "只保存第一个号码，" + others + "请写在备注中");
           continue;
         }
       }
@@ -275,9 +276,8 @@ class Importer {
     for (const auto& [text, col] : more_notes) {
       bool fits =
           append_texts(rv.values, *core::find_merchant_field("notes"), {text}, "；", today_);
-      notes.push_back({row.number, headers_[col], row.cells[col],
-                       fits ? "“" + text + "”记入备注" : "备注已超过长度上限，“" + text + "”未保存",
-                       true});
+      note(col, row.cells[col],
+           fits ? "“" + text + "”记入备注" : "备注已超过长度上限，“" + text + "”未保存");
     }
     if (!rv.values.count("name") && !rv.values.count("enterprise_name") && !bad) {
       reject(column_of("name"), "", "姓名和企业名称都为空");
@@ -297,16 +297,10 @@ class Importer {
     }
     if (bad) {
       // A refused row's cells that would have been left out are named too, to mend at once.
-      for (auto& note : notes) {
-        if (!note.reason.ends_with(kCellLeftOut)) continue;
-        note.reason.resize(note.reason.size() - kCellLeftOut.size());
-        note.kept = false;
-        summary.issues.push_back(std::move(note));
-      }
+      refuse_kept_issues(summary, first_issue, row.number, {kCellLeftOut});
       ++summary.rejected;
       return;
     }
-    for (auto& note : notes) summary.issues.push_back(std::move(note));
     batch_.push_back(std::move(rv));
     if (batch_.size() >= opt_.batch_rows) flush();
   }

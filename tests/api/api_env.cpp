@@ -1,5 +1,6 @@
 #include "api/api_env.h"
 
+#include "io/sheet_reader.h"
 #include "store/db.h"
 
 namespace guiyan::testing {
@@ -77,6 +78,15 @@ int64_t region_token_mismatches(const std::string& db_url) {
       "SUBSTR(region_code, 1, 9) ELSE '' END || CASE WHEN LENGTH(region_code) >= 12 THEN ' rg' || "
       "SUBSTR(region_code, 1, 12) ELSE '' END)",
       {});
+}
+
+std::string report_lines(const std::string& path) {
+  std::string text;
+  guiyan::io::read_sheet(path, [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 4) text += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
+    return true;
+  });
+  return text;
 }
 
 }  // namespace guiyan::testing

@@ -36,6 +36,9 @@ inline std::string url_encode(const std::string& q) {
   return enc;
 }
 
+// The rows of an import report (.xlsx) at `path` as "ROW COLUMN: REASON" lines, one per issue.
+std::string report_lines(const std::string& path);
+
 // "" when the running tally of people (person_tally, kept by triggers) agrees with a count of
 // the person records themselves in the database at `db_url`; otherwise the first difference.
 std::string tally_mismatch(const std::string& db_url);

@@ -51,16 +51,6 @@ nlohmann::json summary_of(const std::string& out) {
   return nlohmann::json::parse(line);
 }
 
-// The lines of an import report as "row column: reason" ("" for a file-level line's row).
-std::string report_lines(const std::string& path) {
-  std::string text;
-  guiyan::io::read_sheet(path, [&](const guiyan::io::SheetRow& r) {
-    if (r.cells.size() >= 4) text += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
-    return true;
-  });
-  return text;
-}
-
 // The list item of the one person a search for `q` finds; an empty object when it finds none or
 // several.
 nlohmann::json only_person(HttpClient& c, const std::string& token, const std::string& q) {

@@ -582,11 +582,7 @@ TEST(MerchantCli, AnUnreadableDescribingCellIsLeftOutAndTheRecordKept) {
   EXPECT_EQ(s.cli(args, "", &out), 1) << out;
   EXPECT_NE(out.find("\"new\":1"), std::string::npos) << out;
   EXPECT_NE(out.find("\"rejected\":2"), std::string::npos) << out;
-  std::string reasons;
-  guiyan::io::read_sheet(dir + "/r.xlsx", [&](const guiyan::io::SheetRow& r) {
-    if (r.cells.size() >= 4) reasons += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
-    return true;
-  });
+  std::string reasons = report_lines(dir + "/r.xlsx");
   for (const char* line :
        {"2 人员类别: 人员类别“商界名流”不在可选范围内",
         "2 所属行业: 行业“互联网+”不是国民经济行业分类（GB/T 4754）的门类或大类；此项未导入",
@@ -807,9 +803,7 @@ TEST(MerchantCli, ANoteBesideAPhoneGoesToTheNotes) {
   EXPECT_NE(out.find("\"new\":2"), std::string::npos) << out;
   s.start();
   HttpClient c(s.port());
-  std::string token =
-      c.post("/api/v1/auth/login", {{"username", "note_clerk"}, {"password", kPassword}})
-          .json()["token"];
+  std::string token = token_of(c, "note_clerk");
   auto notes_of = [&](const std::string& phone) {
     auto list = c.get("/api/v1/merchants?q=" + phone, token).json();
     return list["total"] == 1 ? list["items"][0]["notes"] : nlohmann::json("not found");

@@ -482,11 +482,7 @@ TEST(VentureCli, AnUnreadableDescribingCellIsLeftOutAndTheVentureKept) {
   EXPECT_EQ(s.cli(args, "", &out), 1) << out;
   EXPECT_NE(out.find("\"new\":1"), std::string::npos) << out;
   EXPECT_NE(out.find("\"rejected\":1"), std::string::npos) << out;
-  std::string reasons;
-  guiyan::io::read_sheet(dir + "/r.xlsx", [&](const guiyan::io::SheetRow& r) {
-    if (r.cells.size() >= 4) reasons += r.cells[0] + " " + r.cells[1] + ": " + r.cells[3] + "\n";
-    return true;
-  });
+  std::string reasons = report_lines(dir + "/r.xlsx");
   for (const char* line :
        {"2 行业: 行业“汽车美容”不是国民经济行业分类（GB/T 4754）的门类或大类；此项未导入\n",
         "2 是否入驻创业园区: 是否入驻创业园区应填“是”或“否”，实际为“看情况”；此项未导入\n",
@@ -494,7 +490,16 @@ TEST(VentureCli, AnUnreadableDescribingCellIsLeftOutAndTheVentureKept) {
         "3 所在地: 所在地"}) {
     EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
   }
-  // Saved without the two: the park answer unknown rather than a guess.
   EXPECT_EQ(s.cli(args, "", &out), 1) << out;
   EXPECT_NE(out.find("\"unchanged\":1"), std::string::npos) << out;
+  // Saved without the two: the industry and the park answer unknown rather than a guess.
+  s.add_user("venture_clerk", "clerk", "421022", "公安县人社局", kPassword);
+  s.start();
+  HttpClient c(s.port());
+  auto list =
+      c.get("/api/v1/ventures?q=" + url_encode("描述小店"), token_of(c, "venture_clerk")).json();
+  ASSERT_EQ(list["total"], 1) << list.dump();
+  EXPECT_TRUE(list["items"][0]["industry"].is_null()) << list.dump();
+  EXPECT_TRUE(list["items"][0]["in_park"].is_null()) << list.dump();
+  EXPECT_EQ(list["items"][0]["region_code"], "421022109");
 }
