@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <condition_variable>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 
@@ -30,6 +32,18 @@ class Gate {
   int running_ = 0;
 };
 
+// Set once by init_crypto, before any thread hashes.
+bool test_hashing = false;
+
+// The Argon2id cost of new hashes: libsodium's interactive level (~64 MiB, ~70 ms), or its
+// minimum (8 KiB, one pass) for a test run.
+unsigned long long ops_limit() {
+  return test_hashing ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+}
+size_t mem_limit() {
+  return test_hashing ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+}
+
 Gate& gate() {
   static Gate g;
   return g;
@@ -44,13 +58,18 @@ struct GateHold {
 
 void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
+  const char* v = std::getenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH");
+  test_hashing = v && std::strcmp(v, "1") == 0;
+}
+
+bool insecure_test_hashing() {
+  return test_hashing;
 }
 
 std::string hash_password(const std::string& password) {
   GateHold hold;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+  if (crypto_pwhash_str(out, password.data(), password.size(), ops_limit(), mem_limit()) != 0) {
     throw std::runtime_error("out of memory while hashing a password");
   }
   return out;
@@ -59,6 +78,12 @@ std::string hash_password(const std::string& password) {
 bool verify_password(const std::string& password, const std::string& hash) {
   GateHold hold;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool password_needs_rehash(const std::string& hash) {
+  // A test run's own hashes are cheap on purpose; it never rewrites another cost's down.
+  if (test_hashing) return false;
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), ops_limit(), mem_limit()) != 0;
 }
 
 std::optional<std::string> password_policy_violation(const std::string& password) {

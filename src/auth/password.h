@@ -6,15 +6,26 @@
 
 namespace guiyan::auth {
 
-// Initialises libsodium; call once before any other function here. Throws on failure.
+// Initialises libsodium; call once, before any other function here and before threads start.
+// Throws on failure. GUIYAN_INSECURE_TEST_PASSWORD_HASH=1 in the environment makes new hashes at
+// libsodium's minimum cost: for test suites, which create hundreds of accounts, never production.
 void init_crypto();
+
+// True when init_crypto found GUIYAN_INSECURE_TEST_PASSWORD_HASH=1 (new hashes are weak).
+bool insecure_test_hashing();
 
 // Argon2id hash in libsodium's self-describing string form. At most two hashes run at once
 // (each takes ~64 MiB), the others wait.
 std::string hash_password(const std::string& password);
 
-// True when `password` matches `hash` (same concurrency bound as hashing).
+// True when `password` matches `hash` (same concurrency bound as hashing). The hash names its own
+// cost, so a hash of either cost verifies.
 bool verify_password(const std::string& password, const std::string& hash);
+
+// True when `hash` was made at another cost than this process makes (a test run's hash, or an
+// older level): the caller may store a new hash of the password it just verified. Always false
+// in test hashing, which never lowers a hash.
+bool password_needs_rehash(const std::string& hash);
 
 // nullopt when the password meets the policy (≥ 8 characters from at least 3 of: upper-case,
 // lower-case, digits, symbols); otherwise the reason in Chinese.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 using namespace guiyan::auth;
 
 TEST(Password, HashVerifiesOnlyTheSamePassword) {
@@ -10,6 +12,33 @@ TEST(Password, HashVerifiesOnlyTheSamePassword) {
   EXPECT_TRUE(h.rfind("$argon2id$", 0) == 0) << h;
   EXPECT_TRUE(verify_password("Jingzhou#2026", h));
   EXPECT_FALSE(verify_password("jingzhou#2026", h));
+}
+
+TEST(Password, HashesAreOfTheInteractiveCostUnlessATestRunAsksForTheLeast) {
+  unsetenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH");
+  init_crypto();
+  std::string real = hash_password("Jingzhou#2026");
+  EXPECT_EQ(real.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0), 0u) << real;
+  EXPECT_FALSE(insecure_test_hashing());
+  EXPECT_FALSE(password_needs_rehash(real));
+
+  setenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH", "1", 1);
+  init_crypto();
+  std::string cheap = hash_password("Jingzhou#2026");
+  EXPECT_TRUE(insecure_test_hashing());
+  EXPECT_EQ(cheap.rfind("$argon2id$v=19$m=8,t=1,p=1$", 0), 0u) << cheap;
+  EXPECT_TRUE(verify_password("Jingzhou#2026", cheap));
+  EXPECT_FALSE(verify_password("Jingzhou#2027", cheap));
+  EXPECT_TRUE(verify_password("Jingzhou#2026", real));  // each hash names its own cost
+  EXPECT_FALSE(password_needs_rehash(real));            // a test run never lowers one
+
+  setenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH", "yes", 1);  // only "1" asks for it
+  init_crypto();
+  EXPECT_FALSE(insecure_test_hashing());
+  EXPECT_TRUE(password_needs_rehash(cheap));  // an installation raises a test run's hash
+  EXPECT_FALSE(password_needs_rehash(real));
+  unsetenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH");
+  init_crypto();
 }
 
 TEST(Password, PolicyNeedsEightCharactersFromThreeClasses) {

@@ -7,6 +7,7 @@
 #include <stop_token>
 #include <thread>
 
+#include "auth/password.h"
 #include "cli/commands.h"
 #include "core/background.h"
 #include "http/api_context.h"
@@ -118,6 +119,11 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
         std::cout << "归雁已启动：http://" << cfg.listen << "/  （数据库 " << db->kind()
                   << "，结构版本 " << version << (applied ? "，本次应用了迁移" : "") << "）"
                   << std::endl;
+        if (auth::insecure_test_hashing()) {
+          std::cerr << "警告：已设置 GUIYAN_INSECURE_TEST_PASSWORD_HASH=1，新密码以测试用的最低强度"
+                       "散列，仅供自动化测试，切勿用于生产"
+                    << std::endl;
+        }
       });
       std::cout << "归雁已停止" << std::endl;
       return 0;

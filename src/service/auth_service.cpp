@@ -93,6 +93,12 @@ LoginResult login(store::Db& db, const std::string& username, const std::string&
     }
   }
   bool ok = auth::verify_password(password, u->text(1));
+  // A hash of another cost (made by a test run, or before the cost rose) is replaced by one of
+  // today's cost while the password is at hand; hashed before the write transaction opens.
+  std::optional<std::string> rehashed;
+  if (ok && u->i64(2) == 0 && auth::password_needs_rehash(u->text(1))) {
+    rehashed = auth::hash_password(password);
+  }
   store::Tx tx(*conn);
   if (!ok || u->i64(2) != 0) {
     std::string reason = ok ? "disabled" : "wrong_password";
@@ -127,11 +133,17 @@ LoginResult login(store::Db& db, const std::string& username, const std::string&
   out.expires_at = core::to_iso(expires);
   store::exec(*conn, "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1",
               {id});
+  nlohmann::json detail = nullptr;
+  if (rehashed) {
+    // The same password under a new hash: password_changed_at (the password's age) stays.
+    store::exec(*conn, "UPDATE app_user SET password_hash = $2 WHERE id = $1", {id, *rehashed});
+    detail = {{"password_rehashed", true}};
+  }
   store::exec(*conn,
               "INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at, ip) "
               "VALUES ($1, $2, $3, $3, $4, $5)",
               {auth::token_hash(out.token), id, core::to_iso(now), out.expires_at, ip});
-  audit(*conn, who, {"login", "session", std::to_string(id), u->text(4), nullptr, nullptr});
+  audit(*conn, who, {"login", "session", std::to_string(id), u->text(4), nullptr, detail});
   tx.commit();
   out.principal = *load_principal(*conn, id);
   out.principal.ip = ip;

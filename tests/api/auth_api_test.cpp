@@ -1,5 +1,6 @@
 // Sign-in, sessions, lockout and logout through the real server.
 #include "api/api_env.h"
+#include "store/db.h"
 
 using namespace guiyan::testing;
 
@@ -98,4 +99,57 @@ TEST(AuthApi, PasswordResetEndsTheUsersSessions) {
   EXPECT_EQ(env.client().get("/api/v1/auth/me", victim).status, 401);
   EXPECT_EQ(env.login("reset_me", kPassword).status, 401);
   EXPECT_EQ(env.login("reset_me", "New#Pass2026").status, 200);
+}
+
+// The stored hash and the password's age of one account, read from the database.
+static std::pair<std::string, std::string> stored_password(const std::string& db_url,
+                                                           const std::string& username) {
+  auto db = guiyan::store::open_db(db_url, 1);
+  auto conn = db->acquire();
+  auto r = guiyan::store::query_one(
+      *conn, "SELECT password_hash, password_changed_at FROM app_user WHERE username = $1",
+      {username});
+  if (!r) throw std::runtime_error("no account " + username);
+  return {r->text(0), r->text(1)};
+}
+
+TEST(AuthApi, AHashOfAnotherCostIsReplacedAtTheNextSignInAndNeverLowered) {
+  const std::string real_cost = "$argon2id$v=19$m=65536,t=2,p=1$";
+  ServerProcess s;
+  s.add_user("cheap_hash", "clerk", "421022", "公安县人社局", kPassword);  // a test run's cost
+  auto [made, age] = stored_password(s.db_url(), "cheap_hash");
+  ASSERT_EQ(made.rfind("$argon2id$v=19$m=8,t=1,p=1$", 0), 0u) << made;
+  {
+    RealPasswordCost real;  // a server as installed
+    s.start();
+  }
+  auto login = [&](const std::string& password) {
+    return HttpClient(s.port()).post("/api/v1/auth/login",
+                                     {{"username", "cheap_hash"}, {"password", password}});
+  };
+  EXPECT_EQ(login("Wrong#pass1").status, 401);
+  EXPECT_EQ(stored_password(s.db_url(), "cheap_hash").first, made);  // a wrong password: kept
+  ASSERT_EQ(login(kPassword).status, 200);
+  auto [upgraded, age_after] = stored_password(s.db_url(), "cheap_hash");
+  EXPECT_EQ(upgraded.rfind(real_cost, 0), 0u) << upgraded;
+  EXPECT_EQ(age_after, age);  // the same password: its age (and expiry) unchanged
+  ASSERT_EQ(login(kPassword).status, 200);
+  EXPECT_EQ(stored_password(s.db_url(), "cheap_hash").first, upgraded);  // once only
+  {
+    // The first sign-in's audit record says so; the second's does not.
+    auto db = guiyan::store::open_db(s.db_url(), 1);
+    auto conn = db->acquire();
+    auto rows = guiyan::store::query(*conn,
+                                     "SELECT after_json FROM audit_log WHERE action = 'login' "
+                                     "AND username = 'cheap_hash' ORDER BY id");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(nlohmann::json::parse(rows[0].text(0)),
+              (nlohmann::json{{"password_rehashed", true}}));
+    EXPECT_FALSE(rows[1].opt_text(0).has_value()) << rows[1].text(0);
+  }
+  // A test run's server checks a real-cost hash and leaves it as it is.
+  s.stop();
+  s.start();
+  ASSERT_EQ(login(kPassword).status, 200);
+  EXPECT_EQ(stored_password(s.db_url(), "cheap_hash").first, upgraded);
 }

@@ -46,11 +46,15 @@ function freePort() {
   })
 }
 
+// Every guiyan process started here hashes new passwords at libsodium's least cost, as the API
+// tests' do (tests/support/server_process.h: kTestHashVariable); never set it on an installation.
+const ENV = { ...process.env, GUIYAN_INSECURE_TEST_PASSWORD_HASH: '1' }
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 function run(args, input) {
   try {
-    return execFileSync(BIN, args, { cwd: REPO, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 })
+    return execFileSync(BIN, args, { cwd: REPO, env: ENV, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 })
   } catch (e) {
     throw new Error(`${path.relative(REPO, BIN)} ${args.join(' ')} failed (exit ${e.status}):\n${e.stdout || ''}${e.stderr || ''}`)
   }
@@ -89,6 +93,7 @@ export async function startServer({ logName = 'server.log', extraAccounts = [] }
   const log = fs.openSync(path.join(OUT, logName), 'w')
   const proc = spawn(BIN, ['serve', '--listen', `${HOST}:${port}`, '--db', db, '--web', WEB], {
     cwd: REPO,
+    env: ENV,
     stdio: ['ignore', log, log]
   })
   let exited = null

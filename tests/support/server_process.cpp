@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
@@ -19,6 +20,9 @@
 
 namespace guiyan::testing {
 namespace {
+
+// Before any test starts a process (see kTestHashVariable).
+[[maybe_unused]] const bool test_hashing_set = setenv(kTestHashVariable, "1", 1) == 0;
 
 // Runs argv with stdin fed from `input`; returns exit status, stdout into *out.
 int run_process(const std::vector<std::string>& argv, const std::string& input, std::string* out,
@@ -96,6 +100,14 @@ class MigratedTemplate {
 };
 
 }  // namespace
+
+RealPasswordCost::RealPasswordCost() {
+  unsetenv(kTestHashVariable);
+}
+
+RealPasswordCost::~RealPasswordCost() {
+  setenv(kTestHashVariable, "1", 1);
+}
 
 int run_guiyan(const std::vector<std::string>& args, const std::string& input, std::string* out) {
   std::vector<std::string> argv = {GUIYAN_BIN};
