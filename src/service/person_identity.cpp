@@ -60,4 +60,14 @@ std::string birth_month_mismatch(const std::string& id_number, const std::string
          std::to_string(born->month) + "月）";
 }
 
+std::string age_mismatch(const std::string& id_number, int written_age, const std::string& today) {
+  auto r = core::check_id_number(id_number, core::Date{9999, 12, 31});
+  auto born = r.valid ? core::Date::parse_iso(r.birth_date) : std::nullopt;
+  auto on = core::Date::parse_iso(today);
+  if (!born || !on) return {};
+  int full = born->age_on(*on);
+  if (written_age >= full - 2 && written_age <= full + 1) return {};
+  return "年龄与身份证号不符（按身份证号为" + std::to_string(full) + "周岁），请核对身份证号";
+}
+
 }  // namespace guiyan::service

@@ -32,4 +32,10 @@ std::string identity_mismatch(const std::string& id_number, const std::string& f
 // October 1985: Excel shows 1985.10 typed into a number cell as 1985.1.
 std::string birth_month_mismatch(const std::string& id_number, const std::string& written);
 
+// Why a sheet's 年龄 (`written_age` whole years) cannot stand beside the valid ID number
+// `id_number` on `today` (YYYY-MM-DD): "年龄与身份证号不符（按身份证号为41周岁），请核对身份证号";
+// empty when it is from two below to one above the full years the number gives (a sheet made a
+// year or two ago, or one counting 虚岁) and when the number is not valid.
+std::string age_mismatch(const std::string& id_number, int written_age, const std::string& today);
+
 }  // namespace guiyan::service

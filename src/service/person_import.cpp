@@ -12,6 +12,7 @@
 #include "core/phone.h"
 #include "core/spring_festival.h"
 #include "core/text.h"
+#include "core/written_age.h"
 #include "io/sheet_reader.h"
 #include "service/data_scope.h"
 #include "service/import_batch.h"
@@ -140,6 +141,9 @@ const std::map<std::string, std::string>& header_words() {
       {"出生日期", "birth_date"},
       {"出生年月日", "birth_date"},
       {"出生年月", "birth_month"},  // a year and month, or a date
+      {"年龄", "age"},              // checks the ID number, like 出生年月; not kept
+      {"周岁", "age"},
+      {"实际年龄", "age"},
       {"返乡时间", "returned_on"},
       {"返乡日期", "returned_on"},
       {"回乡时间", "returned_on"},
@@ -434,7 +438,8 @@ class Importer {
     const size_t first_issue = summary.issues.size();
     // Gender and birth date as the sheet states them, with their columns.
     std::vector<std::pair<std::string, size_t>> stated;
-    std::optional<size_t> written_month;  // the column of a year and month of birth
+    std::optional<size_t> written_month;                // the column of a year and month of birth
+    std::optional<std::pair<int, size_t>> written_age;  // 年龄 and its column
     // A 联系电话 cell holding two numbers: the second, and its column, for 备用电话.
     std::optional<std::pair<std::string, size_t>> second_phone;
     // 需求 words outside the list (子女入学), for 其他需求, and the column that held them.
@@ -526,6 +531,17 @@ class Importer {
                      std::to_string(month->month) + "月1日记录",
                  true});
           }
+        }
+        continue;
+      }
+      if (field == "age") {
+        if (clean_header(cell).empty()) continue;
+        if (auto age = core::parse_written_age(cell)) {
+          written_age = {*age, i};
+        } else {
+          summary.issues.push_back(
+              {row.number, headers_[i], cell,
+               "年龄应为整数岁数，如 35、35岁，实际为“" + cell + "”；未用于核对", true});
         }
         continue;
       }
@@ -777,6 +793,20 @@ class Importer {
                                   "出生年月只有年和月：有身份证号的行用来核对身份证号；没有身份证号"
                                   "的人员未记录出生日期，"
                                   "需要时请填写完整的出生日期"});
+      }
+    }
+    if (written_age) {
+      // Weaker evidence than a birth month (a sheet's ages may be a year or two old): a warning.
+      auto [age, col] = *written_age;
+      if (auto it = rv.values.find("id_number"); it != rv.values.end()) {
+        std::string why = age_mismatch(std::get<std::string>(it->second), age, today_);
+        if (!why.empty())
+          summary.issues.push_back({row.number, headers_[col], row.cells[col], why, true});
+      } else if (!age_noted_) {
+        age_noted_ = true;
+        summary.issues.push_back({0, headers_[col], "",
+                                  "年龄用来核对身份证号，不单独保存；没有有效身份证号的人员未记录"
+                                  "年龄，需要时请填写出生日期"});
       }
     }
     if (bad) {
@@ -1169,6 +1199,7 @@ class Importer {
   // The address column the place is read from when the sheet has no place column.
   std::optional<size_t> region_from_address_;
   bool month_noted_ = false;  // the file-level note on years and months of birth was given
+  bool age_noted_ = false;    // the file-level note on ages without a valid number was given
   std::set<int64_t> written_;
   GrowingTable people_{*conn_, "person"};
 };

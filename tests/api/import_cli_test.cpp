@@ -11,6 +11,7 @@
 
 #include "api/api_env.h"
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/id_number.h"
 #include "io/sheet_reader.h"
 #include "io/xlsx_writer.h"
@@ -1176,6 +1177,56 @@ TEST_F(ImportCli, AYearAndMonthOfBirthChecksTheNumberAndAWholeDateIsKept) {
   auto ding = c.get("/api/v1/people?q=" + url_encode("年月丁"), token).json();
   ASSERT_EQ(ding["total"], 1);
   EXPECT_TRUE(ding["items"][0]["birth_date"].is_null()) << ding.dump();
+}
+
+// A township's sheet gives each person's 年龄 beside the number. A row sorted apart from its
+// number (Excel sorting one column) shows as an age the number does not give: a warning, the
+// person kept, since a sheet's ages may also be a year or two old (or 虚岁).
+TEST_F(ImportCli, AnAgeTheNumberDoesNotGiveIsAWarning) {
+  std::string born_1985 = guiyan::core::complete_id_number("42102219850304001");
+  std::string born_1990 = guiyan::core::complete_id_number("42102219900511005");
+  auto today = *guiyan::core::Date::parse_iso(guiyan::core::today_local());
+  int full_1985 = guiyan::core::Date{1985, 3, 4}.age_on(today);
+  int full_1990 = guiyan::core::Date{1990, 5, 11}.age_on(today);
+  std::string n1985 = std::to_string(full_1985), n1990 = std::to_string(full_1990);
+  write_file(file("ages.csv"),
+             "姓名,身份证号,年龄,户籍地\n"
+             "年龄甲," +
+                 born_1985 + "," + n1985 +
+                 "岁,421022100001\n"  // agrees
+                 "年龄乙," +
+                 born_1990 + "," + std::to_string(full_1990 - 1) +  // last year's sheet
+                 ",421022100001\n"
+                 "年龄丙," +
+                 guiyan::core::complete_id_number("42102219900511007") + "," + n1985 +
+                 ",421022100001\n"  // another person's
+                 "年龄丁," +
+                 guiyan::core::complete_id_number("42102219850304002") +
+                 ",三十多,421022100001\n"       // unreadable: not checked
+                 "年龄戊,,45,421022100001\n");  // no number: nothing to check
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("ages.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 5) << out;
+  EXPECT_EQ(sum["rejected"], 0) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  for (const std::string& line :
+       {"4 年龄: 年龄与身份证号不符（按身份证号为" + n1990 + "周岁），请核对身份证号",
+        std::string("5 年龄: 年龄应为整数岁数，如 35、35岁，实际为“三十多”；未用于核对"),
+        std::string("年龄: 年龄用来核对身份证号，不单独保存；没有有效身份证号的人员未记录年龄")}) {
+    EXPECT_NE(reasons.find(line), std::string::npos) << line << "\n" << reasons;
+  }
+  for (const char* fine : {"2 年龄", "3 年龄", "6 年龄", "未识别"}) {
+    EXPECT_EQ(reasons.find(fine), std::string::npos) << fine << "\n" << reasons;
+  }
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_EQ(field_of_only(c, token, "年龄丙", "birth_date"), "1990-05-11");  // kept, as numbered
+  auto wu = c.get("/api/v1/people?q=" + url_encode("年龄戊"), token).json();
+  ASSERT_EQ(wu["total"], 1);
+  EXPECT_TRUE(wu["items"][0]["birth_date"].is_null()) << wu.dump();
 }
 
 // Offices write round figures and loose dates. A figure said about (约30万, 10万左右, 50万以上, 5W)
