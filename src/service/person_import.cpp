@@ -573,6 +573,12 @@ class Importer {
       }
       if (field == "work_place") {
         auto [province, city] = split_work_place(cell);
+        if (province.empty() && city.empty() && !clean_header(cell).empty()) {
+          // 在家, 本地: where the person is belongs in 状态, not among the places of work.
+          summary.issues.push_back({row.number, headers_[i], cell,
+                                    "“" + clean_header(cell) + "”表示未外出务工，未记录务工地",
+                                    true});
+        }
         if (!province.empty()) rv.values["work_province"] = province;
         if (!city.empty()) rv.values["work_city"] = city;
         continue;

@@ -125,6 +125,15 @@ std::string place_abroad(const std::string& s) {
   return s;
 }
 
+// A cell that says the person does not work away: 在家 (and anything after it: 在家务农), 本地 ….
+bool not_away(const std::string& s) {
+  static constexpr std::string_view kWords[] = {
+      "家里", "家中", "居家", "务农",   "本地",     "当地",   "本县",   "本市",
+      "本镇", "本乡", "本村", "未外出", "没有外出", "无外出", "没外出", "未出去"};
+  return s.starts_with("在家") ||
+         std::find(std::begin(kWords), std::end(kWords), s) != std::end(kWords);
+}
+
 }  // namespace
 
 WorkPlace split_work_place(const std::string& text) {
@@ -132,7 +141,7 @@ WorkPlace split_work_place(const std::string& text) {
   for (char32_t c : core::decode_folded(text)) {
     if (!core::is_space(c)) s += core::encode_utf8(std::u32string(1, c));
   }
-  if (s.empty()) return {};
+  if (s.empty() || not_away(s)) return {};
   if (abroad(s)) {
     bool bare =
         std::find(std::begin(kAbroadWords), std::end(kAbroadWords), s) != std::end(kAbroadWords);

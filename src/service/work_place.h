@@ -14,7 +14,8 @@ struct WorkPlace {
 // The province and city of a work place written as one text (trimmed, spaces removed): a
 // province by its full or short name (广东, 内蒙古) at the start, else a city or county-level
 // place of China whose name is unique (东莞, 义乌市, 宝安区) gives its province; abroad (境外,
-// 国外, 出国, or a country: 日本, 新加坡 …) is 境外 with the text as the city.
+// 国外, 出国, or a country: 日本, 新加坡 …) is 境外 with the text as the city. A text that says the
+// person does not work away (在家, 在家务农, 本地, 未外出 …) gives neither, as an empty one.
 WorkPlace split_work_place(const std::string& text);
 
 }  // namespace guiyan::service

@@ -855,9 +855,14 @@ TEST_F(ImportCli, AWorkPlaceWrittenShortGivesItsProvince) {
              "广东东莞,13800008001,421022,广东东莞,外出\n"
              "只写城市,13800008002,421022,义乌,外出\n"
              "省内,13800008003,421022,武汉,外出\n"
-             "出国,13800008004,421022,日本大阪,外出\n");
+             "出国,13800008004,421022,日本大阪,外出\n"
+             "在家务农,13800008005,421022,在家务农,返乡\n");  // no place of work: said
   std::string out;
-  ASSERT_EQ(s.cli({"import", "people", file("work.csv")}, "", &out), 0) << out;
+  ASSERT_EQ(s.cli({"import", "people", file("work.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(report_lines(file("r.xlsx")),
+            "行号 列: 原因\n : 共读取 5 行，接受 5 行，拒绝 0 行\n"
+            "6 务工地: “在家务农”表示未外出务工，未记录务工地\n");
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
@@ -869,6 +874,7 @@ TEST_F(ImportCli, AWorkPlaceWrittenShortGivesItsProvince) {
   EXPECT_EQ(where("8002"), "浙江省 义乌市");
   EXPECT_EQ(where("8003"), "湖北省 武汉市");
   EXPECT_EQ(where("8004"), "境外 日本大阪");
+  EXPECT_EQ(where("8005"), " ");  // neither province nor city
 }
 
 // A warning on a row refused for another column must not say the row was saved.
