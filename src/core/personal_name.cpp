@@ -1,16 +1,12 @@
 #include "core/personal_name.h"
 
 #include "core/text.h"
+#include "text/char_class.h"
 
 namespace guiyan::core {
 namespace {
 
 constexpr char32_t kNameDot = 0x00B7;
-
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
-}
 
 // The marks ledgers put between the parts of a name where the ID card has "·".
 bool is_dot_variant(char32_t c) {
@@ -44,7 +40,8 @@ std::string normalize_personal_name(std::string_view name) {
     size_t before = i, after = i + 1;
     while (before > 0 && is_space(s[before - 1])) --before;
     while (after < s.size() && is_space(s[after])) ++after;
-    bool between_han = before > 0 && after < s.size() && is_han(s[before - 1]) && is_han(s[after]);
+    bool between_han = before > 0 && after < s.size() && guiyan::text::is_han(s[before - 1]) &&
+                       guiyan::text::is_han(s[after]);
     dotted.push_back(between_han ? kNameDot : s[i]);
   }
   std::u32string out;
@@ -55,7 +52,7 @@ std::string normalize_personal_name(std::string_view name) {
     }
     size_t end = i;
     while (end < dotted.size() && is_space(dotted[end])) ++end;
-    auto joins = [](char32_t c) { return is_han(c) || c == kNameDot; };
+    auto joins = [](char32_t c) { return guiyan::text::is_han(c) || c == kNameDot; };
     bool inside_chinese =
         !out.empty() && end < dotted.size() && joins(out.back()) && joins(dotted[end]);
     if (!inside_chinese) out.push_back(U' ');

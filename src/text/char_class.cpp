@@ -26,12 +26,16 @@ bool is_kept(char32_t c) {
   }
 }
 
+}  // namespace guiyan::text::detail
+
+namespace guiyan::text {
+
 bool is_han(char32_t c) {
   if (c < 0x80) return false;
-  if (is_common_han(c)) return true;
+  if (detail::is_common_han(c)) return true;
   if (c > 0x10FFFF) return false;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
 
-}  // namespace guiyan::text::detail
+}  // namespace guiyan::text

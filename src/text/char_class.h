@@ -1,4 +1,4 @@
-// Which characters the search text keeps, and which of them are Han (internal).
+// Which characters the search text keeps (internal), and which characters are Han.
 #pragma once
 
 namespace guiyan::text::detail {
@@ -11,7 +11,12 @@ inline bool is_common_han(char32_t c) {
 // True when normalized text keeps `c`: a letter (L*), a decimal digit (Nd) or an ideograph.
 bool is_kept(char32_t c);
 
-// True when `c` belongs to the Unicode script Han (ideographs of every extension, 〇, 々).
+}  // namespace guiyan::text::detail
+
+namespace guiyan::text {
+
+// True when `c` belongs to the Unicode script Han (ideographs of every extension, 〇, 々): the
+// one test of "a Chinese character" (search text, personal names).
 bool is_han(char32_t c);
 
-}  // namespace guiyan::text::detail
+}  // namespace guiyan::text
