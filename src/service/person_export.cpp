@@ -1,6 +1,7 @@
 #include "service/person_export.h"
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/person_fields.h"
 #include "core/text.h"
 #include "http/api_error.h"
@@ -23,10 +24,16 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
     kinds.push_back(cell_kind(f));
   }
   for (const char* h :
-       {"户籍地", "性别", "出生日期", "数据来源", "服务专员", "更新时间", "身份证号核验"}) {
+       {"户籍地", "性别", "出生日期", "年龄", "数据来源", "服务专员", "更新时间", "身份证号核验"}) {
     header.push_back(h);
-    kinds.push_back(std::string(h) == "出生日期" ? io::CellKind::date : io::CellKind::text);
+    std::string_view name = h;
+    kinds.push_back(name == "出生日期" ? io::CellKind::date
+                    : name == "年龄"   ? io::CellKind::number
+                                       : io::CellKind::text);
   }
+  // 年龄 in full years on the day of the export, as the list shows it (an import reads it back
+  // as a check of the ID number).
+  const auto today = core::Date::parse_iso(core::today_local());
   // 户籍地 as a path (荆州市/公安县/埠河镇/…村): a village's name alone is ambiguous, and the
   // path reads back to the same place when a sheet's code column was deleted.
   const RegionTree* paths = nullptr;
@@ -58,6 +65,8 @@ std::string export_people(store::Db& db, const Principal& p, const PersonQuery& 
     cells.push_back(paths->text(person.text("region_code")));
     cells.push_back(!person.gender ? "" : *person.gender == "male" ? "男" : "女");
     cells.push_back(person.birth_date.value_or(""));
+    auto born = person.birth_date ? core::Date::parse_iso(*person.birth_date) : std::nullopt;
+    cells.push_back(born && today ? std::to_string(born->age_on(*today)) : "");
     cells.push_back(core::term_label(core::data_sources(), person.source));
     cells.push_back(person.case_worker_name);
     cells.push_back(core::local_time_text(person.updated_at));

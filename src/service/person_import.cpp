@@ -808,7 +808,8 @@ class Importer {
         std::string why = age_mismatch(std::get<std::string>(it->second), age, today_);
         if (!why.empty())
           summary.issues.push_back({row.number, headers_[col], row.cells[col], why, true});
-      } else if (!age_noted_) {
+      } else if (!age_noted_ && !rv.values.count("birth_date")) {
+        // The row gives no birth date beside its age: say once that the age was not kept.
         age_noted_ = true;
         summary.issues.push_back({0, headers_[col], "",
                                   "年龄用来核对身份证号，不单独保存；没有有效身份证号的人员未记录"

@@ -3,6 +3,8 @@
 #include <thread>
 
 #include "api/api_env.h"
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/id_number.h"
 #include "io/sheet_reader.h"
 #include "support/postgres_server.h"
@@ -182,6 +184,10 @@ TEST(ExportApi, LedgerDownloadsAreMaskedUnlessUnmaskedAndAudited) {
   EXPECT_EQ(rows[1][col("联系电话")], "139****0000");
   EXPECT_EQ(rows[1][col("劳务品牌")], "监利铍铝商");
   EXPECT_EQ(rows[1][col("有创业意愿")], "是");
+  EXPECT_EQ(rows[1][col("出生日期")], "1980-08-08");
+  EXPECT_EQ(rows[1][col("年龄")],  // full years on the day of the export, as the list shows
+            std::to_string(guiyan::core::Date{1980, 8, 8}.age_on(
+                *guiyan::core::Date::parse_iso(guiyan::core::today_local()))));
   auto full = c.get("/api/v1/people/export?format=csv&unmask=true&q=" + id, t);
   ASSERT_EQ(full.status, 200);
   EXPECT_NE(full.body.find(id), std::string::npos);
