@@ -875,6 +875,19 @@ TEST_F(ImportCli, AWorkPlaceWrittenShortGivesItsProvince) {
   EXPECT_EQ(where("8003"), "湖北省 武汉市");
   EXPECT_EQ(where("8004"), "境外 日本大阪");
   EXPECT_EQ(where("8005"), " ");  // neither province nor city
+  // Columns of their own are read as written, 在家 excepted.
+  write_file(file("work2.csv"),
+             "姓名,联系电话,户籍地,务工省份,务工城市,状态\n"
+             "分列,13800008006,421022,广东省,东莞市,外出\n"
+             "分列在家,13800008007,421022,,在家,返乡\n");
+  ASSERT_EQ(s.cli({"import", "people", file("work2.csv"), "--report", file("r2.xlsx")}, "", &out),
+            0)
+      << out;
+  EXPECT_NE(report_lines(file("r2.xlsx")).find("3 务工城市: “在家”表示未外出务工，未记录务工地"),
+            std::string::npos)
+      << report_lines(file("r2.xlsx"));
+  EXPECT_EQ(where("8006"), "广东省 东莞市");
+  EXPECT_EQ(where("8007"), " ");
 }
 
 // A warning on a row refused for another column must not say the row was saved.
