@@ -571,21 +571,19 @@ class Importer {
         }
         continue;
       }
-      if (field == "work_place" || field == "work_province" || field == "work_city") {
+      if ((field == "work_place" || field == "work_province" || field == "work_city") &&
+          says_not_away(cell)) {
+        // 在家, 本地: where the person is belongs in 状态, not among the places of work.
+        summary.issues.push_back({row.number, headers_[i], cell,
+                                  "“" + clean_header(cell) + "”表示未外出务工，未记录务工地",
+                                  true});
+        continue;
+      }
+      if (field == "work_place") {
         auto [province, city] = split_work_place(cell);
-        if (province.empty() && city.empty() && !clean_header(cell).empty()) {
-          // 在家, 本地: where the person is belongs in 状态, not among the places of work.
-          summary.issues.push_back({row.number, headers_[i], cell,
-                                    "“" + clean_header(cell) + "”表示未外出务工，未记录务工地",
-                                    true});
-          continue;
-        }
-        if (field == "work_place") {
-          if (!province.empty()) rv.values["work_province"] = province;
-          if (!city.empty()) rv.values["work_city"] = city;
-          continue;
-        }
-        // A column of its own (务工省份, 务工城市) is read as written below.
+        if (!province.empty()) rv.values["work_province"] = province;
+        if (!city.empty()) rv.values["work_city"] = city;
+        continue;
       }
       if (field == "region_code" || field == "region_town" || field == "region_county") {
         std::string text = clean_header(cell);

@@ -125,7 +125,16 @@ std::string place_abroad(const std::string& s) {
   return s;
 }
 
-// A cell that says the person does not work away: 在家 (and anything after it: 在家务农), 本地 ….
+// `text` folded to half-width, without spaces.
+std::string compact(const std::string& text) {
+  std::string s;
+  for (char32_t c : core::decode_folded(text)) {
+    if (!core::is_space(c)) s += core::encode_utf8(std::u32string(1, c));
+  }
+  return s;
+}
+
+// True for a compacted text that says the person does not work away.
 bool not_away(const std::string& s) {
   static constexpr std::string_view kWords[] = {
       "家里", "家中", "居家", "务农",   "本地",     "当地",   "本县",   "本市",
@@ -136,11 +145,12 @@ bool not_away(const std::string& s) {
 
 }  // namespace
 
+bool says_not_away(const std::string& text) {
+  return not_away(compact(text));
+}
+
 WorkPlace split_work_place(const std::string& text) {
-  std::string s;
-  for (char32_t c : core::decode_folded(text)) {
-    if (!core::is_space(c)) s += core::encode_utf8(std::u32string(1, c));
-  }
+  std::string s = compact(text);
   if (s.empty() || not_away(s)) return {};
   if (abroad(s)) {
     bool bare =
