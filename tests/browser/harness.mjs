@@ -265,8 +265,10 @@ export async function pickDate(picker, iso) {
   await input.press('Enter')
 }
 
-// Picks a region in a RegionSelect: opens it, expands each step of `path` but the last
-// (names, from the account's region down) and clicks the last.
+// Picks a region in a (single) RegionSelect: opens it, expands each step of `path` but the
+// last (names, from the account's region down) and clicks the last until the list closes —
+// the sign the select took it. Under load a click on a node just loaded can come before the
+// select knows its option and is dropped without a word; it is made again, three times at most.
 export async function pickRegion(page, select, path) {
   await select.locator('.el-select__wrapper').first().click()
   const popper = page.locator('.el-tree-select__popper:visible, .el-select__popper:visible').last()
@@ -277,7 +279,15 @@ export async function pickRegion(page, select, path) {
       const expanded = await node.locator('.el-tree-node__expand-icon.expanded').count()
       if (!expanded) await node.locator('.el-tree-node__expand-icon').click()
     } else {
-      await node.getByText(path[i], { exact: true }).click()
+      for (let attempt = 1; ; attempt++) {
+        await node.getByText(path[i], { exact: true }).click()
+        try {
+          await popper.waitFor({ state: 'hidden', timeout: 5_000 })
+          return
+        } catch (e) {
+          if (attempt === 3) throw new Error(`pickRegion: clicking ${path.join(' / ')} three times did not choose it`)
+        }
+      }
     }
   }
 }
