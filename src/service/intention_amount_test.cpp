@@ -22,5 +22,19 @@ TEST(IntentionAmount, CasesFromTheCaseFile) {
   EXPECT_GE(cases, 20);
 }
 
+TEST(IntentionAmount, AFigureWithoutAUnitIsInTheUnitTheHeaderGives) {
+  auto read = [](const std::string& cell, const std::string& header) {
+    auto r = intention_amount(cell, "2026-12-07", header);
+    return r ? end(r->min_wan) + " " + end(r->max_wan) : "none";
+  };
+  EXPECT_EQ(read("500000-1000000", "意向投资金额（元）"), "50 100");
+  EXPECT_EQ(read("500000以上", "投资金额(元)"), "50 -");
+  EXPECT_EQ(read("2-5", "意向投资金额（亿元）"), "20000 50000");
+  // A unit written in the cell is the cell's.
+  EXPECT_EQ(read("1000-5000万", "意向投资金额（元）"), "1000 5000");
+  EXPECT_EQ(read("5000", "意向投资金额（万元）"), "5000 5000");
+  EXPECT_EQ(read("5000", "意向投资金额"), "5000 5000");
+}
+
 }  // namespace
 }  // namespace guiyan::service

@@ -224,7 +224,7 @@ class Importer {
         continue;
       }
       if (field == "intention_amount") {
-        auto range = intention_amount(cell, today_);
+        auto range = intention_amount(cell, today_, headers_[i]);
         if (!range) {
           leave_out(i, cell, "意向投资金额应为万元数或范围，如 5000、1000-5000 或 1亿以上");
         } else {
@@ -264,7 +264,7 @@ class Importer {
         }
       }
       const core::Field& f = *core::find_merchant_field(field);
-      auto v = core::normalize_text(f, cell, today_);
+      auto v = core::normalize_text(f, sum_in_header_unit(f, cell, headers_[i]), today_);
       if (!v.ok() && (field == "name" || field == "phone" || field == "credit_code")) {
         reject(i, cell, core::cell_reason(f, v.error));
       } else if (!v.ok()) {

@@ -618,7 +618,9 @@ class Importer {
           continue;
         }
       }
-      auto v = core::normalize_text(*f, cell, today_);
+      // 资金需求（元） 50000: the sum in the header's unit.
+      std::string written = sum_in_header_unit(*f, cell, i < headers_.size() ? headers_[i] : "");
+      auto v = core::normalize_text(*f, written, today_);
       if (!v.ok() && field == "id_number") {
         if (auto raw = core::unverified_id_number(cell)) {
           // A mistyped number loses nobody: the person is kept with it marked unverified, and
@@ -664,7 +666,7 @@ class Importer {
       }
       if (const auto* wan = std::get_if<int64_t>(&v.value);
           wan && *wan >= 10000 && field.ends_with("_wan") &&
-          clean_header(cell).find_first_not_of("0123456789.,") == std::string::npos) {
+          clean_header(written).find_first_not_of("0123456789.,") == std::string::npos) {
         // A returnee's plan of 1亿元 or more, written without a unit, was most likely in 元.
         summary.issues.push_back({row.number, header, cell,
                                   "按万元计为" + std::to_string(*wan) + "万元；如按元填写，应为" +
@@ -1022,10 +1024,9 @@ class Importer {
       NeedDetail detail{col, kind, text, std::nullopt};
       if (kind == "loan") {
         // 贷款需求（元）: a bare number there is in 元.
-        bool in_yuan = core::split_label_unit(clean_header(headers_[col])).unit == "元";
-        bool bare = text.find_first_not_of("0123456789.,") == std::string::npos;
-        auto sum = core::normalize_text(*core::find_person_field("intention_funding_wan"),
-                                        in_yuan && bare ? text + "元" : text, today_);
+        const core::Field& funding = *core::find_person_field("intention_funding_wan");
+        auto sum =
+            core::normalize_text(funding, sum_in_header_unit(funding, text, headers_[col]), today_);
         if (auto wan = std::get_if<int64_t>(&sum.value); sum.ok() && wan) detail.wan = *wan;
       }
       details.push_back(std::move(detail));
@@ -1218,7 +1219,7 @@ class Importer {
 std::string field_for_header(const std::string& header) {
   std::string field = header_field(core::person_fields(), header_words(), header);
   if (!field.empty()) return field;
-  // A field's own name in another unit (资金需求（元）, not read) is no need column.
+  // A field's own name in another unit (资金需求（美元）, not read) is no need column.
   std::string bare = core::split_label_unit(clean_header(header)).name;
   if (!header_field(core::person_fields(), header_words(), bare).empty()) return {};
   return help_answer_field(header);

@@ -5,6 +5,14 @@
 #include "core/text.h"
 
 namespace guiyan::service {
+namespace {
+
+// A unit of money a 万元 field converts from when a header gives it: 元, 千元, 亿元 or 亿.
+bool yuan_unit(const std::string& unit) {
+  return unit == "元" || unit == "千元" || unit == "亿元" || unit == "亿";
+}
+
+}  // namespace
 
 std::string clean_header(const std::string& h) {
   std::string s = core::encode_utf8(core::trim(core::decode_folded(h)));
@@ -23,6 +31,8 @@ std::string header_field(const std::vector<core::Field>& fields,
   auto lookup = [&](const std::string& key) -> std::string {
     for (const auto& f : fields) {
       if (clean_header(f.label) == key) return f.name;  // "（万元）" in a label reads as "(万元)"
+      // "意向投资上限" is "意向投资上限（万元）" without its unit.
+      if (clean_header(core::split_label_unit(f.label).name) == key) return f.name;
     }
     auto it = words.find(key);
     return it == words.end() ? std::string{} : it->second;
@@ -76,14 +86,27 @@ std::string header_field(const std::vector<core::Field>& fields,
   if (pos == std::string::npos || pos == 0) return {};
   f = lookup(h.substr(0, pos));
   if (f.empty()) return {};
-  // "资金需求（元）" is not the field "资金需求（万元）": a sum in yuan read as 万元 would be
-  // ten thousand times too large, so such a column is not read.
+  // "资金需求（元）" is the field "资金需求（万元）" in another unit: its sums are converted
+  // (sum_in_header_unit). A sum of money where the field keeps none is not that field.
   std::string given = core::split_label_unit(h).unit, wanted;
   for (const auto& field : fields) {
     if (field.name == f) wanted = core::split_label_unit(field.label).unit;
   }
-  if (!wanted.empty() && given != wanted && given.find("元") != std::string::npos) return {};
+  bool money = given.find("元") != std::string::npos;
+  if (money && !wanted.empty() && given != wanted && !(wanted == "万元" && yuan_unit(given))) {
+    return {};
+  }
   return f;
+}
+
+std::string sum_in_header_unit(const core::Field& field, const std::string& cell,
+                               const std::string& header) {
+  if (core::number_unit(field) != "万元") return cell;
+  std::string unit = core::split_label_unit(clean_header(header)).unit;
+  if (!yuan_unit(unit)) return cell;
+  std::string text = clean_header(cell);
+  bool bare = !text.empty() && text.find_first_not_of("0123456789.,") == std::string::npos;
+  return bare ? text + unit : cell;
 }
 
 std::optional<std::vector<std::string>> two_row_header(const std::vector<std::string>& first,

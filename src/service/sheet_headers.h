@@ -15,16 +15,24 @@ namespace guiyan::service {
 // removed.
 std::string clean_header(const std::string& header);
 
-// The name of the field a header names: a field's label or one of `words` (header word → field
-// name), also once a trailing unit in brackets is dropped ("资金需求（万元）" → "资金需求");
+// The name of the field a header names: a field's label with or without its unit ("意向投资上限"
+// for "意向投资上限（万元）") or one of `words` (header word → field name), also once a trailing
+// unit in brackets is dropped ("资金需求（万元）" → "资金需求");
 // a yes/no field also asked as a question ("是否有创业意愿" for "有创业意愿"); alternatives that
 // name one field ("技能/特长", "文化程度、学历"); a name with a word that adds nothing
 // ("劳务品牌名称", "备注说明") or a word that says "now" ("目前状态", "现住址"); "" when none, and
-// when that unit is another sum of money than the field's label names ("资金需求（元）" for
-// "资金需求（万元）").
+// when that unit is another sum of money than the field's label names, unless the field counts in
+// 万元 and the header in 元, 千元 or 亿元 ("资金需求（元）" names "资金需求（万元）": its cells are
+// read through sum_in_header_unit).
 std::string header_field(const std::vector<core::Field>& fields,
                          const std::map<std::string, std::string>& words,
                          const std::string& header);
+
+// `cell` of a field counting in 万元 as the unit its column's header gives: a bare number under
+// 资金需求（元）, 千元, 亿元 or 亿 gets that unit ("50000" → "50000元", read as 5万元); any other cell,
+// or a header in 万元 or 万 or without a unit, leaves it as written.
+std::string sum_in_header_unit(const core::Field& field, const std::string& cell,
+                               const std::string& header);
 
 // The field a header names for one import (field_for_header, merchant_field_for_header …).
 using FieldOf = std::string (*)(const std::string& header);

@@ -55,21 +55,52 @@ TEST(SheetHeaders, ASecondHeaderRowNamesTheColumnsUnderItsGroupTitles) {
             (Cells{"姓名", "户籍地", "手机号码", "家庭住址"}));
 }
 
-TEST(SheetHeaders, ASumInAnotherUnitThanTheFieldsIsNotRead) {
+TEST(SheetHeaders, ASumInYuanNamesTheFieldInWanAndAnotherMoneyNone) {
   const std::map<std::string, std::string> words = {{"资金需求", "intention_funding_wan"}};
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（万元）"),
             "intention_funding_wan");
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求(万元)"), "intention_funding_wan");
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求"), "intention_funding_wan");
-  // Yuan where the field holds 万元: ten thousand times too large if it were read.
-  EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（元）"), "");
-  EXPECT_EQ(field_for_header("计划投资（元）"), "");
+  // Yuan where the field holds 万元: read, the cells converted (sum_in_header_unit).
+  EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（元）"), "intention_funding_wan");
+  EXPECT_EQ(field_for_header("计划投资（元）"), "intention_investment_wan");
+  EXPECT_EQ(field_for_header("计划投资（千元）"), "intention_investment_wan");
   EXPECT_EQ(field_for_header("计划投资（万元）"), "intention_investment_wan");
-  EXPECT_EQ(merchant_field_for_header("意向投资上限（元）"), "");
+  EXPECT_EQ(merchant_field_for_header("意向投资上限（元）"), "intention_max_wan");
   EXPECT_EQ(merchant_field_for_header("意向投资上限（万元）"), "intention_max_wan");
+  // Another currency is no sum the registry keeps: not read.
+  EXPECT_EQ(field_for_header("计划投资（美元）"), "");
+  EXPECT_EQ(merchant_field_for_header("意向投资上限（美元）"), "");
   // A bracket that names no sum of money is dropped as before.
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（预计）"),
             "intention_funding_wan");
+}
+
+TEST(SheetHeaders, OnlyASumInWanTakesItsHeadersUnit) {
+  // A field counting in something else, or a header in 万元, leaves the cell as written.
+  core::Field acres{"land", "可用土地（亩）", core::FieldKind::integer};
+  EXPECT_EQ(sum_in_header_unit(acres, "5", "可用土地（元）"), "5");
+  const core::Field& funding = *core::find_person_field("intention_funding_wan");
+  EXPECT_EQ(sum_in_header_unit(funding, "5", "资金需求（万元）"), "5");
+  EXPECT_EQ(sum_in_header_unit(funding, "50000", "资金需求（元）"), "50000元");
+  EXPECT_EQ(sum_in_header_unit(funding, "5万", "资金需求（元）"), "5万");
+}
+
+TEST(SheetHeaders, SumsInTheirHeadersUnitFromTheCaseFile) {
+  const core::Field& funding = *core::find_person_field("intention_funding_wan");
+  int cases = core::for_each_case(
+      std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/sums_in_header_units.tsv", 4,
+      [&](const std::vector<std::string>& cols, int number) {
+        auto v = core::normalize_text(funding, sum_in_header_unit(funding, cols[1], cols[0]),
+                                      "2026-12-07");
+        std::string got = v.ok() ? std::to_string(std::get<int64_t>(v.value)) : "!" + v.error;
+        if (cols[2].starts_with("!")) {
+          EXPECT_TRUE(got.starts_with(cols[2])) << "line " << number << ": " << got;
+        } else {
+          EXPECT_EQ(got, cols[2]) << "line " << number << ": " << cols[3];
+        }
+      });
+  EXPECT_GE(cases, 8);
 }
 
 TEST(SheetHeaders, ARegionCodeColumnIsReadInsteadOfTheNameBesideIt) {

@@ -426,6 +426,37 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
   EXPECT_EQ(amounts("写汉字"), std::pair(nlohmann::json(30), nlohmann::json(2500)));
 }
 
+// A sheet giving its sums in 元 (资金需求（元）, 计划投资（千元）, 贷款需求（元）) is read in that
+// unit and kept in 万元; a cell with a unit of its own keeps it, and a large sum in 元 is no sign
+// of a sum written in the wrong unit.
+TEST_F(ImportCli, SumsInAColumnOfYuanAreKeptInWan) {
+  write_file(file("yuan.csv"),
+             "姓名,户籍地,资金需求（元）,计划投资（千元）,贷款需求（元）\n"
+             "元列甲,421022,50000,200,\n"
+             "元列乙,421022,300000000,5万,\n"
+             "元列丙,421022,,,80000\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("yuan.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 3);
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_EQ(reasons.find("未识别的列"), std::string::npos) << reasons;
+  EXPECT_EQ(reasons.find("按万元计为"), std::string::npos) << reasons;
+  EXPECT_NE(reasons.find("4 贷款需求（元）: 记为需要“贷款”，资金需求按此记为8万元"),
+            std::string::npos)
+      << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto amounts = [&](const std::string& name) {
+    auto p = only_person(c, token, name);
+    return std::pair{p["intention_funding_wan"], p["intention_investment_wan"]};
+  };
+  EXPECT_EQ(amounts("元列甲"), std::pair(nlohmann::json(5), nlohmann::json(20)));
+  EXPECT_EQ(amounts("元列乙"), std::pair(nlohmann::json(30000), nlohmann::json(5)));
+  EXPECT_EQ(amounts("元列丙"), std::pair(nlohmann::json(8), nlohmann::json()));
+}
+
 // What sheets write for "nothing" (无, /, 待定) is a blank, not a bad row: a returnee without a
 // phone is no error; where 无 means no (有创业意愿), it says no.
 TEST_F(ImportCli, BlankWordsAreBlankCellsNotBadRows) {

@@ -565,6 +565,32 @@ TEST(MerchantCli, ImportPrintsTheSummaryAndExitsByVerdict) {
   EXPECT_NE(out.find("\"rejected\":1"), std::string::npos) << out;
 }
 
+// A list giving its sums in 元 (意向投资金额（元）, 意向投资上限（元）) is read in 元 and kept in
+// 万元, as a sum written with its own unit is; a figure with a unit of its own keeps it.
+TEST_F(MerchantApi, SumsInAColumnOfYuanAreKeptInWan) {
+  std::string t = ApiEnv::get().token("ga_clerk");
+  auto range = upload(t, "dry_run=false",
+                      "姓名,企业名称,籍贯,意向投资金额（元）\n"
+                      "元列甲,元列甲贸易有限公司,公安县,5000000-10000000\n"
+                      "元列乙,元列乙贸易有限公司,公安县,1亿以上\n");
+  ASSERT_EQ(range["status"], "done") << range.dump();
+  EXPECT_EQ(range["new"], 2) << range.dump();
+  auto bounds = upload(t, "dry_run=false",
+                       "姓名,企业名称,籍贯,意向投资下限（元）,意向投资上限(元)\n"
+                       "元列丙,元列丙贸易有限公司,公安县,3000000,20000000\n");
+  EXPECT_EQ(bounds["new"], 1) << bounds.dump();
+  EXPECT_TRUE(bounds["issues"].empty()) << bounds.dump();  // both columns read
+  auto wan = [&](const std::string& name) {
+    auto found = get("ga_clerk", "/api/v1/merchants?q=" + url_encode(name)).json();
+    EXPECT_EQ(found["total"], 1) << found.dump();
+    auto m = found["items"][0];
+    return std::pair{m["intention_min_wan"], m["intention_max_wan"]};
+  };
+  EXPECT_EQ(wan("元列甲贸易"), std::pair(nlohmann::json(500), nlohmann::json(1000)));
+  EXPECT_EQ(wan("元列乙贸易"), std::pair(nlohmann::json(10000), nlohmann::json()));
+  EXPECT_EQ(wan("元列丙贸易"), std::pair(nlohmann::json(300), nlohmann::json(2000)));
+}
+
 // A list's cell that describes the record and cannot be read (a category outside the list, an
 // industry that is none of GB/T 4754, an amount that is no figure) is left out and the record
 // kept, the report saying so; a wrong phone, which identifies the merchant, still refuses the row.
