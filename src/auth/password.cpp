@@ -58,7 +58,7 @@ struct GateHold {
 
 void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
-  const char* v = std::getenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH");
+  const char* v = std::getenv(kTestHashVariable);
   test_hashing = v && std::strcmp(v, "1") == 0;
 }
 

@@ -6,12 +6,15 @@
 
 namespace guiyan::auth {
 
+// The environment variable that, set to "1", makes new hashes at libsodium's minimum cost: for
+// test suites, which create hundreds of accounts, never production.
+inline constexpr const char* kTestHashVariable = "GUIYAN_INSECURE_TEST_PASSWORD_HASH";
+
 // Initialises libsodium; call once, before any other function here and before threads start.
-// Throws on failure. GUIYAN_INSECURE_TEST_PASSWORD_HASH=1 in the environment makes new hashes at
-// libsodium's minimum cost: for test suites, which create hundreds of accounts, never production.
+// Throws on failure. Reads kTestHashVariable.
 void init_crypto();
 
-// True when init_crypto found GUIYAN_INSECURE_TEST_PASSWORD_HASH=1 (new hashes are weak).
+// True when init_crypto found kTestHashVariable set to "1" (new hashes are weak).
 bool insecure_test_hashing();
 
 // Argon2id hash in libsodium's self-describing string form. At most two hashes run at once

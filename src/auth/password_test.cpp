@@ -15,14 +15,14 @@ TEST(Password, HashVerifiesOnlyTheSamePassword) {
 }
 
 TEST(Password, HashesAreOfTheInteractiveCostUnlessATestRunAsksForTheLeast) {
-  unsetenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH");
+  unsetenv(kTestHashVariable);
   init_crypto();
   std::string real = hash_password("Jingzhou#2026");
   EXPECT_EQ(real.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0), 0u) << real;
   EXPECT_FALSE(insecure_test_hashing());
   EXPECT_FALSE(password_needs_rehash(real));
 
-  setenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH", "1", 1);
+  setenv(kTestHashVariable, "1", 1);
   init_crypto();
   std::string cheap = hash_password("Jingzhou#2026");
   EXPECT_TRUE(insecure_test_hashing());
@@ -32,12 +32,12 @@ TEST(Password, HashesAreOfTheInteractiveCostUnlessATestRunAsksForTheLeast) {
   EXPECT_TRUE(verify_password("Jingzhou#2026", real));  // each hash names its own cost
   EXPECT_FALSE(password_needs_rehash(real));            // a test run never lowers one
 
-  setenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH", "yes", 1);  // only "1" asks for it
+  setenv(kTestHashVariable, "yes", 1);  // only "1" asks for it
   init_crypto();
   EXPECT_FALSE(insecure_test_hashing());
   EXPECT_TRUE(password_needs_rehash(cheap));  // an installation raises a test run's hash
   EXPECT_FALSE(password_needs_rehash(real));
-  unsetenv("GUIYAN_INSECURE_TEST_PASSWORD_HASH");
+  unsetenv(kTestHashVariable);
   init_crypto();
 }
 

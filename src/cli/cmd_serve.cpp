@@ -120,8 +120,8 @@ void add_serve_command(CLI::App& app, Config& cfg, Action& action) {
                   << "，结构版本 " << version << (applied ? "，本次应用了迁移" : "") << "）"
                   << std::endl;
         if (auth::insecure_test_hashing()) {
-          std::cerr << "警告：已设置 GUIYAN_INSECURE_TEST_PASSWORD_HASH=1，新密码以测试用的最低强度"
-                       "散列，仅供自动化测试，切勿用于生产"
+          std::cerr << "警告：已设置 " << auth::kTestHashVariable
+                    << "=1，新密码以测试用的最低强度散列，仅供自动化测试，切勿用于生产"
                     << std::endl;
         }
       });

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "auth/password.h"
+
 namespace guiyan::testing {
 
 class ServerProcess {
@@ -42,11 +44,11 @@ class ServerProcess {
   int pid_ = -1;
 };
 
-// The variable under which guiyan hashes new passwords at libsodium's minimum cost. Set for every
-// guiyan process the tests start (server_process.cpp sets it when the test binary loads): a run
-// of the API suite creates ~300 accounts and signs in ~200 times, and each hash or check at the
-// real cost took ~0.2 s of a core, 45% of the suite's CPU time (measured 2026-12-07).
-inline constexpr const char* kTestHashVariable = "GUIYAN_INSECURE_TEST_PASSWORD_HASH";
+// auth::kTestHashVariable (cheap password hashes) is set for every guiyan process the tests start
+// (server_process.cpp sets it when the test binary loads): a run of the API suite creates ~300
+// accounts and signs in ~200 times, and each hash or check at the real cost took ~0.2 s of a
+// core, 45% of the suite's CPU time (measured 2026-12-07).
+using auth::kTestHashVariable;
 
 // While one lives, guiyan processes started by this test hash at the real cost.
 class RealPasswordCost {
