@@ -167,7 +167,10 @@ std::string rule_of(const Field& f, const std::string& place) {
       return "文字，最多" + std::to_string(f.max_chars) + "个字。";
     case FieldKind::integer: {
       std::string unit = core::number_unit(f);
-      if (unit == "万元") return "不小于0的数字，单位万元（填“30”“30万”或“三十万”均可）。";
+      if (unit == "万元") {
+        return "不小于0的数字，单位万元（填“30”“30万”或“三十万”均可）；按元统计的，可把表头改为“" +
+               core::split_label_unit(f.label).name + "（元）”，导入时换算为万元。";
+      }
       if (unit == "人") return "人数，不小于0的整数（填“20”或“20人”均可）。";
       if (unit.empty()) return "编号，只填数字。";
       return "不小于0的数字，单位" + unit + "。";

@@ -69,6 +69,10 @@ TEST(ImportTemplateApi, TheTemplateFilledInAsAnOfficeWouldImportsEveryColumn) {
   EXPECT_NE(notes["劳务品牌"][3].find("埠河电焊工"), std::string::npos);
   ASSERT_TRUE(notes.count("户籍地"));
   EXPECT_EQ(notes["户籍地"][1], "是");
+  // A sum may be kept in 元 by renaming its header, as the importer converts it.
+  ASSERT_TRUE(notes.count("资金需求（万元）"));
+  EXPECT_NE(notes["资金需求（万元）"][2].find("表头改为“资金需求（元）”"), std::string::npos)
+      << notes["资金需求（万元）"][2];
   // The example place is a village of the account's county, as a path of names.
   std::string place_note = notes["户籍地"][2];
   size_t from = place_note.find("如 公安县/"), to = place_note.find("；");
