@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/clock.h"
@@ -13,8 +14,10 @@
 #include "service/data_scope.h"
 #include "service/merchant_facets.h"
 #include "service/merchant_service.h"
+#include "service/region_resolver.h"
 #include "service/region_service.h"
 #include "service/region_tree.h"
+#include "service/search_words.h"
 #include "store/merchant_repo.h"
 #include "store/sql_builder.h"
 #include "text/tokenize.h"
@@ -34,8 +37,9 @@ struct Where {
   bool region_filter = false;  // the query names the region (else the account's own)
   bool region_exact = false;   // … and only records registered at it, not below
   core::ReviewCycle cycle;
-  MerchantFilter facets;  // the same filters as stored keys, for MerchantFacets
-  std::string fts;        // the FTS5 MATCH expression of q ("" for none)
+  MerchantFilter facets;         // the same filters as stored keys, for MerchantFacets
+  std::string fts;               // the FTS5 MATCH expression of q ("" for none)
+  std::set<std::string> places;  // the regions a word of q names (their merchants match too)
 };
 
 // The key of `value` in `terms` (keys, labels and synonyms accepted), or 400 naming `field`.
@@ -116,7 +120,9 @@ Where build_where(store::Db& db, store::Conn& c, const Principal& p, const Merch
     w.where += " AND (m.verified_on IS NULL OR m.verified_on < " + w.sql.bind(w.cycle.since) + ")";
   }
   if (!q.q.empty()) {
-    auto terms = text::query_terms(q.q);
+    auto search = search_words(shared_region_resolver(db, c), q.q, w.region, "");
+    const auto& terms = search.terms;
+    w.places = std::move(search.places);
     if (!terms.empty()) {
       if (c.dialect().name == "sqlite") {
         w.fts = text::fts5_match(terms);
@@ -382,6 +388,7 @@ nlohmann::json list_merchants(store::Db& db, const Principal& p, const MerchantQ
   return {{"items", items},
           {"total", total},
           {"by_region", without_empty_self(by_region_json(children, per_child))},
+          {"places", places_json(region_tree(db, *conn), w.places)},
           {"cycle", cycle_json(w.cycle)}};
 }
 

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
+#include "service/search_words.h"
 #include "text/tokenize.h"
 
 namespace guiyan::service {
@@ -91,6 +92,9 @@ std::string merchant_search_tokens(const store::MerchantRow& m) {
   // Intention as match tokens (merchant_match_tokens): the offered-project matching finds its
   // candidates through the full-text index instead of reading every merchant.
   for (const auto& token : merchant_match_tokens(m)) parts.push_back(token);
+  // The hometown at every level (rg42 … rg421022100): a search naming a place finds the
+  // merchants from there. Migration 037 appends the same tokens in SQL; keep the two in step.
+  for (const auto& token : region_tokens(m.text("hometown_code"))) parts.push_back(token);
   return text::index_document(parts);
 }
 

@@ -20,6 +20,7 @@
 #include "service/region_resolver.h"
 #include "service/region_service.h"
 #include "service/region_tree.h"
+#include "service/search_words.h"
 #include "store/person_repo.h"
 #include "store/sql_builder.h"
 #include "text/tokenize.h"
@@ -28,64 +29,6 @@ namespace guiyan::service {
 namespace {
 
 using http::bad_request;
-
-// "138 0000 1234", "4201-0219…" → the digits (and X) when the query is an identifier.
-std::optional<std::string> compact_identifier(const std::string& q) {
-  std::string out;
-  for (char c : q) {
-    if (c == ' ' || c == '-') continue;
-    if ((c >= '0' && c <= '9') || c == 'x' || c == 'X') {
-      out += c;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (out.size() < 4) return std::nullopt;
-  return out;
-}
-
-// A search box input as full-text terms, and the places it names.
-struct Search {
-  std::vector<text::QueryTerm> terms;  // empty when q has nothing to search by
-  std::set<std::string> places;        // the regions a word of q names (see search_of)
-};
-
-// More namesakes than this (a province account's 花园: 44) and a word is searched as text only.
-constexpr size_t kMostPlaces = 64;
-
-// The terms of `q` plus, when given, the region token (person_write: region_tokens) that narrows
-// the hits inside the index to one region. A word of q that names places within `bound`
-// (RegionResolver::places_named; "" for anywhere) also matches the people registered there, by
-// those places' region tokens: 斗湖堤 王芳 finds the 王芳 of 斗湖堤镇, and whoever's text says
-// 斗湖堤 (an address, a place of work) still.
-Search search_of(const RegionResolver& regions, const std::string& q, const std::string& bound,
-                 const std::string& region_token) {
-  Search out;
-  if (auto id = compact_identifier(q)) {
-    out.terms = text::query_terms(*id);
-  } else {
-    const std::string normalized = text::normalize(q);
-    for (size_t begin = 0; begin < normalized.size();) {
-      size_t end = std::min(normalized.find(' ', begin), normalized.size());
-      std::string word = normalized.substr(begin, end - begin);
-      begin = end + 1;
-      std::vector<text::QueryTerm> terms = text::query_terms(word);
-      if (terms.empty()) continue;
-      std::set<std::string> places = regions.places_named(word, bound);
-      if (places.size() <= kMostPlaces) {
-        for (const auto& code : places) {
-          terms[0].alternatives.push_back("rg" + region_prefix(code));
-          out.places.insert(code);
-        }
-      }
-      out.terms.push_back(std::move(terms[0]));
-    }
-  }
-  if (!out.terms.empty() && !region_token.empty()) {
-    out.terms.push_back(text::QueryTerm{{region_token}});
-  }
-  return out;
-}
 
 // The full-text condition of `terms` ("1=1" when there are none).
 std::string search_condition(const store::Dialect& d, store::SqlBuilder& sql,
@@ -132,7 +75,7 @@ struct Where {
   std::string where;
   std::string region;        // the subtree counted by region
   std::string region_token;  // narrows a search to the region it is bounded to ("" for none)
-  Search search;             // q as full-text terms, and the places it names
+  SearchWords search;        // q as full-text terms, and the places it names
   FacetFilter facets;        // the same filters as stored keys, for PersonFacets
 };
 
@@ -228,7 +171,7 @@ Where build_where(store::Db& db, store::Conn& c, const Principal& p, const Perso
     if (!bound.empty() && region_prefix(bound).size() > 2) {
       w.region_token = "rg" + region_prefix(bound);
     }
-    w.search = search_of(shared_region_resolver(db, c), q.q, bound, w.region_token);
+    w.search = search_words(shared_region_resolver(db, c), q.q, bound, w.region_token);
     w.where += " AND " + search_condition(c.dialect(), w.sql, w.search.terms);
   }
   return w;
@@ -331,15 +274,6 @@ nlohmann::json list_from_facets(store::Db& db, store::Conn& c, const Principal& 
     }
   }
   return {{"items", items}, {"total", total}, {"by_region", by_region_json(children, per_child)}};
-}
-
-// [{code,name,path}] of `codes`, path as RegionTree::text.
-nlohmann::json places_json(const RegionTree& tree, const std::set<std::string>& codes) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& code : codes) {
-    out.push_back({{"code", code}, {"name", tree.name(code)}, {"path", tree.text(code)}});
-  }
-  return out;
 }
 
 }  // namespace

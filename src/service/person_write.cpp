@@ -5,6 +5,7 @@
 #include "core/person_fields.h"
 #include "core/text.h"
 #include "service/audit.h"
+#include "service/search_words.h"
 #include "store/deferred_insert.h"
 #include "text/tokenize.h"
 
@@ -152,14 +153,6 @@ std::string person_search_tokens(const store::PersonRow& p, const core::TermList
   for (const auto& token : region_tokens(p.text("region_code"))) parts.push_back(token);
   std::vector<std::string_view> views(parts.begin(), parts.end());
   return text::index_document(views);
-}
-
-std::vector<std::string> region_tokens(const std::string& region_code) {
-  std::vector<std::string> out;
-  for (size_t len : {2, 4, 6, 9, 12}) {
-    if (region_code.size() >= len) out.push_back("rg" + region_code.substr(0, len));
-  }
-  return out;
 }
 
 int64_t create_person(store::Conn& c, const Actor& actor, std::optional<int64_t> by,

@@ -57,10 +57,6 @@ std::string person_search_tokens(const store::PersonRow& p);
 std::string person_search_tokens(const store::PersonRow& p, const core::TermList& skills,
                                  const core::TermList& brands);
 
-// The search tokens of a household region, one per level of its code ("421022100" →
-// rg42 rg4210 rg421022 rg421022100); a region filter on a search asks for "rg" + its prefix.
-std::vector<std::string> region_tokens(const std::string& region_code);
-
 // Gender ("male"/"female") and birth date of a valid ID number, or nullopt each.
 std::pair<std::optional<std::string>, std::optional<std::string>> derive_from_id(
     const store::Value& id_number);

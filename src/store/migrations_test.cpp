@@ -102,6 +102,32 @@ TEST(Migrations, StageEntriesRecordedBeforeMigration15GetTheirDays) {
   EXPECT_EQ(days, (std::vector<int64_t>{71, -1, -1}));  // across a year end; unknown dates: none
 }
 
+TEST(Migrations, MerchantsRecordedBeforeMigration37AreFoundByTheirHometownsName) {
+  TempDatabase tmp("migrations_test");
+  auto db = open_db(tmp.url(), 1);
+  std::vector<Migration> before;
+  for (auto& m : all_migrations()) {
+    if (m.version < 37) before.push_back(m);
+  }
+  migrate_with(*db, before);
+  {
+    auto conn = db->acquire();  // handed back before migrate takes the pool's one connection
+    exec(*conn,
+         "INSERT INTO merchant (id, name, hometown_code, intention_strength, search_tokens, "
+         "created_at, updated_at) VALUES (1, '赵刚', '421022106001', 'unknown', '赵刚', "
+         "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')");
+  }
+  migrate(*db);
+  auto conn = db->acquire();
+  auto row = query_one(*conn, "SELECT search_tokens FROM merchant WHERE id = 1");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->text(0), "赵刚 rg42 rg4210 rg421022 rg421022106 rg421022106001");
+  // The full-text index follows: the township's token finds the record.
+  EXPECT_EQ(query_int(*conn, "SELECT COUNT(*) FROM merchant_fts WHERE merchant_fts MATCH $1",
+                      {"rg421022106"}),
+            1);
+}
+
 TEST(Migrations, TheAuditLogRefusesChangesInTheDatabaseItself) {
   TempDatabase tmp("migrations_test");
   auto db = open_db(tmp.url(), 1);

@@ -624,6 +624,42 @@ TEST(MerchantCli, AnUnreadableDescribingCellIsLeftOutAndTheRecordKept) {
   EXPECT_NE(out.find("\"unchanged\":1"), std::string::npos) << out;
 }
 
+TEST_F(MerchantApi, AWordThatNamesAPlaceFindsTheMerchantsFromThere) {
+  // 甄商一 comes from a community of 藕池镇; 甄商二 from 埠河镇, but the enterprise's name says
+  // 藕池; 甄商三 from 埠河镇 with no word of 藕池 anywhere.
+  create_merchant("ga_clerk", {{"name", "甄商一"}, {"hometown_code", "421022106001"}});
+  create_merchant("ga_clerk", {{"name", "甄商二"},
+                               {"enterprise_name", "深圳藕池食品有限公司"},
+                               {"hometown_code", "421022100001"}});
+  create_merchant("ga_clerk", {{"name", "甄商三"}, {"hometown_code", "421022100001"}});
+  auto names = [](const HttpResult& r) {
+    std::set<std::string> out;
+    auto j = r.json();
+    for (const auto& m : j["items"]) out.insert(m["name"].get<std::string>());
+    return out;
+  };
+  auto list = [&](const std::string& user, const std::string& q) {
+    return get(user, "/api/v1/merchants?q=" + url_encode(q));
+  };
+  auto r = list("ga_clerk", "藕池 甄商");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(names(r), (std::set<std::string>{"甄商一", "甄商二"}));
+  EXPECT_EQ(r.json()["total"], 2);
+  EXPECT_EQ(r.json()["places"],
+            nlohmann::json::parse(
+                R"([{"code":"421022106","name":"藕池镇","path":"荆州市/公安县/藕池镇"}])"));
+  // Written whole, the place still finds 甄商一; 甄商二's text says 藕池 only.
+  EXPECT_EQ(names(list("ga_clerk", "藕池镇 甄商")), (std::set<std::string>{"甄商一"}));
+  EXPECT_EQ(names(list("ga_clerk", "埠河 甄商")), (std::set<std::string>{"甄商二", "甄商三"}));
+  // A name is no place: an ordinary search is unchanged.
+  EXPECT_EQ(list("ga_clerk", "甄商").json()["places"], nlohmann::json::array());
+  EXPECT_EQ(names(list("ga_clerk", "甄商")), (std::set<std::string>{"甄商一", "甄商二", "甄商三"}));
+  // The place is a filter's region too: bounded to 埠河镇, 藕池 is only text there.
+  auto bounded = get("ga_clerk", "/api/v1/merchants?region=421022100&q=" + url_encode("藕池"));
+  EXPECT_EQ(names(bounded), (std::set<std::string>{"甄商二"}));
+  EXPECT_EQ(bounded.json()["places"], nlohmann::json::array());
+}
+
 TEST_F(MerchantApi, RecordsAtTheRegionItselfCountInEveryTotal) {
   // 黄山头镇 (421022107): one record at the township itself, one in a village.
   create_merchant("ga_clerk",

@@ -177,10 +177,19 @@ test('a clerk registers a merchant (a wrong credit code first), finds it, logs a
     await page.waitForURL((u) => !/region=/.test(u.hash))
     assert.equal(await ledgerTotal(page, SEED.length + 1), SEED.length + 1)
 
+    // A place's name finds the merchants from there, not only those whose text says it (黄秀兰's
+    // enterprise): 公安县's three, and the page says whose records the search took in.
+    await page.locator('[data-test=merchants-search]').fill('公安')
+    await page.locator('[data-test=merchants-search]').press('Enter')
+    await page.waitForURL(/q=/)
+    assert.equal(await ledgerTotal(page, 3), 3)
+    assert.match(await page.locator('[data-test=merchants-places]').innerText(), /含籍贯在荆州市\/公安县的楚商/)
+    await shot(page, 'm02b-ledger-search-place')
+
     // Search by the enterprise name: one row, with what the ledger shows of it.
     await page.locator('[data-test=merchants-search]').fill(NEW.enterprise)
     await page.locator('[data-test=merchants-search]').press('Enter')
-    await page.waitForURL(/q=/)
+    await page.waitForURL((u) => decodeURIComponent(u.href).includes(NEW.enterprise))
     assert.equal(await ledgerTotal(page, 1), 1)
     const rows = tableRows(page, 'merchants-table')
     assert.equal(await rows.count(), 1)

@@ -1,0 +1,77 @@
+#include "service/search_words.h"
+
+#include <optional>
+
+#include "service/data_scope.h"
+#include "service/region_resolver.h"
+#include "service/region_tree.h"
+
+namespace guiyan::service {
+namespace {
+
+// More namesakes than this (a province account's 花园: 44) and a word is searched as text only.
+constexpr size_t kMostPlaces = 64;
+
+// "138 0000 1234", "4201-0219…" → the digits (and X) when the query is an identifier.
+std::optional<std::string> compact_identifier(const std::string& q) {
+  std::string out;
+  for (char c : q) {
+    if (c == ' ' || c == '-') continue;
+    if ((c >= '0' && c <= '9') || c == 'x' || c == 'X') {
+      out += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (out.size() < 4) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> region_tokens(const std::string& region_code) {
+  std::vector<std::string> out;
+  for (size_t len : {2, 4, 6, 9, 12}) {
+    if (region_code.size() >= len) out.push_back("rg" + region_code.substr(0, len));
+  }
+  return out;
+}
+
+SearchWords search_words(const RegionResolver& regions, const std::string& q,
+                         const std::string& bound, const std::string& region_token) {
+  SearchWords out;
+  if (auto id = compact_identifier(q)) {
+    out.terms = text::query_terms(*id);
+  } else {
+    const std::string normalized = text::normalize(q);
+    for (size_t begin = 0; begin < normalized.size();) {
+      size_t end = std::min(normalized.find(' ', begin), normalized.size());
+      std::string word = normalized.substr(begin, end - begin);
+      begin = end + 1;
+      std::vector<text::QueryTerm> terms = text::query_terms(word);
+      if (terms.empty()) continue;
+      std::set<std::string> places = regions.places_named(word, bound);
+      if (places.size() <= kMostPlaces) {
+        for (const auto& code : places) {
+          terms[0].alternatives.push_back("rg" + region_prefix(code));
+          out.places.insert(code);
+        }
+      }
+      out.terms.push_back(std::move(terms[0]));
+    }
+  }
+  if (!out.terms.empty() && !region_token.empty()) {
+    out.terms.push_back(text::QueryTerm{{region_token}});
+  }
+  return out;
+}
+
+nlohmann::json places_json(const RegionTree& tree, const std::set<std::string>& places) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& code : places) {
+    out.push_back({{"code", code}, {"name", tree.name(code)}, {"path", tree.text(code)}});
+  }
+  return out;
+}
+
+}  // namespace guiyan::service
