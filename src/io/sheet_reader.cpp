@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "io/csv_reader.h"
+#include "io/html_table_reader.h"
 #include "io/xls_reader.h"
 #include "io/xlsx_reader.h"
 
@@ -31,9 +32,11 @@ std::string file_head(const std::string& path, size_t n) {
   return head;
 }
 
-// How a readable sheet file is read: "csv", "xls" or "xlsx". An Excel file is read by what it
-// holds, whatever its extension says (WPS and mail programs rename them): a compound file as
-// .xls, anything else as .xlsx. Throws SheetError for another extension or a missing file.
+// How a readable sheet file is read: "csv", "xls", "xlsx" or "html". An Excel file is read by
+// what it holds, whatever its extension says (WPS and mail programs rename them): a compound file
+// as .xls, a web page holding a table as such (many systems' "export to Excel" writes one under
+// the name .xls), anything else as .xlsx. Throws SheetError for another extension or a missing
+// file.
 std::string checked_kind(const std::string& path) {
   std::string ext = lower_extension(path);
   if (!is_sheet_file_name(path)) throw SheetError(kSheetFileTypes);
@@ -44,8 +47,11 @@ std::string checked_kind(const std::string& path) {
   // An OLE2 compound file (an .xls, or an .xlsx a password encrypts), or a zip archive.
   std::string head = file_head(path, 8);
   if (head == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return "xls";
-  if (ext == ".xls" && !head.starts_with(std::string("PK\3\4", 4))) {
-    // Some systems' "export to Excel" writes a web page or text under the name .xls.
+  if (head.starts_with(std::string("PK\3\4", 4))) return "xlsx";
+  // A page's <head> (Excel's own HTML carries long style sheets) comes before its table.
+  if (looks_like_html_table(file_head(path, 64 * 1024))) return "html";
+  if (ext == ".xls") {
+    // Text, or a format of its own, under the name .xls.
     throw SheetError(
         "文件不是有效的 Excel 文件（可能是网页或文本文件改名为 .xls），请用 Excel 打开后"
         "另存为 .xlsx 再上传");
@@ -68,7 +74,7 @@ std::vector<std::string> sheet_names(const std::string& path) {
   std::string kind = checked_kind(path);
   if (kind == "xlsx") return xlsx_sheet_names(path);
   if (kind == "xls") return xls_sheet_names(path);
-  return {""};
+  return {""};  // a .csv, a web page: one sheet
 }
 
 void read_sheet_at(const std::string& path, size_t index, const RowCallback& on_row) {
@@ -77,10 +83,12 @@ void read_sheet_at(const std::string& path, size_t index, const RowCallback& on_
     read_xlsx(path, on_row, index);
   } else if (kind == "xls") {
     read_xls(path, on_row, index);
-  } else if (index == 0) {
-    read_csv(path, on_row);
+  } else if (index != 0) {
+    throw SheetError(kind == "csv" ? "CSV 文件只有一个工作表" : "网页格式的文件只有一个工作表");
+  } else if (kind == "html") {
+    read_html_table(path, on_row);
   } else {
-    throw SheetError("CSV 文件只有一个工作表");
+    read_csv(path, on_row);
   }
 }
 

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/id_number.h"
 #include "io/sheet_reader.h"
+#include "io/test_support.h"
 #include "io/xlsx_writer.h"
 #include "service/person_import.h"
 #include "store/db.h"
@@ -1487,6 +1488,43 @@ TEST_F(ImportCli, AnXlsLedgerImportsAsItsXlsxWould) {
   EXPECT_NE(broken["error"].get<std::string>().find("文件已损坏"), std::string::npos)
       << broken.dump();
   EXPECT_EQ(c.get("/api/v1/health").status, 200);
+}
+
+// A ledger exported by a web system as .xls — a web page holding a table, in GBK, a title over
+// it and villages merged down — imports as Excel would show it, from the command line and
+// through the console's upload; the report's row numbers are the rows Excel numbers.
+TEST_F(ImportCli, AWebPageSavedAsXlsImportsAsExcelShowsIt) {
+  std::string id = guiyan::core::complete_id_number("42102219900315101");
+  std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+      "<style>td{mso-number-format:'\\@';}</style></head><body><table border=1>"
+      "<tr><td colspan=5>公安县返乡人员台账（系统导出）</td></tr>"
+      "<tr><th>姓名</th><th>身份证号码</th><th>户籍地</th><th>联系电话</th><th>技能特长</th></tr>"
+      "<tr><td>网页甲</td><td>" +
+      id +
+      "</td><td rowspan=2>公安县/斗湖堤镇/杨公堤社区</td>"
+      "<td>13807160101</td><td>电工&nbsp;</td></tr>"
+      "<tr><td>网页乙</td><td></td><td>1380716010</td><td></td></tr>"
+      "</table></body></html>";
+  write_file(file("导出.xls"), guiyan::io::test_support::encode(page, "GB18030"));
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("导出.xls"), "--report", file("r.xlsx")}, "", &out), 1)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["new"], 1) << out;
+  EXPECT_EQ(sum["rejected"], 1) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("4 联系电话: 手机号应为11位"), std::string::npos) << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_EQ(field_of_only(c, token, "网页甲", "region_code"), "421022101001");
+  // The console's upload takes it by its name .xls: a dry run finds 网页甲 unchanged.
+  auto job =
+      run_import(c, token, "kind=people&filename=" + url_encode("导出.xls") + "&dry_run=true",
+                 read_bytes(file("导出.xls")));
+  EXPECT_EQ(job["status"], "done") << job.dump();
+  EXPECT_EQ(job["unchanged"], 1) << job.dump();
 }
 
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
