@@ -1,20 +1,12 @@
 #include "io/csv_reader.h"
 
-#include <cerrno>
-#include <cstdio>
 #include <memory>
-#include <vector>
 
-#include "io/chunk.h"
 #include "io/csv_parser.h"
 #include "io/text_decoder.h"
 
 namespace guiyan::io {
 namespace {
-
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
 
 // Tab when the first line of `text` has a tab and no comma; comma otherwise.
 char pick_separator(std::string_view text) {
@@ -27,32 +19,25 @@ char pick_separator(std::string_view text) {
 }  // namespace
 
 void read_csv(const std::string& path, const RowCallback& on_row) {
-  TextDecoder decoder(detect_text_encoding(path));
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) throw SheetError((errno == ENOENT ? "文件不存在：" : "无法读取文件：") + path);
-
-  std::vector<char> bytes(kReadChunk);
   std::string text;
   std::unique_ptr<CsvParser> parser;
-  bool eof = false;
-  while (!eof) {
-    size_t n = std::fread(bytes.data(), 1, bytes.size(), file.get());
-    if (n < bytes.size()) {
-      if (std::ferror(file.get())) throw SheetError("无法读取文件：" + path);
-      eof = true;
-    }
-    decoder.decode(std::string_view(bytes.data(), n), eof, text);
-    if (!parser) {
-      // The separator is chosen from the first line, so wait until it is complete.
-      if (!eof && text.find_first_of("\r\n") == std::string::npos && text.size() < (1u << 20)) {
-        continue;
-      }
-      parser = std::make_unique<CsvParser>(pick_separator(text));
-    }
-    if (!parser->feed(text, on_row)) return;
-    text.clear();
-  }
-  parser->finish(on_row);
+  read_decoded(
+      path, [&](std::string_view) { return detect_text_encoding(path); },
+      [&](std::string_view piece, bool last) {
+        text += piece;
+        if (!parser) {
+          // The separator is chosen from the first line, so wait until it is complete.
+          if (!last && text.find_first_of("\r\n") == std::string::npos &&
+              text.size() < (1u << 20)) {
+            return true;
+          }
+          parser = std::make_unique<CsvParser>(pick_separator(text));
+        }
+        bool more = parser->feed(text, on_row);
+        text.clear();
+        if (more && last) parser->finish(on_row);
+        return more;
+      });
 }
 
 }  // namespace guiyan::io

@@ -1,14 +1,10 @@
 #include "io/html_table_reader.h"
 
-#include <cerrno>
-#include <cstdio>
 #include <iterator>
 #include <map>
-#include <memory>
 #include <optional>
 #include <vector>
 
-#include "io/chunk.h"
 #include "io/text_decoder.h"
 #include "io/utf8.h"
 
@@ -21,10 +17,6 @@ constexpr size_t kMostPageColumns = 16384;
 constexpr size_t kMostPageRowSpan = 65534;
 // A "<" without a ">" within this many bytes is text, so a stray one cannot hold the file.
 constexpr size_t kLongestTag = 1 << 20;
-
-struct PageFileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
 
 char page_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -367,28 +359,16 @@ bool looks_like_html_table(std::string_view head) {
 }
 
 void read_html_table(const std::string& path, const RowCallback& on_row) {
-  std::unique_ptr<std::FILE, PageFileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) throw SheetError((errno == ENOENT ? "文件不存在：" : "无法读取文件：") + path);
-  std::vector<char> bytes(kReadChunk);
-  std::unique_ptr<TextDecoder> decoder;
   TableParser parser(on_row);
-  std::string text;
-  for (bool eof = false; !eof;) {
-    size_t n = std::fread(bytes.data(), 1, bytes.size(), file.get());
-    if (n < bytes.size()) {
-      if (std::ferror(file.get())) throw SheetError("无法读取文件：" + path);
-      eof = true;
-    }
-    std::string_view piece(bytes.data(), n);
-    if (!decoder) {
-      auto declared = page_declared_encoding(piece.substr(0, 4096));
-      decoder = std::make_unique<TextDecoder>(declared ? *declared : detect_text_encoding(path));
-    }
-    text.clear();
-    decoder->decode(piece, eof, text);
-    if (!parser.feed(text)) return;
-  }
-  parser.finish();
+  bool whole = true;
+  read_decoded(
+      path,
+      [&](std::string_view first) {
+        auto declared = page_declared_encoding(first.substr(0, 4096));
+        return declared ? *declared : detect_text_encoding(path);
+      },
+      [&](std::string_view text, bool) { return whole = parser.feed(text); });
+  if (whole) parser.finish();
 }
 
 }  // namespace guiyan::io

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <memory>
 #include <vector>
 
 #include "io/chunk.h"
@@ -190,6 +191,31 @@ void TextDecoder::decode_utf8(std::string_view bytes, bool last, std::string& ou
     run = i;
   }
   out.append(bytes.substr(run));
+}
+
+void read_decoded(const std::string& path,
+                  const std::function<TextEncoding(std::string_view first)>& choose,
+                  const std::function<bool(std::string_view text, bool last)>& on_text) {
+  struct Closer {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Closer> file(std::fopen(path.c_str(), "rb"));
+  if (!file) throw SheetError((errno == ENOENT ? "文件不存在：" : "无法读取文件：") + path);
+  std::vector<char> bytes(kReadChunk);
+  std::unique_ptr<TextDecoder> decoder;
+  std::string text;
+  for (bool eof = false; !eof;) {
+    size_t n = std::fread(bytes.data(), 1, bytes.size(), file.get());
+    if (n < bytes.size()) {
+      if (std::ferror(file.get())) throw SheetError("无法读取文件：" + path);
+      eof = true;
+    }
+    std::string_view piece(bytes.data(), n);
+    if (!decoder) decoder = std::make_unique<TextDecoder>(choose(piece));
+    text.clear();
+    decoder->decode(piece, eof, text);
+    if (!on_text(text, eof)) return;
+  }
 }
 
 }  // namespace guiyan::io

@@ -1,6 +1,7 @@
 // Detecting the encoding of an uploaded text file and decoding it to UTF-8 piece by piece.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,5 +40,13 @@ class TextDecoder {
   std::string carry_;  // an unfinished UTF-8 sequence from the previous call
   std::unique_ptr<Icu> icu_;
 };
+
+// Reads the text file at `path` in pieces, decodes each to UTF-8 in the encoding `choose` gives
+// for the file's first bytes (a piece at most), and calls on_text with each piece's text (`last`
+// for the final one, which may be empty) until it returns false. Throws SheetError (文件不存在,
+// 无法读取文件) when the file cannot be read.
+void read_decoded(const std::string& path,
+                  const std::function<TextEncoding(std::string_view first)>& choose,
+                  const std::function<bool(std::string_view text, bool last)>& on_text);
 
 }  // namespace guiyan::io
