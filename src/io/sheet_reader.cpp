@@ -32,11 +32,19 @@ std::string file_head(const std::string& path, size_t n) {
   return head;
 }
 
+// True when `head`, a file's first bytes, is text whose first line holds a tab: UTF-16 with its
+// byte order mark, or bytes without a NUL.
+bool looks_like_tab_text(std::string_view head) {
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return true;
+  if (head.find('\0') != std::string_view::npos) return false;
+  return head.substr(0, head.find_first_of("\r\n")).find('\t') != std::string_view::npos;
+}
+
 // How a readable sheet file is read: "csv", "xls", "xlsx" or "html". An Excel file is read by
 // what it holds, whatever its extension says (WPS and mail programs rename them): a compound file
 // as .xls, a web page holding a table as such (many systems' "export to Excel" writes one under
-// the name .xls), anything else as .xlsx. Throws SheetError for another extension or a missing
-// file.
+// the name .xls), tab-separated text under the name .xls as a .csv, anything else as .xlsx. Throws
+// SheetError for another extension or a missing file.
 std::string checked_kind(const std::string& path) {
   std::string ext = lower_extension(path);
   if (!is_sheet_file_name(path)) throw SheetError(kSheetFileTypes);
@@ -49,7 +57,11 @@ std::string checked_kind(const std::string& path) {
   if (head == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return "xls";
   if (head.starts_with(std::string("PK\3\4", 4))) return "xlsx";
   // A page's <head> (Excel's own HTML carries long style sheets) comes before its table.
-  if (looks_like_html_table(file_head(path, 64 * 1024))) return "html";
+  std::string page = file_head(path, 64 * 1024);
+  if (looks_like_html_table(page)) return "html";
+  // Tab-separated text under the name .xls (older systems' export; Excel's "Unicode 文本"):
+  // Excel opens it as columns, and so does the CSV reader.
+  if (ext == ".xls" && looks_like_tab_text(page)) return "csv";
   if (ext == ".xls") {
     // Text, or a format of its own, under the name .xls.
     throw SheetError(

@@ -352,6 +352,22 @@ TEST(ReadSheet, ChecksPathAndExtension) {
   EXPECT_EQ(test_support::read_rows(dir.file("UPPER.XLSX")), (std::vector<Row>{{1, {"x"}}}));
 }
 
+TEST(ReadSheet, TabSeparatedTextUnderTheNameXlsReadsAsExcelOpensIt) {
+  TempDir dir;
+  // As older systems export it, in GB18030, and as Excel saves "Unicode 文本" (UTF-16, a BOM).
+  test_support::write_bytes(dir.file("export.xls"),
+                            test_support::encode("姓名\t户籍地\n王芳\t公安县\n", "GB18030"));
+  std::vector<Row> want = {{1, {"姓名", "户籍地"}}, {2, {"王芳", "公安县"}}};
+  EXPECT_EQ(test_support::read_rows(dir.file("export.xls")), want);
+  test_support::write_bytes(
+      dir.file("unicode.xls"),
+      "\xFF\xFE" + test_support::encode("姓名\t户籍地\r\n王芳\t公安县\r\n", "UTF-16LE"));
+  EXPECT_EQ(test_support::read_rows(dir.file("unicode.xls")), want);
+  // Text without a tab in its first line is no sheet Excel would split.
+  test_support::write_bytes(dir.file("commas.xls"), "姓名,户籍地\n王芳,公安县\n");
+  expect_sheet_error(dir.file("commas.xls"), "可能是网页或文本文件改名为 .xls");
+}
+
 TEST(ReadSheet, OnRowExceptionsPassThrough) {
   TempDir dir;
   std::string path = dir.file("t.xlsx");

@@ -92,8 +92,9 @@ TEST(ReadSheetXls, ABrokenXlsIsRefusedWithAReason) {
   // it runs in a child process, so only the reading fails.
   refused("crash.xls", test_support::read_bytes(xls_file("corrupt-freexl-crash.xls")),
           "文件已损坏，无法读取");
-  // Text under the name .xls (a web page's table is read: html_table_reader_test.cpp).
-  refused("text.xls", "姓名\t户籍地\n王芳\t公安县\n", "可能是网页或文本文件改名为 .xls");
+  // Text that is no table under the name .xls (a web page's table, or tab-separated text, is
+  // read: html_table_reader_test.cpp, sheet_reader_test.cpp).
+  refused("text.xls", "姓名,户籍地\n王芳,公安县\n", "可能是网页或文本文件改名为 .xls");
 }
 
 }  // namespace
