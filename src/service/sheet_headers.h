@@ -29,8 +29,8 @@ std::string header_field(const std::vector<core::Field>& fields,
                          const std::string& header);
 
 // `cell` of a field counting in 万元 as the unit its column's header gives: a bare number under
-// 资金需求（元）, 千元, 亿元 or 亿 gets that unit ("50000" → "50000元", read as 5万元); any other cell,
-// or a header in 万元 or 万 or without a unit, leaves it as written.
+// 资金需求（元）, 千元, 亿元 or 亿 gets that unit ("50000" → "50000元", read as 5万元); any other
+// cell, or a header in 万元 or 万 or without a unit, leaves it as written.
 std::string sum_in_header_unit(const core::Field& field, const std::string& cell,
                                const std::string& header);
 
