@@ -16,6 +16,15 @@ bool table_exists(Conn& c, const std::string& name) {
                    {name}) > 0;
 }
 
+// Applies the shipped migrations older than `version`, as an installation of that time had them.
+void migrate_below(Db& db, int version) {
+  std::vector<Migration> before;
+  for (auto& m : all_migrations()) {
+    if (m.version < version) before.push_back(m);
+  }
+  migrate_with(db, before);
+}
+
 }  // namespace
 
 TEST(Migrations, AFailingMigrationLeavesTheDatabaseAsItWas) {
@@ -79,11 +88,7 @@ TEST(Migrations, DialectSpecificSqlRunsOnlyOnItsDialect) {
 TEST(Migrations, StageEntriesRecordedBeforeMigration15GetTheirDays) {
   TempDatabase tmp("migrations_test");
   auto db = open_db(tmp.url(), 1);
-  std::vector<Migration> before;
-  for (auto& m : all_migrations()) {
-    if (m.version < 15) before.push_back(m);
-  }
-  migrate_with(*db, before);
+  migrate_below(*db, 15);
   {
     auto conn = db->acquire();  // handed back before migrate takes the pool's one connection
     exec(*conn,
@@ -105,11 +110,7 @@ TEST(Migrations, StageEntriesRecordedBeforeMigration15GetTheirDays) {
 TEST(Migrations, MerchantsRecordedBeforeMigration37AreFoundByTheirHometownsName) {
   TempDatabase tmp("migrations_test");
   auto db = open_db(tmp.url(), 1);
-  std::vector<Migration> before;
-  for (auto& m : all_migrations()) {
-    if (m.version < 37) before.push_back(m);
-  }
-  migrate_with(*db, before);
+  migrate_below(*db, 37);
   {
     auto conn = db->acquire();  // handed back before migrate takes the pool's one connection
     exec(*conn,

@@ -60,6 +60,13 @@ nlohmann::json only_person(HttpClient& c, const std::string& token, const std::s
   return list["total"] == 1 ? list["items"][0] : nlohmann::json::object();
 }
 
+// 资金需求 and 计划投资 (in 万元) of the one person a search for `q` finds.
+std::pair<nlohmann::json, nlohmann::json> amounts_of(HttpClient& c, const std::string& token,
+                                                     const std::string& q) {
+  auto p = only_person(c, token, q);
+  return {p["intention_funding_wan"], p["intention_investment_wan"]};
+}
+
 // The status of the one person a search for `q` finds, its date and its history, as
 // "returned 2026-02-14: away@2026-01-01 returned@2026-02-14" ("not found" for none or several).
 std::string statuses_of(HttpClient& c, const std::string& token, const std::string& q) {
@@ -418,13 +425,9 @@ TEST_F(ImportCli, AmountsAreReadInTheirUnitAndImplausibleOnesFlagged) {
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
-  auto amounts = [&](const std::string& name) {
-    auto p = only_person(c, token, name);
-    return std::pair{p["intention_funding_wan"], p["intention_investment_wan"]};
-  };
-  EXPECT_EQ(amounts("带单位"), std::pair(nlohmann::json(20), nlohmann::json(12000)));
-  EXPECT_EQ(amounts("按元写"), std::pair(nlohmann::json(5), nlohmann::json(100000)));
-  EXPECT_EQ(amounts("写汉字"), std::pair(nlohmann::json(30), nlohmann::json(2500)));
+  EXPECT_EQ(amounts_of(c, token, "带单位"), std::pair(nlohmann::json(20), nlohmann::json(12000)));
+  EXPECT_EQ(amounts_of(c, token, "按元写"), std::pair(nlohmann::json(5), nlohmann::json(100000)));
+  EXPECT_EQ(amounts_of(c, token, "写汉字"), std::pair(nlohmann::json(30), nlohmann::json(2500)));
 }
 
 // A sheet giving its sums in 元 (资金需求（元）, 计划投资（千元）, 贷款需求（元）) is read in that
@@ -449,13 +452,9 @@ TEST_F(ImportCli, SumsInAColumnOfYuanAreKeptInWan) {
   s.start();
   HttpClient c(s.port());
   std::string token = clerk_token(c);
-  auto amounts = [&](const std::string& name) {
-    auto p = only_person(c, token, name);
-    return std::pair{p["intention_funding_wan"], p["intention_investment_wan"]};
-  };
-  EXPECT_EQ(amounts("元列甲"), std::pair(nlohmann::json(5), nlohmann::json(20)));
-  EXPECT_EQ(amounts("元列乙"), std::pair(nlohmann::json(30000), nlohmann::json(5)));
-  EXPECT_EQ(amounts("元列丙"), std::pair(nlohmann::json(8), nlohmann::json()));
+  EXPECT_EQ(amounts_of(c, token, "元列甲"), std::pair(nlohmann::json(5), nlohmann::json(20)));
+  EXPECT_EQ(amounts_of(c, token, "元列乙"), std::pair(nlohmann::json(30000), nlohmann::json(5)));
+  EXPECT_EQ(amounts_of(c, token, "元列丙"), std::pair(nlohmann::json(8), nlohmann::json()));
 }
 
 // What sheets write for "nothing" (无, /, 待定) is a blank, not a bad row: a returnee without a
