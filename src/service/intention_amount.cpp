@@ -6,7 +6,7 @@
 namespace guiyan::service {
 
 std::optional<AmountRange> intention_amount(const std::string& cell, const std::string& today,
-                                            const std::string& header) {
+                                            const std::string& unit) {
   const core::Field& f = *core::find_merchant_field("intention_min_wan");
   std::string s = clean_header(cell);
   enum { exact, at_least, at_most } open = exact;
@@ -26,7 +26,7 @@ std::optional<AmountRange> intention_amount(const std::string& cell, const std::
     }
   }
   auto amount = [&](const std::string& t) -> std::optional<int64_t> {
-    auto v = core::normalize_text(f, sum_in_header_unit(f, t, header), today);
+    auto v = core::normalize_text(f, sum_in_unit(f, t, unit), today);
     if (!v.ok() || !std::holds_alternative<int64_t>(v.value)) return std::nullopt;
     return std::get<int64_t>(v.value);
   };

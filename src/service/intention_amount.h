@@ -15,10 +15,10 @@ struct AmountRange {
 // An intended investment as merchant lists write it, in 万元: one amount ("5000", "5000万", "1亿",
 // "五千万"), a range ("1000-5000万", "一千万至一亿", "50-100万元": a unit written once, after the
 // upper end, counts for both ends), or an open one ("1亿以上" → 10000 and none, "500万以内" →
-// none and 500). A figure without a unit is in the unit `header` gives (意向投资金额（元）:
-// "500000-1000000" → 50 and 100), else in 万元. nullopt when malformed or upside down; `today` is
-// normalize_text's.
+// none and 500). A figure without a unit is in `unit`, its column's header_money_unit (意向投资金额
+// （元）: "500000-1000000" → 50 and 100), else in 万元. nullopt when malformed or upside down;
+// `today` is normalize_text's.
 std::optional<AmountRange> intention_amount(const std::string& cell, const std::string& today,
-                                            const std::string& header = "");
+                                            const std::string& unit = "");
 
 }  // namespace guiyan::service

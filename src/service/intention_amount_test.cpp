@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/test_cases.h"
+#include "service/sheet_headers.h"
 
 namespace guiyan::service {
 namespace {
@@ -24,7 +25,7 @@ TEST(IntentionAmount, CasesFromTheCaseFile) {
 
 TEST(IntentionAmount, AFigureWithoutAUnitIsInTheUnitTheHeaderGives) {
   auto read = [](const std::string& cell, const std::string& header) {
-    auto r = intention_amount(cell, "2026-12-07", header);
+    auto r = intention_amount(cell, "2026-12-07", header_money_unit(header));
     return r ? end(r->min_wan) + " " + end(r->max_wan) : "none";
   };
   EXPECT_EQ(read("500000-1000000", "意向投资金额（元）"), "50 100");

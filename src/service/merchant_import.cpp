@@ -137,6 +137,7 @@ class Importer {
     }
     columns_ = fields;
     headers_ = row.cells;
+    money_units_ = header_money_units(headers_);
     for (size_t i = 0; i < fields.size(); ++i) {
       if (fields[i].empty() && !clean_header(row.cells[i]).empty()) {
         summary.ignored_columns.push_back(row.cells[i]);
@@ -224,7 +225,7 @@ class Importer {
         continue;
       }
       if (field == "intention_amount") {
-        auto range = intention_amount(cell, today_, headers_[i]);
+        auto range = intention_amount(cell, today_, money_units_[i]);
         if (!range) {
           leave_out(i, cell, "意向投资金额应为万元数或范围，如 5000、1000-5000 或 1亿以上");
         } else {
@@ -264,7 +265,7 @@ class Importer {
         }
       }
       const core::Field& f = *core::find_merchant_field(field);
-      auto v = core::normalize_text(f, sum_in_header_unit(f, cell, headers_[i]), today_);
+      auto v = core::normalize_text(f, sum_in_unit(f, cell, money_units_[i]), today_);
       if (!v.ok() && (field == "name" || field == "phone" || field == "credit_code")) {
         reject(i, cell, core::cell_reason(f, v.error));
       } else if (!v.ok()) {
@@ -450,6 +451,7 @@ class Importer {
   store::ConnLease conn_;
   std::unique_ptr<RegionResolver> regions_;
   std::vector<std::string> columns_, headers_;
+  std::vector<std::string> money_units_;  // header_money_unit of each column
   std::vector<RowValues> batch_;
   std::unique_ptr<IndustryResolver> industries_;
   GrowingTable merchants_{*conn_, "merchant"};

@@ -410,6 +410,7 @@ class Importer {
     }
     columns_ = fields;
     headers_ = row.cells;
+    money_units_ = header_money_units(headers_);
     if (!has_region) {
       region_from_address_ = address - fields.begin();
       summary.issues.push_back({0, headers_[*region_from_address_], "",
@@ -571,19 +572,21 @@ class Importer {
         }
         continue;
       }
-      if ((field == "work_place" || field == "work_province" || field == "work_city") &&
-          says_not_away(cell)) {
-        // 在家, 本地: where the person is belongs in 状态, not among the places of work.
-        summary.issues.push_back({row.number, headers_[i], cell,
-                                  "“" + clean_header(cell) + "”表示未外出务工，未记录务工地",
-                                  true});
-        continue;
-      }
-      if (field == "work_place") {
-        auto [province, city] = split_work_place(cell);
-        if (!province.empty()) rv.values["work_province"] = province;
-        if (!city.empty()) rv.values["work_city"] = city;
-        continue;
+      if (field == "work_place" || field == "work_province" || field == "work_city") {
+        // 务工地 in one cell is split once; a column of its own is only asked whether it says 在家.
+        WorkPlace place = field == "work_place" ? split_work_place(cell) : WorkPlace{};
+        if (field == "work_place" ? place.not_away : says_not_away(cell)) {
+          // 在家, 本地: where the person is belongs in 状态, not among the places of work.
+          summary.issues.push_back({row.number, headers_[i], cell,
+                                    "“" + clean_header(cell) + "”表示未外出务工，未记录务工地",
+                                    true});
+          continue;
+        }
+        if (field == "work_place") {
+          if (!place.province.empty()) rv.values["work_province"] = place.province;
+          if (!place.city.empty()) rv.values["work_city"] = place.city;
+          continue;
+        }
       }
       if (field == "region_code" || field == "region_town" || field == "region_county") {
         std::string text = clean_header(cell);
@@ -618,8 +621,11 @@ class Importer {
           continue;
         }
       }
-      // 资金需求（元） 50000: the sum in the header's unit.
-      std::string written = sum_in_header_unit(*f, cell, i < headers_.size() ? headers_[i] : "");
+      // 资金需求（元） 50000: the sum in the header's unit (a copy only under such a header).
+      std::string in_unit = i < money_units_.size() && !money_units_[i].empty()
+                                ? sum_in_unit(*f, cell, money_units_[i])
+                                : std::string();
+      const std::string& written = in_unit.empty() ? cell : in_unit;
       auto v = core::normalize_text(*f, written, today_);
       if (!v.ok() && field == "id_number") {
         if (auto raw = core::unverified_id_number(cell)) {
@@ -1026,7 +1032,7 @@ class Importer {
         // 贷款需求（元）: a bare number there is in 元.
         const core::Field& funding = *core::find_person_field("intention_funding_wan");
         auto sum =
-            core::normalize_text(funding, sum_in_header_unit(funding, text, headers_[col]), today_);
+            core::normalize_text(funding, sum_in_unit(funding, text, money_units_[col]), today_);
         if (auto wan = std::get_if<int64_t>(&sum.value); sum.ok() && wan) detail.wan = *wan;
       }
       details.push_back(std::move(detail));
@@ -1199,6 +1205,7 @@ class Importer {
   std::unique_ptr<RegionResolver> regions_;
   std::unique_ptr<IndustryResolver> industries_;
   std::vector<std::string> columns_, headers_;
+  std::vector<std::string> money_units_;  // header_money_unit of each column
   std::vector<RowValues> batch_;
   // Dry run: hash of the ID number of each person the file would create → hash of its row.
   std::unordered_map<size_t, size_t> dry_created_;

@@ -87,7 +87,7 @@ std::string header_field(const std::vector<core::Field>& fields,
   f = lookup(h.substr(0, pos));
   if (f.empty()) return {};
   // "资金需求（元）" is the field "资金需求（万元）" in another unit: its sums are converted
-  // (sum_in_header_unit). A sum of money where the field keeps none is not that field.
+  // (sum_in_unit). A sum of money where the field keeps none is not that field.
   std::string given = core::split_label_unit(h).unit, wanted;
   for (const auto& field : fields) {
     if (field.name == f) wanted = core::split_label_unit(field.label).unit;
@@ -99,11 +99,20 @@ std::string header_field(const std::vector<core::Field>& fields,
   return f;
 }
 
-std::string sum_in_header_unit(const core::Field& field, const std::string& cell,
-                               const std::string& header) {
-  if (core::number_unit(field) != "万元") return cell;
+std::string header_money_unit(const std::string& header) {
   std::string unit = core::split_label_unit(clean_header(header)).unit;
-  if (!yuan_unit(unit)) return cell;
+  return yuan_unit(unit) ? unit : std::string();
+}
+
+std::vector<std::string> header_money_units(const std::vector<std::string>& headers) {
+  std::vector<std::string> out;
+  for (const auto& h : headers) out.push_back(header_money_unit(h));
+  return out;
+}
+
+std::string sum_in_unit(const core::Field& field, const std::string& cell,
+                        const std::string& unit) {
+  if (unit.empty() || core::number_unit(field) != "万元") return cell;
   std::string text = clean_header(cell);
   bool bare = !text.empty() && text.find_first_not_of("0123456789.,") == std::string::npos;
   return bare ? text + unit : cell;

@@ -23,16 +23,23 @@ std::string clean_header(const std::string& header);
 // ("劳务品牌名称", "备注说明") or a word that says "now" ("目前状态", "现住址"); "" when none, and
 // when that unit is another sum of money than the field's label names, unless the field counts in
 // 万元 and the header in 元, 千元 or 亿元 ("资金需求（元）" names "资金需求（万元）": its cells are
-// read through sum_in_header_unit).
+// read through sum_in_unit).
 std::string header_field(const std::vector<core::Field>& fields,
                          const std::map<std::string, std::string>& words,
                          const std::string& header);
 
-// `cell` of a field counting in 万元 as the unit its column's header gives: a bare number under
-// 资金需求（元）, 千元, 亿元 or 亿 gets that unit ("50000" → "50000元", read as 5万元); any other
-// cell, or a header in 万元 or 万 or without a unit, leaves it as written.
-std::string sum_in_header_unit(const core::Field& field, const std::string& cell,
-                               const std::string& header);
+// The unit of money a header gives that a field kept in 万元 converts from — 元, 千元, 亿元 or 亿
+// (资金需求（元） → "元") — or "" for a header in 万元 or 万, or without a unit. An importer asks
+// it once per column (header_money_units), not once per cell.
+std::string header_money_unit(const std::string& header);
+
+// header_money_unit of each header, in order.
+std::vector<std::string> header_money_units(const std::vector<std::string>& headers);
+
+// `cell` of `field` in `unit` (its column's header_money_unit): for a field counting in 万元, a
+// bare number gets that unit ("50000" → "50000元", read as 5万元); a cell with a unit of its own,
+// another field, or an empty `unit` leaves it as written.
+std::string sum_in_unit(const core::Field& field, const std::string& cell, const std::string& unit);
 
 // The field a header names for one import (field_for_header, merchant_field_for_header …).
 using FieldOf = std::string (*)(const std::string& header);

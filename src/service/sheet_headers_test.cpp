@@ -61,7 +61,7 @@ TEST(SheetHeaders, ASumInYuanNamesTheFieldInWanAndAnotherMoneyNone) {
             "intention_funding_wan");
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求(万元)"), "intention_funding_wan");
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求"), "intention_funding_wan");
-  // Yuan where the field holds 万元: read, the cells converted (sum_in_header_unit).
+  // Yuan where the field holds 万元: read, the cells converted (sum_in_unit).
   EXPECT_EQ(header_field(core::person_fields(), words, "资金需求（元）"), "intention_funding_wan");
   EXPECT_EQ(field_for_header("计划投资（元）"), "intention_investment_wan");
   EXPECT_EQ(field_for_header("计划投资（千元）"), "intention_investment_wan");
@@ -77,13 +77,18 @@ TEST(SheetHeaders, ASumInYuanNamesTheFieldInWanAndAnotherMoneyNone) {
 }
 
 TEST(SheetHeaders, OnlyASumInWanTakesItsHeadersUnit) {
-  // A field counting in something else, or a header in 万元, leaves the cell as written.
+  // The units of money a 万元 field converts from; the field's own, or none, is no unit to add.
+  EXPECT_EQ(header_money_units({"资金需求（元）", "计划投资(千元)", " 资金需求（亿元） ",
+                                "资金需求（亿）", "资金需求（万元）", "资金需求(万)", "资金需求",
+                                "计划投资（美元）"}),
+            (std::vector<std::string>{"元", "千元", "亿元", "亿", "", "", "", ""}));
+  // A field counting in something else, or no unit, leaves the cell as written.
   core::Field acres{"land", "可用土地（亩）", core::FieldKind::integer};
-  EXPECT_EQ(sum_in_header_unit(acres, "5", "可用土地（元）"), "5");
+  EXPECT_EQ(sum_in_unit(acres, "5", "元"), "5");
   const core::Field& funding = *core::find_person_field("intention_funding_wan");
-  EXPECT_EQ(sum_in_header_unit(funding, "5", "资金需求（万元）"), "5");
-  EXPECT_EQ(sum_in_header_unit(funding, "50000", "资金需求（元）"), "50000元");
-  EXPECT_EQ(sum_in_header_unit(funding, "5万", "资金需求（元）"), "5万");
+  EXPECT_EQ(sum_in_unit(funding, "5", ""), "5");
+  EXPECT_EQ(sum_in_unit(funding, "50000", "元"), "50000元");
+  EXPECT_EQ(sum_in_unit(funding, "5万", "元"), "5万");
 }
 
 TEST(SheetHeaders, SumsInTheirHeadersUnitFromTheCaseFile) {
@@ -91,8 +96,8 @@ TEST(SheetHeaders, SumsInTheirHeadersUnitFromTheCaseFile) {
   int cases = core::for_each_case(
       std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/sums_in_header_units.tsv", 4,
       [&](const std::vector<std::string>& cols, int number) {
-        auto v = core::normalize_text(funding, sum_in_header_unit(funding, cols[1], cols[0]),
-                                      "2026-12-07");
+        auto v = core::normalize_text(
+            funding, sum_in_unit(funding, cols[1], header_money_unit(cols[0])), "2026-12-07");
         std::string got = v.ok() ? std::to_string(std::get<int64_t>(v.value)) : "!" + v.error;
         if (cols[2].starts_with("!")) {
           EXPECT_TRUE(got.starts_with(cols[2])) << "line " << number << ": " << got;

@@ -151,7 +151,8 @@ bool says_not_away(const std::string& text) {
 
 WorkPlace split_work_place(const std::string& text) {
   std::string s = compact(text);
-  if (s.empty() || not_away(s)) return {};
+  if (s.empty()) return {};
+  if (not_away(s)) return {"", "", true};
   if (abroad(s)) {
     bool bare =
         std::find(std::begin(kAbroadWords), std::end(kAbroadWords), s) != std::end(kAbroadWords);

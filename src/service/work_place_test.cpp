@@ -15,10 +15,11 @@ TEST(WorkPlace, CasesFromTheCaseFile) {
         EXPECT_EQ(w.province.empty() ? "-" : w.province, cols[1])
             << "line " << number << ": " << cols[3];
         EXPECT_EQ(w.city.empty() ? "-" : w.city, cols[2]) << "line " << number << ": " << cols[3];
-        // Every case names a place except those that say
-        // the person is not away.
+        // Every case names a place except those that say the person is not away, which
+        // split_work_place and says_not_away agree on.
         EXPECT_EQ(says_not_away(cols[0]), w.province.empty() && w.city.empty())
             << "line " << number << ": " << cols[3];
+        EXPECT_EQ(w.not_away, says_not_away(cols[0])) << "line " << number << ": " << cols[3];
       });
   EXPECT_GE(cases, 25);
 }

@@ -16,13 +16,22 @@ bool table_exists(Conn& c, const std::string& name) {
                    {name}) > 0;
 }
 
-// Applies the shipped migrations older than `version`, as an installation of that time had them.
-void migrate_below(Db& db, int version) {
+// The database of `tmp` as an installation from before migration `version` that held what the
+// statements `seed` write, then migrated to today's shipped migrations.
+std::unique_ptr<Db> migrated_past(const TempDatabase& tmp, int version,
+                                  const std::vector<std::string>& seed) {
+  auto db = open_db(tmp.url(), 1);
   std::vector<Migration> before;
   for (auto& m : all_migrations()) {
     if (m.version < version) before.push_back(m);
   }
-  migrate_with(db, before);
+  migrate_with(*db, before);
+  {
+    auto conn = db->acquire();  // handed back before migrate takes the pool's one connection
+    for (const auto& sql : seed) exec(*conn, sql);
+  }
+  migrate(*db);
+  return db;
 }
 
 }  // namespace
@@ -87,20 +96,14 @@ TEST(Migrations, DialectSpecificSqlRunsOnlyOnItsDialect) {
 
 TEST(Migrations, StageEntriesRecordedBeforeMigration15GetTheirDays) {
   TempDatabase tmp("migrations_test");
-  auto db = open_db(tmp.url(), 1);
-  migrate_below(*db, 15);
-  {
-    auto conn = db->acquire();  // handed back before migrate takes the pool's one connection
-    exec(*conn,
-         "INSERT INTO project (id, name, region_code, stage, created_at, updated_at) VALUES (1, "
-         "'项目', '421022', 'contact', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')");
-    exec(*conn,
-         "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, region_code, "
-         "recorded_at) VALUES (1, 'lead', '2024-12-20', '2025-03-01', 'contact', '421022', 'x'), "
-         "(1, 'contact', '2025-03-01', NULL, NULL, '421022', 'x'), "
-         "(1, 'inspection', NULL, '2025-04-01', 'reception', '421022', 'x')");
-  }
-  migrate(*db);
+  auto db = migrated_past(
+      tmp, 15,
+      {"INSERT INTO project (id, name, region_code, stage, created_at, updated_at) VALUES (1, "
+       "'项目', '421022', 'contact', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+       "INSERT INTO project_stage (project_id, stage, entered_on, left_on, left_to, region_code, "
+       "recorded_at) VALUES (1, 'lead', '2024-12-20', '2025-03-01', 'contact', '421022', 'x'), "
+       "(1, 'contact', '2025-03-01', NULL, NULL, '421022', 'x'), "
+       "(1, 'inspection', NULL, '2025-04-01', 'reception', '421022', 'x')"});
   std::vector<int64_t> days;
   db->acquire()->first_column_int64(
       "SELECT COALESCE(days_in_stage, -1) FROM project_stage ORDER BY id", {}, days);
@@ -109,16 +112,11 @@ TEST(Migrations, StageEntriesRecordedBeforeMigration15GetTheirDays) {
 
 TEST(Migrations, MerchantsRecordedBeforeMigration37AreFoundByTheirHometownsName) {
   TempDatabase tmp("migrations_test");
-  auto db = open_db(tmp.url(), 1);
-  migrate_below(*db, 37);
-  {
-    auto conn = db->acquire();  // handed back before migrate takes the pool's one connection
-    exec(*conn,
-         "INSERT INTO merchant (id, name, hometown_code, intention_strength, search_tokens, "
-         "created_at, updated_at) VALUES (1, '赵刚', '421022106001', 'unknown', '赵刚', "
-         "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')");
-  }
-  migrate(*db);
+  auto db = migrated_past(
+      tmp, 37,
+      {"INSERT INTO merchant (id, name, hometown_code, intention_strength, search_tokens, "
+       "created_at, updated_at) VALUES (1, '赵刚', '421022106001', 'unknown', '赵刚', "
+       "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"});
   auto conn = db->acquire();
   auto row = query_one(*conn, "SELECT search_tokens FROM merchant WHERE id = 1");
   ASSERT_TRUE(row);
