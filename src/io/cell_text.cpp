@@ -61,6 +61,15 @@ std::string number_text(double value) {
   return text;
 }
 
+std::string iso_date_text(std::string_view v) {
+  if (v.size() < 10) return std::string(v);
+  std::string date(v.substr(0, 10));
+  bool timed = v.size() >= 16 && (v[10] == 'T' || v[10] == ' ');
+  if (timed && date == "1899-12-31") return std::string(v.substr(11, 5));
+  if (timed && v.substr(11, 5) != "00:00") return date + " " + std::string(v.substr(11, 5));
+  return date;
+}
+
 std::string serial_date_text(double serial, bool date1904) {
   if (!std::isfinite(serial) || serial < 0 || serial >= 2958466.0) return "";
   int64_t minutes = std::llround(serial * 1440.0);

@@ -18,6 +18,11 @@ std::string number_text(double value);
 // range Excel can show (negative or past 9999-12-31).
 std::string serial_date_text(double serial, bool date1904);
 
+// An ISO 8601 date and time ("2024-03-05T14:30:00", as an xlsx t="d" cell or an XML spreadsheet's
+// DateTime holds it) as serial_date_text shows it: "2024-03-05 14:30", "2024-03-05" at midnight,
+// "14:30" on 1899-12-31 (a time alone); other text as it is.
+std::string iso_date_text(std::string_view v);
+
 // True when a number format shows dates or times: built-in ids 14-22 and 45-47, the Chinese
 // built-ins 27-36 and 50-58, or a format code with y, m, d, h or s outside quotes and brackets.
 // `code` is the format's code when the file defines one (empty otherwise).

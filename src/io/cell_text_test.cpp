@@ -25,6 +25,15 @@ TEST(CellText, Numbers) {
   EXPECT_EQ(number_text(1e-12), "1e-12");
 }
 
+TEST(CellText, IsoDates) {
+  EXPECT_EQ(iso_date_text("2024-03-05T14:30:00"), "2024-03-05 14:30");
+  EXPECT_EQ(iso_date_text("1990-05-01T00:00:00.000"), "1990-05-01");  // an XML spreadsheet's
+  EXPECT_EQ(iso_date_text("2024-03-05"), "2024-03-05");
+  EXPECT_EQ(iso_date_text("1899-12-31T08:30:00.000"), "08:30");  // a time alone
+  EXPECT_EQ(iso_date_text("1899-12-31T00:00:00.000"), "00:00");
+  EXPECT_EQ(iso_date_text("next May"), "next May");
+}
+
 TEST(CellText, DateSerials) {
   EXPECT_EQ(serial_date_text(45356, false), "2024-03-05");
   EXPECT_EQ(serial_date_text(45356.5, false), "2024-03-05 12:00");

@@ -9,6 +9,7 @@
 #include "io/html_table_reader.h"
 #include "io/xls_reader.h"
 #include "io/xlsx_reader.h"
+#include "io/xml_spreadsheet_reader.h"
 
 namespace guiyan::io {
 namespace {
@@ -40,10 +41,11 @@ bool looks_like_tab_text(std::string_view head) {
   return head.substr(0, head.find_first_of("\r\n")).find('\t') != std::string_view::npos;
 }
 
-// How a readable sheet file is read: "csv", "xls", "xlsx" or "html". An Excel file is read by
-// what it holds, whatever its extension says (WPS and mail programs rename them): a compound file
-// as .xls, a web page holding a table as such (many systems' "export to Excel" writes one under
-// the name .xls), tab-separated text under the name .xls as a .csv, anything else as .xlsx. Throws
+// How a readable sheet file is read: "csv", "xls", "xlsx", "xml" or "html". An Excel file is read
+// by what it holds, whatever its extension says (WPS and mail programs rename them): a compound
+// file as .xls, an Excel 2003 XML spreadsheet or a web page holding a table as such (systems'
+// "export to Excel" writes either under the name .xls), tab-separated text under the name .xls as
+// a .csv, anything else as .xlsx. Throws
 // SheetError for another extension or a missing file.
 std::string checked_kind(const std::string& path) {
   std::string ext = lower_extension(path);
@@ -58,6 +60,7 @@ std::string checked_kind(const std::string& path) {
   if (head.starts_with(std::string("PK\3\4", 4))) return "xlsx";
   // A page's <head> (Excel's own HTML carries long style sheets) comes before its table.
   std::string page = file_head(path, 64 * 1024);
+  if (looks_like_xml_spreadsheet(page)) return "xml";
   if (looks_like_html_table(page)) return "html";
   // Tab-separated text under the name .xls (older systems' export; Excel's "Unicode 文本"):
   // Excel opens it as columns, and so does the CSV reader.
@@ -86,6 +89,7 @@ std::vector<std::string> sheet_names(const std::string& path) {
   std::string kind = checked_kind(path);
   if (kind == "xlsx") return xlsx_sheet_names(path);
   if (kind == "xls") return xls_sheet_names(path);
+  if (kind == "xml") return xml_spreadsheet_names(path);
   return {""};  // a .csv, a web page: one sheet
 }
 
@@ -95,6 +99,8 @@ void read_sheet_at(const std::string& path, size_t index, const RowCallback& on_
     read_xlsx(path, on_row, index);
   } else if (kind == "xls") {
     read_xls(path, on_row, index);
+  } else if (kind == "xml") {
+    read_xml_spreadsheet(path, on_row, index);
   } else if (index != 0) {
     throw SheetError(kind == "csv" ? "CSV 文件只有一个工作表" : "网页格式的文件只有一个工作表");
   } else if (kind == "html") {

@@ -26,14 +26,16 @@ inline constexpr const char* kSheetFileTypes = "不支持的文件类型，请�
 bool is_sheet_file_name(const std::string& name);
 
 // Reads `path` (.xlsx, .xls or .csv by its extension, any case; an Excel file by its content, so
-// an .xls renamed .xlsx is read too, and a web page's tables under the name .xls as Excel opens
-// them: read_html_table) and calls on_row for every non-empty row in order, the
-// header included, until on_row returns false. Throws SheetError for a missing, unsupported or
-// malformed file; exceptions thrown by on_row pass through unchanged.
+// an .xls renamed .xlsx is read too, and an Excel 2003 XML spreadsheet or a web page's tables
+// under the name .xls as Excel opens them: read_xml_spreadsheet, read_html_table) and calls on_row
+// for every non-empty row in order, the header included, until on_row returns false. Throws
+// SheetError for a missing, unsupported or malformed file; exceptions thrown by on_row pass through
+// unchanged.
 void read_sheet(const std::string& path, const RowCallback& on_row);
 
 // The sheets of `path` that read_sheet_at reads: an .xlsx's visible worksheets (an .xls's
-// worksheets) by name in tab order, one unnamed sheet for a .csv or a web page. Throws SheetError
+// worksheets, an XML spreadsheet's) by name in tab order, one unnamed sheet for a .csv or a web
+// page. Throws SheetError
 // like read_sheet.
 std::vector<std::string> sheet_names(const std::string& path);
 

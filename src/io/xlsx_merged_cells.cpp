@@ -85,6 +85,19 @@ MergedCellFiller::MergedCellFiller(std::vector<MergedRange> ranges) : ranges_(st
             [](const MergedRange& a, const MergedRange& b) { return a.first_row < b.first_row; });
 }
 
+void MergedCellFiller::add(const MergedRange& range) {
+  auto by_first_row = [](const MergedRange& a, const MergedRange& b) {
+    return a.first_row < b.first_row;
+  };
+  if (next_ > 1024 && next_ * 2 > ranges_.size()) {  // the ranges begun are in active_
+    ranges_.erase(ranges_.begin(), ranges_.begin() + static_cast<std::ptrdiff_t>(next_));
+    next_ = 0;
+  }
+  ranges_.insert(std::upper_bound(ranges_.begin() + static_cast<std::ptrdiff_t>(next_),
+                                  ranges_.end(), range, by_first_row),
+                 range);
+}
+
 void MergedCellFiller::fill(SheetRow& row) {
   std::erase_if(active_, [&](const Active& a) { return a.range.last_row < row.number; });
   // Ranges whose top row was skipped (an empty row) start empty.

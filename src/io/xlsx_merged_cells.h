@@ -42,7 +42,10 @@ bool parse_range(std::string_view ref, MergedRange& out);
 // range's top-left cell.
 class MergedCellFiller {
  public:
-  explicit MergedCellFiller(std::vector<MergedRange> ranges);
+  explicit MergedCellFiller(std::vector<MergedRange> ranges = {});
+  // Adds a range learnt while reading (an XML spreadsheet's cell gives its own span); it takes
+  // effect from the next fill of a row at or below its first.
+  void add(const MergedRange& range);
   // Fills `row`; rows must come in increasing row number.
   void fill(SheetRow& row);
 

@@ -26,16 +26,6 @@ void parse_ref(std::string_view ref, long& col, long& row) {
   row = ec == std::errc{} && p == ref.data() + ref.size() && r > 0 ? r : -1;
 }
 
-// "2024-03-05T14:30:00" (a t="d" cell) as "2024-03-05 14:30", or as "2024-03-05" at midnight.
-std::string iso_cell_text(std::string_view v) {
-  if (v.size() < 10) return std::string(v);
-  std::string date(v.substr(0, 10));
-  if (v.size() >= 16 && (v[10] == 'T' || v[10] == ' ') && v.substr(11, 5) != "00:00") {
-    return date + " " + std::string(v.substr(11, 5));
-  }
-  return date;
-}
-
 }  // namespace
 
 struct XlsxSheetParser::Handler : SaxHandlerBase {
@@ -157,7 +147,7 @@ struct XlsxSheetParser::Handler : SaxHandlerBase {
     if (type == "str") return decode_ooxml_escapes(value);
     if (type == "b") return value.empty() ? "" : (value == "0" ? "FALSE" : "TRUE");
     if (type == "e") return value;
-    if (type == "d") return iso_cell_text(value);
+    if (type == "d") return iso_date_text(value);
     if (value.empty()) return "";
     double number = 0;
     auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), number);

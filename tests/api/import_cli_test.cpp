@@ -111,6 +111,30 @@ class ImportCli : public ::testing::Test {
  protected:
   void SetUp() override { s.add_user("imp_clerk", "clerk", "421000", "荆州市人社局", kPassword); }
   std::string file(const std::string& name) { return s.dir() + "/" + name; }
+
+  // Imports the system export `name` — two people: `first`, of 杨公堤社区, and one below whose
+  // ten-digit phone refuses row 4 — from the command line, then starts the server and has the
+  // console's upload of the same file find `first` unchanged in a dry run.
+  void expect_export_imports(const std::string& name, const std::string& first) {
+    std::string out;
+    EXPECT_EQ(s.cli({"import", "people", file(name), "--report", file("r.xlsx")}, "", &out), 1)
+        << out;
+    auto sum = summary_of(out);
+    EXPECT_EQ(sum["rows_read"], 2) << out;
+    EXPECT_EQ(sum["new"], 1) << out;
+    EXPECT_EQ(sum["rejected"], 1) << out;
+    std::string reasons = report_lines(file("r.xlsx"));
+    EXPECT_NE(reasons.find("4 联系电话: 手机号应为11位"), std::string::npos) << reasons;
+    s.start();
+    HttpClient c(s.port());
+    std::string token = clerk_token(c);
+    EXPECT_EQ(field_of_only(c, token, first, "region_code"), "421022101001");
+    auto job = run_import(c, token, "kind=people&filename=" + url_encode(name) + "&dry_run=true",
+                          read_bytes(file(name)));
+    EXPECT_EQ(job["status"], "done") << job.dump();
+    EXPECT_EQ(job["unchanged"], 1) << job.dump();
+  }
+
   ServerProcess s;
 };
 
@@ -1506,24 +1530,38 @@ TEST_F(ImportCli, AWebPageSavedAsXlsImportsAsExcelShowsIt) {
       "<tr><td>网页乙</td><td></td><td>1380716010</td><td></td></tr>"
       "</table></body></html>";
   write_file(file("导出.xls"), guiyan::io::test_support::encode(page, "GB18030"));
-  std::string out;
-  EXPECT_EQ(s.cli({"import", "people", file("导出.xls"), "--report", file("r.xlsx")}, "", &out), 1)
-      << out;
-  auto sum = summary_of(out);
-  EXPECT_EQ(sum["new"], 1) << out;
-  EXPECT_EQ(sum["rejected"], 1) << out;
-  std::string reasons = report_lines(file("r.xlsx"));
-  EXPECT_NE(reasons.find("4 联系电话: 手机号应为11位"), std::string::npos) << reasons;
-  s.start();
-  HttpClient c(s.port());
-  std::string token = clerk_token(c);
-  EXPECT_EQ(field_of_only(c, token, "网页甲", "region_code"), "421022101001");
-  // The console's upload takes it by its name .xls: a dry run finds 网页甲 unchanged.
-  auto job =
-      run_import(c, token, "kind=people&filename=" + url_encode("导出.xls") + "&dry_run=true",
-                 read_bytes(file("导出.xls")));
-  EXPECT_EQ(job["status"], "done") << job.dump();
-  EXPECT_EQ(job["unchanged"], 1) << job.dump();
+  expect_export_imports("导出.xls", "网页甲");
+}
+
+TEST_F(ImportCli, AnExcel2003XmlSpreadsheetImportsAsExcelShowsIt) {
+  // “XML 电子表格 2003” under the name .xls, as some systems export: a hidden sheet first (its
+  // person is not imported), a title merged across, a village merged down, a phone as a number.
+  std::string id = guiyan::core::complete_id_number("42102219900315101");
+  auto cell = [](const std::string& text, const std::string& attrs = "") {
+    return "<Cell" + attrs + "><Data ss:Type=\"String\">" + text + "</Data></Cell>";
+  };
+  std::string header = "<Row>" + cell("姓名") + cell("身份证号码") + cell("户籍地") +
+                       cell("联系电话") + cell("技能特长") + "</Row>\n";
+  std::string book =
+      "<?xml version=\"1.0\" encoding=\"GB2312\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
+      "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+      "xmlns:x=\"urn:schemas-microsoft-com:office:excel\" "
+      "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n"
+      "<Worksheet ss:Name=\"旧表\"><Table>" +
+      header + "<Row>" + cell("隐藏人") + "<Cell/>" + cell("公安县") +
+      "</Row></Table><WorksheetOptions xmlns=\"urn:schemas-microsoft-com:office:excel\">"
+      "<Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>\n"
+      "<Worksheet ss:Name=\"台账\"><Table>\n<Row>" +
+      cell("公安县返乡人员台账（系统导出）", " ss:MergeAcross=\"4\"") + "</Row>\n" + header +
+      "<Row>" + cell("表格甲") + cell(id) +
+      cell("公安县/斗湖堤镇/杨公堤社区", " ss:MergeDown=\"1\"") +
+      "<Cell><Data ss:Type=\"Number\">13807160101</Data></Cell>" + cell("电工") + "</Row>\n" +
+      "<Row>" + cell("表格乙") +
+      "<Cell ss:Index=\"4\"><Data ss:Type=\"Number\">1380716010</Data>"
+      "</Cell></Row>\n</Table></Worksheet></Workbook>\n";
+  write_file(file("导出2003.xls"), guiyan::io::test_support::encode(book, "GB18030"));
+  expect_export_imports("导出2003.xls", "表格甲");
+  EXPECT_EQ(people_count(s, "&q=" + url_encode("隐藏人")), 0);
 }
 
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
