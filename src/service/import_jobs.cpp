@@ -163,7 +163,8 @@ ImportSummary stored_summary(store::Conn& c, const store::Row& job) {
   if (stored && !stored->is_null(0)) {
     for (const auto& i : nlohmann::json::parse(stored->text(0))) {
       s.issues.push_back({i.value("row", size_t{0}), i.value("column", ""), i.value("value", ""),
-                          i.value("reason", ""), i.value("kept", false)});
+                          i.value("reason", ""), i.value("kept", false),
+                          i.value("skipped", false)});
     }
   }
   if (stored) {
@@ -330,7 +331,8 @@ bool run_next_import(store::Db& db, const std::string& worker_id, const std::ato
                         {"column", i.column},
                         {"value", i.value},
                         {"reason", i.reason},
-                        {"kept", i.kept}});
+                        {"kept", i.kept},
+                        {"skipped", i.skipped}});
     }
     for (const auto& col : summary.ignored_columns) {
       issues.push_back(

@@ -14,7 +14,7 @@ size_t write_rejected_rows(const std::string& source_path, const ImportSummary& 
                            FieldOf field_of, const std::string& out_path) {
   std::map<size_t, std::string> reasons;  // row number → why it was refused
   for (const auto& issue : summary.issues) {
-    if (issue.row == 0 || issue.kept) continue;
+    if (issue.row == 0 || issue.kept || issue.skipped) continue;
     std::string& r = reasons[issue.row];
     r += (r.empty() ? "" : "；") + issue.reason;
   }

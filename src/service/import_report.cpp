@@ -14,9 +14,10 @@ void write_import_report(const std::string& path, const ImportSummary& s) {
              " 行，拒绝 " + std::to_string(s.rejected) + " 行"});
   for (const auto& issue : s.issues) {
     w.row({issue.row ? std::to_string(issue.row) : "", issue.column, issue.value, issue.reason,
-           issue.row == 0 ? ""
-           : issue.kept   ? "已导入，待核实"
-                          : "未导入"},
+           issue.row == 0  ? ""
+           : issue.skipped ? "已跳过"
+           : issue.kept    ? "已导入，待核实"
+                           : "未导入"},
           {io::CellKind::number, io::CellKind::text, io::CellKind::text, io::CellKind::text,
            io::CellKind::text});
   }

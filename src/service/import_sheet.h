@@ -3,6 +3,7 @@
 // batches, with progress reported after each batch.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "io/sheet_reader.h"
 #include "service/import_summary.h"
 #include "service/sheet_headers.h"
+#include "service/sheet_notes.h"
 
 namespace guiyan::service {
 
@@ -20,15 +22,16 @@ namespace guiyan::service {
 // tried in tab order, so a 填表说明 sheet before the ledger is passed over, and an issue of row 0
 // names the worksheet read when it is not the first), then `imp.row(row)` for each row,
 // `imp.flush()` every `options.batch_rows` rows (when `progress` is given) and at the end;
-// `progress` gets `imp.summary` after each flush. A header of two rows (group titles over the
-// columns, two_row_header by `field_of`) is given to `imp.header` as one; summary.header_row is
-// its first row. Throws io::SheetError naming `what_header` (e.g. "表头应包含“姓名”和“户籍地”等列")
-// when no header is found.
+// `progress` gets `imp.summary` after each flush. Rows that are no record (totals, signatures,
+// notes: note_row_kind) are not given to `imp.row`; an issue marked skipped names each. A header of
+// two rows (group titles over the columns, two_row_header by `field_of`) is given to `imp.header`
+// as one; summary.header_row is its first row. Throws io::SheetError naming `what_header` (e.g.
+// "表头应包含“姓名”和“户籍地”等列") when no header is found.
 template <class SheetImporter>
 void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions& options,
                 const std::string& what_header, FieldOf field_of,
                 const std::function<void(const ImportSummary&)>& progress) {
-  bool have_header = false, ten_rows = false;
+  bool have_header = false, ten_rows = false, after_note = false;
   std::vector<std::string> sheets = io::sheet_names(path);
   for (size_t sheet = 0; sheet < sheets.size() && !have_header; ++sheet) {
     size_t scanned = 0;
@@ -60,6 +63,16 @@ void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions
         if (try_header(row, row.number)) return true;  // the tenth row: tried alone
         ten_rows = true;
         return false;  // not this worksheet: the next one, if any
+      }
+      // A total, a signature or a note (note_row_kind) is passed over with a word.
+      std::string note = note_row_kind(row.cells, after_note);
+      after_note = note == "注释行";
+      if (!note.empty()) {
+        auto filled = std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& c) {
+          return c.find_first_not_of(" \t\r\n") != std::string::npos;
+        });
+        imp.summary.issues.push_back({row.number, "", *filled, note_row_reason(note), false, true});
+        return true;
       }
       imp.row(row);
       if (progress && imp.summary.rows_read % options.batch_rows == 0) {

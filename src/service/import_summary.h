@@ -44,6 +44,8 @@ struct ImportIssue {
   std::string value;
   std::string reason;
   bool kept = false;  // a warning: the row was saved anyway (an unverified ID number)
+  bool skipped =
+      false;  // a row that is no record (a total, a signature: note_row_kind), passed over
 };
 
 struct ImportSummary {

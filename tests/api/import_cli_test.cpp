@@ -1564,6 +1564,48 @@ TEST_F(ImportCli, AnExcel2003XmlSpreadsheetImportsAsExcelShowsIt) {
   EXPECT_EQ(people_count(s, "&q=" + url_encode("隐藏人")), 0);
 }
 
+// The totals in a ledger and the signatures and notes under it are no people: they are passed
+// over with a word in the report (已跳过), not refused one by one, and the import succeeds.
+TEST_F(ImportCli, TotalsSignaturesAndNotesInALedgerArePassedOverNotRefused) {
+  std::string ledger =
+      "公安县返乡人员台账\n"
+      "序号,姓名,身份证号,联系电话,户籍地\n"
+      "1,汇总甲,,13807160201,公安县/斗湖堤镇/杨公堤社区\n"
+      "斗湖堤镇小计,1人,,,\n"
+      "2,汇总乙,,13807160202,公安县/斗湖堤镇/杨公堤社区\n"
+      "合  计,2人,,,\n"
+      "填表人：张三,,审核人：李四,填报日期：2026年2月20日,\n"
+      "注：1.本表由村委会填写；,,,,\n"
+      "2.户籍地填到村。,,,,\n";
+  write_file(file("汇总.csv"), ledger);
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("汇总.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  auto sum = summary_of(out);
+  EXPECT_EQ(sum["rows_read"], 2) << out;
+  EXPECT_EQ(sum["new"], 2) << out;
+  EXPECT_EQ(sum["rejected"], 0) << out;
+  std::vector<std::string> passed;
+  guiyan::io::read_sheet(file("r.xlsx"), [&](const guiyan::io::SheetRow& r) {
+    if (r.cells.size() >= 5 && r.cells[4] == "已跳过")
+      passed.push_back(r.cells[0] + " " + r.cells[2]);
+    return true;
+  });
+  EXPECT_EQ(passed, (std::vector<std::string>{"4 斗湖堤镇小计", "6 合  计", "7 填表人：张三",
+                                              "8 注：1.本表由村委会填写；", "9 2.户籍地填到村。"}));
+  // The console's upload says the same of each.
+  s.start();
+  HttpClient c(s.port());
+  auto job = run_import(c, clerk_token(c),
+                        "kind=people&filename=" + url_encode("汇总.csv") + "&dry_run=true",
+                        read_bytes(file("汇总.csv")));
+  EXPECT_EQ(job["rejected"], 0) << job.dump();
+  EXPECT_EQ(job["unchanged"], 2) << job.dump();
+  int skipped = 0;
+  for (const auto& issue : job["issues"]) skipped += issue.value("skipped", false) ? 1 : 0;
+  EXPECT_EQ(skipped, 5) << job.dump();
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the

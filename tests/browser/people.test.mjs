@@ -55,7 +55,8 @@ const IMPORT_CSV = [
   `${GOOD_1.name},${GOOD_1.id},${GOOD_1.phone},${GOOD_1.region},电工、焊工,返乡,`,
   `${GOOD_2.name},${GOOD_2.id},${GOOD_2.phone},${GOOD_2.region},厨师,外出,洪湖莲藕师`,
   `陈小兵,${BAD_ID},13812340003,荆州市/公安县,木工,返乡,`,
-  '赵无籍,,13812340004,火星市/不存在县,焊工,返乡,'
+  '赵无籍,,13812340004,火星市/不存在县,焊工,返乡,',
+  '填表人：王会计,,,填报日期：2026年2月20日,,,' // under the table: passed over, no person
 ].join('\r\n')
 
 // How many people the tests have put in 公安县 (checked on the 漏斗统计 page).
@@ -289,13 +290,16 @@ test('a clerk imports a CSV: the dry run flags the mistyped ID number and a refu
     const checked = await importFinished(page, 'import-step-check')
     await assertCounts(checked, { rows_read: 4, accepted: 3, rejected: 1 })
     const issues = check.locator('[data-test=import-issues] .el-table__body .el-table__row')
-    assert.equal(await issues.count(), 2)
+    assert.equal(await issues.count(), 3)
     const cells = await issues.first().locator('td').allInnerTexts()
     assert.equal(cells[0].trim(), '4', `行号 of the bad row in ${JSON.stringify(cells)}`)
     assert.match(cells[3], /校验位/)
     assert.match(cells[3], /待核实/)
     assert.equal(cells[4].trim(), '已导入，待核实', `处理 of the bad row in ${JSON.stringify(cells)}`)
     assert.match((await issues.nth(1).locator('td').allInnerTexts())[3], /找不到对应的行政区划/)
+    const footer = await issues.nth(2).locator('td').allInnerTexts()
+    assert.equal(footer[0].trim(), '6')
+    assert.equal(footer[4].trim(), '已跳过', `处理 of the signature row in ${JSON.stringify(footer)}`)
     assert.ok(check.locator('[data-test=import-report]'))
     await shot(page, 'p13-import-dry-run')
     // The refused row comes back as an .xlsx in the sheet's own columns, to correct and upload.

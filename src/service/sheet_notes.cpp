@@ -1,0 +1,95 @@
+#include "service/sheet_notes.h"
+
+#include <array>
+#include <string_view>
+
+#include "text/tokenize.h"
+
+namespace guiyan::service {
+namespace {
+
+// `cell` as compared here: NFKC, folded, punctuation and blanks out ("合  计：" → "合计").
+std::string compacted(const std::string& cell) {
+  std::string out = text::normalize(cell);
+  std::erase(out, ' ');
+  return out;
+}
+
+// `cell` without blanks (kept punctuation: a note's "注：" needs its colon).
+std::string unblanked(const std::string& cell) {
+  std::string out;
+  for (size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] == ' ' || cell[i] == '\t' || cell[i] == '\r' || cell[i] == '\n') continue;
+    if (cell.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000, the ideographic space
+      i += 2;
+      continue;
+    }
+    out += cell[i];
+  }
+  return out;
+}
+
+// Number of characters (code points) of the UTF-8 text `s`.
+size_t characters(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+constexpr std::array<std::string_view, 4> kTotals = {"合计", "小计", "总计", "共计"};
+
+constexpr std::array<std::string_view, 24> kSigners = {
+    "填表人",   "制表人",   "审核",     "审批人",   "填报人",     "统计人",
+    "经办人",   "核对人",   "录入人",   "负责人",   "单位负责人", "主要负责人",
+    "分管领导", "主要领导", "填表日期", "填报日期", "制表日期",   "统计日期",
+    "报送日期", "填表时间", "填报时间", "填报单位", "填表单位",   "制表单位"};
+
+constexpr std::array<std::string_view, 10> kNotes = {
+    "注：", "注:", "备注：", "备注:", "说明：", "说明:", "填表说明", "填报说明", "注1", "注①"};
+
+bool is_total(const std::string& cell) {
+  if (cell.find("计") == std::string::npos) return false;  // most rows: no folding
+  std::string c = compacted(cell);
+  for (std::string_view word : kTotals) {
+    if (c.starts_with(word)) return true;
+    if (c.ends_with(word) && characters(c) <= 12) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string note_row_kind(const std::vector<std::string>& cells, bool after_note) {
+  std::vector<const std::string*> filled;
+  for (const std::string& cell : cells) {
+    if (cell.find_first_not_of(" \t\r\n") != std::string::npos) filled.push_back(&cell);
+  }
+  if (filled.empty()) return "";
+  // A total's word comes first, or second after a group's name (斗湖堤镇 | 小计) — not after a
+  // row's number, where a name stands.
+  bool numbered = filled[0]->find_first_not_of("0123456789. ") == std::string::npos;
+  if (is_total(*filled[0]) || (filled.size() > 1 && !numbered && is_total(*filled[1]))) {
+    return "合计行";
+  }
+  std::string first = unblanked(*filled[0]);
+  for (std::string_view signer : kSigners) {
+    if (first.starts_with(signer)) return "签名行";
+  }
+  for (std::string_view note : kNotes) {
+    if (first.starts_with(note)) return "注释行";
+  }
+  if (after_note) {
+    bool one_text = true;
+    for (const std::string* cell : filled) one_text = one_text && *cell == *filled[0];
+    if (one_text) return "注释行";
+  }
+  return "";
+}
+
+std::string note_row_reason(const std::string& kind) {
+  if (kind == "合计行") return "表中的合计行，不是一条记录，已跳过";
+  if (kind == "签名行") return "表下的签名、日期行，不是一条记录，已跳过";
+  return "表下的注释，不是一条记录，已跳过";
+}
+
+}  // namespace guiyan::service

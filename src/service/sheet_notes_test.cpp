@@ -1,0 +1,40 @@
+// Which rows of a ledger are totals, signatures or notes (sheet_notes.h), from the case file.
+#include "service/sheet_notes.h"
+
+#include <gtest/gtest.h>
+
+#include "core/test_cases.h"
+
+namespace guiyan::service {
+namespace {
+
+// The cells of "a|b||c".
+std::vector<std::string> cells_of(const std::string& text) {
+  std::vector<std::string> cells;
+  size_t start = 0;
+  for (size_t bar = text.find('|'); bar != std::string::npos; bar = text.find('|', start)) {
+    cells.push_back(text.substr(start, bar - start));
+    start = bar + 1;
+  }
+  cells.push_back(text.substr(start));
+  return cells;
+}
+
+TEST(SheetNotes, RowsFromTheCaseFile) {
+  int cases = core::for_each_case(
+      std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/note_rows.tsv", 4,
+      [](const std::vector<std::string>& cols, int number) {
+        std::string kind = note_row_kind(cells_of(cols[0]), cols[1] == "1");
+        EXPECT_EQ(kind.empty() ? "-" : kind, cols[2]) << "line " << number << ": " << cols[3];
+      });
+  EXPECT_GE(cases, 25);
+}
+
+TEST(SheetNotes, EachKindHasItsReason) {
+  EXPECT_EQ(note_row_reason("合计行"), "表中的合计行，不是一条记录，已跳过");
+  EXPECT_EQ(note_row_reason("签名行"), "表下的签名、日期行，不是一条记录，已跳过");
+  EXPECT_EQ(note_row_reason("注释行"), "表下的注释，不是一条记录，已跳过");
+}
+
+}  // namespace
+}  // namespace guiyan::service
