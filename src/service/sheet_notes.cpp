@@ -1,5 +1,6 @@
 #include "service/sheet_notes.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -57,31 +58,51 @@ bool is_total(const std::string& cell) {
   return false;
 }
 
+// True when `cell`, blanks aside, begins with one of `words` (its first character compared
+// before any copy: most cells begin otherwise).
+template <size_t N>
+bool begins_with_any(const std::string& cell, const std::array<std::string_view, N>& words) {
+  std::string_view head(cell);
+  head.remove_prefix(std::min(head.size(), head.find_first_not_of(" \t\r\n")));
+  bool maybe = false;
+  for (std::string_view word : words) maybe = maybe || head.starts_with(word.substr(0, 3));
+  if (!maybe) return false;
+  std::string plain = unblanked(cell);
+  for (std::string_view word : words) {
+    if (plain.starts_with(word)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string note_row_kind(const std::vector<std::string>& cells, bool after_note) {
-  std::vector<const std::string*> filled;
+  // The first two filled cells.
+  const std::string* filled[2] = {nullptr, nullptr};
   for (const std::string& cell : cells) {
-    if (cell.find_first_not_of(" \t\r\n") != std::string::npos) filled.push_back(&cell);
+    if (cell.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    if (filled[0] == nullptr) {
+      filled[0] = &cell;
+    } else {
+      filled[1] = &cell;
+      break;
+    }
   }
-  if (filled.empty()) return "";
+  if (filled[0] == nullptr) return "";
   // A total's word comes first, or second after a group's name (斗湖堤镇 | 小计) — not after a
   // row's number, where a name stands.
   bool numbered = filled[0]->find_first_not_of("0123456789. ") == std::string::npos;
-  if (is_total(*filled[0]) || (filled.size() > 1 && !numbered && is_total(*filled[1]))) {
+  if (is_total(*filled[0]) || (filled[1] != nullptr && !numbered && is_total(*filled[1]))) {
     return "合计行";
   }
-  std::string first = unblanked(*filled[0]);
-  for (std::string_view signer : kSigners) {
-    if (first.starts_with(signer)) return "签名行";
-  }
-  for (std::string_view note : kNotes) {
-    if (first.starts_with(note)) return "注释行";
-  }
+  if (begins_with_any(*filled[0], kSigners)) return "签名行";
+  if (begins_with_any(*filled[0], kNotes)) return "注释行";
   if (after_note) {
-    bool one_text = true;
-    for (const std::string* cell : filled) one_text = one_text && *cell == *filled[0];
-    if (one_text) return "注释行";
+    for (const std::string& cell : cells) {
+      bool blank = cell.find_first_not_of(" \t\r\n") == std::string::npos;
+      if (!blank && cell != *filled[0]) return "";
+    }
+    return "注释行";
   }
   return "";
 }
