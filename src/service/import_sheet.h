@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "io/sheet_error.h"
@@ -23,15 +24,17 @@ namespace guiyan::service {
 // names the worksheet read when it is not the first), then `imp.row(row)` for each row,
 // `imp.flush()` every `options.batch_rows` rows (when `progress` is given) and at the end;
 // `progress` gets `imp.summary` after each flush. Rows that are no record (totals, signatures,
-// notes: note_row_kind) are not given to `imp.row`; an issue marked skipped names each. A header of
-// two rows (group titles over the columns, two_row_header by `field_of`) is given to `imp.header`
-// as one; summary.header_row is its first row. Throws io::SheetError naming `what_header` (e.g.
-// "表头应包含“姓名”和“户籍地”等列") when no header is found.
+// notes, titles, the header again: note_row_kind) are not given to `imp.row`; an issue marked
+// skipped names each. A header of two rows (group titles over the columns, two_row_header by
+// `field_of`) is given to `imp.header` as one; summary.header_row is its first row. Throws
+// io::SheetError naming `what_header` (e.g. "表头应包含“姓名”和“户籍地”等列") when no header is
+// found.
 template <class SheetImporter>
 void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions& options,
                 const std::string& what_header, FieldOf field_of,
                 const std::function<void(const ImportSummary&)>& progress) {
   bool have_header = false, ten_rows = false, after_note = false;
+  std::unordered_set<std::string> labels;  // the header's, to know it again below
   std::vector<std::string> sheets = io::sheet_names(path);
   for (size_t sheet = 0; sheet < sheets.size() && !have_header; ++sheet) {
     size_t scanned = 0;
@@ -42,6 +45,7 @@ void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions
       if (!have_header) return false;
       imp.summary.sheet_index = sheet;
       imp.summary.header_row = first_row;
+      labels = header_labels({row.cells});
       if (sheet > 0) {
         imp.summary.issues.push_back(
             {0, "", "", "已读取工作表“" + sheets[sheet] + "”（之前的工作表中没有表头）"});
@@ -51,7 +55,10 @@ void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions
     io::read_sheet_at(path, sheet, [&](const io::SheetRow& row) {
       if (!have_header && pending) {
         if (auto both = two_row_header(pending->cells, row.cells, field_of)) {
-          if (try_header({pending->number, *both}, pending->number)) return true;
+          if (try_header({pending->number, *both}, pending->number)) {
+            labels.merge(header_labels({pending->cells, row.cells}));
+            return true;
+          }
         }
         if (!try_header(*pending, pending->number)) pending.reset();
       }
@@ -64,8 +71,9 @@ void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions
         ten_rows = true;
         return false;  // not this worksheet: the next one, if any
       }
-      // A total, a signature or a note (note_row_kind) is passed over with a word.
-      std::string note = note_row_kind(row.cells, after_note);
+      // A total, a signature, a note, a title or the header again (note_row_kind) is passed over
+      // with a word.
+      std::string note = note_row_kind(row.cells, after_note, labels);
       after_note = note == "注释行";
       if (!note.empty()) {
         auto filled = std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& c) {

@@ -37,6 +37,30 @@ size_t characters(std::string_view s) {
   return n;
 }
 
+// `cell` without blanks at its ends.
+std::string_view trimmed(std::string_view cell) {
+  size_t start = cell.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return {};
+  return cell.substr(start, cell.find_last_not_of(" \t\r\n") - start + 1);
+}
+
+bool is_blank(const std::string& cell) {
+  return cell.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// True when every filled cell of `cells` holds the same text (one cell, or one merged across).
+bool one_text(const std::vector<std::string>& cells, const std::string& first) {
+  for (const std::string& cell : cells) {
+    if (!is_blank(cell) && cell != first) return false;
+  }
+  return true;
+}
+
+// Words a table's title ends or names (公安县返乡人员台账, 斗湖堤镇花名册).
+constexpr std::array<std::string_view, 14> kTitles = {
+    "台账",   "名单",   "花名册", "名册",   "统计表", "情况表", "一览表",
+    "登记表", "明细表", "信息表", "汇总表", "摸排表", "调查表", "清单"};
+
 constexpr std::array<std::string_view, 4> kTotals = {"合计", "小计", "总计", "共计"};
 
 constexpr std::array<std::string_view, 24> kSigners = {
@@ -76,11 +100,23 @@ bool begins_with_any(const std::string& cell, const std::array<std::string_view,
 
 }  // namespace
 
-std::string note_row_kind(const std::vector<std::string>& cells, bool after_note) {
+std::unordered_set<std::string> header_labels(
+    const std::vector<std::vector<std::string>>& header_rows) {
+  std::unordered_set<std::string> labels;
+  for (const auto& row : header_rows) {
+    for (const std::string& cell : row) {
+      if (!is_blank(cell)) labels.emplace(trimmed(cell));
+    }
+  }
+  return labels;
+}
+
+std::string note_row_kind(const std::vector<std::string>& cells, bool after_note,
+                          const std::unordered_set<std::string>& labels) {
   // The first two filled cells.
   const std::string* filled[2] = {nullptr, nullptr};
   for (const std::string& cell : cells) {
-    if (cell.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    if (is_blank(cell)) continue;
     if (filled[0] == nullptr) {
       filled[0] = &cell;
     } else {
@@ -97,17 +133,29 @@ std::string note_row_kind(const std::vector<std::string>& cells, bool after_note
   }
   if (begins_with_any(*filled[0], kSigners)) return "签名行";
   if (begins_with_any(*filled[0], kNotes)) return "注释行";
-  if (after_note) {
+  // The header again (ledgers pasted one under another): it begins with one of the header's
+  // labels, and at least two cells and half of the filled ones are.
+  if (filled[1] != nullptr && labels.contains(std::string(trimmed(*filled[0])))) {
+    size_t named = 0, count = 0;
     for (const std::string& cell : cells) {
-      bool blank = cell.find_first_not_of(" \t\r\n") == std::string::npos;
-      if (!blank && cell != *filled[0]) return "";
+      if (is_blank(cell)) continue;
+      ++count;
+      named += labels.contains(std::string(trimmed(cell))) ? 1 : 0;
     }
-    return "注释行";
+    if (named >= 2 && named * 2 >= count) return "表头行";
+  }
+  if (one_text(cells, *filled[0])) {
+    if (after_note) return "注释行";
+    for (std::string_view word : kTitles) {
+      if (filled[0]->find(word) != std::string::npos) return "标题行";
+    }
   }
   return "";
 }
 
 std::string note_row_reason(const std::string& kind) {
+  if (kind == "表头行") return "重复的表头行，不是一条记录，已跳过";
+  if (kind == "标题行") return "表格的标题行，不是一条记录，已跳过";
   if (kind == "合计行") return "表中的合计行，不是一条记录，已跳过";
   if (kind == "签名行") return "表下的签名、日期行，不是一条记录，已跳过";
   return "表下的注释，不是一条记录，已跳过";

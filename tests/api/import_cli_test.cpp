@@ -1564,14 +1564,17 @@ TEST_F(ImportCli, AnExcel2003XmlSpreadsheetImportsAsExcelShowsIt) {
   EXPECT_EQ(people_count(s, "&q=" + url_encode("隐藏人")), 0);
 }
 
-// The totals in a ledger and the signatures and notes under it are no people: they are passed
-// over with a word in the report (已跳过), not refused one by one, and the import succeeds.
+// The totals in a ledger, the title and header of a second ledger pasted under the first, and
+// the signatures and notes under the table are no people: they are passed over with a word in
+// the report (已跳过), not refused one by one, and the import succeeds.
 TEST_F(ImportCli, TotalsSignaturesAndNotesInALedgerArePassedOverNotRefused) {
   std::string ledger =
       "公安县返乡人员台账\n"
       "序号,姓名,身份证号,联系电话,户籍地\n"
       "1,汇总甲,,13807160201,公安县/斗湖堤镇/杨公堤社区\n"
       "斗湖堤镇小计,1人,,,\n"
+      "埠河镇返乡人员台账,,,,\n"
+      "序号,姓名,身份证号,联系电话,户籍地\n"
       "2,汇总乙,,13807160202,公安县/斗湖堤镇/杨公堤社区\n"
       "合  计,2人,,,\n"
       "填表人：张三,,审核人：李四,填报日期：2026年2月20日,\n"
@@ -1591,8 +1594,9 @@ TEST_F(ImportCli, TotalsSignaturesAndNotesInALedgerArePassedOverNotRefused) {
       passed.push_back(r.cells[0] + " " + r.cells[2]);
     return true;
   });
-  EXPECT_EQ(passed, (std::vector<std::string>{"4 斗湖堤镇小计", "6 合  计", "7 填表人：张三",
-                                              "8 注：1.本表由村委会填写；", "9 2.户籍地填到村。"}));
+  EXPECT_EQ(passed, (std::vector<std::string>{
+                        "4 斗湖堤镇小计", "5 埠河镇返乡人员台账", "6 序号", "8 合  计",
+                        "9 填表人：张三", "10 注：1.本表由村委会填写；", "11 2.户籍地填到村。"}));
   // The console's upload says the same of each.
   s.start();
   HttpClient c(s.port());
@@ -1603,7 +1607,7 @@ TEST_F(ImportCli, TotalsSignaturesAndNotesInALedgerArePassedOverNotRefused) {
   EXPECT_EQ(job["unchanged"], 2) << job.dump();
   int skipped = 0;
   for (const auto& issue : job["issues"]) skipped += issue.value("skipped", false) ? 1 : 0;
-  EXPECT_EQ(skipped, 5) << job.dump();
+  EXPECT_EQ(skipped, 7) << job.dump();
 }
 
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
