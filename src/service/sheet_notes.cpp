@@ -56,6 +56,26 @@ bool one_text(const std::vector<std::string>& cells, const std::string& first) {
   return true;
 }
 
+// True when the filled cells of `cells` number the columns (1 2 3 …, at least three, each one
+// more than the one before), as a form's 栏次 row under its header does.
+bool counts_columns(const std::vector<std::string>& cells) {
+  long expected = -1;
+  size_t count = 0;
+  for (const std::string& cell : cells) {
+    if (is_blank(cell)) continue;
+    std::string_view digits = trimmed(cell);
+    if (digits.empty() || digits.size() > 5 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      return false;
+    }
+    long n = std::stol(std::string(digits));
+    if (expected >= 0 && n != expected) return false;
+    expected = n + 1;
+    ++count;
+  }
+  return count >= 3;
+}
+
 // Words a table's title ends or names (公安县返乡人员台账, 斗湖堤镇花名册).
 constexpr std::array<std::string_view, 14> kTitles = {
     "台账",   "名单",   "花名册", "名册",   "统计表", "情况表", "一览表",
@@ -144,6 +164,7 @@ std::string note_row_kind(const std::vector<std::string>& cells, bool after_note
     }
     if (named >= 2 && named * 2 >= count) return "表头行";
   }
+  if (numbered && counts_columns(cells)) return "栏次行";
   if (one_text(cells, *filled[0])) {
     if (after_note) return "注释行";
     for (std::string_view word : kTitles) {
@@ -156,6 +177,7 @@ std::string note_row_kind(const std::vector<std::string>& cells, bool after_note
 std::string note_row_reason(const std::string& kind) {
   if (kind == "表头行") return "重复的表头行，不是一条记录，已跳过";
   if (kind == "标题行") return "表格的标题行，不是一条记录，已跳过";
+  if (kind == "栏次行") return "表头下的栏次（列的序号）行，不是一条记录，已跳过";
   if (kind == "合计行") return "表中的合计行，不是一条记录，已跳过";
   if (kind == "签名行") return "表下的签名、日期行，不是一条记录，已跳过";
   return "表下的注释，不是一条记录，已跳过";
