@@ -143,7 +143,12 @@ nlohmann::json get_import(store::Db& db, const Principal& p, int64_t id) {
   nlohmann::json list = nlohmann::json::array();
   if (issues && !issues->is_null(0)) {
     auto all = nlohmann::json::parse(issues->text(0), nullptr, false);
-    for (size_t i = 0; all.is_array() && i < all.size() && i < 200; ++i) list.push_back(all[i]);
+    // Refusals and warnings first, then the rows passed over (a ledger's subtotals can be many).
+    for (bool skipped : {false, true}) {
+      for (size_t i = 0; all.is_array() && i < all.size() && list.size() < 200; ++i) {
+        if (all[i].value("skipped", false) == skipped) list.push_back(all[i]);
+      }
+    }
     job["issue_count"] = all.is_array() ? all.size() : 0;
   }
   job["issues"] = list;

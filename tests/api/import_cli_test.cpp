@@ -1610,6 +1610,30 @@ TEST_F(ImportCli, TotalsSignaturesAndNotesInALedgerArePassedOverNotRefused) {
   EXPECT_EQ(skipped, 7) << job.dump();
 }
 
+// The console lists 200 issues: a refused row comes before the rows passed over, however many
+// subtotals stand above it.
+TEST_F(ImportCli, TheConsoleListsARefusedRowBeforeTheRowsPassedOver) {
+  std::string ledger = "序号,姓名,联系电话,户籍地\n";
+  for (int i = 1; i <= 250; ++i) {
+    ledger += std::to_string(i) + ",组员" + std::to_string(i) + ",,公安县\n第" +
+              std::to_string(i) + "组小计,1人,,\n";
+  }
+  ledger += "251,错号人,1380716,公安县\n";
+  write_file(file("小计.csv"), ledger);
+  s.start();
+  HttpClient c(s.port());
+  auto job = run_import(c, clerk_token(c),
+                        "kind=people&filename=" + url_encode("小计.csv") + "&dry_run=true",
+                        read_bytes(file("小计.csv")));
+  EXPECT_EQ(job["rejected"], 1) << job.dump();
+  EXPECT_EQ(job["issue_count"], 251);
+  ASSERT_EQ(job["issues"].size(), 200u);
+  EXPECT_EQ(job["issues"][0]["row"], 502) << job["issues"][0].dump();
+  EXPECT_FALSE(job["issues"][0].value("skipped", false));
+  EXPECT_TRUE(job["issues"][1].value("skipped", false));
+  EXPECT_EQ(job["issues"][1]["row"], 3);
+}
+
 TEST_F(ImportCli, RowsPastedFromAGbkSheetIntoAUtf8CsvAreRejectedOneByOne) {
   // A UTF-8 ledger where three rows came from an older sheet saved as GB18030 (李四 is
   // \xc0\xee\xcb\xc4 there): the file is still read as UTF-8, those rows are refused with the
