@@ -155,7 +155,7 @@ std::string note_row_kind(const std::vector<std::string>& cells, bool after_note
   if (begins_with_any(*filled[0], kNotes)) return "注释行";
   // The header again (ledgers pasted one under another): it begins with one of the header's
   // labels, and at least two cells and half of the filled ones are.
-  if (filled[1] != nullptr && labels.contains(std::string(trimmed(*filled[0])))) {
+  if (filled[1] != nullptr && !numbered && labels.contains(std::string(trimmed(*filled[0])))) {
     size_t named = 0, count = 0;
     for (const std::string& cell : cells) {
       if (is_blank(cell)) continue;

@@ -4,29 +4,18 @@
 #include <gtest/gtest.h>
 
 #include "core/test_cases.h"
+#include "core/text.h"
 
 namespace guiyan::service {
 namespace {
 
-// The cells of "a|b||c".
-std::vector<std::string> cells_of(const std::string& text) {
-  std::vector<std::string> cells;
-  size_t start = 0;
-  for (size_t bar = text.find('|'); bar != std::string::npos; bar = text.find('|', start)) {
-    cells.push_back(text.substr(start, bar - start));
-    start = bar + 1;
-  }
-  cells.push_back(text.substr(start));
-  return cells;
-}
-
 TEST(SheetNotes, RowsFromTheCaseFile) {
   // The header of every case (a two-row header's group row adds 外出务工情况 in the import).
-  auto labels = header_labels({cells_of("序号|姓名|身份证号|联系电话|户籍地")});
+  auto labels = header_labels({core::split("序号|姓名|身份证号|联系电话|户籍地", '|')});
   int cases = core::for_each_case(
       std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/note_rows.tsv", 4,
       [&](const std::vector<std::string>& cols, int number) {
-        std::string kind = note_row_kind(cells_of(cols[0]), cols[1] == "1", labels);
+        std::string kind = note_row_kind(core::split(cols[0], '|'), cols[1] == "1", labels);
         EXPECT_EQ(kind.empty() ? "-" : kind, cols[2]) << "line " << number << ": " << cols[3];
       });
   EXPECT_GE(cases, 40);
