@@ -1615,8 +1615,8 @@ TEST_F(ImportCli, TotalsSignaturesAndNotesInALedgerArePassedOverNotRefused) {
 TEST_F(ImportCli, TheConsoleListsARefusedRowBeforeTheRowsPassedOver) {
   std::string ledger = "序号,姓名,联系电话,户籍地\n";
   for (int i = 1; i <= 250; ++i) {
-    ledger += std::to_string(i) + ",组员" + std::to_string(i) + ",,公安县\n第" +
-              std::to_string(i) + "组小计,1人,,\n";
+    ledger += std::to_string(i) + ",组员" + std::to_string(i) + ",,公安县\n第" + std::to_string(i) +
+              "组小计,1人,,\n";
   }
   ledger += "251,错号人,1380716,公安县\n";
   write_file(file("小计.csv"), ledger);
