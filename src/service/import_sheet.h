@@ -73,9 +73,9 @@ void feed_sheet(SheetImporter& imp, const std::string& path, const ImportOptions
       }
       // A total, a signature, a note, a title or the header again (note_row_kind) is passed over
       // with a word.
-      std::string note = note_row_kind(row.cells, after_note, labels);
-      after_note = note == "注释行";
-      if (!note.empty()) {
+      NoteRow note = note_row_kind(row.cells, after_note, labels);
+      after_note = note == NoteRow::note;
+      if (note != NoteRow::none) {
         auto filled = std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& c) {
           return c.find_first_not_of(" \t\r\n") != std::string::npos;
         });

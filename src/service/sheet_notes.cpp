@@ -131,8 +131,8 @@ std::unordered_set<std::string> header_labels(
   return labels;
 }
 
-std::string note_row_kind(const std::vector<std::string>& cells, bool after_note,
-                          const std::unordered_set<std::string>& labels) {
+NoteRow note_row_kind(const std::vector<std::string>& cells, bool after_note,
+                      const std::unordered_set<std::string>& labels) {
   // The first two filled cells.
   const std::string* filled[2] = {nullptr, nullptr};
   for (const std::string& cell : cells) {
@@ -144,15 +144,15 @@ std::string note_row_kind(const std::vector<std::string>& cells, bool after_note
       break;
     }
   }
-  if (filled[0] == nullptr) return "";
+  if (filled[0] == nullptr) return NoteRow::none;
   // A total's word comes first, or second after a group's name (斗湖堤镇 | 小计) — not after a
   // row's number, where a name stands.
   bool numbered = filled[0]->find_first_not_of("0123456789. ") == std::string::npos;
   if (is_total(*filled[0]) || (filled[1] != nullptr && !numbered && is_total(*filled[1]))) {
-    return "合计行";
+    return NoteRow::total;
   }
-  if (begins_with_any(*filled[0], kSigners)) return "签名行";
-  if (begins_with_any(*filled[0], kNotes)) return "注释行";
+  if (begins_with_any(*filled[0], kSigners)) return NoteRow::signature;
+  if (begins_with_any(*filled[0], kNotes)) return NoteRow::note;
   // The header again (ledgers pasted one under another): it begins with one of the header's
   // labels, and at least two cells and half of the filled ones are.
   if (filled[1] != nullptr && !numbered && labels.contains(std::string(trimmed(*filled[0])))) {
@@ -162,24 +162,54 @@ std::string note_row_kind(const std::vector<std::string>& cells, bool after_note
       ++count;
       named += labels.contains(std::string(trimmed(cell))) ? 1 : 0;
     }
-    if (named >= 2 && named * 2 >= count) return "表头行";
+    if (named >= 2 && named * 2 >= count) return NoteRow::header;
   }
-  if (numbered && counts_columns(cells)) return "栏次行";
+  if (numbered && counts_columns(cells)) return NoteRow::column_numbers;
   if (one_text(cells, *filled[0])) {
-    if (after_note) return "注释行";
+    if (after_note) return NoteRow::note;
     for (std::string_view word : kTitles) {
-      if (filled[0]->find(word) != std::string::npos) return "标题行";
+      if (filled[0]->find(word) != std::string::npos) return NoteRow::title;
     }
+  }
+  return NoteRow::none;
+}
+
+std::string note_row_label(NoteRow kind) {
+  switch (kind) {
+    case NoteRow::none:
+      return "";
+    case NoteRow::total:
+      return "合计行";
+    case NoteRow::signature:
+      return "签名行";
+    case NoteRow::note:
+      return "注释行";
+    case NoteRow::header:
+      return "表头行";
+    case NoteRow::title:
+      return "标题行";
+    case NoteRow::column_numbers:
+      return "栏次行";
   }
   return "";
 }
 
-std::string note_row_reason(const std::string& kind) {
-  if (kind == "表头行") return "重复的表头行，不是一条记录，已跳过";
-  if (kind == "标题行") return "表格的标题行，不是一条记录，已跳过";
-  if (kind == "栏次行") return "表头下的栏次（列的序号）行，不是一条记录，已跳过";
-  if (kind == "合计行") return "表中的合计行，不是一条记录，已跳过";
-  if (kind == "签名行") return "表下的签名、日期行，不是一条记录，已跳过";
+std::string note_row_reason(NoteRow kind) {
+  switch (kind) {
+    case NoteRow::total:
+      return "表中的合计行，不是一条记录，已跳过";
+    case NoteRow::signature:
+      return "表下的签名、日期行，不是一条记录，已跳过";
+    case NoteRow::header:
+      return "重复的表头行，不是一条记录，已跳过";
+    case NoteRow::title:
+      return "表格的标题行，不是一条记录，已跳过";
+    case NoteRow::column_numbers:
+      return "表头下的栏次（列的序号）行，不是一条记录，已跳过";
+    case NoteRow::note:
+    case NoteRow::none:
+      break;
+  }
   return "表下的注释，不是一条记录，已跳过";
 }
 

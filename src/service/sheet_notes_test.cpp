@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/test_cases.h"
 #include "core/text.h"
 
@@ -15,19 +17,23 @@ TEST(SheetNotes, RowsFromTheCaseFile) {
   int cases = core::for_each_case(
       std::string(GUIYAN_SERVICE_TESTDATA_DIR) + "/note_rows.tsv", 4,
       [&](const std::vector<std::string>& cols, int number) {
-        std::string kind = note_row_kind(core::split(cols[0], '|'), cols[1] == "1", labels);
+        std::string kind =
+            note_row_label(note_row_kind(core::split(cols[0], '|'), cols[1] == "1", labels));
         EXPECT_EQ(kind.empty() ? "-" : kind, cols[2]) << "line " << number << ": " << cols[3];
       });
   EXPECT_GE(cases, 40);
 }
 
-TEST(SheetNotes, EachKindHasItsReason) {
-  EXPECT_EQ(note_row_reason("合计行"), "表中的合计行，不是一条记录，已跳过");
-  EXPECT_EQ(note_row_reason("签名行"), "表下的签名、日期行，不是一条记录，已跳过");
-  EXPECT_EQ(note_row_reason("注释行"), "表下的注释，不是一条记录，已跳过");
-  EXPECT_EQ(note_row_reason("表头行"), "重复的表头行，不是一条记录，已跳过");
-  EXPECT_EQ(note_row_reason("标题行"), "表格的标题行，不是一条记录，已跳过");
-  EXPECT_EQ(note_row_reason("栏次行"), "表头下的栏次（列的序号）行，不是一条记录，已跳过");
+TEST(SheetNotes, EachKindHasAReasonOfItsOwnThatSaysTheRowWasPassedOver) {
+  std::set<std::string> reasons;
+  for (NoteRow kind : {NoteRow::total, NoteRow::signature, NoteRow::note, NoteRow::header,
+                       NoteRow::title, NoteRow::column_numbers}) {
+    std::string reason = note_row_reason(kind);
+    EXPECT_TRUE(reason.ends_with("不是一条记录，已跳过")) << reason;
+    EXPECT_FALSE(note_row_label(kind).empty());
+    reasons.insert(reason);
+  }
+  EXPECT_EQ(reasons.size(), 6u);  // the report tells the kinds apart
 }
 
 }  // namespace
