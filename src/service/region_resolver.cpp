@@ -15,7 +15,7 @@ namespace guiyan::service {
 namespace {
 
 // UTF-8 characters in `s`.
-size_t chars(const std::string& s) {
+size_t chars(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
@@ -25,7 +25,8 @@ size_t chars(const std::string& s) {
 std::string without_suffix(const std::string& s, const char* const* suffixes, size_t count) {
   for (size_t i = 0; i < count; ++i) {
     std::string_view suffix = suffixes[i];
-    if (s.ends_with(suffix) && chars(s.substr(0, s.size() - suffix.size())) >= 2) {
+    if (s.ends_with(suffix) &&
+        chars(std::string_view(s).substr(0, s.size() - suffix.size())) >= 2) {
       return s.substr(0, s.size() - suffix.size());
     }
   }
@@ -91,9 +92,11 @@ std::string trailing_group(const std::string& part) {
 std::string RegionResolver::short_name(const std::string& name) {
   // A note in brackets is no part of the name as offices write it: 胜利村委会（邵家河） →
   // 胜利村委会, 汤台（新汤台）村委会 → 汤台村委会, 烈山居委会（社区） → 烈山居委会.
-  std::string s;
+  // Most names have none (a region table's load calls this for each of its 28,651 names).
+  bool bracketed = name.find_first_of("()\xEF") != std::string::npos;
+  std::string s = bracketed ? "" : name;
   int depth = 0;
-  for (size_t i = 0; i < name.size();) {
+  for (size_t i = 0; bracketed && i < name.size();) {
     size_t len = 1;
     bool open = name[i] == '(', close = name[i] == ')';
     if (name.compare(i, 3, "（") == 0 || name.compare(i, 3, "）") == 0) {
@@ -117,15 +120,24 @@ std::string RegionResolver::short_name(const std::string& name) {
 }
 
 RegionResolver::RegionResolver(store::Conn& c, std::string home) : home_(std::move(home)) {
+  // Every import and search starts here: one pass, each text made once, hashed indexes sized
+  // for the province (a map of 28,651 names was most of a small import's time).
+  int64_t regions = store::query_int(c, "SELECT COUNT(*) FROM region");
+  by_code_.reserve(static_cast<size_t>(regions));
+  by_name_.reserve(static_cast<size_t>(regions));
+  by_short_.reserve(static_cast<size_t>(regions));
   c.run("SELECT code, name, COALESCE(parent_code, '') FROM region", {}, [&](const store::Row& r) {
+    std::string code = r.text(0), parent = r.text(2);
+    Region region{r.text(1), parent, "", ""};
     // Keyed as a sheet's text is read (full-width brackets and letters folded): a name such
     // as 东湖风景区街道（武昌） matches itself as written.
-    std::string name = core::encode_utf8(core::decode_folded(r.text(1)));
-    by_code_[r.text(0)] = {r.text(1), r.text(2), name, short_name(name)};
-    by_name_.emplace(name, r.text(0));
-    by_short_.emplace(short_name(name), r.text(0));
-    children_[r.text(2)].push_back(r.text(0));
-    if (r.text(0).size() == 6 && !r.text(2).empty()) tops_.push_back(r.text(0));
+    region.folded = core::encode_utf8(core::decode_folded(region.name));
+    region.short_form = short_name(region.folded);
+    by_name_.emplace(region.folded, code);
+    by_short_.emplace(region.short_form, code);
+    if (code.size() == 6 && !parent.empty()) tops_.push_back(code);
+    children_[parent].push_back(code);
+    by_code_.emplace(std::move(code), std::move(region));
   });
 }
 
@@ -165,7 +177,7 @@ std::set<std::string> RegionResolver::places_named(const std::string& word,
   std::string folded = core::encode_utf8(core::trim(core::decode_folded(word)));
   if (chars(folded) < 2) return {};
   std::set<std::string> out;
-  auto take = [&](const std::multimap<std::string, std::string>& index, const std::string& key) {
+  auto take = [&](const NameIndex& index, const std::string& key) {
     auto [lo, hi] = index.equal_range(key);
     for (auto it = lo; it != hi; ++it) out.insert(it->second);
   };
@@ -180,7 +192,7 @@ std::set<std::string> RegionResolver::named(const std::string& part,
                                             const std::set<std::string>* parents,
                                             bool exact_wins) const {
   std::set<std::string> out;
-  auto take = [&](const std::multimap<std::string, std::string>& index, const std::string& key) {
+  auto take = [&](const NameIndex& index, const std::string& key) {
     auto [lo, hi] = index.equal_range(key);
     for (auto it = lo; it != hi; ++it) {
       if (!parents || parents->count(by_code_.at(it->second).parent)) out.insert(it->second);

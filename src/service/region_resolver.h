@@ -2,7 +2,6 @@
 // 荆州市/公安县/埠河镇/埠河社区居民委员会 — into a region code.
 #pragma once
 
-#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -70,9 +69,10 @@ class RegionResolver {
                              size_t k, int splits) const;
   std::string resolve_uncached(const std::string& text) const;
 
-  std::map<std::string, Region> by_code_;
-  std::multimap<std::string, std::string> by_name_;                     // name → code
-  std::multimap<std::string, std::string> by_short_;                    // short_name → code
+  using NameIndex = std::unordered_multimap<std::string, std::string>;  // name → code
+  std::unordered_map<std::string, Region> by_code_;
+  NameIndex by_name_;                                                   // the folded name → code
+  NameIndex by_short_;                                                  // short_name → code
   std::unordered_map<std::string, std::vector<std::string>> children_;  // parent → codes
   std::vector<std::string> tops_;
   std::string home_;  // the cities and counties: where a path may begin
