@@ -13,11 +13,13 @@ passed=0
 failed=0
 suites_failed=()
 
-# The browser tests spend most of their time waiting on Chromium and the server (0.46 of a core
-# over their 370 s, measured on 2026-12-06): they start first and run beside everything else —
-# the ASan build and the other suites — which runs under nice, so a browser step is not kept
-# waiting for a core. One test file at a time: two side by side saved about a minute but made
-# timing races likelier (a test read a message still showing from its previous step).
+# The browser tests start first and run beside everything else — the ASan build and the other
+# suites — which runs under nice, so a browser step is not kept waiting for a core. Chromium
+# keeps about 1.4 cores busy meanwhile (419 core-seconds over 305 s alone, counted with
+# bench/busy.sh on 2026-12-07; /usr/bin/time had shown 0.46, missing Chromium's processes), so
+# the ASan build beside them takes about twice its 300 s alone. One test file at a time: two side
+# by side saved about a minute but made timing races likelier (a test read a message still
+# showing from its previous step).
 browser_log=test-output/browser.log
 browser_started=$SECONDS
 GUIYAN_BIN="$top/$build/guiyan" timeout -k 10 1800 node --test --test-concurrency=1 \
