@@ -4,6 +4,7 @@
 # daemons and browsers included (which /usr/bin/time misses). Run it on an otherwise idle machine.
 # Usage: bench/busy.sh COMMAND [ARGS...]
 set -u
+# Busy = user + nice + system + irq + softirq + steal jiffies (steal: a VM's core taken by its host).
 busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 hz=$(getconf CLK_TCK)
 b0=$(busy); t0=$(date +%s.%N)

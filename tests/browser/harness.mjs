@@ -171,7 +171,7 @@ export async function newPage(browser) {
     reducedMotion: 'reduce'
   })
   // No CSS transitions or animations: Chromium otherwise redraws every frame of a spinner or a
-  // fading dialog, which was a sixth of the suite's CPU time (490 → 419 core-seconds, 361 → 305 s
+  // fading dialog, which was about 15 % of the suite's CPU time (490 → 419 core-seconds, 361 → 305 s
   // for the 49 tests, measured on 2026-12-07) and took it from the builds and suites beside it.
   // Vue and Element Plus then finish each transition at once, as for a user who asked for less
   // motion; what a test asserts (text, state, requests) is the same.
