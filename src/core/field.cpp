@@ -242,6 +242,12 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
     return fail(field.label +
                 "含有无法识别的字符“\xEF\xBF\xBD”（多因表格文件损坏或混有其他编码），请改正后重试");
   }
+  // A control character (BEL, NUL …) shows as nothing or a box, and cuts the text short in
+  // some readers: it comes from a damaged file or a paste from another system.
+  if (has_control(s)) {
+    return fail(field.label +
+                "含有看不见的控制字符（多因表格文件损坏或从其他系统复制带入），请重新输入");
+  }
   // Sheets write 无, /, 不详 or 待定 where they have nothing to say: a phone-less returnee is no
   // bad row, and 无 is no work place.
   if (is_blank_word(s) && !blank_word_means_something(field, s)) {

@@ -26,7 +26,8 @@ std::u32string decode_folded(std::string_view text) {
     if (!ok) cp = 0xFFFD;
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
     if (cp == 0x3000) cp = U' ';
-    out.push_back(cp);
+    if (cp == 0x2028 || cp == 0x2029) cp = U'\n';
+    if (!is_invisible(cp)) out.push_back(cp);
     i += ok ? extra + 1 : 1;
   }
   return out;
@@ -42,6 +43,28 @@ std::string encode_utf8(std::u32string_view text) {
     for (int k = n - 2; k >= 0; --k) out += static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F));
   }
   return out;
+}
+
+bool is_invisible(char32_t c) {
+  return c == 0x00AD || c == 0x061C || c == 0x180E || (c >= 0x200C && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x206F) || (c >= 0xFFF9 && c <= 0xFFFB);
+}
+
+bool is_control(char32_t c) {
+  return (c < 0x20 && (c < U'\t' || c > U'\r')) || (c >= 0x7F && c <= 0x9F);
+}
+
+bool has_control(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && is_control(b)) return true;
+    if (b == 0xC2 && i + 1 < text.size()) {  // C1 is C2 80 .. C2 9F
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return true;
+    }
+  }
+  return false;
 }
 
 // True for ASCII whitespace, no-break space, zero-width space and the byte-order mark.
@@ -60,7 +83,7 @@ std::u32string trim(std::u32string text) {
 // A character as a user message shows it: "空格", "控制字符" or the character in quotes.
 std::string describe(char32_t c) {
   if (is_space(c)) return "空格";
-  if (c < 0x20 || c == 0x7F) return "控制字符";
+  if (is_control(c)) return "控制字符";
   return "“" + encode_utf8(std::u32string(1, c)) + "”";
 }
 

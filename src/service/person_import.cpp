@@ -446,6 +446,9 @@ class Importer {
     // 需求 words outside the list (子女入学), for 其他需求, and the column that held them.
     std::vector<std::string> other_needs;
     size_t needs_column = headers_.size();
+    // 技能特长 words outside the dictionary (无人机飞手), for 技能说明, and their column.
+    std::vector<std::string> other_skills;
+    size_t skills_column = headers_.size();
     // What yes/no need columns (培训意愿 …) say beyond yes or no.
     std::vector<NeedDetail> need_details;
     // Texts for 备注 (a phone's note in brackets: 联系电话：父亲) and for 创业意向说明 (what a
@@ -457,10 +460,12 @@ class Importer {
       std::string county, town, village;
       size_t column;
     } region{{}, {}, {}, headers_.size()};
+    bool name_refused = false;  // the name cell said why it was refused: no "姓名为空" after it
     auto reject = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back(
           {row.number, col < headers_.size() ? headers_[col] : "", value, reason});
       bad = true;
+      name_refused = name_refused || (col < columns_.size() && columns_[col] == "name");
     };
     auto leave_out = [&](size_t col, const std::string& value, const std::string& reason) {
       summary.issues.push_back({row.number, col < headers_.size() ? headers_[col] : "", value,
@@ -682,10 +687,9 @@ class Importer {
                                   true});
       }
       if (field == "skills" && !v.warnings.empty()) {
-        // Skills outside the dictionary are kept as text rather than lost.
-        std::string extra;
-        for (const auto& w : v.warnings) extra += (extra.empty() ? "" : "、") + w;
-        rv.values["skills_note"] = extra;
+        // Skills outside the dictionary are kept as text rather than lost (after the row).
+        other_skills.insert(other_skills.end(), v.warnings.begin(), v.warnings.end());
+        skills_column = i;
       }
       if (!std::holds_alternative<store::Null>(v.value)) rv.values[field] = v.value;
     }
@@ -742,6 +746,8 @@ class Importer {
     }
     if (!other_needs.empty())
       keep_other_needs(row.number, other_needs, needs_column, row.cells[needs_column], rv);
+    if (!other_skills.empty())
+      keep_other_skills(row.number, other_skills, skills_column, row.cells[skills_column], rv);
     if (!rv.help_answers.empty()) settle_help_answers(row, rv, need_details);
     if (second_phone) {
       if (auto it = rv.values.find("phone2"); it == rv.values.end()) {
@@ -782,7 +788,7 @@ class Importer {
         }
       }
     }
-    if (!rv.values.count("name")) reject(column_of("name"), "", "姓名为空");
+    if (!rv.values.count("name") && !name_refused) reject(column_of("name"), "", "姓名为空");
     if (!rv.values.count("region_code") && !bad) reject(column_of("region_code"), "", "户籍地为空");
     if (auto it = rv.values.find("region_code");
         it != rv.values.end() && by_ && !in_scope(*by_, std::get<std::string>(it->second))) {
@@ -998,6 +1004,19 @@ class Importer {
       return;
     }
     summary.issues.push_back({row, header, cell, "“" + all + "”不在可选范围内，记入" + note, true});
+  }
+
+  // Keeps the 技能特长 words outside the dictionary (`words`, read from `cell` in column `col` of
+  // row `row`) in 技能说明 after what the row's own 技能说明 column says, whichever column comes
+  // first; when 技能说明 would grow too long they are not saved and the report says so.
+  void keep_other_skills(size_t row, const std::vector<std::string>& words, size_t col,
+                         const std::string& cell, RowValues& rv) {
+    const core::Field& note = *core::find_person_field("skills_note");
+    if (append_texts(rv.values, note, words, "、", today_)) return;
+    summary.issues.push_back({row, col < headers_.size() ? headers_[col] : "技能特长", cell,
+                              "字典以外的技能未保存：记入" + note.label + "将超过" +
+                                  std::to_string(note.max_chars) + "个字符的上限",
+                              true});
   }
 
   // A yes/no need column's cell that is neither: its column, and the text or the sum it holds.

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/text.h"
 #include "service/data_scope.h"
 #include "service/region_resolver.h"
 #include "service/region_tree.h"
@@ -12,13 +13,14 @@ namespace {
 // More namesakes than this (a province account's 花园: 44) and a word is searched as text only.
 constexpr size_t kMostPlaces = 64;
 
-// "138 0000 1234", "4201-0219…" → the digits (and X) when the query is an identifier.
-std::optional<std::string> compact_identifier(const std::string& q) {
+}  // namespace
+
+std::optional<std::string> compact_identifier(std::string_view q) {
   std::string out;
-  for (char c : q) {
-    if (c == ' ' || c == '-') continue;
-    if ((c >= '0' && c <= '9') || c == 'x' || c == 'X') {
-      out += c;
+  for (char32_t c : core::decode_folded(q)) {
+    if (core::is_space(c) || c == U'-') continue;
+    if ((c >= U'0' && c <= U'9') || c == U'x' || c == U'X') {
+      out += static_cast<char>(c);
     } else {
       return std::nullopt;
     }
@@ -26,8 +28,6 @@ std::optional<std::string> compact_identifier(const std::string& q) {
   if (out.size() < 4) return std::nullopt;
   return out;
 }
-
-}  // namespace
 
 std::vector<std::string> region_tokens(const std::string& region_code) {
   std::vector<std::string> out;

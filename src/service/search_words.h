@@ -3,8 +3,10 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/tokenize.h"
@@ -17,6 +19,11 @@ class RegionTree;
 // The search tokens of a record's region, one per level of its code ("421022100" →
 // rg42 rg4210 rg421022 rg421022100); a region filter on a search asks for "rg" + its prefix.
 std::vector<std::string> region_tokens(const std::string& region_code);
+
+// The digits (and X) of a search box's input that is an identifier written with spaces or dashes
+// — 138 0000 1234, 4201-0219…, full-width digits, a number copied with invisible direction marks
+// around it —; nullopt when it holds anything else or fewer than four digits.
+std::optional<std::string> compact_identifier(std::string_view q);
 
 // A search box's input as full-text terms, and the places it names.
 struct SearchWords {

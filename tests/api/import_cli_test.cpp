@@ -546,6 +546,70 @@ TEST_F(ImportCli, NeedsOutsideTheListAreKeptAsOtherNeeds) {
   EXPECT_EQ(field_of_only(c, token, "土地流转", "name"), "要上学");  // searched like 技能说明
 }
 
+// Skills outside the dictionary (无人机飞手) join the row's own 技能说明 whichever of the two
+// columns comes first (one used to overwrite the other); when 技能说明 would grow past its 200
+// characters they are not saved, and the report says so.
+TEST_F(ImportCli, SkillsOutsideTheDictionaryJoinTheRowsOwnSkillsNote) {
+  write_file(file("note_first.csv"),
+             "姓名,户籍地,技能说明,技能特长\n"
+             "说明在前,421022100,会开挖掘机十年,电工、无人机飞手\n");
+  write_file(file("note_last.csv"),
+             "姓名,户籍地,技能特长,技能说明\n"
+             "说明在后,421022100,电工、无人机飞手,会开挖掘机十年\n"
+             "说明太长,421022100,电工、" +
+                 std::string(201 * 3, 'a') + ",\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("note_first.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(
+      s.cli({"import", "people", file("note_last.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 2) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("3 技能特长: 字典以外的技能未保存：记入技能说明将超过200个字符的上限"),
+            std::string::npos)
+      << reasons;
+  EXPECT_EQ(s.cli({"import", "people", file("note_last.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["unchanged"], 2) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  for (const char* name : {"说明在前", "说明在后"}) {
+    auto p = only_person(c, token, name);
+    EXPECT_EQ(p["skills_note"], "会开挖掘机十年、无人机飞手") << p.dump();
+    EXPECT_EQ(p["skills"], nlohmann::json::array({"electrician"})) << p.dump();
+  }
+  auto long_one = only_person(c, token, "说明太长");
+  EXPECT_TRUE(long_one["skills_note"].is_null()) << long_one.dump();
+  EXPECT_EQ(long_one["skills"], nlohmann::json::array({"electrician"}));
+}
+
+// Numbers copied from a phone or a web page arrive wrapped in invisible direction marks, and
+// names pasted from chat carry soft hyphens: those are left out, so the row is read as the clerk
+// sees it. A control character (BEL) is refused with a reason of its own, not also "姓名为空".
+TEST_F(ImportCli, InvisibleMarksAreLeftOutAndControlCharactersRefused) {
+  write_file(file("copied.csv"),
+             "姓名,身份证号,联系电话,户籍地\n"
+             "复制号,\u202a420583198602230018\u202c,\u202a138 0000 4444\u202c,421022100\n"
+             "周\u00ad杰,,13800005555,\u200e421022100\u200f\n"
+             "杨\x07勇,,13800006666,421022100\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("copied.csv"), "--report", file("r.xlsx")}, "", &out),
+            1)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 2) << out;
+  EXPECT_EQ(summary_of(out)["rejected"], 1) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("4 姓名: 姓名含有看不见的控制字符"), std::string::npos) << reasons;
+  EXPECT_EQ(reasons.find("姓名为空"), std::string::npos) << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  auto copied = only_person(c, token, "420583198602230018");
+  EXPECT_EQ(copied["name"], "复制号") << copied.dump();
+  EXPECT_EQ(copied["phone"], "138****4444");
+  EXPECT_EQ(only_person(c, token, "周杰")["region_code"], "421022100");
+}
+
 // A column asking for one kind of help (培训意愿, 是否需要贷款, 有无场地需求) adds it to or removes
 // it from the 需求 the row states or the person holds; a sum in a loan column fills an empty
 // 资金需求, a description goes to 其他需求; the same file again changes nothing. The command line
