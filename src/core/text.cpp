@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include "text/utf8.h"
+
 namespace guiyan::core {
 
 // Decodes UTF-8 and folds full-width forms (U+FF01-U+FF5E, U+3000) to ASCII; each malformed
@@ -49,6 +51,21 @@ bool is_invisible(char32_t c) {
   return c == 0x00AD || c == 0x061C || c == 0x180E || (c >= 0x200C && c <= 0x200F) ||
          (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
          (c >= 0x2066 && c <= 0x206F) || (c >= 0xFFF9 && c <= 0xFFFB);
+}
+
+std::string without_invisible(std::string_view text) {
+  // Every invisible character is encoded from one of these lead bytes: most texts have none.
+  if (text.find_first_of("\xC2\xD8\xE1\xE2\xEF") == std::string_view::npos) {
+    return std::string(text);
+  }
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    size_t start = pos;
+    char32_t c = text::detail::decode_utf8(text, pos);
+    if (c == text::detail::kIllFormed || !is_invisible(c)) out.append(text, start, pos - start);
+  }
+  return out;
 }
 
 bool is_control(char32_t c) {

@@ -18,6 +18,10 @@ std::u32string decode_folded(std::string_view text);
 // ("\u202A138 1234 5678\u202C"). The zero-width space and the byte-order mark are spaces instead.
 bool is_invisible(char32_t c);
 
+// UTF-8 `text` without its invisible characters (see is_invisible), otherwise as it is: no
+// folding, no trimming (for free text such as an API's notes).
+std::string without_invisible(std::string_view text);
+
 // True for a control character: C0 other than the ASCII whitespace TAB..CR, DEL, or C1.
 bool is_control(char32_t c);
 

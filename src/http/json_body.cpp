@@ -1,5 +1,6 @@
 #include "http/json_body.h"
 
+#include "core/text.h"
 #include "http/api_error.h"
 
 namespace guiyan::http {
@@ -10,6 +11,16 @@ std::string trim(const std::string& s) {
   if (b == std::string::npos) return {};
   size_t e = s.find_last_not_of(" \t\r\n");
   return s.substr(b, e - b + 1);
+}
+
+// A string value of field `name` trimmed, without invisible characters; 400 when it holds a
+// control character.
+std::string clean(const std::string& name, const std::string& label, const nlohmann::json& v) {
+  std::string s = trim(core::without_invisible(v.get<std::string>()));
+  if (core::has_control(s)) {
+    throw bad_request(name, label + "含有看不见的控制字符，请删除后重新输入", "invalid");
+  }
+  return s;
 }
 
 ApiError type_error(const std::string& name, const std::string& label, const char* type) {
@@ -62,12 +73,23 @@ std::string JsonBody::str(const std::string& name, const std::string& label, siz
   return *v;
 }
 
+std::string JsonBody::secret(const std::string& name, const std::string& label, size_t max_chars) {
+  auto v = read_str(name, label, max_chars, false, true);
+  if (!v) throw bad_request(name, "缺少必填字段“" + name + "”（" + label + "）", "required");
+  return *v;
+}
+
 std::optional<std::string> JsonBody::opt_str(const std::string& name, const std::string& label,
                                              size_t max_chars, bool allow_empty) {
+  return read_str(name, label, max_chars, allow_empty, false);
+}
+
+std::optional<std::string> JsonBody::read_str(const std::string& name, const std::string& label,
+                                              size_t max_chars, bool allow_empty, bool verbatim) {
   const auto* v = field(name);
   if (!v) return std::nullopt;
   if (!v->is_string()) throw type_error(name, label, "字符串");
-  std::string s = trim(v->get<std::string>());
+  std::string s = verbatim ? trim(v->get<std::string>()) : clean(name, label, *v);
   if (s.empty() && !allow_empty) {
     throw bad_request(name, "字段“" + name + "”（" + label + "）不能为空", "required");
   }
@@ -100,7 +122,7 @@ std::optional<std::vector<std::string>> JsonBody::opt_str_list(const std::string
   std::vector<std::string> out;
   for (const auto& item : *v) {
     if (!item.is_string()) throw type_error(name, label, "字符串数组");
-    out.push_back(trim(item.get<std::string>()));
+    out.push_back(clean(name, label, item));
   }
   return out;
 }

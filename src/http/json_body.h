@@ -17,16 +17,20 @@ class JsonBody {
   // True when the field is present (null counts as present).
   bool has(const std::string& name) const;
   // A required non-empty string of at most max_chars characters, trimmed; `label` is Chinese.
+  // Invisible format characters are left out and a control character answers 400, as in a
+  // sheet's cells (core::is_invisible, core::is_control).
   std::string str(const std::string& name, const std::string& label, size_t max_chars = 200);
-  // An optional string (absent or null → nullopt); an empty string after trimming is allowed
-  // only when allow_empty.
+  // An optional string (absent or null → nullopt), read as str; an empty string after trimming
+  // is allowed only when allow_empty.
   std::optional<std::string> opt_str(const std::string& name, const std::string& label,
                                      size_t max_chars = 200, bool allow_empty = false);
+  // A required password: as str, but only trimmed, every other character kept as typed.
+  std::string secret(const std::string& name, const std::string& label, size_t max_chars);
   // An optional integer.
   std::optional<int64_t> opt_int(const std::string& name, const std::string& label);
   // An optional boolean.
   std::optional<bool> opt_bool(const std::string& name, const std::string& label);
-  // An optional array of strings.
+  // An optional array of strings, each trimmed and cleaned as str.
   std::optional<std::vector<std::string>> opt_str_list(const std::string& name,
                                                        const std::string& label);
   // Throws 400 naming the first field the handler did not read.
@@ -34,6 +38,8 @@ class JsonBody {
 
  private:
   const nlohmann::json* field(const std::string& name);
+  std::optional<std::string> read_str(const std::string& name, const std::string& label,
+                                      size_t max_chars, bool allow_empty, bool verbatim);
   nlohmann::json doc_;
   std::set<std::string> read_;
 };

@@ -6,6 +6,7 @@
 #include "core/person_fields.h"
 #include "core/text.h"
 #include "http/api_error.h"
+#include "http/json_body.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/masking.h"
@@ -387,45 +388,27 @@ nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id) {
 }
 
 nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
-                               const nlohmann::json& body) {
+                               const nlohmann::json& body_in) {
   require(p, "person:write");
-  if (!body.is_object()) throw bad_request("", "请求内容应为 JSON 对象", "invalid_json");
-  auto str = [&](const char* key, bool required, size_t max) -> std::optional<std::string> {
-    auto it = body.find(key);
-    if (it == body.end() || it->is_null()) {
-      if (required) throw bad_request(key, std::string("缺少必填字段“") + key + "”", "required");
-      return std::nullopt;
-    }
-    if (!it->is_string() || it->get<std::string>().empty()) {
-      throw bad_request(key, std::string("字段“") + key + "”应为非空字符串", "invalid_type");
-    }
-    if (it->get<std::string>().size() > max * 3) throw bad_request(key, "内容过长", "too_long");
-    return it->get<std::string>();
-  };
-  for (const auto& [key, v] : body.items()) {
-    static const std::set<std::string> known = {
-        "kind", "served_on", "result", "next_step", "next_due", "case_worker_id", "mentor_name"};
-    if (!known.count(key)) throw bad_request(key, "不认识的字段“" + key + "”", "unknown_field");
-  }
-  auto kind = core::find_term(core::service_kinds(), *str("kind", true, 20));
+  http::JsonBody body(body_in.dump());
+  auto kind = core::find_term(core::service_kinds(), body.str("kind", "服务类型", 20));
   if (!kind) throw bad_request("kind", "服务类型不在可选范围内");
   std::string today = core::today_local();
-  std::string served_on = str("served_on", false, 10).value_or(today);
+  std::string served_on = body.opt_str("served_on", "服务日期", 10).value_or(today);
   if (!core::parse_iso(served_on) || served_on.size() != 10 || served_on > today) {
     throw bad_request("served_on", "服务日期应为不晚于今天的日期，如 2026-02-01");
   }
-  auto next_due = str("next_due", false, 10);
-  if (next_due && (!core::parse_iso(*next_due) || next_due->size() != 10)) {
-    throw bad_request("next_due", "下次跟进日期格式应为 YYYY-MM-DD");
+  // A next step due before the service that set it would be overdue the day it is recorded.
+  auto next_due = body.opt_str("next_due", "下次跟进日期", 10);
+  if (next_due &&
+      (!core::parse_iso(*next_due) || next_due->size() != 10 || *next_due < served_on)) {
+    throw bad_request("next_due", "下次跟进日期应为不早于服务日期的日期，如 2026-03-01");
   }
-  std::string result = *str("result", true, 500);
-  auto next_step = str("next_step", false, 500);
-  auto mentor = str("mentor_name", false, 40);
-  std::optional<int64_t> worker;
-  if (auto it = body.find("case_worker_id"); it != body.end() && !it->is_null()) {
-    if (!it->is_number_integer()) throw bad_request("case_worker_id", "服务专员应为用户编号");
-    worker = it->get<int64_t>();
-  }
+  std::string result = body.str("result", "服务结果", 500);
+  auto next_step = body.opt_str("next_step", "下一步", 500);
+  auto mentor = body.opt_str("mentor_name", "创业导师", 40);
+  auto worker = body.opt_int("case_worker_id", "服务专员");
+  body.finish();
   auto conn = db.acquire();
   store::Tx tx(*conn);
   sync_vocabularies(*conn, true);

@@ -34,8 +34,9 @@ nlohmann::json get_person_api(store::Db& db, const Principal& p, int64_t id, boo
 // provenance and the audit trail (person:read).
 nlohmann::json person_file_api(store::Db& db, const Principal& p, int64_t id);
 
-// Records a service of the case team (person:write): kind, served_on, result, next_step,
-// next_due; case_worker_id / mentor_name may be set with it.
+// Records a service of the case team (person:write): kind, served_on (not after today), result,
+// next_step, next_due (not before served_on); case_worker_id / mentor_name may be set with it.
+// Texts are read as every API string is (http::JsonBody); 400 names the field at fault.
 nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
                                const nlohmann::json& body);
 

@@ -186,3 +186,39 @@ TEST(NextStepApi, AMergedRecordsNextStepFollowsItsSurvivorUntilTheMergeIsUndone)
   EXPECT_EQ(next_step_of(dup), due);
   EXPECT_TRUE(next_step_of(kept).is_null());
 }
+
+// A service record is refused what would make it wrong from the start — a next step due before
+// the service that set it (overdue the day it is recorded), a control character in its text —
+// with the field named, and nothing is recorded; invisible marks in its text are left out.
+TEST(NextStepApi, AServiceRecordIsRefusedWhatWouldMakeItWrongFromTheStart) {
+  ServerProcess s;
+  s.add_user("sv_clerk", "clerk", "421022", "公安县人社局", kPassword);
+  s.start();
+  HttpClient c(s.port());
+  std::string t = token_of(c, "sv_clerk");
+  auto person =
+      c.post("/api/v1/people",
+             {{"name", "服务记录"}, {"region_code", "421022100001"}, {"phone", "13912340006"}}, t);
+  ASSERT_EQ(person.status, 201) << person.body;
+  std::string path = "/api/v1/people/" + std::to_string(person.json()["id"].get<int64_t>());
+  auto serve = [&](nlohmann::json extra) {
+    nlohmann::json body{{"kind", "loan_matching"}, {"served_on", day(-3)}, {"result", "对接贷款"}};
+    body.update(extra);
+    return c.post(path + "/services", body, t);
+  };
+  auto early = serve({{"next_step", "跟进放款"}, {"next_due", day(-4)}});
+  EXPECT_EQ(early.status, 400) << early.body;
+  EXPECT_EQ(early.json()["error"]["field"], "next_due");
+  EXPECT_EQ(early.json()["error"]["message"],
+            "下次跟进日期应为不早于服务日期的日期，如 2026-03-01");
+  auto bell = serve({{"result", "对接\a贷款"}});
+  EXPECT_EQ(bell.status, 400) << bell.body;
+  EXPECT_EQ(bell.json()["error"]["field"], "result");
+  EXPECT_EQ(bell.json()["error"]["message"], "服务结果含有看不见的控制字符，请删除后重新输入");
+  EXPECT_EQ(serve({{"served_on", day(1)}}).status, 400);
+  EXPECT_EQ(c.get(path + "/file", t).json()["services"].size(), 0u);
+  // Due the day of the service is no contradiction; marks around pasted text are dropped.
+  auto same_day = serve({{"next_step", "\u202a跟进放款\u202c"}, {"next_due", day(-3)}});
+  ASSERT_EQ(same_day.status, 201) << same_day.body;
+  EXPECT_EQ(same_day.json()["next_step"], "跟进放款");
+}

@@ -214,6 +214,11 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     await pickOption(page, sdialog.locator('[data-test=service-kind]'), '走访慰问')
     await sdialog.locator('textarea[name=result]').fill(SERVICE_RESULT)
     await sdialog.locator('textarea[name=next_step]').fill('下周陪同到镇便民服务中心咨询场地')
+    // The day before the service (today, China time) cannot be picked as its next step's due date.
+    const dayBefore = new Date(Date.now() + (8 - 24) * 3600_000).toISOString().slice(0, 10)
+    await pickDate(sdialog.locator('[data-test=service-next-due] .el-date-editor'), dayBefore)
+    await sdialog.locator('textarea[name=next_step]').click()
+    assert.equal(await sdialog.locator('[data-test=service-next-due] input').inputValue(), '')
     // Due in three days (China time): the ledger's 跟进 filter finds her below.
     const due = new Date(Date.now() + (8 + 72) * 3600_000).toISOString().slice(0, 10)
     await pickDate(sdialog.locator('[data-test=service-next-due] .el-date-editor'), due)

@@ -61,7 +61,7 @@ void add_auth_routes(Router& r, ApiContext& ctx) {
   r.add("POST", "/api/v1/auth/login", [&ctx](Request& req) {
     JsonBody body(req.body);
     std::string username = body.str("username", "用户名", 64);
-    std::string password = body.str("password", "密码", 128);
+    std::string password = body.secret("password", "密码", 128);
     body.finish();
     auto result = service::login(ctx.db, username, password, req.remote_ip, core::now(), ctx.auth);
     auto resp = json_response(200, {{"token", result.token},

@@ -34,7 +34,7 @@ void add_user_routes(Router& r, ApiContext& ctx) {
     service::NewUser u;
     u.username = body.str("username", "用户名", 32);
     u.display_name = body.str("display_name", "姓名", 50);
-    u.password = body.str("password", "密码", 128);
+    u.password = body.secret("password", "密码", 128);
     u.department_id = body.opt_int("department_id", "部门");
     u.region_code = body.str("region_code", "所在区划", 12);
     u.roles = body.opt_str_list("roles", "角色").value_or(std::vector<std::string>{});
@@ -60,7 +60,7 @@ void add_user_routes(Router& r, ApiContext& ctx) {
     auto p = authenticate(ctx, req);
     int64_t id = path_id(req);
     JsonBody body(req.body);
-    std::string password = body.str("password", "新密码", 128);
+    std::string password = body.secret("password", "新密码", 128);
     body.finish();
     service::set_password(ctx.db, service::Actor::of(p), &p, id, password);
     return json_response(200, nlohmann::json::object());
