@@ -120,6 +120,10 @@ std::string bare_label(const Field& field) {
   return split_label_unit(field.label).name;
 }
 
+// The largest count or amount a field takes (in its unit: a billion 万元, people, square metres):
+// more is a slip of the keyboard, in a sheet or through the API alike.
+constexpr int64_t kLargestAmount = 1'000'000'000;
+
 // A sheet cell for an integer field: an identifier takes digits only; a count or an amount may
 // be written as offices write numbers (100,000, 三十, 1.5万) and may end with its unit; an amount
 // in 万元 also with 元 or a count of 万/亿 (30万元 → 30, 1.2亿 → 12000, 50000元 → 5). Amounts and
@@ -173,7 +177,7 @@ FieldValue normalize_count(const Field& field, const std::string& s) {
   if (unit == "万元" && (suffixed || n->large_unit)) v /= 1e4;
   if (v < 0)
     return fail(name + "应为不小于0的" + (unit == "人" ? "整数" : "数字") + "（" + unit + "）");
-  if (v > 1e9) return fail(name + "数值过大（" + unit + "），实际为“" + s + "”");
+  if (v > kLargestAmount) return fail(name + "数值过大（" + unit + "），实际为“" + s + "”");
   if (unit == "人" && v != static_cast<double>(static_cast<int64_t>(v))) {
     return fail(expected + "，实际为“" + s + "”");
   }
@@ -332,6 +336,10 @@ FieldValue normalize_json(const Field& field, const nlohmann::json& raw, const s
         std::string unit = number_unit(field);
         return fail(bare_label(field) + "应为不小于0的整数" +
                     (unit.empty() ? "" : "（" + unit + "）"));
+      }
+      if (std::string unit = number_unit(field);
+          !unit.empty() && raw.get<int64_t>() > kLargestAmount) {
+        return fail(bare_label(field) + "数值过大（" + unit + "）");
       }
       return FieldValue{raw.get<int64_t>(), {}, {}};
     case FieldKind::flag:
