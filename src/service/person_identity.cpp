@@ -70,4 +70,10 @@ std::string age_mismatch(const std::string& id_number, int written_age, const st
   return "年龄与身份证号不符（按身份证号为" + std::to_string(full) + "周岁），请核对身份证号";
 }
 
+std::string before_birth(const std::string& label, const std::string& day,
+                         const std::string& birth) {
+  if (day.empty() || birth.empty() || day >= birth) return "";
+  return label + "（" + day + "）早于出生日期（" + birth + "），请核对";
+}
+
 }  // namespace guiyan::service

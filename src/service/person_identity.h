@@ -38,4 +38,10 @@ std::string birth_month_mismatch(const std::string& id_number, const std::string
 // year or two ago, or one counting 虚岁) and when the number is not valid.
 std::string age_mismatch(const std::string& id_number, int written_age, const std::string& today);
 
+// Why a date in a person's life (`label`: 返乡时间, 状态开始日期 …) on `day` cannot stand before
+// their birth on `birth` (both YYYY-MM-DD): "返乡时间（1960-01-01）早于出生日期（1986-02-23），
+// 请核对"; empty when it is not earlier or either is empty.
+std::string before_birth(const std::string& label, const std::string& day,
+                         const std::string& birth);
+
 }  // namespace guiyan::service

@@ -832,6 +832,7 @@ class Importer {
                                   "年龄，需要时请填写出生日期"});
       }
     }
+    leave_out_dates_before_birth(row, rv, leave_out);
     if (bad) {
       // The row's warnings were written as if it were saved: it is not.
       refuse_kept_issues(summary, first_issue, row.number,
@@ -1017,6 +1018,37 @@ class Importer {
                               "字典以外的技能未保存：记入" + note.label + "将超过" +
                                   std::to_string(note.max_chars) + "个字符的上限",
                               true});
+  }
+
+  // Leaves out (with `leave_out(column, cell, reason)`) the row's 返乡时间, 外出时间 and
+  // 状态开始日期 that fall before the birth its valid ID number or stated birth date gives: a slip
+  // of the keyboard (1960 for 1986) that would put the person home before they were born.
+  template <typename LeaveOut>
+  void leave_out_dates_before_birth(const io::SheetRow& row, RowValues& rv, LeaveOut& leave_out) {
+    std::string birth;
+    if (auto id = rv.values.find("id_number"); id != rv.values.end()) {
+      birth = derive_from_id(id->second).second.value_or("");
+    } else if (auto b = rv.values.find("birth_date"); b != rv.values.end()) {
+      if (auto s = std::get_if<std::string>(&b->second)) birth = *s;
+    }
+    if (birth.empty()) return;
+    auto check = [&](const char* field, const std::string& label, std::string day, auto clear) {
+      std::string why = before_birth(label, day, birth);
+      if (why.empty()) return;
+      size_t col = column_of(field);
+      leave_out(col, col < row.cells.size() ? row.cells[col] : day, why);
+      clear();
+    };
+    if (rv.returned_on) {
+      check("returned_on", "返乡时间", *rv.returned_on, [&] { rv.returned_on.reset(); });
+    }
+    if (rv.left_on) check("left_on", "外出时间", *rv.left_on, [&] { rv.left_on.reset(); });
+    if (auto it = rv.values.find("status_since"); it != rv.values.end()) {
+      if (auto s = std::get_if<std::string>(&it->second)) {
+        check("status_since", core::find_person_field("status_since")->label, *s,
+              [&] { rv.values.erase("status_since"); });
+      }
+    }
   }
 
   // A yes/no need column's cell that is neither: its column, and the text or the sum it holds.

@@ -106,6 +106,33 @@ void check_stated_identity(const PersonValues& values, const store::PersonRow* b
   }
 }
 
+// Refuses a status date before the person's birth (a valid number's, else a stated one), as the
+// record will hold them after `values` (`before` null: a new record).
+void check_since_after_birth(const PersonValues& values, const store::PersonRow* before) {
+  auto text_of = [&](const char* field) -> std::optional<std::string> {
+    auto it = values.find(field);
+    if (it == values.end()) return std::nullopt;
+    auto s = std::get_if<std::string>(&it->second);
+    return s ? *s : std::string();
+  };
+  auto given_id = text_of("id_number");
+  std::string birth;
+  if (given_id && !given_id->empty()) {
+    birth = derive_from_id(*given_id).second.value_or("");
+  } else if (auto stated = text_of("birth_date");
+             stated && (!before || given_id || before->text("id_number").empty())) {
+    birth = *stated;
+  } else if (before && before->birth_date) {
+    birth = *before->birth_date;
+  }
+  auto given_since = text_of("status_since");
+  std::string since = given_since ? *given_since : before ? before->text("status_since") : "";
+  std::string why = before_birth(core::find_person_field("status_since")->label, since, birth);
+  if (why.empty()) return;
+  const char* field = given_since ? "status_since" : given_id ? "id_number" : "birth_date";
+  throw bad_request(field, why);
+}
+
 void check_unique_id(store::Conn& c, const Principal& p, const PersonValues& values, int64_t self) {
   auto it = values.find("id_number");
   if (it == values.end()) return;
@@ -221,6 +248,7 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   sync_vocabularies(*conn, true);
   refuse_retired(values, nullptr);
   check_stated_identity(values, nullptr);
+  check_since_after_birth(values, nullptr);
   check_unique_id(*conn, p, values, 0);
   int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
   auto row = *store::find_person(*conn, id);
@@ -240,6 +268,7 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   PersonValues values = read_values(*conn, p, body);
   refuse_retired(values, &before);
   check_stated_identity(values, &before);
+  check_since_after_birth(values, &before);
   check_unique_id(*conn, p, values, id);
   change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
   auto after = *store::find_person(*conn, id);

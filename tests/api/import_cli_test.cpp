@@ -610,6 +610,34 @@ TEST_F(ImportCli, InvisibleMarksAreLeftOutAndControlCharactersRefused) {
   EXPECT_EQ(only_person(c, token, "周杰")["region_code"], "421022100");
 }
 
+// A date of coming home or leaving before the person was born (1960 typed for 2016) is a slip:
+// the person is kept without it and the report says why; a date after the birth stays.
+TEST_F(ImportCli, DatesBeforeTheBirthAreLeftOut) {
+  write_file(file("early.csv"),
+             "姓名,身份证号,户籍地,人员状态,返乡时间,外出时间\n"
+             "早返,420583198602230018,421022100,返乡,1960-01-01,\n"
+             "早出,421125197101190020,421022100,外出,,1965年3月\n"
+             "按时,422826198402040034,421022100,返乡,2026-01-10,\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("early.csv"), "--report", file("r.xlsx")}, "", &out), 0)
+      << out;
+  EXPECT_EQ(summary_of(out)["new"], 3) << out;
+  std::string reasons = report_lines(file("r.xlsx"));
+  EXPECT_NE(reasons.find("2 返乡时间: 返乡时间（1960-01-01）早于出生日期（1986-02-23），请核对"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("3 外出时间: 外出时间（1965-03-01）早于出生日期（1971-01-19），请核对"),
+            std::string::npos)
+      << reasons;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_TRUE(only_person(c, token, "早返")["status_since"].is_null());
+  EXPECT_EQ(only_person(c, token, "早返")["status"], "returned");
+  EXPECT_TRUE(only_person(c, token, "早出")["status_since"].is_null());
+  EXPECT_EQ(only_person(c, token, "按时")["status_since"], "2026-01-10");
+}
+
 // A column asking for one kind of help (培训意愿, 是否需要贷款, 有无场地需求) adds it to or removes
 // it from the 需求 the row states or the person holds; a sum in a loan column fills an empty
 // 资金需求, a description goes to 其他需求; the same file again changes nothing. The command line
