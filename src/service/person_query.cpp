@@ -137,6 +137,8 @@ Where build_where(store::Db& db, store::Conn& c, const Principal& p, const Perso
     if (q.home_on.size() != 10 || !core::parse_iso(q.home_on)) {
       throw bad_request("home_on", "日期格式应为 YYYY-MM-DD");
     }
+    // Who will be home is not in the ledger: a later day would only repeat today's answer.
+    if (q.home_on > core::today_local()) throw bad_request("home_on", "日期不能晚于今天");
     w.where +=
         " AND (SELECT h.status FROM person_status_history h WHERE h.person_id = p.id AND h.since "
         "<= " +

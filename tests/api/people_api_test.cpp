@@ -1,5 +1,6 @@
 // The people registry through the real server, on SQLite and PostgreSQL alike.
 #include "api/api_env.h"
+#include "core/clock.h"
 #include "core/id_number.h"
 
 using namespace guiyan::testing;
@@ -191,6 +192,14 @@ TEST_F(PeopleApi, BadInputNamesTheField) {
             "unknown_field");
   EXPECT_EQ(env.client().post("/api/v1/people", {{"name", "丁"}}, t).json()["error"]["field"],
             "region_code");
+  // A list's filters that can only answer nothing say why instead.
+  auto ages = env.client().get("/api/v1/people?age_min=60&age_max=20", t);
+  EXPECT_EQ(ages.status, 400);
+  EXPECT_EQ(ages.json()["error"]["message"], "最大年龄不能小于最小年龄");
+  std::string tomorrow = guiyan::core::today_local_date().plus_days(1).to_iso();
+  auto later = env.client().get("/api/v1/people?home_on=" + tomorrow, t);
+  EXPECT_EQ(later.status, 400);
+  EXPECT_EQ(later.json()["error"]["field"], "home_on");
 }
 
 // A status cannot begin before the person was born (1950 typed for 2025): refused with the field

@@ -137,6 +137,16 @@ export function toIsoDate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
+// Today's local date as YYYY-MM-DD.
+export function todayIso() {
+  return toIsoDate(new Date())
+}
+
+// Date pickers: no day after today (the server refuses them).
+export function afterToday(d) {
+  return toIsoDate(d) > todayIso()
+}
+
 // A local Date → ISO 8601 UTC without milliseconds ("2026-11-22T04:34:00Z").
 export function toIsoUtc(date) {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')

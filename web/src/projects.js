@@ -3,7 +3,7 @@
 // Chinese label of a key comes from the vocabulary; this file only knows the order and the colours.
 import { reactive } from 'vue'
 import { api } from './api.js'
-import { auditActionName, toIsoDate } from './format.js'
+import { afterToday, auditActionName, toIsoDate, todayIso } from './format.js'
 
 export const projectVocabulary = reactive({
   loaded: false,
@@ -158,14 +158,8 @@ export function recentYears(count = 6) {
   return Array.from({ length: count }, (_, i) => y - i)
 }
 
-export function todayIso() {
-  return toIsoDate(new Date())
-}
-
-// Date pickers: no day after today (the server refuses them).
-export function afterToday(d) {
-  return toIsoDate(d) > todayIso()
-}
+// The date helpers the project pages import from here (format.js holds them).
+export { afterToday, todayIso }
 
 // What a project is called with its investor: "荆州光电产业园（深圳某某科技）".
 export function projectTitle(p) {

@@ -37,6 +37,9 @@ service::PersonQuery read_person_query(const Request& req) {
       (q.age_max && (*q.age_max < 0 || *q.age_max > 150))) {
     throw bad_request("age_min", "年龄范围应在0到150之间");
   }
+  if (q.age_min && q.age_max && *q.age_min > *q.age_max) {
+    throw bad_request("age_max", "最大年龄不能小于最小年龄");
+  }
   if (utf8_length(q.q) > 100) throw bad_request("q", "搜索内容过长（最多100个字符）");
   std::tie(q.limit, q.offset) = page_params(req);
   return q;
