@@ -758,6 +758,11 @@ class Importer {
              "备用电话已另填，第二个号码" + second_phone->first + "未保存", true});
       }
     }
+    // The same number twice (13800001111/13800001111, or again under 备用电话) is one phone.
+    if (auto p2 = rv.values.find("phone2"), p1 = rv.values.find("phone");
+        p2 != rv.values.end() && p1 != rv.values.end() && p2->second == p1->second) {
+      rv.values.erase(p2);
+    }
     // No place in the row: the household address gives the one it begins with, for a sheet
     // without a place column (said once at its header) or a row whose place cells are blank.
     auto address = rv.values.find("address");

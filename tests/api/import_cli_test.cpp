@@ -638,6 +638,24 @@ TEST_F(ImportCli, DatesBeforeTheBirthAreLeftOut) {
   EXPECT_EQ(only_person(c, token, "按时")["status_since"], "2026-01-10");
 }
 
+// A number written twice — in one cell, or again under 备用电话 — is one phone, not a second.
+TEST_F(ImportCli, TheSameNumberTwiceIsOnePhone) {
+  write_file(file("twice.csv"),
+             "姓名,户籍地,联系电话,备用电话\n"
+             "一格两次,421022100,13800001111/13800001111,\n"
+             "两列同号,421022100,13800002222,13800002222\n"
+             "两个号码,421022100,13800003333,13900003333\n");
+  std::string out;
+  EXPECT_EQ(s.cli({"import", "people", file("twice.csv")}, "", &out), 0) << out;
+  EXPECT_EQ(summary_of(out)["new"], 3) << out;
+  s.start();
+  HttpClient c(s.port());
+  std::string token = clerk_token(c);
+  EXPECT_TRUE(only_person(c, token, "一格两次")["phone2"].is_null());
+  EXPECT_TRUE(only_person(c, token, "两列同号")["phone2"].is_null());
+  EXPECT_EQ(only_person(c, token, "两个号码")["phone2"], "139****3333");
+}
+
 // A column asking for one kind of help (培训意愿, 是否需要贷款, 有无场地需求) adds it to or removes
 // it from the 需求 the row states or the person holds; a sum in a loan column fills an empty
 // 资金需求, a description goes to 其他需求; the same file again changes nothing. The command line
