@@ -29,7 +29,7 @@ std::u32string decode_folded(std::string_view text) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
     if (cp == 0x3000) cp = U' ';
     if (cp == 0x2028 || cp == 0x2029) cp = U'\n';
-    if (!is_invisible(cp)) out.push_back(cp);
+    if (cp < 0xAD || !is_invisible(cp)) out.push_back(cp);  // every cell's every character
     i += ok ? extra + 1 : 1;
   }
   return out;
@@ -48,9 +48,9 @@ std::string encode_utf8(std::u32string_view text) {
 }
 
 bool is_invisible(char32_t c) {
-  return c == 0x00AD || c == 0x061C || c == 0x180E || (c >= 0x200C && c <= 0x200F) ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
-         (c >= 0x2066 && c <= 0x206F) || (c >= 0xFFF9 && c <= 0xFFFB);
+  if (c < 0x200C) return c == 0x00AD || c == 0x061C || c == 0x180E;
+  if (c > 0x206F) return c >= 0xFFF9 && c <= 0xFFFB;  // Han and the rest: two comparisons
+  return c <= 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) || c >= 0x2066;
 }
 
 std::string without_invisible(std::string_view text) {
