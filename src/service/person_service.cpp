@@ -107,8 +107,12 @@ void check_stated_identity(const PersonValues& values, const store::PersonRow* b
 }
 
 // Refuses a status date before the person's birth (a valid number's, else a stated one), as the
-// record will hold them after `values` (`before` null: a new record).
+// record will hold them after `values` (`before` null: a new record). Only a change of one of the
+// three is checked: a record stored so before the check came stays editable otherwise.
 void check_since_after_birth(const PersonValues& values, const store::PersonRow* before) {
+  if (!values.count("status_since") && !values.count("id_number") && !values.count("birth_date")) {
+    return;
+  }
   auto text_of = [&](const char* field) -> std::optional<std::string> {
     auto it = values.find(field);
     if (it == values.end()) return std::nullopt;

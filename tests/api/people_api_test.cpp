@@ -2,6 +2,7 @@
 #include "api/api_env.h"
 #include "core/clock.h"
 #include "core/id_number.h"
+#include "store/db.h"
 
 using namespace guiyan::testing;
 
@@ -235,6 +236,13 @@ TEST_F(PeopleApi, AStatusCannotBeginBeforeThePersonWasBorn) {
   EXPECT_EQ(
       env.client().patch(path, {{"status_since", "1986-02-23"}, {"id_number", number}}, t).status,
       200);
+  // A record stored so before the check came (an import of an earlier version) stays editable:
+  // only a change of the date, the number or the birth date is checked.
+  auto db = guiyan::store::open_db(env.server().db_url(), 1);
+  guiyan::store::exec(*db->acquire(), "UPDATE person SET status_since = '1950-01-01' WHERE id = $1",
+                      {id});
+  EXPECT_EQ(env.client().patch(path, {{"notes", "老数据"}}, t).status, 200);
+  EXPECT_EQ(env.client().patch(path, {{"status_since", "1960-01-01"}}, t).status, 400);
 }
 
 TEST_F(PeopleApi, StatusHistoryServicesProvenanceAndTheFile) {
