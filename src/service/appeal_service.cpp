@@ -96,13 +96,17 @@ nlohmann::json list_appeals(store::Db& db, const Principal& p, const AppealQuery
   }
   if (q.project_id) where += " AND a.project_id = " + sql.bind(*q.project_id);
   if (q.merchant_id) where += " AND a.merchant_id = " + sql.bind(*q.merchant_id);
-  std::string today = sql.bind(core::today_local());
-  std::string overdue = "a.status <> 'closed' AND a.due_on < " + today;
-  if (q.overdue) where += " AND " + overdue;
+  auto overdue = [](store::SqlBuilder& s) {
+    return "a.status <> 'closed' AND a.due_on < " + s.bind(core::today_local());
+  };
+  if (q.overdue) where += " AND " + overdue(sql);
+  // The count binds today's date once more for itself: PostgreSQL refuses a statement whose
+  // parameter it never reads (it cannot tell its type), as the page would be without it.
+  store::SqlBuilder counting = sql;
   auto counts = store::query_one(*conn,
-                                 "SELECT COUNT(*), SUM(CASE WHEN " + overdue +
+                                 "SELECT COUNT(*), SUM(CASE WHEN " + overdue(counting) +
                                      " THEN 1 ELSE 0 END) FROM appeal a WHERE " + where,
-                                 sql.params());
+                                 counting.params());
   nlohmann::json items = nlohmann::json::array();
   std::string page =
       " ORDER BY a.id DESC LIMIT " + sql.bind(q.limit) + " OFFSET " + sql.bind(q.offset);
