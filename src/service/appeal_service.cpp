@@ -10,6 +10,7 @@
 #include "service/data_scope.h"
 #include "service/merchant_service.h"
 #include "service/project_service.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -86,7 +87,7 @@ nlohmann::json list_appeals(store::Db& db, const Principal& p, const AppealQuery
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "a.region_code", "a.created_by");
   if (!q.region.empty()) {
-    if (!region_exists(*conn, q.region)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, *conn, p, q.region);
     where += " AND " + subtree_condition(sql, "a.region_code", q.region);
   }
   if (!q.status.empty()) {

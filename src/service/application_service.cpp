@@ -13,6 +13,7 @@
 #include "service/policy_evaluation.h"
 #include "service/policy_service.h"
 #include "service/policy_subjects.h"
+#include "service/region_filter.h"
 #include "service/venture_service.h"
 #include "store/sql_builder.h"
 
@@ -188,7 +189,10 @@ nlohmann::json list_applications(store::Db& db, const Principal& p, const Applic
   require(p, "application:read");
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "a.region_code");
-  if (!f.region.empty()) where += " AND " + subtree_condition(sql, "a.region_code", f.region);
+  if (!f.region.empty()) {
+    check_region_filter(db, *db.acquire(), p, f.region);
+    where += " AND " + subtree_condition(sql, "a.region_code", f.region);
+  }
   if (!f.status.empty()) {
     std::string list;
     for (const auto& one : core::split(f.status, ',')) {

@@ -103,4 +103,19 @@ bool scope_is_subtree(const Principal& p, std::string_view region) {
   return true;
 }
 
+bool scope_reaches(const Principal& p, std::string_view region) {
+  auto overlaps = [&](std::string_view r) {
+    return region_within(region, r) || region_within(r, region);
+  };
+  for (const ScopeGrant& g : p.scopes) {
+    if (g.kind == "all" || g.kind == "own_records") return true;
+    if (g.kind == "own_region" && region_within(p.region_code, region)) return true;
+    if (g.kind == "own_region_down" && overlaps(p.region_code)) return true;
+    if (g.kind == "regions" && std::any_of(g.regions.begin(), g.regions.end(), overlaps)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace guiyan::service

@@ -35,6 +35,11 @@ bool sees_subtree(const Principal& p, std::string_view region);
 // and below: nothing in it hidden, nothing outside it shown.
 bool scope_is_subtree(const Principal& p, std::string_view region);
 
+// Whether a record of `region` or below can be in the account's scope: false when a filter on
+// that region could only ever list nothing (another county's code for a county clerk). Own
+// records reach every region: their owner may have entered them anywhere.
+bool scope_reaches(const Principal& p, std::string_view region);
+
 // A condition limiting `region_column` to `region` and below (for a region filter in a list).
 std::string subtree_condition(store::SqlBuilder& sql, std::string_view region_column,
                               std::string_view region);

@@ -46,6 +46,29 @@ TEST(DataScope, InScopeUnionsTheRoles) {
   EXPECT_FALSE(in_scope(p, "421022"));
 }
 
+TEST(DataScope, AFilterReachesTheScopeWhenTheSubtreesMeet) {
+  Principal p = county_clerk();
+  EXPECT_TRUE(scope_reaches(p, "421000"));        // the city holds the county
+  EXPECT_TRUE(scope_reaches(p, "420000"));        // so does the province
+  EXPECT_TRUE(scope_reaches(p, "421022"));        // the county itself
+  EXPECT_TRUE(scope_reaches(p, "421022100001"));  // a village in it
+  EXPECT_FALSE(scope_reaches(p, "421081"));       // the neighbouring county
+  EXPECT_FALSE(scope_reaches(p, "420100"));       // another city
+  p.scopes = {{"own_region", {}}};
+  EXPECT_TRUE(scope_reaches(p, "421000"));
+  EXPECT_FALSE(scope_reaches(p, "421022100"));  // below the own region: nothing seen there
+  p.scopes = {{"regions", {"421081", "420100"}}};
+  EXPECT_TRUE(scope_reaches(p, "420111"));
+  EXPECT_TRUE(scope_reaches(p, "421000"));
+  EXPECT_FALSE(scope_reaches(p, "421022"));  // the account's own county is not granted
+  p.scopes.push_back({"own_records", {}});
+  EXPECT_TRUE(scope_reaches(p, "421022"));  // records the account entered may lie anywhere
+  p.scopes = {{"none", {}}};
+  EXPECT_FALSE(scope_reaches(p, "420000"));
+  p.scopes = {{"all", {}}};
+  EXPECT_TRUE(scope_reaches(p, "421081"));
+}
+
 TEST(DataScope, ConditionBindsARange) {
   guiyan::store::SqlBuilder sql;
   Principal p = county_clerk();

@@ -7,6 +7,7 @@
 #include "http/api_error.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -107,7 +108,10 @@ nlohmann::json list_departments(store::Db& db, const Principal& p, const std::st
   require(p, "department:read");
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "d.region_code");
-  if (!region.empty()) where += " AND " + subtree_condition(sql, "d.region_code", region);
+  if (!region.empty()) {
+    check_region_filter(db, *db.acquire(), p, region);
+    where += " AND " + subtree_condition(sql, "d.region_code", region);
+  }
   auto conn = db.acquire();
   int64_t total =
       store::query_int(*conn, "SELECT COUNT(*) FROM department d WHERE " + where, sql.params());

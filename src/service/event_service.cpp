@@ -9,6 +9,7 @@
 #include "service/data_scope.h"
 #include "service/indicator_catalogue.h"
 #include "service/masking.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -269,7 +270,7 @@ nlohmann::json list_events(store::Db& db, const Principal& p, const EventFilter&
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "e.region_code", "e.created_by");
   if (!f.region.empty()) {
-    if (!region_exists(*conn, f.region)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, *conn, p, f.region);
     where += " AND " + subtree_condition(sql, "e.region_code", f.region);
   }
   if (f.year) {

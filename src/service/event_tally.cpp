@@ -8,6 +8,7 @@
 #include "service/data_scope.h"
 #include "service/event_service.h"
 #include "service/indicator_catalogue.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -81,6 +82,7 @@ nlohmann::json event_tally(store::Db& db, const Principal& p, const std::string&
   EventTallyRow self;
   {
     auto conn = db.acquire();
+    if (!region_in.empty()) check_region_filter(db, *conn, p, region_in);
     auto r = store::query_one(*conn, "SELECT name, level FROM region WHERE code = $1", {region});
     if (!r) throw http::bad_request("region", "区划代码不存在");
     self.code = region;

@@ -16,6 +16,7 @@
 #include "service/masking.h"
 #include "service/official_calendar.h"
 #include "service/person_service.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -162,7 +163,10 @@ nlohmann::json list_financing(store::Db& db, const Principal& p, const Financing
   std::string today = core::today_local();
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "f.region_code");
-  if (!f.region.empty()) where += " AND " + subtree_condition(sql, "f.region_code", f.region);
+  if (!f.region.empty()) {
+    check_region_filter(db, *db.acquire(), p, f.region);
+    where += " AND " + subtree_condition(sql, "f.region_code", f.region);
+  }
   if (!f.status.empty()) where += " AND f.status = " + sql.bind(f.status);
   // Today inlined (our own YYYY-MM-DD), not bound: the count uses it even when no filter does,
   // and PostgreSQL refuses a bound parameter a statement leaves unused.

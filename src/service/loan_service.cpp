@@ -15,6 +15,7 @@
 #include "service/person_service.h"
 #include "service/policy_service.h"
 #include "service/policy_subjects.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -350,7 +351,10 @@ nlohmann::json list_loans(store::Db& db, const Principal& p, const LoanFilter& f
   require(p, "loan:read");
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "l.region_code");
-  if (!f.region.empty()) where += " AND " + subtree_condition(sql, "l.region_code", f.region);
+  if (!f.region.empty()) {
+    check_region_filter(db, *db.acquire(), p, f.region);
+    where += " AND " + subtree_condition(sql, "l.region_code", f.region);
+  }
   for (auto [column, value] :
        {std::pair{"l.status", &f.status}, std::pair{"l.borrower_kind", &f.borrower_kind},
         std::pair{"l.bank", &f.bank}}) {

@@ -14,6 +14,7 @@
 #include "service/data_scope.h"
 #include "service/merchant_facets.h"
 #include "service/merchant_service.h"
+#include "service/region_filter.h"
 #include "service/region_resolver.h"
 #include "service/region_service.h"
 #include "service/region_tree.h"
@@ -67,7 +68,7 @@ Where build_where(store::Db& db, store::Conn& c, const Principal& p, const Merch
   w.where = scope_condition(p, w.sql, "m.hometown_code", "m.created_by");
   w.region = q.region.empty() ? p.region_code : q.region;
   if (!q.region.empty()) {
-    if (!region_tree(db, c).holds(q.region)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, c, p, q.region);
     w.where += " AND " + subtree_condition(w.sql, "m.hometown_code", q.region);
     w.region_filter = true;
     if (q.region_exact) {

@@ -17,6 +17,7 @@
 #include "service/person_search_hits.h"
 #include "service/person_service.h"
 #include "service/region_buckets.h"
+#include "service/region_filter.h"
 #include "service/region_resolver.h"
 #include "service/region_service.h"
 #include "service/region_tree.h"
@@ -92,7 +93,7 @@ Where build_where(store::Db& db, store::Conn& c, const Principal& p, const Perso
       scope_condition(p, w.sql, "p.region_code", "p.created_by") + " AND p.merged_into IS NULL";
   w.region = q.region.empty() ? p.region_code : q.region;
   if (!q.region.empty()) {
-    if (!region_tree(db, c).holds(q.region)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, c, p, q.region);
     w.where += " AND " + subtree_condition(w.sql, "p.region_code", q.region);
   }
   check_key(core::person_statuses(), q.status, "status");
@@ -354,6 +355,7 @@ nlohmann::json people_stats(store::Db& db, const Principal& p, const std::string
   std::string region = region_in.empty() ? p.region_code : region_in;
   auto conn = db.acquire();
   if (!region_tree(db, *conn).holds(region)) throw http::not_found("行政区划");
+  if (!region_in.empty()) check_region_filter(db, *conn, p, region_in);
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "p.region_code", "p.created_by") + " AND " +
                       subtree_condition(sql, "p.region_code", region) +

@@ -8,7 +8,7 @@
 #include "core/project_vocabulary.h"
 #include "http/api_error.h"
 #include "service/data_scope.h"
-#include "service/region_service.h"
+#include "service/region_filter.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -27,13 +27,13 @@ struct Scope {
 
 // The scope and region condition on the table aliased `alias` (project p, or project_stage e,
 // whose rows carry the project's region and creator).
-Scope scope_of(store::Conn& c, const Principal& p, const std::string& region_in,
+Scope scope_of(store::Db& db, store::Conn& c, const Principal& p, const std::string& region_in,
                const std::string& alias = "p") {
   Scope s;
   s.region = region_in.empty() ? p.region_code : region_in;
   s.where = scope_condition(p, s.sql, alias + ".region_code", alias + ".created_by");
   if (!region_in.empty()) {
-    if (!region_exists(c, region_in)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, c, p, region_in);
     s.where += " AND " + subtree_condition(s.sql, alias + ".region_code", region_in);
   }
   return s;
@@ -66,7 +66,7 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
   require(p, "project:read");
   check_year(year, "year");
   auto conn = db.acquire();
-  Scope s = scope_of(*conn, p, region);
+  Scope s = scope_of(db, *conn, p, region);
   std::string from = std::to_string(year) + "-01-01", to = std::to_string(year) + "-12-31";
   struct Stage {
     int64_t now = 0, now_amount = 0, now_major = 0, reached = 0, reached_amount = 0;
@@ -128,7 +128,7 @@ nlohmann::json project_board(store::Db& db, const Principal& p, const std::strin
     // One pass over the year's range of each stage in the stage table's board index, which
     // carries the project's region, amount and creator and each entry's days (from its dated
     // entry to the dated entry of the next stage; days before dropping the project do not count).
-    Scope e = scope_of(*conn, p, region, "e");
+    Scope e = scope_of(db, *conn, p, region, "e");
     store::SqlBuilder yq = e.sql;
     std::string y0 = yq.bind(from), y1 = yq.bind(to);
     std::string year_stages = stage_list(yq);
@@ -186,7 +186,7 @@ nlohmann::json approval_times(store::Db& db, const Principal& p, const std::stri
   check_year(year, "year");
   check_year(baseline, "baseline");
   auto conn = db.acquire();
-  Scope s = scope_of(*conn, p, region);
+  Scope s = scope_of(db, *conn, p, region);
   // kind → (year: days, count; baseline: days, count)
   std::map<std::string, std::array<double, 4>> by_kind;
   for (int which : {0, 1}) {

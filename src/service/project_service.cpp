@@ -15,6 +15,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/merchant_service.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "service/region_tree.h"
 #include "store/sql_builder.h"
@@ -200,7 +201,7 @@ nlohmann::json list_projects(store::Db& db, const Principal& p, const ProjectQue
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "p.region_code", "p.created_by");
   if (!q.region.empty()) {
-    if (!region_exists(*conn, q.region)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, *conn, p, q.region);
     where += " AND " + subtree_condition(sql, "p.region_code", q.region);
   }
   if (!q.stage.empty()) {

@@ -6,6 +6,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/masking.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "store/sql_builder.h"
 
@@ -100,7 +101,7 @@ nlohmann::json list_records(store::Db& db, const Principal& p, const RecordTable
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, t.region_field, "created_by");
   if (!region.empty()) {
-    if (!region_exists(*conn, region)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, *conn, p, region);
     where += " AND " + subtree_condition(sql, t.region_field, region);
   }
   for (const auto& [name, value] : filters) {

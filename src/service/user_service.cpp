@@ -8,6 +8,7 @@
 #include "http/api_error.h"
 #include "service/audit.h"
 #include "service/data_scope.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 
 namespace guiyan::service {
@@ -100,7 +101,10 @@ nlohmann::json list_users(store::Db& db, const Principal& p, const UserQuery& q)
     where +=
         " AND (LOWER(u.username) LIKE LOWER(" + like + ") OR u.display_name LIKE " + like + ")";
   }
-  if (!q.region.empty()) where += " AND " + subtree_condition(sql, "u.region_code", q.region);
+  if (!q.region.empty()) {
+    check_region_filter(db, *db.acquire(), p, q.region);
+    where += " AND " + subtree_condition(sql, "u.region_code", q.region);
+  }
   if (q.department_id) where += " AND u.department_id = " + sql.bind(*q.department_id);
   auto conn = db.acquire();
   int64_t total = 0;

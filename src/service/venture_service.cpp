@@ -11,6 +11,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/masking.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "service/region_tree.h"
 #include "store/sql_builder.h"
@@ -446,7 +447,7 @@ nlohmann::json list_ventures(store::Db& db, const Principal& p, const VentureQue
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "v.region_code", "v.created_by");
   if (!q.region.empty()) {
-    if (!region_exists(*conn, q.region)) throw bad_request("region", "区划代码不存在");
+    check_region_filter(db, *conn, p, q.region);
     where += " AND " + subtree_condition(sql, "v.region_code", q.region);
   }
   if (!q.type.empty()) {

@@ -159,3 +159,50 @@ TEST(ScopeApi, ClerksPickCaseWorkersAmongTheirCountysStaff) {
   // Accounts that write no records have nobody to assign.
   EXPECT_EQ(env.client().get("/api/v1/staff", env.token("ga_aud")).status, 403);
 }
+
+TEST(ScopeApi, ARegionFilterOutsideTheScopeSaysSoInsteadOfListingNothing) {
+  auto& env = ApiEnv::get();
+  // Every list, tally and export a clerk filters by region: another county's code can only
+  // ever answer nothing (or a tally of zeros, "minimum not met"), so it is refused with the
+  // region named; the clerk's own county and the city above it stay filters like any other.
+  const char* paths[] = {"/api/v1/people",
+                         "/api/v1/people/stats",
+                         "/api/v1/people/export",
+                         "/api/v1/merchants",
+                         "/api/v1/merchants/export",
+                         "/api/v1/merchants/freshness",
+                         "/api/v1/projects",
+                         "/api/v1/projects/board",
+                         "/api/v1/projects/approvals",
+                         "/api/v1/appeals",
+                         "/api/v1/offers",
+                         "/api/v1/chambers",
+                         "/api/v1/stations",
+                         "/api/v1/ambassadors",
+                         "/api/v1/ventures",
+                         "/api/v1/ventures/export",
+                         "/api/v1/events",
+                         "/api/v1/events/tally",
+                         "/api/v1/applications",
+                         "/api/v1/loans",
+                         "/api/v1/financing",
+                         "/api/v1/departments"};
+  std::string clerk = env.token("ga_clerk");
+  for (const char* path : paths) {
+    SCOPED_TRACE(path);
+    auto other = env.client().get(std::string(path) + "?region=421088", clerk);
+    EXPECT_EQ(other.status, 403) << other.body;
+    EXPECT_EQ(other.json()["error"]["code"], "out_of_scope");
+    EXPECT_EQ(other.json()["error"]["field"], "region");
+    EXPECT_EQ(other.json()["error"]["message"], "“荆州市/监利市”超出您的数据范围");
+    EXPECT_EQ(env.client().get(std::string(path) + "?region=421022", clerk).status, 200);
+    EXPECT_EQ(env.client().get(std::string(path) + "?region=421000", clerk).status, 200);
+    auto unknown = env.client().get(std::string(path) + "?region=421099", clerk);
+    EXPECT_EQ(unknown.status, path == std::string("/api/v1/people/stats") ? 404 : 400);
+  }
+  // Accounts: the county's system administrator is refused the other county the same way; the
+  // city's, who sees both counties, lists jl's accounts with the same filter.
+  auto users = env.client().get("/api/v1/users?region=421088", env.token("ga_sys"));
+  EXPECT_EQ(users.status, 403);
+  EXPECT_EQ(env.client().get("/api/v1/users?region=421088", env.token("city_sys")).status, 200);
+}

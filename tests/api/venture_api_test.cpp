@@ -147,8 +147,10 @@ TEST_F(VentureApi, ListsFilterSearchAndFollowTheScope) {
   ASSERT_FALSE(of_li.empty());
   EXPECT_GT(of_li.front(), of_li.back());
   EXPECT_EQ(get("ga_clerk", "/api/v1/ventures?type=nonsense").status, 400);
-  // Another county sees none of them, and not whom a hidden person founded.
-  EXPECT_EQ(get("jl_clerk", "/api/v1/ventures?region=421022109").json()["total"], 0);
+  // Another county sees none of them (its filter on them is refused: nothing there is in its
+  // scope), and not whom a hidden person founded.
+  EXPECT_EQ(get("jl_clerk", "/api/v1/ventures?region=421022109").status, 403);
+  EXPECT_EQ(get("jl_clerk", "/api/v1/ventures?q=" + part).json()["total"], 0);
   EXPECT_EQ(get("jl_clerk", "/api/v1/ventures?person_id=" + std::to_string(li)).status, 404);
   // The person file lists the person's ventures with their latest count.
   auto file = get("ga_clerk", "/api/v1/people/" + std::to_string(li) + "/file");
