@@ -107,6 +107,9 @@ nlohmann::json list_loan_products(store::Db& db, const Principal& p, const LoanP
   store::SqlBuilder sql;
   std::string where = product_visible(p, sql);
   if (!f.region.empty()) {
+    // Products offered in the region or above it: no scope check, a province's product is
+    // anyone's. The code is sliced by bytes below, so it must be one the table holds.
+    if (!region_exists(*db.acquire(), f.region)) throw bad_request("region", "区划代码不存在");
     where += " AND " + product_in_list(sql, "lp.region_code", product_ancestors(f.region));
   }
   if (f.active) where += " AND lp.active = " + sql.bind(int64_t{*f.active});

@@ -11,6 +11,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/policy_parameters.h"
+#include "service/region_service.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -175,6 +176,8 @@ nlohmann::json list_policies(store::Db& db, const Principal& p, const PolicyFilt
   store::SqlBuilder sql;
   std::string where = "1 = 1";
   if (!f.region.empty()) {
+    if (!region_exists(*db.acquire(), f.region))
+      throw http::bad_request("region", "区划代码不存在");
     // Issued in the region or in one of the regions above it.
     where += " AND " + sql.bind(f.region) + " LIKE p.region_code || '%'";
   }

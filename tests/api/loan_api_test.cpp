@@ -288,6 +288,13 @@ TEST(LoanApi, ProductsOfTheCityReachItsCountiesAndAreChangedOnlyWhereTheyAreOffe
   auto active = loan_get("ln_clerk", "/api/v1/loan-products?active=true&limit=100");
   auto active_items = active.json()["items"];
   for (const auto& p : active_items) EXPECT_NE(p["id"], id);
+  // A region filter that is no region code: a clear 400, not a 500 (PostgreSQL refused the
+  // filter's byte slices of “电工” as broken UTF-8).
+  for (const char* region : {"%E7%94%B5%E5%B7%A5", "421099", "42102"}) {
+    auto odd = loan_get("ln_clerk", std::string("/api/v1/loan-products?region=") + region);
+    EXPECT_EQ(odd.status, 400) << region << " " << odd.body;
+    EXPECT_EQ(odd.json()["error"]["field"], "region");
+  }
 }
 
 TEST(FinancingApi, ARequestMovesThroughItsStatusesAndTheApplicantLooksItUp) {

@@ -49,6 +49,10 @@ TEST(PolicyApi, TheCatalogueListsTheShippedPoliciesThatApplyInARegion) {
     EXPECT_TRUE(codes.count(code)) << code;
   }
   EXPECT_FALSE(codes.count("yangui_yichang_project"));  // 宜昌's, not 公安县's
+  // A code that is no region answers 400 rather than the province's policies or none.
+  auto odd = policy_get("ga_clerk", "/api/v1/policies?region=421099");
+  EXPECT_EQ(odd.status, 400) << odd.body;
+  EXPECT_EQ(odd.json()["error"]["field"], "region");
   auto loan = policy_get("ga_clerk",
                          "/api/v1/policies?region=421022&kind=" +
                              std::string("%E5%88%9B%E4%B8%9A%E6%8B%85%E4%BF%9D%E8%B4%B7%E6%AC%BE"));
