@@ -8,8 +8,16 @@ std::string Request::header(const std::string& name) const {
 }
 
 std::string Request::query_param(const std::string& name) const {
+  query_asked.insert(name);
   auto it = query.find(name);
   return it == query.end() ? std::string{} : it->second;
+}
+
+std::string Request::unread_query_param() const {
+  for (const auto& [name, value] : query) {
+    if (!query_asked.count(name)) return name;
+  }
+  return {};
 }
 
 std::string Request::cookie(std::string_view name) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,11 +18,15 @@ struct Request {
   std::map<std::string, std::string> params;   // path parameters the router matched
   std::string body;
   std::string remote_ip;
+  mutable std::set<std::string> query_asked;  // the names query_param was called with
 
   // The header value, or "" when absent; `name` in lower case.
   std::string header(const std::string& name) const;
-  // The query parameter, or "" when absent.
+  // The query parameter, or "" when absent. Remembers that the handler asked for `name`.
   std::string query_param(const std::string& name) const;
+  // The first query parameter (by name) no query_param call has asked for, or "" when there is
+  // none: a parameter the endpoint does not take, such as a misspelt filter.
+  std::string unread_query_param() const;
   // The value of cookie `name`, or "" when absent.
   std::string cookie(std::string_view name) const;
 };

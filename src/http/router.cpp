@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -37,6 +38,13 @@ bool match(const std::vector<std::string>& pattern, const std::vector<std::strin
 
 }  // namespace
 
+void refuse_unread_params(const Request& req) {
+  std::string name = req.unread_query_param();
+  if (!name.empty()) {
+    throw bad_request(name, "不支持的查询参数“" + name + "”，请检查拼写", "unknown_parameter");
+  }
+}
+
 Response error_response(int status, const std::string& code, const std::string& message,
                         const std::string& field) {
   nlohmann::json err{{"code", code}, {"message", message}};
@@ -47,10 +55,10 @@ Response error_response(int status, const std::string& code, const std::string& 
   return r;
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler, bool reads_query) {
   auto segments = split_path(pattern);
-  routes_.push_back(
-      {std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler),
+                     reads_query});
 }
 
 Response Router::dispatch(Request& req) const {
@@ -63,7 +71,14 @@ Response Router::dispatch(Request& req) const {
     if (r.method != req.method) continue;
     req.params = std::move(params);
     try {
-      return r.handler(req);
+      if (req.method != "GET" && !r.reads_query) refuse_unread_params(req);
+      Response out = r.handler(req);
+      // A GET reads: answering 400 after it changes nothing (those that audit check first).
+      if (req.method == "GET" && out.status < 400 && !req.unread_query_param().empty()) {
+        if (!out.temp_file.empty()) std::remove(out.temp_file.c_str());
+        refuse_unread_params(req);
+      }
+      return out;
     } catch (const ApiError& e) {
       return error_response(e.status(), e.code(), e.what(), e.field());
     } catch (const store::DbError& e) {

@@ -56,6 +56,51 @@ TEST(HttpApi, BadQueriesAndPaths) {
   EXPECT_EQ(missing.json()["error"]["code"], "no_such_endpoint");
 }
 
+TEST(HttpApi, AMisspeltQueryParameterIsRefusedNotIgnored) {
+  auto& env = ApiEnv::get();
+  // Before, `stauts=away` listed everyone, and an export with a misspelt filter and unmask=true
+  // wrote the whole registry unmasked: a parameter the endpoint does not take now answers 400.
+  auto typo = get_as("ga_clerk", "/api/v1/people?stauts=away");
+  EXPECT_EQ(typo.status, 400) << typo.body;
+  EXPECT_EQ(typo.json()["error"]["code"], "unknown_parameter");
+  EXPECT_EQ(typo.json()["error"]["field"], "stauts");
+  EXPECT_EQ(typo.json()["error"]["message"], "不支持的查询参数“stauts”，请检查拼写");
+  EXPECT_EQ(get_as("ga_clerk", "/api/v1/people?status=away").status, 200);
+  EXPECT_EQ(get_as("city_sys", "/api/v1/users?usernmae=x").status, 400);
+  // Reads with a side effect refuse before it: no export is made or audited, no unmasked view
+  // is audited, no import is queued (a misspelt dry_run would have committed the file).
+  auto audited = [&](const std::string& action) {
+    auto r = get_as("ga_aud", "/api/v1/audit?limit=500&action=" + action);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["items"].size();
+  };
+  size_t exports = audited("export"), views = audited("view_unmasked");
+  auto exported = get_as("ga_clerk", "/api/v1/people/export?unmask=true&stauts=away");
+  EXPECT_EQ(exported.status, 400) << exported.body;
+  EXPECT_EQ(exported.json()["error"]["field"], "stauts");
+  auto made = post_as("ga_clerk", "/api/v1/people",
+                      {{"name", "参数测试"}, {"region_code", "421022101001"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  std::string person = "/api/v1/people/" + std::to_string(made.json()["id"].get<int64_t>());
+  EXPECT_EQ(get_as("ga_clerk", person + "?unmaks=true").status, 400);
+  EXPECT_EQ(audited("export"), exports);
+  EXPECT_EQ(audited("view_unmasked"), views);
+  EXPECT_EQ(get_as("ga_clerk", person + "?unmask=true").status, 200);
+  EXPECT_EQ(audited("view_unmasked"), views + 1);  // the check above could see an entry
+  size_t jobs = get_as("ga_clerk", "/api/v1/imports").json()["items"].size();
+  auto queued = env.client().request(
+      "POST", "/api/v1/imports?kind=people&filename=a.csv&dryrun=true", "姓名\n王芳\n",
+      {"Authorization: Bearer " + env.token("ga_clerk"), "Content-Type: application/octet-stream"});
+  EXPECT_EQ(queued.status, 400) << queued.body;
+  EXPECT_EQ(queued.json()["error"]["field"], "dryrun");
+  EXPECT_EQ(get_as("ga_clerk", "/api/v1/imports").json()["items"].size(), jobs);
+  // Other writes take their input in the body: a query parameter is refused before the change.
+  auto patched = patch_as("ga_clerk", person + "?name=改名", {{"notes", "不应保存"}});
+  EXPECT_EQ(patched.status, 400) << patched.body;
+  EXPECT_EQ(patched.json()["error"]["field"], "name");
+  EXPECT_TRUE(get_as("ga_clerk", person).json()["notes"].is_null());
+}
+
 TEST(HttpApi, OversizedBodiesAreRefusedAndTheServerLives) {
   auto& env = ApiEnv::get();
   std::string big = "{\"username\":\"" + std::string(2 << 20, 'a') + "\"}";

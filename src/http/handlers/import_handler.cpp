@@ -7,18 +7,23 @@
 namespace guiyan::http {
 
 void add_import_routes(Router& r, ApiContext& ctx) {
-  r.add("POST", "/api/v1/imports", [&ctx](Request& req) {
-    auto p = authenticate(ctx, req);
-    std::string dry = req.query_param("dry_run");
-    if (!dry.empty() && dry != "true" && dry != "false") {
-      throw bad_request("dry_run", "dry_run 应为 true 或 false");
-    }
-    auto job =
-        service::enqueue_import(ctx.db, p, req.query_param("kind"), req.query_param("filename"),
-                                req.query_param("source"), dry != "false", req.body);
-    if (ctx.imports_queued) ctx.imports_queued();
-    return json_response(202, job);
-  });
+  r.add(
+      "POST", "/api/v1/imports",
+      [&ctx](Request& req) {
+        auto p = authenticate(ctx, req);
+        std::string dry = req.query_param("dry_run");
+        if (!dry.empty() && dry != "true" && dry != "false") {
+          throw bad_request("dry_run", "dry_run 应为 true 或 false");
+        }
+        std::string kind = req.query_param("kind"), filename = req.query_param("filename");
+        std::string source = req.query_param("source");
+        refuse_unread_params(req);  // "dryrun=true" must not commit the file
+        auto job =
+            service::enqueue_import(ctx.db, p, kind, filename, source, dry != "false", req.body);
+        if (ctx.imports_queued) ctx.imports_queued();
+        return json_response(202, job);
+      },
+      /*reads_query=*/true);
   r.add("GET", "/api/v1/imports", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     return json_response(200, service::list_imports(ctx.db, p, req.query_param("kind")));
@@ -35,6 +40,7 @@ void add_import_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/imports/{id}/report", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     int64_t id = path_id(req);
+    refuse_unread_params(req);  // before the download is audited
     return file_response(service::import_report_file(ctx.db, p, id),
                          "导入问题清单-" + std::to_string(id) + ".xlsx");
   });

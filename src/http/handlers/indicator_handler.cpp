@@ -60,12 +60,17 @@ void add_indicator_routes(Router& r, ApiContext& ctx) {
     body["indicator_code"] = req.params.at("code");
     return json_response(200, service::set_figure_api(ctx.db, p, body));
   });
-  r.add("DELETE", "/api/v1/indicators/{code}/figures", [&ctx](Request& req) {
-    auto p = authenticate(ctx, req);
-    service::delete_figure_api(ctx.db, p, req.query_param("region"), required_year(req),
-                               req.params.at("code"));
-    return json_response(200, {{"deleted", true}});
-  });
+  r.add(
+      "DELETE", "/api/v1/indicators/{code}/figures",
+      [&ctx](Request& req) {
+        auto p = authenticate(ctx, req);
+        std::string region = req.query_param("region");
+        int year = required_year(req);
+        refuse_unread_params(req);
+        service::delete_figure_api(ctx.db, p, region, year, req.params.at("code"));
+        return json_response(200, {{"deleted", true}});
+      },
+      /*reads_query=*/true);
   r.add("GET", "/api/v1/targets", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     return json_response(
@@ -75,18 +80,27 @@ void add_indicator_routes(Router& r, ApiContext& ctx) {
     auto p = authenticate(ctx, req);
     return json_response(200, service::set_target_api(ctx.db, p, body_object(req)));
   });
-  r.add("DELETE", "/api/v1/targets", [&ctx](Request& req) {
-    auto p = authenticate(ctx, req);
-    service::delete_target_api(ctx.db, p, req.query_param("region"), required_year(req),
-                               req.query_param("indicator"));
-    return json_response(200, {{"deleted", true}});
-  });
-  r.add("POST", "/api/v1/targets/import", [&ctx](Request& req) {
-    auto p = authenticate(ctx, req);
-    bool dry = bool_param(req, "dry_run").value_or(true);
-    return json_response(
-        200, service::import_targets_api(ctx.db, p, req.query_param("filename"), req.body, dry));
-  });
+  r.add(
+      "DELETE", "/api/v1/targets",
+      [&ctx](Request& req) {
+        auto p = authenticate(ctx, req);
+        std::string region = req.query_param("region"), indicator = req.query_param("indicator");
+        int year = required_year(req);
+        refuse_unread_params(req);
+        service::delete_target_api(ctx.db, p, region, year, indicator);
+        return json_response(200, {{"deleted", true}});
+      },
+      /*reads_query=*/true);
+  r.add(
+      "POST", "/api/v1/targets/import",
+      [&ctx](Request& req) {
+        auto p = authenticate(ctx, req);
+        bool dry = bool_param(req, "dry_run").value_or(true);
+        std::string filename = req.query_param("filename");
+        refuse_unread_params(req);  // "dryrun=true" must not write the targets
+        return json_response(200, service::import_targets_api(ctx.db, p, filename, req.body, dry));
+      },
+      /*reads_query=*/true);
   r.add("GET", "/api/v1/dashboard", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     return json_response(

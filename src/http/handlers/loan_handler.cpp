@@ -154,6 +154,7 @@ void add_loan_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/financing/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     bool unmask = req.query_param("unmask") == "true";
+    refuse_unread_params(req);  // before an unmasked view is audited
     return json_response(200, service::get_financing(ctx.db, p, path_id(req), unmask));
   });
   r.add("POST", "/api/v1/financing/{id}/moves", [&ctx](Request& req) {

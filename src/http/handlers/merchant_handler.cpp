@@ -64,14 +64,17 @@ void add_merchant_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/merchants/export", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
-    std::string path =
-        service::export_merchants(ctx.db, p, read_merchant_query(req), format, unmask_param(req));
+    auto q = read_merchant_query(req);
+    bool unmask = unmask_param(req);
+    refuse_unread_params(req);  // before the export is made and audited
+    std::string path = service::export_merchants(ctx.db, p, q, format, unmask);
     return file_response(path, "楚商楚才名录." + format);
   });
   r.add("GET", "/api/v1/merchants/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
-    return json_response(200,
-                         service::get_merchant_api(ctx.db, p, path_id(req), unmask_param(req)));
+    bool unmask = unmask_param(req);
+    refuse_unread_params(req);  // before an unmasked view is audited
+    return json_response(200, service::get_merchant_api(ctx.db, p, path_id(req), unmask));
   });
   r.add("PATCH", "/api/v1/merchants/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);

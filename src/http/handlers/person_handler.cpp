@@ -89,12 +89,14 @@ void add_person_routes(Router& r, ApiContext& ctx) {
     auto q = read_person_query(req);
     std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
     bool unmask = req.query_param("unmask") == "true" || req.query_param("unmask") == "1";
+    refuse_unread_params(req);  // before the export is made and audited
     std::string path = service::export_people(ctx.db, p, q, format, unmask);
     return file_response(path, "返乡人员台账." + format);
   });
   r.add("GET", "/api/v1/people/{id}", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     bool unmask = req.query_param("unmask") == "true" || req.query_param("unmask") == "1";
+    refuse_unread_params(req);  // before an unmasked view is audited
     return json_response(200, service::get_person_api(ctx.db, p, path_id(req), unmask));
   });
   r.add("PATCH", "/api/v1/people/{id}", [&ctx](Request& req) {

@@ -107,8 +107,9 @@ void add_policy_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/policies/{id}/matches/export", [&ctx, match_filter](Request& req) {
     auto p = authenticate(ctx, req);
     std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
-    std::string path =
-        service::export_policy_matches(ctx.db, p, path_id(req), match_filter(req), format);
+    auto f = match_filter(req);
+    refuse_unread_params(req);  // before the export is made and audited
+    std::string path = service::export_policy_matches(ctx.db, p, path_id(req), f, format);
     return file_response(path, "政策找人名单." + format);
   });
   r.add("POST", "/api/v1/policies/{id}/entitlements", [&ctx](Request& req) {

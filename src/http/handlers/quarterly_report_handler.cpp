@@ -54,6 +54,7 @@ void add_quarterly_report_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/quarterly-reports/export", [&ctx](Request& req) {
     auto p = authenticate(ctx, req);
     auto q = quarter_query(req);
+    refuse_unread_params(req);  // before the export is made and audited
     std::string path = service::export_quarter_reports(ctx.db, p, q);
     return file_response(path, std::to_string(q.year) + "年第" + std::to_string(q.quarter) +
                                    "季度信息报送汇总.xlsx");

@@ -53,8 +53,10 @@ void add_venture_routes(Router& r, ApiContext& ctx) {
     auto p = authenticate(ctx, req);
     std::string format = req.query_param("format").empty() ? "xlsx" : req.query_param("format");
     std::string unmask = req.query_param("unmask");
-    std::string path = service::export_ventures(ctx.db, p, venture_query(req), format,
-                                                unmask == "true" || unmask == "1");
+    auto q = venture_query(req);
+    refuse_unread_params(req);  // before the export is made and audited
+    std::string path =
+        service::export_ventures(ctx.db, p, q, format, unmask == "true" || unmask == "1");
     return file_response(path, "返乡创业主体台账." + format);
   });
   r.add("GET", "/api/v1/ventures/{id}", [&ctx](Request& req) {
