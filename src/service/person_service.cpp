@@ -447,6 +447,11 @@ nlohmann::json add_service_api(store::Db& db, const Principal& p, int64_t id,
   sync_vocabularies(*conn, true);
   auto before = person_in_scope(*conn, p, id);
   require_not_merged(before);
+  // A service before the person was born is a mistyped year (1900-01-01 from an empty cell).
+  if (auto why = before_birth("服务日期", served_on, before.birth_date.value_or(""));
+      !why.empty()) {
+    throw bad_request("served_on", why);
+  }
   if (worker) {
     auto u = store::query_one(*conn, "SELECT region_code FROM app_user WHERE id = $1", {*worker});
     if (!u || !in_scope(p, u->text(0))) {

@@ -196,9 +196,12 @@ TEST(NextStepApi, AServiceRecordIsRefusedWhatWouldMakeItWrongFromTheStart) {
   s.start();
   HttpClient c(s.port());
   std::string t = token_of(c, "sv_clerk");
-  auto person =
-      c.post("/api/v1/people",
-             {{"name", "服务记录"}, {"region_code", "421022100001"}, {"phone", "13912340006"}}, t);
+  auto person = c.post("/api/v1/people",
+                       {{"name", "服务记录"},
+                        {"region_code", "421022100001"},
+                        {"phone", "13912340006"},
+                        {"birth_date", "1986-02-23"}},
+                       t);
   ASSERT_EQ(person.status, 201) << person.body;
   std::string path = "/api/v1/people/" + std::to_string(person.json()["id"].get<int64_t>());
   auto serve = [&](nlohmann::json extra) {
@@ -216,6 +219,12 @@ TEST(NextStepApi, AServiceRecordIsRefusedWhatWouldMakeItWrongFromTheStart) {
   EXPECT_EQ(bell.json()["error"]["field"], "result");
   EXPECT_EQ(bell.json()["error"]["message"], "服务结果含有看不见的控制字符，请删除后重新输入");
   EXPECT_EQ(serve({{"served_on", day(1)}}).status, 400);
+  // A year mistyped (or an empty date cell read as 1900-01-01) would date it before the birth.
+  auto unborn = serve({{"served_on", "1900-01-01"}});
+  EXPECT_EQ(unborn.status, 400) << unborn.body;
+  EXPECT_EQ(unborn.json()["error"]["field"], "served_on");
+  EXPECT_EQ(unborn.json()["error"]["message"],
+            "服务日期（1900-01-01）早于出生日期（1986-02-23），请核对");
   EXPECT_EQ(c.get(path + "/file", t).json()["services"].size(), 0u);
   // Due the day of the service is no contradiction; marks around pasted text are dropped.
   auto same_day = serve({{"next_step", "\u202a跟进放款\u202c"}, {"next_due", day(-3)}});

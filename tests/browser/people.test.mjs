@@ -214,6 +214,12 @@ test('a clerk registers two people, finds 王芳 masked, unmasks her file and re
     await pickOption(page, sdialog.locator('[data-test=service-kind]'), '走访慰问')
     await sdialog.locator('textarea[name=result]').fill(SERVICE_RESULT)
     await sdialog.locator('textarea[name=next_step]').fill('下周陪同到镇便民服务中心咨询场地')
+    // Nor can the day before she was born (1988-03-15) be the service's date: the date stays.
+    const servedOn = sdialog.locator('[data-test=service-served-on] input')
+    const today = await servedOn.inputValue()
+    await pickDate(sdialog.locator('[data-test=service-served-on] .el-date-editor'), '1988-03-14')
+    await sdialog.locator('.el-dialog__header').click()  // the calendar opens below: click above it
+    assert.equal(await servedOn.inputValue(), today)
     // The day before the service (today, China time) cannot be picked as its next step's due date.
     const dayBefore = new Date(Date.now() + (8 - 24) * 3600_000).toISOString().slice(0, 10)
     await pickDate(sdialog.locator('[data-test=service-next-due] .el-date-editor'), dayBefore)
