@@ -1,6 +1,7 @@
 #include "core/field.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/clock.h"
 #include "core/credit_code.h"
@@ -186,6 +187,24 @@ FieldValue normalize_count(const Field& field, const std::string& s) {
   return FieldValue{whole, {}, {"“" + s + "”按" + std::to_string(whole) + unit + "记录"}};
 }
 
+// The values Excel and WPS show in a cell whose formula broke (#N/A, a lookup that found
+// nothing, is a blank word instead): the value the sheet meant is lost there.
+bool is_formula_error(const std::string& s) {
+  static const std::vector<std::string> errors = {"#REF!",  "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!",
+                                                  "#NULL!", "#SPILL!", "#CALC!",  "#FIELD!"};
+  return s.size() <= 8 && s.front() == '#' &&
+         std::find(errors.begin(), errors.end(), s) != errors.end();
+}
+
+// A name without a letter of any script: digits and marks only (a phone or an ID number in the
+// 姓名 column of a shifted row, a row number, "***").
+bool lacks_letters(const std::string& s) {
+  return std::none_of(s.begin(), s.end(), [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return b >= 0x80 || std::isalpha(b);
+  });
+}
+
 }  // namespace
 
 bool is_blank_word(const std::string& s) {
@@ -257,9 +276,16 @@ FieldValue normalize_text(const Field& field, const std::string& raw, const std:
   if (is_blank_word(s) && !blank_word_means_something(field, s)) {
     return FieldValue{store::Null{}, {}, {}};
   }
+  if (is_formula_error(s)) {
+    return fail(field.label + "是表格公式的错误值“" + s +
+                "”，原来的内容已丢失，请在表格中改正后重新填写");
+  }
   switch (field.kind) {
     case FieldKind::personal_name:
       s = normalize_personal_name(s);
+      if (lacks_letters(s)) {
+        return fail(field.label + "“" + s + "”不像人名（没有汉字或字母），请核对是否填错了列");
+      }
       [[fallthrough]];
     case FieldKind::text:
     case FieldKind::region:
