@@ -41,6 +41,8 @@ const char* reason_phrase(int status) {
       return "Conflict";
     case 413:
       return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 423:
@@ -142,7 +144,14 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
         bool upload =
             req->header().path().substr(0, options.upload_prefix.size()) == options.upload_prefix;
         size_t limit = upload ? options.max_upload_bytes : options.max_body_bytes;
-        if (req->body().size() > limit) {
+        if (req->header().request_target().size() > options.max_header_bytes) {
+          // The parser takes up to four times as much, so that this is said, not a dropped
+          // connection ("无法连接服务器" in the console): a paragraph pasted into a search box.
+          resp = error_response(414, "url_too_long",
+                                "请求地址过长（上限 " +
+                                    std::to_string(options.max_header_bytes / 1024) +
+                                    " KB），请缩短搜索内容或减少筛选条件");
+        } else if (req->body().size() > limit) {
           resp = error_response(
               413, "body_too_large",
               upload ? "文件过大（上限 " + std::to_string(limit >> 20) + " MB）"
@@ -177,7 +186,7 @@ void serve(const ServerOptions& options, const RequestHandler& handler,
   };
 
   restinio::incoming_http_msg_limits_t limits;
-  limits.max_url_size(options.max_header_bytes)
+  limits.max_url_size(options.max_header_bytes * 4)
       .max_field_name_size(1024)
       .max_field_value_size(options.max_header_bytes)
       .max_field_count(options.max_header_fields)
