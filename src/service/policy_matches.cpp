@@ -17,6 +17,7 @@
 #include "service/policy_evaluation.h"
 #include "service/policy_service.h"
 #include "service/policy_subjects.h"
+#include "service/region_filter.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -221,11 +222,14 @@ const char* work_name(const std::string& s) {
   return s == "contacted" ? "已联系" : s == "declined" ? "不申请" : "待联系";
 }
 
-std::string region_of(const Principal& p, const MatchFilter& f) {
+// The region the matches are worked out and listed for: the filter, checked (an unknown code or
+// one outside the scope refused before any matching is worked out), or the account's own.
+std::string region_of(store::Db& db, const Principal& p, const MatchFilter& f) {
   std::string region = f.region.empty() ? p.region_code : f.region;
   if (region.empty() || region.find_first_not_of("0123456789") != std::string::npos) {
     throw bad_request("region", "地区代码不正确");
   }
+  if (!f.region.empty()) check_region_filter(db, *db.acquire(), p, f.region);
   return region;
 }
 
@@ -245,7 +249,7 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
                                   const MatchFilter& f) {
   require(p, "policy:read");
   require(p, "application:read");
-  std::string region = region_of(p, f);
+  std::string region = region_of(db, p, f);
   auto conn = db.acquire();
   auto cp = current_policy(*conn, policy_id);
   auto run = refresh(*conn, *cp, region);
@@ -311,7 +315,7 @@ std::string export_policy_matches(store::Db& db, const Principal& p, int64_t pol
                                   const MatchFilter& f, const std::string& format) {
   require(p, "policy:read");
   require(p, "application:read");
-  std::string region = region_of(p, f);
+  std::string region = region_of(db, p, f);
   auto conn = db.acquire();
   auto cp = current_policy(*conn, policy_id);
   refresh(*conn, *cp, region);
@@ -353,7 +357,7 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
   require(p, "application:decide");
   MatchFilter f;
   f.region = region_text;
-  std::string region = region_of(p, f);
+  std::string region = region_of(db, p, f);
   auto conn = db.acquire();
   auto cp = current_policy(*conn, policy_id);
   if (cp->policy.award != "automatic") {

@@ -94,7 +94,8 @@ TEST(PolicyMatchApi, TheWorklistFollowsChangesAndApplications) {
   EXPECT_EQ(names(policy_get("ga_clerk", path).json()), (std::set<std::string>{"找人丙"}));
 
   // A new version of the policy re-evaluates everyone.
-  EXPECT_EQ(policy_get("jl_clerk", path).json()["total"], 0);  // 监利 sees none of 公安县's people
+  // 监利 sees none of 公安县's people: its filter on them is refused.
+  EXPECT_EQ(policy_get("jl_clerk", path).status, 403);
   EXPECT_EQ(
       policy_put("jl_clerk",
                  "/api/v1/policies/" + std::to_string(policy) + "/matches/" + std::to_string(c),
@@ -126,6 +127,21 @@ TEST(PolicyMatchApi, TheListExportsAsARealWorkbook) {
   EXPECT_TRUE(found);
   auto audit = policy_get("ga_aud", "/api/v1/audit?entity=policy_match&action=export");
   EXPECT_GE(audit.json()["items"].size(), 1u);
+}
+
+TEST(PolicyMatchApi, AnotherCountyIsRefusedBeforeAnyMatchingIsWorkedOut) {
+  // 监利市 is outside 公安县's scope: the list, its export and the confirmation are refused with
+  // the region named, instead of working out 监利's matches and listing none of them.
+  std::string base = "/api/v1/policies/" + std::to_string(transport_id());
+  for (const std::string& path :
+       {base + "/matches?region=421088", base + "/matches/export?region=421088"}) {
+    auto r = policy_get("ga_clerk", path);
+    EXPECT_EQ(r.status, 403) << path << " " << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], "out_of_scope");
+  }
+  auto confirm = policy_post("ga_clerk", base + "/entitlements", {{"region", "421088"}});
+  EXPECT_EQ(confirm.status, 403) << confirm.body;
+  EXPECT_EQ(policy_get("ga_clerk", base + "/matches?region=421099").status, 400);  // no region
 }
 
 TEST(PolicyMatchApi, AutomaticEntitlementsAreConfirmedOnceAsApprovedApplications) {
