@@ -9,6 +9,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/ledger_file.h"
+#include "service/region_filter.h"
 #include "service/region_service.h"
 #include "service/task_service.h"
 #include "store/sql_builder.h"
@@ -224,6 +225,7 @@ nlohmann::json list_report_lines(store::Db& db, const Principal& p, const std::s
   std::string region = region_in.empty() ? p.region_code : region_in;
   auto conn = db.acquire();
   if (!region_exists(*conn, region)) throw bad_request("region", "区划代码不存在");
+  if (!region_in.empty()) check_region_filter(db, *conn, p, region_in);
   store::SqlBuilder sql;
   std::string where = "(" + scope_condition(p, sql, "l.region_code") + ") AND " +
                       subtree_condition(sql, "l.region_code", region);

@@ -186,7 +186,8 @@ TEST(ScopeApi, ARegionFilterOutsideTheScopeSaysSoInsteadOfListingNothing) {
                          "/api/v1/applications",
                          "/api/v1/loans",
                          "/api/v1/financing",
-                         "/api/v1/departments"};
+                         "/api/v1/departments",
+                         "/api/v1/report-lines"};
   std::string clerk = env.token("ga_clerk");
   for (const char* path : paths) {
     SCOPED_TRACE(path);
