@@ -137,6 +137,22 @@ void check_since_after_birth(const PersonValues& values, const store::PersonRow*
   throw bad_request(field, why);
 }
 
+// Refuses a 备用电话 equal to the 联系电话 the record will hold after `values` (`before` null: a
+// new record), as the import drops it; checked only when one of the two changes.
+void check_distinct_phones(const PersonValues& values, const store::PersonRow* before) {
+  auto after = [&](const char* field) {
+    auto it = values.find(field);
+    if (it == values.end()) return before ? before->text(field) : std::string();
+    auto s = std::get_if<std::string>(&it->second);
+    return s ? *s : std::string();
+  };
+  if (!values.count("phone") && !values.count("phone2")) return;
+  std::string phone = after("phone");
+  if (phone.empty() || phone != after("phone2")) return;
+  const char* field = values.count("phone2") ? "phone2" : "phone";
+  throw bad_request(field, "备用电话与联系电话相同，无需重复填写");
+}
+
 void check_unique_id(store::Conn& c, const Principal& p, const PersonValues& values, int64_t self) {
   auto it = values.find("id_number");
   if (it == values.end()) return;
@@ -253,6 +269,7 @@ nlohmann::json create_person_api(store::Db& db, const Principal& p, const nlohma
   refuse_retired(values, nullptr);
   check_stated_identity(values, nullptr);
   check_since_after_birth(values, nullptr);
+  check_distinct_phones(values, nullptr);
   check_unique_id(*conn, p, values, 0);
   int64_t id = create_person(*conn, Actor::of(p), p.user_id, values, Provenance{});
   auto row = *store::find_person(*conn, id);
@@ -273,6 +290,7 @@ nlohmann::json update_person_api(store::Db& db, const Principal& p, int64_t id,
   refuse_retired(values, &before);
   check_stated_identity(values, &before);
   check_since_after_birth(values, &before);
+  check_distinct_phones(values, &before);
   check_unique_id(*conn, p, values, id);
   change_person(*conn, Actor::of(p), p.user_id, before, values, Provenance{});
   auto after = *store::find_person(*conn, id);

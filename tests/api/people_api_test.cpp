@@ -205,6 +205,37 @@ TEST_F(PeopleApi, BadInputNamesTheField) {
 
 // A status cannot begin before the person was born (1950 typed for 2025): refused with the field
 // named, whether the date, the number or a stated birth date makes it so.
+TEST_F(PeopleApi, ABackupPhoneEqualToThePhoneIsRefused) {
+  // The import drops a number written twice; through the API it was stored as 备用电话 too.
+  auto& env = ApiEnv::get();
+  std::string t = env.token("ga_clerk");
+  nlohmann::json body{{"name", "双号"},
+                      {"region_code", "421022100001"},
+                      {"phone", "13871230001"},
+                      {"phone2", "138 7123 0001"}};
+  auto twice = env.client().post("/api/v1/people", body, t);
+  ASSERT_EQ(twice.status, 400) << twice.body;
+  EXPECT_EQ(twice.json()["error"]["field"], "phone2");
+  EXPECT_EQ(twice.json()["error"]["message"], "备用电话与联系电话相同，无需重复填写");
+  body["phone2"] = "13871230002";
+  std::string path = "/api/v1/people/" + std::to_string(create_person_as(t, body));
+  auto same_backup = env.client().patch(path, {{"phone2", "13871230001"}}, t);
+  EXPECT_EQ(same_backup.status, 400) << same_backup.body;
+  EXPECT_EQ(same_backup.json()["error"]["field"], "phone2");
+  // The backup made the main number without clearing it: said on the field that changed.
+  auto same_main = env.client().patch(path, {{"phone", "13871230002"}}, t);
+  EXPECT_EQ(same_main.status, 400) << same_main.body;
+  EXPECT_EQ(same_main.json()["error"]["field"], "phone");
+  // Swapped, or the backup cleared, the two stay distinct.
+  auto swapped = env.client().patch(path, {{"phone", "13871230002"}, {"phone2", "13871230001"}}, t);
+  ASSERT_EQ(swapped.status, 200) << swapped.body;
+  auto cleared = env.client().patch(path, {{"phone", "13871230001"}, {"phone2", nullptr}}, t);
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  auto unmasked = env.client().get(path + "?unmask=true", t).json();
+  EXPECT_EQ(unmasked["phone"], "13871230001");
+  EXPECT_TRUE(unmasked["phone2"].is_null());
+}
+
 TEST_F(PeopleApi, AStatusCannotBeginBeforeThePersonWasBorn) {
   auto& env = ApiEnv::get();
   std::string t = env.token("ga_clerk");
