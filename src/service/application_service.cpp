@@ -187,10 +187,11 @@ int64_t insert_application(store::Conn& c, const NewApplication& a) {
 
 nlohmann::json list_applications(store::Db& db, const Principal& p, const ApplicationFilter& f) {
   require(p, "application:read");
+  auto conn = db.acquire();
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "a.region_code");
   if (!f.region.empty()) {
-    check_region_filter(db, *db.acquire(), p, f.region);
+    check_region_filter(db, *conn, p, f.region);
     where += " AND " + subtree_condition(sql, "a.region_code", f.region);
   }
   if (!f.status.empty()) {
@@ -213,7 +214,6 @@ nlohmann::json list_applications(store::Db& db, const Principal& p, const Applic
     where += " AND a.status = 'approved' AND a.payout_due_on < " +
              sql.bind(core::today_local_date().to_iso());
   }
-  auto conn = db.acquire();
   int64_t total = store::query_int(
       *conn, "SELECT COUNT(*) FROM policy_application a WHERE " + where, sql.params());
   std::string page =

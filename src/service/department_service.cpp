@@ -106,13 +106,13 @@ std::string guess_department_kind(const std::string& name) {
 nlohmann::json list_departments(store::Db& db, const Principal& p, const std::string& region,
                                 int64_t limit, int64_t offset) {
   require(p, "department:read");
+  auto conn = db.acquire();
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "d.region_code");
   if (!region.empty()) {
-    check_region_filter(db, *db.acquire(), p, region);
+    check_region_filter(db, *conn, p, region);
     where += " AND " + subtree_condition(sql, "d.region_code", region);
   }
-  auto conn = db.acquire();
   int64_t total =
       store::query_int(*conn, "SELECT COUNT(*) FROM department d WHERE " + where, sql.params());
   std::string page =

@@ -160,11 +160,12 @@ nlohmann::json financing_vocabulary() {
 
 nlohmann::json list_financing(store::Db& db, const Principal& p, const FinancingFilter& f) {
   require(p, "loan:read");
+  auto conn = db.acquire();
   std::string today = core::today_local();
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "f.region_code");
   if (!f.region.empty()) {
-    check_region_filter(db, *db.acquire(), p, f.region);
+    check_region_filter(db, *conn, p, f.region);
     where += " AND " + subtree_condition(sql, "f.region_code", f.region);
   }
   if (!f.status.empty()) where += " AND f.status = " + sql.bind(f.status);
@@ -178,7 +179,6 @@ nlohmann::json list_financing(store::Db& db, const Principal& p, const Financing
     where += " AND (f.applicant_name LIKE " + sql.bind(like) + " OR f.code LIKE " + sql.bind(like) +
              " OR f.purpose LIKE " + sql.bind(like) + ")";
   }
-  auto conn = db.acquire();
   auto counts =
       store::query_one(*conn,
                        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN " + overdue_sql +

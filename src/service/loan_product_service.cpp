@@ -7,6 +7,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/region_service.h"
+#include "service/region_tree.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -104,12 +105,13 @@ store::Value product_opt(const std::optional<std::string>& v) {
 
 nlohmann::json list_loan_products(store::Db& db, const Principal& p, const LoanProductFilter& f) {
   require(p, "loan:read");
+  auto conn = db.acquire();
   store::SqlBuilder sql;
   std::string where = product_visible(p, sql);
   if (!f.region.empty()) {
     // Products offered in the region or above it: no scope check, a province's product is
     // anyone's. The code is sliced by bytes below, so it must be one the table holds.
-    if (!region_exists(*db.acquire(), f.region)) throw bad_request("region", "区划代码不存在");
+    if (!region_tree(db, *conn).holds(f.region)) throw bad_request("region", "区划代码不存在");
     where += " AND " + product_in_list(sql, "lp.region_code", product_ancestors(f.region));
   }
   if (f.active) where += " AND lp.active = " + sql.bind(int64_t{*f.active});
@@ -118,7 +120,6 @@ nlohmann::json list_loan_products(store::Db& db, const Principal& p, const LoanP
     where += " AND (lp.name LIKE " + sql.bind(like) + " OR lp.bank LIKE " + sql.bind(like) +
              " OR lp.target_group LIKE " + sql.bind(like) + ")";
   }
-  auto conn = db.acquire();
   int64_t total =
       store::query_int(*conn, "SELECT COUNT(*) FROM loan_product lp WHERE " + where, sql.params());
   std::string page = " ORDER BY lp.region_code, lp.name, lp.id LIMIT " + sql.bind(f.limit) +

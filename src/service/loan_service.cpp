@@ -349,10 +349,11 @@ nlohmann::json loan_vocabulary() {
 
 nlohmann::json list_loans(store::Db& db, const Principal& p, const LoanFilter& f) {
   require(p, "loan:read");
+  auto conn = db.acquire();
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "l.region_code");
   if (!f.region.empty()) {
-    check_region_filter(db, *db.acquire(), p, f.region);
+    check_region_filter(db, *conn, p, f.region);
     where += " AND " + subtree_condition(sql, "l.region_code", f.region);
   }
   for (auto [column, value] :
@@ -369,7 +370,6 @@ nlohmann::json list_loans(store::Db& db, const Principal& p, const LoanFilter& f
     where += " AND (p.name LIKE " + sql.bind(like) + " OR l.bank LIKE " + sql.bind(like) +
              " OR l.guarantor LIKE " + sql.bind(like) + ")";
   }
-  auto conn = db.acquire();
   auto totals = store::query_one(*conn,
                                  "SELECT COUNT(*), COALESCE(SUM(l.amount_yuan), 0) FROM loan l "
                                  "JOIN person p ON p.id = l.person_id WHERE " +

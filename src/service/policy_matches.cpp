@@ -224,12 +224,12 @@ const char* work_name(const std::string& s) {
 
 // The region the matches are worked out and listed for: the filter, checked (an unknown code or
 // one outside the scope refused before any matching is worked out), or the account's own.
-std::string region_of(store::Db& db, const Principal& p, const MatchFilter& f) {
+std::string region_of(store::Db& db, store::Conn& c, const Principal& p, const MatchFilter& f) {
   std::string region = f.region.empty() ? p.region_code : f.region;
   if (region.empty() || region.find_first_not_of("0123456789") != std::string::npos) {
     throw bad_request("region", "地区代码不正确");
   }
-  if (!f.region.empty()) check_region_filter(db, *db.acquire(), p, f.region);
+  if (!f.region.empty()) check_region_filter(db, c, p, f.region);
   return region;
 }
 
@@ -249,8 +249,8 @@ nlohmann::json policy_matches_api(store::Db& db, const Principal& p, int64_t pol
                                   const MatchFilter& f) {
   require(p, "policy:read");
   require(p, "application:read");
-  std::string region = region_of(db, p, f);
   auto conn = db.acquire();
+  std::string region = region_of(db, *conn, p, f);
   auto cp = current_policy(*conn, policy_id);
   auto run = refresh(*conn, *cp, region);
   store::SqlBuilder sql;
@@ -315,8 +315,8 @@ std::string export_policy_matches(store::Db& db, const Principal& p, int64_t pol
                                   const MatchFilter& f, const std::string& format) {
   require(p, "policy:read");
   require(p, "application:read");
-  std::string region = region_of(db, p, f);
   auto conn = db.acquire();
+  std::string region = region_of(db, *conn, p, f);
   auto cp = current_policy(*conn, policy_id);
   refresh(*conn, *cp, region);
   store::SqlBuilder sql;
@@ -357,8 +357,8 @@ nlohmann::json confirm_entitlements(store::Db& db, const Principal& p, int64_t p
   require(p, "application:decide");
   MatchFilter f;
   f.region = region_text;
-  std::string region = region_of(db, p, f);
   auto conn = db.acquire();
+  std::string region = region_of(db, *conn, p, f);
   auto cp = current_policy(*conn, policy_id);
   if (cp->policy.award != "automatic") {
     throw bad_request("policy_id", "“" + cp->policy.name + "”不是免申即享政策，请走申请审批",

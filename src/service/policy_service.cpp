@@ -11,7 +11,7 @@
 #include "service/audit.h"
 #include "service/data_scope.h"
 #include "service/policy_parameters.h"
-#include "service/region_service.h"
+#include "service/region_tree.h"
 #include "store/sql_builder.h"
 
 namespace guiyan::service {
@@ -173,10 +173,11 @@ std::shared_ptr<const CurrentPolicy> current_policy_by_code(store::Conn& c,
 
 nlohmann::json list_policies(store::Db& db, const Principal& p, const PolicyFilter& f) {
   require(p, "policy:read");
+  auto conn = db.acquire();
   store::SqlBuilder sql;
   std::string where = "1 = 1";
   if (!f.region.empty()) {
-    if (!region_exists(*db.acquire(), f.region))
+    if (!region_tree(db, *conn).holds(f.region))
       throw http::bad_request("region", "区划代码不存在");
     // Issued in the region or in one of the regions above it.
     where += " AND " + sql.bind(f.region) + " LIKE p.region_code || '%'";
@@ -189,7 +190,6 @@ nlohmann::json list_policies(store::Db& db, const Principal& p, const PolicyFilt
     std::string like = "%" + f.q + "%";
     where += " AND (p.name LIKE " + sql.bind(like) + " OR p.code LIKE " + sql.bind(like) + ")";
   }
-  auto conn = db.acquire();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : store::query(*conn,
                                     std::string(kPolicyColumns) + "WHERE " + where +

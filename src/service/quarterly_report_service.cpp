@@ -224,8 +224,11 @@ nlohmann::json list_report_lines(store::Db& db, const Principal& p, const std::s
   require(p, "report:read");
   std::string region = region_in.empty() ? p.region_code : region_in;
   auto conn = db.acquire();
-  if (!region_exists(*conn, region)) throw bad_request("region", "区划代码不存在");
-  if (!region_in.empty()) check_region_filter(db, *conn, p, region_in);
+  if (!region_in.empty()) {
+    check_region_filter(db, *conn, p, region_in);
+  } else if (!region_exists(*conn, region)) {
+    throw bad_request("region", "区划代码不存在");
+  }
   store::SqlBuilder sql;
   std::string where = "(" + scope_condition(p, sql, "l.region_code") + ") AND " +
                       subtree_condition(sql, "l.region_code", region);

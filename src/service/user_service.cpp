@@ -93,6 +93,7 @@ nlohmann::json user_json(const store::UserRecord& u, const std::string& now_iso)
 
 nlohmann::json list_users(store::Db& db, const Principal& p, const UserQuery& q) {
   require(p, "user:read");
+  auto conn = db.acquire();
   store::SqlBuilder sql;
   std::string where = scope_condition(p, sql, "u.region_code");
   if (!q.q.empty()) {
@@ -102,11 +103,10 @@ nlohmann::json list_users(store::Db& db, const Principal& p, const UserQuery& q)
         " AND (LOWER(u.username) LIKE LOWER(" + like + ") OR u.display_name LIKE " + like + ")";
   }
   if (!q.region.empty()) {
-    check_region_filter(db, *db.acquire(), p, q.region);
+    check_region_filter(db, *conn, p, q.region);
     where += " AND " + subtree_condition(sql, "u.region_code", q.region);
   }
   if (q.department_id) where += " AND u.department_id = " + sql.bind(*q.department_id);
-  auto conn = db.acquire();
   int64_t total = 0;
   auto users = store::list_users(*conn, where, sql.params(), q.limit, q.offset, &total);
   nlohmann::json items = nlohmann::json::array();
